@@ -1,0 +1,13 @@
+package org.hilrig.runner.cli;
+
+import java.util.List;
+
+/** The subcommands of {@code hil}, in the order {@code hil --help} lists them. */
+final class Subcommands {
+    private Subcommands() {
+    }
+
+    static List<Object> all() {
+        return List.of();
+    }
+}

@@ -1,0 +1,2 @@
+/** The deterministic discrete-event scheduler: virtual time, reusable timers, (time, sequence) order. */
+package org.hilrig.timing.sched;

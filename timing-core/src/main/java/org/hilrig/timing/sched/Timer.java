@@ -14,7 +14,10 @@ public final class Timer {
     final Scheduler scheduler;
     final Runnable action;
     final String name;
-    int heapIndex = -1;
+    /** True from scheduling until the action starts (one-shot) or until cancelled. */
+    boolean pending;
+    /** Bumped when the timer is moved or cancelled; heap entries of older generations are stale. */
+    int generation;
     long dueNanos;
     long periodNanos;
 
@@ -54,7 +57,7 @@ public final class Timer {
     }
 
     public boolean isPending() {
-        return heapIndex >= 0;
+        return pending;
     }
 
     /** The time this timer fires at when pending, else the time it was last due. */

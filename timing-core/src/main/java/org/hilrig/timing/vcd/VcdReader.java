@@ -184,12 +184,22 @@ public final class VcdReader {
             if (in.tokenIs("$end")) {
                 return fields;
             }
+            if (isDeclarationKeyword()) {
+                throw in.errorAtToken(in.quoteToken() + " inside " + keyword + " opened at " + line + ":" + column
+                        + " (missing $end?)");
+            }
             if (fields.size() == max) {
                 throw in.errorAtToken(keyword + " opened at " + line + ":" + column + " has more than " + max
                         + " fields before $end: " + in.quoteToken() + " (missing $end?)");
             }
             fields.add(new Field(in.tokenString(), in.tokenLine(), in.tokenColumn()));
         }
+    }
+
+    private boolean isDeclarationKeyword() {
+        return in.buf[in.tokStart] == '$' && (in.tokenIs("$var") || in.tokenIs("$scope") || in.tokenIs("$upscope")
+                || in.tokenIs("$enddefinitions") || in.tokenIs("$timescale") || in.tokenIs("$comment")
+                || in.tokenIs("$date") || in.tokenIs("$version"));
     }
 
     private void skipSection(String keyword, int line, int column) {

@@ -85,6 +85,9 @@ public final class VcdReader {
     private int openBlockColumn;
     private char[] bits = new char[64];
     private final double[] real = new double[1];
+    /** The start of a value token kept for messages once the next token (its code) has been read. */
+    private final byte[] held = new byte[VcdInput.QUOTED_BYTES];
+    private int heldLength;
 
     private VcdReader(VcdInput in, ChangeListener listener) {
         this.in = in;
@@ -478,14 +481,15 @@ public final class VcdReader {
             };
             v[i] = bit;
         }
-        String value = in.quoteToken();
+        hold();
         if (!in.nextToken()) {
+            String value = held();
             throw in.errorAtEnd("file ends after vector value " + value + " at " + line + ":" + column
                     + " without its identifier code");
         }
         int code = code(in.buf, in.tokStart, in.tokEnd, in.tokStart);
         if (stringCodes[code] && targets[code].length == 0) {
-            throw in.error(line, column, "vector value " + value + " for a string variable");
+            throw in.error(line, column, "vector value " + held() + " for a string variable");
         }
         String last = null;
         int lastWidth = -1;
@@ -502,7 +506,7 @@ public final class VcdReader {
                     }
                     listener.vector(timeNanos, id, last);
                 }
-                default -> throw in.error(line, column, "vector value " + value + " for real signal '"
+                default -> throw in.error(line, column, "vector value " + held() + " for real signal '"
                         + signals.get(id).path() + "' (expected r<number>)");
             }
         }
@@ -551,18 +555,19 @@ public final class VcdReader {
             throw in.errorAtToken("real value " + in.quoteToken() + " is not a number (e.g. r3.3, r-1e-6)");
         }
         double value = real[0];
-        String text = in.quoteToken();
+        hold();
         if (!in.nextToken()) {
+            String text = held();
             throw in.errorAtEnd("file ends after real value " + text + " at " + line + ":" + column
                     + " without its identifier code");
         }
         int code = code(in.buf, in.tokStart, in.tokEnd, in.tokStart);
         if (stringCodes[code] && targets[code].length == 0) {
-            throw in.error(line, column, "real value " + text + " for a string variable");
+            throw in.error(line, column, "real value " + held() + " for a string variable");
         }
         for (int id : targets[code]) {
             if (kinds[id] != REAL) {
-                throw in.error(line, column, "real value " + text + " for " + (kinds[id] == DIGITAL ? "digital" : "vector")
+                throw in.error(line, column, "real value " + held() + " for " + (kinds[id] == DIGITAL ? "digital" : "vector")
                         + " signal '" + signals.get(id).path() + "' (expected 0 1 x z or b<bits>)");
             }
             listener.real(timeNanos, id, value);
@@ -572,15 +577,25 @@ public final class VcdReader {
     private void stringChange() {
         int line = in.tokenLine();
         int column = in.tokenColumn();
-        String text = in.quoteToken();
+        hold();
         if (!in.nextToken()) {
+            String text = held();
             throw in.errorAtEnd("file ends after string value " + text + " at " + line + ":" + column
                     + " without its identifier code");
         }
         int code = code(in.buf, in.tokStart, in.tokEnd, in.tokStart);
         if (!stringCodes[code] || targets[code].length > 0) {
-            throw in.error(line, column, "string value " + text + " for a signal that is not a string variable");
+            throw in.error(line, column, "string value " + held() + " for a signal that is not a string variable");
         }
+    }
+
+    private void hold() {
+        heldLength = in.tokEnd - in.tokStart;
+        System.arraycopy(in.buf, in.tokStart, held, 0, Math.min(heldLength, held.length));
+    }
+
+    private String held() {
+        return VcdInput.quote(held, 0, Math.min(heldLength, held.length), heldLength);
     }
 
     private void keyword() {

@@ -387,12 +387,13 @@ public final class VcdReader {
             throw in.errorAtToken("time stamp '#' without a number");
         }
         long raw = 0;
+        boolean mayOverflow = e - s - 1 > 18;
         for (int i = s + 1; i < e; i++) {
             int d = b[i] - '0';
             if (d < 0 || d > 9) {
                 throw in.errorAtToken("time stamp " + in.quoteToken() + " is not a whole number of time units");
             }
-            if (raw > (Long.MAX_VALUE - d) / 10) {
+            if (mayOverflow && raw > (Long.MAX_VALUE - d) / 10) {
                 throw in.errorAtToken("time stamp " + in.quoteToken() + " is too large");
             }
             raw = raw * 10 + d;

@@ -33,6 +33,9 @@ abstract class BoardDriverContract {
     /** Lays a cable, attaches {@code board} to its far end and returns the near end for the driver. */
     abstract LinkEndpoint cableTo(ScriptedBoard board) throws Exception;
 
+    /** Pulls the cable laid by {@link #cableTo}. */
+    abstract void pullCable();
+
     <T extends AutoCloseable> T closeLater(T resource) {
         toClose.add(0, resource);
         return resource;
@@ -187,5 +190,28 @@ abstract class BoardDriverContract {
         assertThatThrownBy(() -> driver.send("HBT")).isInstanceOf(RigFailureException.class)
                 .hasMessageContaining("driver is closed");
         assertThat(listener.downs).isEmpty();
+    }
+
+    @Test
+    void aPulledCableTakesTheLinkDownAndTheNextSendFails() {
+        driver.send("HBT");
+        pullCable();
+        await().atMost(Duration.ofSeconds(5)).until(() -> driver.state() == DriverState.DOWN);
+        assertThat(listener.downs).singleElement()
+                .satisfies(e -> assertThat(e).hasMessageContaining("link lost").hasMessageContaining(driver.describe()));
+        assertThatThrownBy(() -> driver.send("HBT")).isInstanceOf(RigFailureException.class)
+                .hasMessageContaining("link is down").hasMessageContaining("link lost");
+    }
+
+    @Test
+    void aCablePulledWhileWaitingForAReplyFailsThatSendWithTheLoss() {
+        board.answer("RST", f -> {
+            pullCable();
+            return Frame.ack(f.seq(), "RST", KeyValues.of("flt", "0"));
+        });
+        board.then(new Fault.DropReply());
+        assertThatThrownBy(() -> driver.send("RST")).isInstanceOf(RigFailureException.class)
+                .hasMessageContaining("link lost");
+        assertThat(driver.state()).isEqualTo(DriverState.DOWN);
     }
 }

@@ -75,6 +75,10 @@ public final class BoardDriver implements AutoCloseable {
     private record Pending(int seq, String command, CompletableFuture<ReceivedFrame> reply) {
     }
 
+    /** A frame about to be written. */
+    private record Sent(byte[] bytes, int attempt, long timeNanos) {
+    }
+
     /** The link reported its loss. */
     private record Lost(RigFailureException cause) {
     }
@@ -150,6 +154,7 @@ public final class BoardDriver implements AutoCloseable {
                         resends.incrementAndGet();
                         inbox.add(new LinkAnomaly.Resent(frame, attempt));
                     }
+                    inbox.add(new Sent(bytes, attempt, clock.nowNanos()));
                     write(bytes);
                     ReceivedFrame reply = await(p, clock.nowNanos() + settings.replyTimeoutNanos());
                     if (reply != null) {
@@ -284,8 +289,11 @@ public final class BoardDriver implements AutoCloseable {
     }
 
     private void route(Object item) {
-        if (item instanceof ReceivedFrame frame) {
+        if (item instanceof Sent sent) {
+            listener.frameSent(sent.bytes.clone(), sent.attempt, sent.timeNanos);
+        } else if (item instanceof ReceivedFrame frame) {
             framesReceived.incrementAndGet();
+            listener.frameReceived(frame);
             switch (frame.frame().kind()) {
                 case ACK, NAK -> routeReply(frame);
                 case EVENT -> routeEvent(frame);

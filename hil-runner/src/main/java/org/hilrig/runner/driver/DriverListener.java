@@ -20,6 +20,17 @@ public interface DriverListener {
     default void anomaly(LinkAnomaly anomaly) {
     }
 
+    /**
+     * A frame was written to the board ({@code attempt} 1 for the first send, 2 and up for resends),
+     * stamped just before the write; for the serial transcript. Delivered in order with received frames.
+     */
+    default void frameSent(byte[] bytes, int attempt, long timeNanos) {
+    }
+
+    /** A valid frame arrived from the board (reply, event or stray); for the serial transcript. */
+    default void frameReceived(org.hilrig.device.protocol.ReceivedFrame frame) {
+    }
+
     /** The link went down: lost, or declared down after unanswered resends. Called at most once. */
     default void linkDown(RigFailureException cause) {
     }

@@ -78,6 +78,10 @@ abstract class BoardDriverContract {
         assertThat(receivedTexts().get(0)).startsWith("00,VER,");
         assertThat(receivedTexts().get(1)).startsWith("01,SKV,80.0,");
         assertThat(driver.counters().resends()).isZero();
+        await().atMost(Duration.ofSeconds(2)).until(() -> listener.transcript.size() == 4);
+        assertThat(listener.transcript).containsExactly(
+                "tx " + first.command().text(), "rx " + first.reply().frame().text(),
+                "tx " + second.command().text(), "rx " + second.reply().frame().text());
     }
 
     @Test

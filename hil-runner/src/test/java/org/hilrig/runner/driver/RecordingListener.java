@@ -10,6 +10,17 @@ final class RecordingListener implements DriverListener {
     final List<LinkAnomaly> anomalies = new CopyOnWriteArrayList<>();
     final List<RigFailureException> downs = new CopyOnWriteArrayList<>();
     final List<Thread> threads = new CopyOnWriteArrayList<>();
+    final List<String> transcript = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void frameSent(byte[] bytes, int attempt, long timeNanos) {
+        transcript.add("tx " + new String(bytes, 1, bytes.length - 2, java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    public void frameReceived(org.hilrig.device.protocol.ReceivedFrame frame) {
+        transcript.add("rx " + frame.frame().text());
+    }
 
     @Override
     public void event(BoardEvent event) {

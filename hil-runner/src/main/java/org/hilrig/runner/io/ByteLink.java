@@ -4,8 +4,10 @@ package org.hilrig.runner.io;
  * One cable to a board: raw bytes out, raw bytes in. Received bytes and the loss of the link are
  * reported to the {@link ByteReceiver} the link was opened with, on the link's own reader thread.
  *
- * <p>{@link #write} may be called from any thread (writes are serialised); it never runs on the reader
- * thread in well-behaved callers. The one who opened a link closes it.
+ * <p>{@link #write} and {@link #close} may be called from any thread except the link's reader thread
+ * (that is, never from inside a {@link ByteReceiver} callback); writes are serialised. The one who opened
+ * a link closes it; closing a serial port can take about half a second while jSerialComm's event thread
+ * finishes its poll.
  */
 public interface ByteLink extends AutoCloseable {
     /** For messages: what the link is connected to, e.g. {@code serial /dev/pts/3 at 115200 baud}. */

@@ -173,8 +173,12 @@ final class ScriptedBoard implements ByteReceiver, AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         board.shutdownNow();
-        board.awaitTermination(5, TimeUnit.SECONDS);
+        try {
+            board.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

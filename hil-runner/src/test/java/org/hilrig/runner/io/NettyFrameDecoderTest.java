@@ -75,7 +75,8 @@ class NettyFrameDecoderTest {
         assertThat(frame.frame()).isEqualTo(EXAMPLES.get(1));
         assertThat(frame.startNanos()).isEqualTo(1_000L);
         assertThat(frame.endNanos()).isEqualTo(1_000L * bytes.length);
-        assertThat((Object) channel.readInbound()).isNull();
+        Object next = channel.readInbound();
+        assertThat(next).isNull();
     }
 
     @Test

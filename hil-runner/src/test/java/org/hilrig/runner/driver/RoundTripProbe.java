@@ -57,8 +57,9 @@ public final class RoundTripProbe {
                         resends += reply.attempts() - 1;
                     }
                 }
-                System.out.printf(Locale.ROOT, "transport=%s baud=%d exchanges=%d warmup=%d resends=%d crcerr=%d%n",
-                        transport, baud, exchanges, warmup, resends, driver.counters().crcErrors());
+                System.out.printf(Locale.ROOT, "transport=%s baud=%d exchanges=%d warmup=%d resends=%d crcerr=%d otherDiscards=%d%n",
+                        transport, baud, exchanges, warmup, resends, driver.counters().crcErrors(),
+                        driver.counters().otherDiscards());
                 print("round trip (write -> reply ETX stamp)", roundTrip);
                 print("caller (send() call -> return)     ", caller);
             }

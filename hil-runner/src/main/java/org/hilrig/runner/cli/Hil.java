@@ -44,7 +44,7 @@ public final class Hil implements Runnable {
         }
         cl.setExitCodeExceptionMapper(Hil::exitCodeOf);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("hil " + commandLine.getCommandName() + ": " + oneLine(ex));
+            commandLine.getErr().println(prefix(commandLine) + oneLine(ex));
             if (System.getenv("HIL_DEBUG") != null) {
                 ex.printStackTrace(commandLine.getErr());
             }
@@ -53,12 +53,17 @@ public final class Hil implements Runnable {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("hil " + c.getCommandName() + ": " + ex.getMessage());
-            c.getErr().println("Try 'hil " + (c.getParent() == null ? "" : c.getCommandName() + " ") + "--help'.");
+            c.getErr().println(prefix(c) + ex.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
             c.getErr().flush();
             return BAD_INPUT;
         });
         return cl;
+    }
+
+    /** {@code hil: } for the root command, {@code hil check: } for a subcommand. */
+    private static String prefix(CommandLine c) {
+        return c.getCommandSpec().qualifiedName() + ": ";
     }
 
     static int exitCodeOf(Throwable ex) {

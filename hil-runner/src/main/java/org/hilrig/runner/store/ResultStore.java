@@ -77,12 +77,29 @@ public final class ResultStore implements AutoCloseable {
 
     static Connection connect(String url, Dialect dialect) {
         try {
+            if (dialect == Dialect.SQLITE) {
+                createParentFolder(url.substring("jdbc:sqlite:".length()));
+            }
             Connection c = DriverManager.getConnection(url);
             dialect.configure(c);
             return c;
         } catch (SQLException e) {
             throw new RigFailureException("cannot open the results database " + redact(url) + ": " + e.getMessage(),
                     e);
+        }
+    }
+
+    /** Makes the folder of an SQLite database file (the rig home on a rig's first run). */
+    private static void createParentFolder(String file) {
+        if (file.isEmpty() || file.startsWith(":") || file.startsWith("file:")) {
+            return;
+        }
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        try {
+            java.nio.file.Files.createDirectories(parent);
+        } catch (java.io.IOException e) {
+            throw new RigFailureException("cannot create the folder " + parent + " for the results database: "
+                    + e.getMessage(), e);
         }
     }
 

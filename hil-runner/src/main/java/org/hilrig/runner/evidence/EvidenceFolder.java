@@ -23,7 +23,8 @@ import org.hilrig.timing.RigFailureException;
  * <p>Life cycle, and what a kill at any moment leaves behind:
  *
  * <pre>
- * create(dir)     dir appears atomically, already holding the INCOMPLETE marker   -> verify: incomplete
+ * create(dir)     .DIR.creating-PID is made with the INCOMPLETE marker            -> verify: incomplete
+ *                 and renamed to dir: dir appears atomically, marker inside       -> verify: incomplete
  * write(...)      files are added, each by temp file + rename                     -> verify: incomplete
  * seal(home, id)  1. hashes every file into manifest.json (temp + rename)         -> verify: incomplete
  *                 2. signs it into manifest.sig when the rig has a key            -> verify: incomplete
@@ -85,12 +86,28 @@ public final class EvidenceFolder {
                     + ProcessHandle.current().pid() + ", started " + Instant.now().truncatedTo(ChronoUnit.SECONDS)
                     + ").\nWhile this file exists the folder is not evidence: the run did not finish.\n",
                     StandardCharsets.UTF_8);
+            phases.accept("staging");
             AtomicFile.move(staging, target);
             AtomicFile.syncFolder(target.getParent());
         } catch (IOException e) {
             throw new RigFailureException("cannot create output folder " + dir + ": " + e.getMessage(), e);
         }
         return new EvidenceFolder(target, phases);
+    }
+
+    /** The staging folders a {@link #create} of {@code dir} may have left when it was killed. */
+    static List<Path> stagingLeftovers(Path dir) {
+        Path target = dir.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return List.of();
+        }
+        String prefix = "." + target.getFileName() + ".creating-";
+        try (Stream<Path> s = Files.list(parent)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
+        } catch (IOException e) {
+            throw new RigFailureException("cannot list " + parent + ": " + e.getMessage(), e);
+        }
     }
 
     /** The folder, absolute. */

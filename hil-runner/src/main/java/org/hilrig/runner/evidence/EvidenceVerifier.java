@@ -89,6 +89,11 @@ public final class EvidenceVerifier {
      * @throws BadInputException when {@code dir} is not a folder
      */
     public Verification verify(Path dir) {
+        if (!Files.exists(dir) && !EvidenceFolder.stagingLeftovers(dir).isEmpty()) {
+            return new Verification(dir, null, null, List.of(new Finding(Finding.Kind.INCOMPLETE, null,
+                    "the run writing this folder was stopped before it created it (left "
+                            + EvidenceFolder.stagingLeftovers(dir).get(0).getFileName() + ")")));
+        }
         if (!Files.isDirectory(dir)) {
             throw new BadInputException(dir.toString(), 0, 0, Files.exists(dir) ? "not a folder" : "no such folder");
         }

@@ -10,8 +10,20 @@ import org.hilrig.timing.BadInputException;
  * in the SQL both share (TEXT, BIGINT, INTEGER; keys made by the rig, no sequences).
  */
 enum Dialect {
-    /** One rig, one file, no setup: {@code jdbc:sqlite:PATH}. */
+    /**
+     * One rig, one file, no setup: {@code jdbc:sqlite:PATH}. Transactions begin IMMEDIATE (they take the write
+     * lock at once and wait for it up to the busy timeout), so two processes migrating or writing at the same
+     * time queue instead of failing.
+     */
     SQLITE {
+        @Override
+        java.util.Properties properties() {
+            java.util.Properties p = new java.util.Properties();
+            p.setProperty("transaction_mode", "IMMEDIATE");
+            p.setProperty("busy_timeout", "30000");
+            return p;
+        }
+
         @Override
         void configure(Connection c) throws SQLException {
             try (Statement s = c.createStatement()) {
@@ -40,6 +52,11 @@ enum Dialect {
             }
         }
     };
+
+    /** Connection properties for the driver. */
+    java.util.Properties properties() {
+        return new java.util.Properties();
+    }
 
     /** Sets per-connection options; called once, right after connecting. */
     abstract void configure(Connection c) throws SQLException;

@@ -80,7 +80,7 @@ public final class ResultStore implements AutoCloseable {
             if (dialect == Dialect.SQLITE) {
                 createParentFolder(url.substring("jdbc:sqlite:".length()));
             }
-            Connection c = DriverManager.getConnection(url);
+            Connection c = DriverManager.getConnection(url, dialect.properties());
             dialect.configure(c);
             return c;
         } catch (SQLException e) {

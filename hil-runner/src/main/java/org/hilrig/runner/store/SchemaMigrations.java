@@ -88,7 +88,11 @@ final class SchemaMigrations {
      * @return the version now
      */
     static int migrate(Connection c, Dialect dialect, int target) throws SQLException {
-        List<Migration> all = all();
+        return migrate(c, dialect, all(), target);
+    }
+
+    /** {@link #migrate(Connection, Dialect, int)} with the given migrations (tests of a failing one). */
+    static int migrate(Connection c, Dialect dialect, List<Migration> all, int target) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try {

@@ -14,7 +14,7 @@ class EvidenceKillTest {
     Path tmp;
 
     @ParameterizedTest(name = "killed at {0}")
-    @ValueSource(strings = {"created", "mid-file", "files", "hash", "manifest", "signature", "chain", "marker"})
+    @ValueSource(strings = {"staging", "created", "mid-file", "files", "hash", "manifest", "signature", "chain", "marker"})
     void aRunKilledAtAnyPointLeavesAFolderThatVerifiesAsIncomplete(String point) throws Exception {
         RigHome home = new RigHome(tmp.resolve("rig"));
         RigKey.generate().save(home.privateKeyFile(), home.publicKeyFile());

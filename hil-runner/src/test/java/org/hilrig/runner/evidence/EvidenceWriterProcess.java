@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Child process for the kill tests: writes an evidence folder and, at the named point, creates the signal file
- * and blocks until it is killed. Points: {@code created}, {@code mid-file} (inside a file's write), {@code files}
+ * and blocks until it is killed. Points: {@code staging} (before the new folder is renamed into place), {@code created}, {@code mid-file} (inside a file's write), {@code files}
  * (all files written, nothing sealed), or a sealing phase of {@link EvidenceFolder} ({@code hash},
  * {@code manifest}, {@code signature}, {@code chain}, {@code marker}); {@code none} runs to the end.
  *

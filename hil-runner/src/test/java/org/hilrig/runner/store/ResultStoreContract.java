@@ -62,6 +62,58 @@ abstract class ResultStoreContract {
     }
 
     @Test
+    void aMigrationThatFailsHalfwayLeavesTheSchemaAtThePreviousVersion() throws Exception {
+        String url = newDatabaseUrl();
+        List<SchemaMigrations.Migration> broken = new java.util.ArrayList<>(SchemaMigrations.all());
+        int next = broken.size() + 1;
+        broken.add(SchemaMigrations.parse(next, "-- broken\nCREATE TABLE half_done (x INTEGER);\n"
+                + "ALTER TABLE runs ADD COLUMN operator TEXT;\nINSERT INTO no_such_table VALUES (1);\n"));
+        try (ResultStore s = ResultStore.open(url);
+                Connection c = DriverManager.getConnection(url, Dialect.of(url).properties())) {
+            assertThatThrownBy(() -> SchemaMigrations.migrate(c, Dialect.of(url), broken, next))
+                    .isInstanceOf(java.sql.SQLException.class);
+            assertThat(SchemaMigrations.currentVersion(c)).isEqualTo(next - 1);
+            assertThat(tableExists(c, "half_done")).isFalse();
+            assertThat(s.schemaVersion()).isEqualTo(next - 1);
+        }
+    }
+
+    @Test
+    void rigsOpeningAnEmptyDatabaseAtTheSameTimeMigrateItOnce() throws Exception {
+        String url = newDatabaseUrl();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> opened = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                opened.add(pool.submit(() -> {
+                    go.await();
+                    try (ResultStore s = ResultStore.open(url)) {
+                        return s.schemaVersion();
+                    }
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<Integer> f : opened) {
+                assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(SchemaMigrations.latest());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM schema_version")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(SchemaMigrations.latest());
+        }
+    }
+
+    private static boolean tableExists(Connection c, String name) throws Exception {
+        try (ResultSet rs = c.getMetaData().getTables(null, null, name, null)) {
+            return rs.next();
+        }
+    }
+
+    @Test
     void aVersionOneDatabaseIsMigratedToTheLatestKeepingItsResults() throws Exception {
         String url = newDatabaseUrl();
         try (ResultStore s = ResultStore.open(url, 1)) {

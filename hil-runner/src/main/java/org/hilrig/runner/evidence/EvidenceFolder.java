@@ -165,6 +165,11 @@ public final class EvidenceFolder {
      * @return the sealed manifest and its hash
      */
     public Sealed seal(RigHome home, String runId) {
+        return seal(home, runId, Instant.now());
+    }
+
+    /** {@link #seal(RigHome, String)} recording {@code sealedAt} (millisecond precision) as the seal time. */
+    Sealed seal(RigHome home, String runId, Instant sealedAt) {
         checkOpen();
         if (runId == null || !runId.matches("\\S+")) {
             throw new IllegalArgumentException("run id '" + runId + "' is empty or has spaces");
@@ -173,7 +178,7 @@ public final class EvidenceFolder {
         List<FileDigest> files = hashFiles(dir);
         Optional<RigKey> key = home.key();
         String rigId = home.rigId();
-        String created = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        String created = sealedAt.truncatedTo(ChronoUnit.MILLIS).toString();
         RigChain chain = new RigChain(home);
         Sealed sealed = chain.locked(previous -> {
             Manifest m = new Manifest(runId, rigId, created, previous, key.map(RigKey::fingerprint).orElse(null), files);

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -61,7 +63,10 @@ public final class EvidenceVerifier {
             extra.add(new ArrayList<>(results.get(i).findings()));
         }
         for (List<Integer> idx : byRig.values()) {
-            idx.sort(Comparator.comparing(i -> results.get(i).manifest().createdUtc()));
+            idx.sort(Comparator.comparing((Integer i) -> sealedAt(results.get(i))).thenComparing((a, b) ->
+                    results.get(a).manifestSha256().equals(results.get(b).manifest().previousManifestSha256()) ? -1
+                            : results.get(b).manifestSha256().equals(results.get(a).manifest().previousManifestSha256())
+                                    ? 1 : 0));
             for (int k = 1; k < idx.size(); k++) {
                 Verification before = results.get(idx.get(k - 1));
                 Verification after = results.get(idx.get(k));
@@ -81,6 +86,15 @@ public final class EvidenceVerifier {
             out.add(new Verification(v.dir(), v.manifest(), v.manifestSha256(), extra.get(i)));
         }
         return out;
+    }
+
+    /** When the folder was sealed; a manifest with an unreadable time sorts first. */
+    private static Instant sealedAt(Verification v) {
+        try {
+            return Instant.parse(v.manifest().createdUtc());
+        } catch (DateTimeParseException e) {
+            return Instant.MIN;
+        }
     }
 
     /**

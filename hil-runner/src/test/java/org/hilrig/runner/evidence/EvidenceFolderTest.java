@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.hilrig.timing.BadInputException;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,10 +24,14 @@ class EvidenceFolderTest {
     }
 
     private Path sealedRun(String name) {
+        return sealedRun(name, Instant.now());
+    }
+
+    private Path sealedRun(String name, Instant sealedAt) {
         EvidenceFolder f = EvidenceFolder.create(tmp.resolve(name));
         f.write("results.json", ("{\"run_id\": \"" + name + "\"}\n").getBytes(StandardCharsets.UTF_8));
         f.write("traces/A.vcd", "$enddefinitions $end\n#0\n1!\n".getBytes(StandardCharsets.UTF_8));
-        f.seal(home, name);
+        f.seal(home, name, sealedAt);
         return f.dir();
     }
 
@@ -151,6 +156,17 @@ class EvidenceFolderTest {
     void consecutiveRunsVerifiedTogetherFormAnUnbrokenChain() {
         List<Verification> all = new EvidenceVerifier(null, null).verifyAll(
                 List.of(sealedRun("run1"), sealedRun("run2"), sealedRun("run3")));
+
+        assertThat(all).allMatch(Verification::intact);
+    }
+
+    @Test
+    void runsSealedInTheSameSecondAreOrderedByTheirTimeNotByItsText() {
+        // as text "...20:00:00Z" sorts after "...20:00:00.500Z"
+        Path first = sealedRun("run1", Instant.parse("2026-11-27T20:00:00Z"));
+        Path second = sealedRun("run2", Instant.parse("2026-11-27T20:00:00.500Z"));
+
+        List<Verification> all = new EvidenceVerifier(null, null).verifyAll(List.of(second, first));
 
         assertThat(all).allMatch(Verification::intact);
     }

@@ -210,7 +210,11 @@ public final class HtmlReport {
             b.append("</tbody>\n</table>\n");
             for (MeasurementResult m : s.measurements()) {
                 String svg = w == null ? null : TimingDiagram.of(w, m);
-                if (svg != null) {
+                if (svg == null) {
+                    b.append("<p class=\"no-diagram\">No timing diagram for ").append(esc(m.name())).append(": ")
+                            .append(w == null ? "the scenario has no trace." : "the measurement has no stimulus time.")
+                            .append("</p>\n");
+                } else {
                     b.append("<figure class=\"diagram\">").append(svg).append("<figcaption>").append(esc(m.name()))
                             .append(": ").append(Durations.format(m.valueNs())).append(" &#177;")
                             .append(Durations.format(m.uncertaintyNs()))
@@ -293,7 +297,7 @@ public final class HtmlReport {
             span.error { color: #6e40c9; } .warn { background: #fff8c5; border: 1px solid #d4a72c; padding: .4em .6em; }
             tr.uncovered td, span.uncovered { color: #9a6700; } tr.unknown td { color: #6e40c9; }
             article.scenario { border-top: 1px solid #d0d7de; } .message { color: #cf222e; }
-            figure.diagram { margin: .8em 0; } figcaption { font-size: .9em; color: #57606a; }
+            figure.diagram { margin: .8em 0; } .no-diagram { color: #57606a; font-size: .9em; } figcaption { font-size: .9em; color: #57606a; }
             svg.timing { background: #fff; border: 1px solid #d0d7de; font: 11px system-ui, sans-serif; }
             svg .limit { fill: rgba(26, 127, 55, .12); stroke: #1a7f37; stroke-dasharray: 4 3; }
             svg .limit-label { fill: #1a7f37; } svg .sig { fill: #1b1f24; }

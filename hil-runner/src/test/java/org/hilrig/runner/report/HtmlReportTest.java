@@ -52,6 +52,12 @@ class HtmlReportTest {
     }
 
     @Test
+    void aMeasurementWithoutATraceSaysWhyItHasNoDiagram() {
+        assertThat(html).contains("<p class=\"no-diagram\">No timing diagram for arc_to_abort: the scenario has no "
+                + "trace.</p>");
+    }
+
+    @Test
     void theDiagramDrawsTheNamedSignalsInOrderWithTheirEdges() {
         String svg = html.substring(html.indexOf("<svg"), html.indexOf("</svg>"));
 

@@ -15,9 +15,13 @@ import org.hilrig.timing.RigFailureException;
 /**
  * The rig's chain log, {@code chain.log} in the rig home: one line per sealed run, oldest first,
  * {@code MANIFEST_SHA256 RUN_ID CREATED_UTC}. Appends hold an exclusive lock on {@code chain.lock}, so runs
- * sealing at the same time on one rig (even from several processes) chain one after the other.
+ * sealing at the same time on one rig (even from several processes) chain one after the other. File locks
+ * belong to the whole JVM (a second thread asking gets an exception, not a wait), so threads of one JVM first
+ * queue on {@link #IN_PROCESS}.
  */
 final class RigChain {
+    private static final Object IN_PROCESS = new Object();
+
     record Entry(String manifestSha256, String runId, String createdUtc) {
     }
 
@@ -56,12 +60,22 @@ final class RigChain {
 
     /** Runs {@code body} holding the rig's chain lock; it gets the last manifest hash (null for none). */
     <T> T locked(java.util.function.Function<String, T> body) {
+        synchronized (IN_PROCESS) {
+            return lockedInProcess(body);
+        }
+    }
+
+    private <T> T lockedInProcess(java.util.function.Function<String, T> body) {
         try {
             Files.createDirectories(home.dir());
-            try (FileChannel ch = FileChannel.open(home.chainLock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock lock = ch.lock()) {
-                List<Entry> all = entries();
-                return body.apply(all.isEmpty() ? null : all.get(all.size() - 1).manifestSha256());
+            try (FileChannel ch = FileChannel.open(home.chainLock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileLock lock = ch.lock();
+                try {
+                    List<Entry> all = entries();
+                    return body.apply(all.isEmpty() ? null : all.get(all.size() - 1).manifestSha256());
+                } finally {
+                    lock.release();
+                }
             }
         } catch (IOException e) {
             throw new RigFailureException("cannot lock " + home.chainLock() + ": " + e.getMessage(), e);

@@ -2,6 +2,7 @@ package org.hilrig.runner.evidence;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -84,7 +85,11 @@ public record RigHome(Path dir) {
         return Optional.of(RigKey.load(privateKeyFile(), publicKeyFile()));
     }
 
-    /** This rig's id: a random id made once and kept in {@code rig-id}. */
+    /**
+     * This rig's id: a random id made once and kept in {@code rig-id}. Safe when several threads or processes
+     * ask at once on a new rig: the file is published with a hard link, which fails if another got there first,
+     * and then everyone reads that one.
+     */
     public String rigId() {
         Optional<String> id = existingRigId();
         if (id.isPresent()) {
@@ -93,8 +98,22 @@ public record RigHome(Path dir) {
         byte[] random = new byte[16];
         new SecureRandom().nextBytes(random);
         String made = "rig-" + HexFormat.of().formatHex(random);
-        AtomicFile.write(dir.resolve("rig-id"), (made + "\n").getBytes(StandardCharsets.UTF_8));
-        return made;
+        Path file = dir.resolve("rig-id");
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".rig-id", ".tmp");
+            try {
+                Files.writeString(tmp, made + "\n", StandardCharsets.UTF_8);
+                Files.createLink(file, tmp);
+                return made;
+            } catch (FileAlreadyExistsException e) {
+                return existingRigId().orElseThrow(() -> new RigFailureException(file + " vanished while being read", e));
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new RigFailureException("cannot write " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** This rig's id when it has one already; never creates anything. */

@@ -153,6 +153,39 @@ class EvidenceFolderTest {
     }
 
     @Test
+    void runsSealingAtTheSameTimeOnOneRigChainOneAfterTheOther() throws Exception {
+        List<EvidenceFolder> folders = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            EvidenceFolder f = EvidenceFolder.create(tmp.resolve("par" + i));
+            f.write("results.json", new byte[] {(byte) i});
+            folders.add(f);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<EvidenceFolder.Sealed>> sealed = new java.util.ArrayList<>();
+        for (int i = 0; i < folders.size(); i++) {
+            EvidenceFolder f = folders.get(i);
+            String id = "par" + i;
+            sealed.add(pool.submit(() -> {
+                go.await();
+                return f.seal(home, id);
+            }));
+        }
+        go.countDown();
+        for (java.util.concurrent.Future<EvidenceFolder.Sealed> s : sealed) {
+            s.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        List<RigChain.Entry> log = new RigChain(home).entries();
+        assertThat(log).hasSize(6);
+        for (int i = 0; i < folders.size(); i++) {
+            Verification v = verify(folders.get(i).dir());
+            assertThat(v.intact()).as("%s: %s", v.dir(), v.findings()).isTrue();
+        }
+    }
+
+    @Test
     void consecutiveRunsVerifiedTogetherFormAnUnbrokenChain() {
         List<Verification> all = new EvidenceVerifier(null, null).verifyAll(
                 List.of(sealedRun("run1"), sealedRun("run2"), sealedRun("run3")));

@@ -37,6 +37,29 @@ class RigHomeTest {
     }
 
     @Test
+    void threadsAskingANewRigForItsIdAtOnceAllGetTheSameOne() throws Exception {
+        RigHome home = new RigHome(tmp.resolve("rig"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<String>> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            ids.add(pool.submit(() -> {
+                go.await();
+                return home.rigId();
+            }));
+        }
+        go.countDown();
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        for (java.util.concurrent.Future<String> f : ids) {
+            distinct.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertThat(distinct).containsExactly(home.rigId());
+        assertThat(tmp.resolve("rig")).isDirectoryNotContaining("glob:**.tmp");
+    }
+
+    @Test
     void thePrivateKeyIsReadableByItsOwnerOnly() throws Exception {
         RigHome home = new RigHome(tmp.resolve("rig"));
         RigKey key = RigKey.generate();

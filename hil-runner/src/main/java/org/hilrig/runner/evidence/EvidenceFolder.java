@@ -36,6 +36,21 @@ import org.hilrig.timing.RigFailureException;
  * anything else as incomplete, never as intact. Writers may also put files into {@link #dir()} directly
  * (a VCD writer streaming a trace): everything in the folder at {@link #seal} time is hashed.
  *
+ * <p>How {@code hil run} uses it (the folder must be created before anything is written into it, or a kill
+ * could leave a partial folder without a marker):
+ *
+ * <pre>
+ * EvidenceFolder folder = EvidenceFolder.create(outDir);            // fails with exit 2 if outDir has files
+ * ResultStore db = ResultStore.open(url);  db.startRun(run, home.rigId(), host);
+ * ... each scenario: write traces/ID.vcd into folder.dir(); db.addScenario(runId, result);
+ * ... results.json, junit.xml into folder.dir()
+ * folder.copy("scenarios/" + relativePath, scenarioFile);         // the exact scenario files (and fixture)
+ * RunIdentity id = RunIdentity.capture(...);  folder.write("identity.json", id.toJson());
+ * HtmlReport.write(folder.dir(), run, tracesById, id, requirements);
+ * db.finishRun(runId, endedUtc);
+ * folder.seal(home, runId);                                         // last
+ * </pre>
+ *
  * <p>Confined to one thread. I/O errors are {@link RigFailureException}s naming the file.
  */
 public final class EvidenceFolder {

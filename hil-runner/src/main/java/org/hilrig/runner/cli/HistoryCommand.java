@@ -84,7 +84,7 @@ final class HistoryCommand implements Callable<Integer> {
         String fmt = "%-24s %-12s %-20s %-24s %s%n";
         out.printf(fmt, "SCENARIO", "STATUS", "STARTED", "RUN", "MEASUREMENTS");
         for (StoredResult r : results) {
-            String ms = r.measurements().stream().map(HistoryCommand::measurement).collect(Collectors.joining(", "));
+            String ms = r.measurements().stream().map(HistoryCommand::describe).collect(Collectors.joining(", "));
             out.printf(fmt, r.scenarioId(), r.status().word(), r.startedUtc(), r.runId(),
                     ms + (r.message() == null ? "" : (ms.isEmpty() ? "" : "; ") + r.message()));
         }
@@ -106,7 +106,7 @@ final class HistoryCommand implements Callable<Integer> {
         }
     }
 
-    private static String measurement(MeasurementResult m) {
+    private static String describe(MeasurementResult m) {
         return m.name() + "=" + Durations.format(m.valueNs()) + (m.status().word().equals("pass") ? ""
                 : " " + m.status().word());
     }

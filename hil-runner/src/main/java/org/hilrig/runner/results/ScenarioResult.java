@@ -11,13 +11,23 @@ import org.hilrig.timing.verdict.Verdict;
  * @param traceSha256 SHA-256 of the VCD file's bytes, lowercase hex
  * @param message why it failed or erred, one line; null when it passed
  * @param simulatedNanos how much rig time the scenario took
+ * @param steps the steps as they ran, in order (empty when the engine did not record them)
  */
 public record ScenarioResult(String id, String title, String file, Verdict status, List<String> requirements,
         List<String> tags, List<MeasurementResult> measurements, String trace, String traceSha256, String message,
-        long simulatedNanos) {
+        long simulatedNanos, List<StepResult> steps) {
     public ScenarioResult {
         requirements = List.copyOf(requirements);
         tags = List.copyOf(tags);
         measurements = List.copyOf(measurements);
+        steps = List.copyOf(steps);
+    }
+
+    /** A result without step records. */
+    public ScenarioResult(String id, String title, String file, Verdict status, List<String> requirements,
+            List<String> tags, List<MeasurementResult> measurements, String trace, String traceSha256, String message,
+            long simulatedNanos) {
+        this(id, title, file, status, requirements, tags, measurements, trace, traceSha256, message, simulatedNanos,
+                List.of());
     }
 }

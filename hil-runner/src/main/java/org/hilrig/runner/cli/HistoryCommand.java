@@ -1,0 +1,118 @@
+package org.hilrig.runner.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.hilrig.runner.evidence.RigHome;
+import org.hilrig.runner.results.MeasurementResult;
+import org.hilrig.runner.store.MeasurementTrend;
+import org.hilrig.runner.store.ResultStore;
+import org.hilrig.runner.store.StoredResult;
+import org.hilrig.timing.BadInputException;
+import org.hilrig.timing.Durations;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code hil history}: the latest results from the results database, or, with {@code --measurement}, a
+ * measurement's trend across runs (its last N values oldest first, min, median, max). Exit 0, or 2 for bad
+ * usage (including a default SQLite database that does not exist yet).
+ */
+@Command(name = "history", description = {"Shows the latest scenario results from the results database, or a "
+        + "measurement's trend across runs (--measurement)."})
+final class HistoryCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--db", paramLabel = "URL", description = "jdbc:sqlite:FILE or jdbc:postgresql://HOST[:PORT]/DB "
+            + "(default: results.db in the rig home).")
+    String db;
+
+    @Option(names = "--rig-home", paramLabel = "DIR", description = "The rig's state folder (default: $HIL_HOME, "
+            + "else ~/.hil).")
+    Path rigHome;
+
+    @Option(names = "--scenario", paramLabel = "ID", description = "Only this scenario.")
+    String scenario;
+
+    @Option(names = "--requirement", paramLabel = "ID", description = "Only scenarios traced to this requirement.")
+    String requirement;
+
+    @Option(names = "--measurement", paramLabel = "NAME", description = "Show this measurement's trend.")
+    String measurement;
+
+    @Option(names = "--last", paramLabel = "N", description = "Results per scenario (default 1), or values in a "
+            + "trend (default 10).")
+    Integer last;
+
+    @Override
+    public Integer call() {
+        if (last != null && last < 1) {
+            throw new BadInputException("--last", 0, 0, "is " + last + ", must be 1 or more");
+        }
+        String url = db;
+        if (url == null) {
+            Path file = RigHome.locate(rigHome).database();
+            if (!Files.exists(file)) {
+                throw new BadInputException(file.toString(), 0, 0, "no results database yet (no run has recorded "
+                        + "results on this rig); give --db URL for another one");
+            }
+            url = ResultStore.sqliteUrl(file);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (ResultStore store = ResultStore.open(url)) {
+            if (measurement != null) {
+                printTrends(out, store.trends(measurement, scenario, requirement, last == null ? 10 : last));
+            } else {
+                printLatest(out, store.latestResults(scenario, requirement, last == null ? 1 : last));
+            }
+        }
+        out.flush();
+        return Hil.OK;
+    }
+
+    private void printLatest(PrintWriter out, List<StoredResult> results) {
+        if (results.isEmpty()) {
+            out.println("no results" + filters());
+            return;
+        }
+        String fmt = "%-24s %-12s %-20s %-24s %s%n";
+        out.printf(fmt, "SCENARIO", "STATUS", "STARTED", "RUN", "MEASUREMENTS");
+        for (StoredResult r : results) {
+            String ms = r.measurements().stream().map(HistoryCommand::describe).collect(Collectors.joining(", "));
+            out.printf(fmt, r.scenarioId(), r.status().word(), r.startedUtc(), r.runId(),
+                    ms + (r.message() == null ? "" : (ms.isEmpty() ? "" : "; ") + r.message()));
+        }
+    }
+
+    private void printTrends(PrintWriter out, List<MeasurementTrend> trends) {
+        if (trends.isEmpty()) {
+            out.println("no values of " + measurement + filters());
+            return;
+        }
+        String fmt = "%-24s %-20s %3s %10s %10s %10s  %s%n";
+        out.printf(fmt, "SCENARIO", "MEASUREMENT", "N", "MIN", "MEDIAN", "MAX", "VALUES (oldest first)");
+        for (MeasurementTrend t : trends) {
+            String values = t.points().stream().map(p -> Durations.format(p.valueNs())
+                    + (p.status().word().equals("pass") ? "" : " (" + p.status().word() + ")"))
+                    .collect(Collectors.joining(", "));
+            out.printf(fmt, t.scenarioId(), t.name(), t.points().size(), Durations.format(t.minNs()),
+                    Durations.format(t.medianNs()), Durations.format(t.maxNs()), values);
+        }
+    }
+
+    private static String describe(MeasurementResult m) {
+        return m.name() + "=" + Durations.format(m.valueNs()) + (m.status().word().equals("pass") ? ""
+                : " " + m.status().word());
+    }
+
+    private String filters() {
+        return (scenario == null ? "" : " for scenario " + scenario)
+                + (requirement == null ? "" : " for requirement " + requirement);
+    }
+}

@@ -1,0 +1,317 @@
+package org.hilrig.runner.report;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.hilrig.runner.evidence.AtomicFile;
+import org.hilrig.runner.evidence.FileDigest;
+import org.hilrig.runner.evidence.RunIdentity;
+import org.hilrig.runner.results.MeasurementResult;
+import org.hilrig.runner.results.RunResult;
+import org.hilrig.runner.results.ScenarioResult;
+import org.hilrig.runner.results.StepResult;
+import org.hilrig.timing.Durations;
+import org.hilrig.timing.trace.Trace;
+import org.hilrig.timing.verdict.Verdict;
+
+/**
+ * The run's report for people: one self-contained {@code report.html} (inline CSS and SVG; no scripts, fonts,
+ * images or anything else fetched from anywhere), with
+ *
+ * <ul>
+ *   <li>a summary: verdict counts, run, rig, seed, defects, tool, machine, fixture, the board as it reported
+ *       itself, every scenario file with its hash;
+ *   <li>the traceability matrix: each requirement, its text and clause, the scenarios covering it and their
+ *       verdicts; requirements no scenario covers, and ids scenarios name that the list does not have;
+ *   <li>per scenario: its steps with their times, its measurements against their limits (margin, uncertainty),
+ *       an SVG timing diagram of the signals around each measurement with the limit window drawn, its
+ *       requirements, and the serial transcript.
+ * </ul>
+ *
+ * <p>Stateless; safe from any thread. Text from scenarios and traces is escaped.
+ */
+public final class HtmlReport {
+    private HtmlReport() {
+    }
+
+    /**
+     * Writes {@code report.html}, {@code traceability.csv} and, for each trace with serial frames,
+     * {@code transcripts/ID.txt} into {@code outDir}, each atomically.
+     *
+     * @param tracesById each scenario's trace by scenario id; a scenario without one gets no diagrams
+     * @param identity the run's identity, or null when not known (the summary then shows only the run)
+     * @param requirements the requirement list the matrix is made against (may be empty)
+     * @return the report file
+     */
+    public static Path write(Path outDir, RunResult run, Map<String, Trace> tracesById, RunIdentity identity,
+            List<Requirement> requirements) {
+        TraceabilityMatrix matrix = TraceabilityMatrix.of(requirements, run);
+        Path report = outDir.resolve("report.html");
+        AtomicFile.write(report, render(run, tracesById, identity, matrix).getBytes(StandardCharsets.UTF_8));
+        AtomicFile.write(outDir.resolve("traceability.csv"), matrix.toCsv());
+        for (ScenarioResult s : run.scenarios()) {
+            Trace t = tracesById.get(s.id());
+            if (t != null) {
+                SerialTranscript transcript = SerialTranscript.of(t);
+                if (!transcript.lines().isEmpty()) {
+                    AtomicFile.write(outDir.resolve("transcripts").resolve(fileName(s.id()) + ".txt"),
+                            transcript.toText());
+                }
+            }
+        }
+        return report;
+    }
+
+    /** The report's HTML. */
+    public static String render(RunResult run, Map<String, Trace> tracesById, RunIdentity identity,
+            TraceabilityMatrix matrix) {
+        StringBuilder b = new StringBuilder(64 * 1024);
+        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>hil run ")
+                .append(esc(run.runId())).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+        summary(b, run, identity);
+        traceability(b, matrix);
+        b.append("<section id=\"scenarios\">\n<h2>Scenarios</h2>\n");
+        for (ScenarioResult s : run.scenarios()) {
+            Trace t = tracesById.get(s.id());
+            scenario(b, s, t == null ? null : Waveforms.of(t));
+        }
+        b.append("</section>\n</body>\n</html>\n");
+        return b.toString();
+    }
+
+    private static void summary(StringBuilder b, RunResult run, RunIdentity id) {
+        Verdict overall = Verdict.PASS;
+        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+        for (ScenarioResult s : run.scenarios()) {
+            counts.merge(s.status(), 1, Integer::sum);
+            overall = overall.worst(s.status());
+        }
+        b.append("<header>\n<h1>Run ").append(esc(run.runId())).append(' ').append(badge(overall)).append("</h1>\n");
+        b.append("<p class=\"counts\">").append(run.scenarios().size()).append(" scenarios");
+        for (Verdict v : Verdict.values()) {
+            b.append(" &middot; <span class=\"").append(v.word()).append("\">").append(counts.getOrDefault(v, 0))
+                    .append(' ').append(v.word()).append("</span>");
+        }
+        b.append("</p>\n</header>\n<section id=\"summary\">\n<h2>Summary</h2>\n<table class=\"kv\">\n");
+        row(b, "Rig", run.rig());
+        row(b, "Seed", Long.toString(run.seed()));
+        row(b, "Defects", run.defects().isEmpty() ? "none" : String.join(", ", run.defects()));
+        row(b, "Started (UTC)", run.startedUtc());
+        row(b, "Ended (UTC)", run.endedUtc() == null ? "not recorded" : run.endedUtc());
+        row(b, "Tool", "hil " + run.toolVersion() + (id == null ? "" : " (build " + id.toolBuild() + ")"));
+        if (id != null) {
+            row(b, "Java", id.javaRuntime());
+            row(b, "OS", id.os());
+            row(b, "Host", id.host());
+            row(b, "Fixture", id.fixture() == null ? "none (simulated rig)" : id.fixture().path() + "  sha256 "
+                    + id.fixture().sha256());
+            StringBuilder board = new StringBuilder();
+            id.board().forEach((k, v) -> board.append(board.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+            row(b, "Board (VER)", board.length() == 0 ? "not reported" : board.toString());
+        }
+        b.append("</table>\n");
+        b.append("<table>\n<thead><tr><th>Scenario</th><th>Title</th><th>Status</th><th>Requirements</th>"
+                + "<th>Measurements</th><th>Rig time</th></tr></thead>\n<tbody>\n");
+        for (ScenarioResult s : run.scenarios()) {
+            b.append("<tr><td><a href=\"#").append(anchor("scn", s.id())).append("\">").append(esc(s.id()))
+                    .append("</a></td><td>").append(esc(s.title())).append("</td><td>").append(badge(s.status()))
+                    .append("</td><td>").append(requirementLinks(s.requirements())).append("</td><td>")
+                    .append(s.measurements().size()).append("</td><td>").append(Durations.format(s.simulatedNanos()))
+                    .append("</td></tr>\n");
+        }
+        b.append("</tbody>\n</table>\n");
+        if (id != null && !id.scenarioFiles().isEmpty()) {
+            b.append("<h3>Scenario files</h3>\n<table>\n<thead><tr><th>File</th><th>SHA-256</th><th>Bytes</th></tr>"
+                    + "</thead>\n<tbody>\n");
+            for (FileDigest f : id.scenarioFiles()) {
+                b.append("<tr><td>").append(esc(f.path())).append("</td><td class=\"hash\">").append(f.sha256())
+                        .append("</td><td>").append(f.sizeBytes()).append("</td></tr>\n");
+            }
+            b.append("</tbody>\n</table>\n");
+        }
+        b.append("</section>\n");
+    }
+
+    private static void traceability(StringBuilder b, TraceabilityMatrix matrix) {
+        b.append("<section id=\"traceability\">\n<h2>Traceability</h2>\n");
+        List<Requirement> uncovered = matrix.uncovered();
+        if (!uncovered.isEmpty()) {
+            b.append("<p class=\"warn\">").append(uncovered.size()).append(uncovered.size() == 1 ? " requirement is"
+                    : " requirements are").append(" covered by no scenario in this run: ");
+            for (int i = 0; i < uncovered.size(); i++) {
+                b.append(i == 0 ? "" : ", ").append("<a href=\"#").append(anchor("req", uncovered.get(i).id()))
+                        .append("\">").append(esc(uncovered.get(i).id())).append("</a>");
+            }
+            b.append("</p>\n");
+        }
+        b.append("<table class=\"matrix\">\n<thead><tr><th>Requirement</th><th>Clause</th><th>Text</th><th>Scenarios"
+                + "</th><th>Verdict</th></tr></thead>\n<tbody>\n");
+        for (TraceabilityMatrix.Row r : matrix.rows()) {
+            b.append("<tr id=\"").append(anchor("req", r.requirement().id())).append("\" class=\"")
+                    .append(r.coverage().name().toLowerCase(java.util.Locale.ROOT)).append("\"><td>")
+                    .append(esc(r.requirement().id())).append("</td><td>").append(esc(r.requirement().clause()))
+                    .append("</td><td>").append(r.coverage() == TraceabilityMatrix.Coverage.UNKNOWN
+                            ? "<em>not in the requirement list</em>" : esc(r.requirement().text())).append("</td><td>");
+            for (ScenarioResult s : r.scenarios()) {
+                b.append("<a href=\"#").append(anchor("scn", s.id())).append("\">").append(esc(s.id())).append("</a> ")
+                        .append(badge(s.status())).append("<br>");
+            }
+            b.append("</td><td>").append(r.verdict() == null ? "<span class=\"uncovered\">not covered</span>"
+                    : badge(r.verdict())).append("</td></tr>\n");
+        }
+        b.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void scenario(StringBuilder b, ScenarioResult s, Waveforms w) {
+        b.append("<article class=\"scenario\" id=\"").append(anchor("scn", s.id())).append("\">\n<h3>")
+                .append(esc(s.id())).append(' ').append(badge(s.status())).append("</h3>\n<p class=\"title\">")
+                .append(esc(s.title())).append("</p>\n<table class=\"kv\">\n");
+        row(b, "File", s.file() == null ? "built in Java" : s.file());
+        b.append("<tr><th>Requirements</th><td>").append(requirementLinks(s.requirements())).append("</td></tr>\n");
+        if (!s.tags().isEmpty()) {
+            row(b, "Tags", String.join(", ", s.tags()));
+        }
+        row(b, "Rig time", Durations.format(s.simulatedNanos()));
+        if (s.trace() != null) {
+            row(b, "Trace", s.trace() + (s.traceSha256() == null ? "" : "  sha256 " + s.traceSha256()));
+        }
+        if (s.message() != null) {
+            b.append("<tr><th>Message</th><td class=\"message\">").append(esc(s.message())).append("</td></tr>\n");
+        }
+        b.append("</table>\n");
+        if (!s.steps().isEmpty()) {
+            b.append("<h4>Steps</h4>\n<table class=\"steps\">\n<thead><tr><th>#</th><th>Line</th><th>Step</th>"
+                    + "<th>Start</th><th>Took</th><th>Status</th><th>Message</th></tr></thead>\n<tbody>\n");
+            for (StepResult st : s.steps()) {
+                b.append("<tr><td>").append(st.index() + 1).append("</td><td>").append(st.line() > 0 ? st.line() : "")
+                        .append("</td><td><code>").append(esc(st.kind())).append("</code> ").append(esc(st.text()))
+                        .append("</td><td>").append(Durations.format(st.startNanos())).append("</td><td>")
+                        .append(Durations.format(st.endNanos() - st.startNanos())).append("</td><td>")
+                        .append(badge(st.status())).append("</td><td>").append(esc(st.message())).append("</td></tr>\n");
+            }
+            b.append("</tbody>\n</table>\n");
+        }
+        if (!s.measurements().isEmpty()) {
+            b.append("<h4>Measurements</h4>\n<table class=\"measurements\">\n<thead><tr><th>Measurement</th>"
+                    + "<th>Value</th><th>Uncertainty</th><th>Min</th><th>Max</th><th>Margin</th><th>Status</th></tr>"
+                    + "</thead>\n<tbody>\n");
+            for (MeasurementResult m : s.measurements()) {
+                Long margin = m.marginNs();
+                b.append("<tr><td>").append(esc(m.name())).append("</td><td>").append(Durations.format(m.valueNs()))
+                        .append("</td><td>&#177;").append(Durations.format(m.uncertaintyNs())).append("</td><td>")
+                        .append(m.minNs() == null ? "" : Durations.format(m.minNs())).append("</td><td>")
+                        .append(m.maxNs() == null ? "" : Durations.format(m.maxNs())).append("</td><td class=\"")
+                        .append(margin != null && margin < 0 ? "fail" : "").append("\">")
+                        .append(margin == null ? "" : Durations.format(margin)).append("</td><td>")
+                        .append(badge(m.status())).append("</td></tr>\n");
+            }
+            b.append("</tbody>\n</table>\n");
+            for (MeasurementResult m : s.measurements()) {
+                String svg = w == null ? null : TimingDiagram.of(w, m);
+                if (svg == null) {
+                    b.append("<p class=\"no-diagram\">No timing diagram for ").append(esc(m.name())).append(": ")
+                            .append(w == null ? "the scenario has no trace." : "the measurement has no stimulus time.")
+                            .append("</p>\n");
+                } else {
+                    b.append("<figure class=\"diagram\">").append(svg).append("<figcaption>").append(esc(m.name()))
+                            .append(": ").append(Durations.format(m.valueNs())).append(" &#177;")
+                            .append(Durations.format(m.uncertaintyNs()))
+                            .append(m.minNs() == null && m.maxNs() == null ? "" : ", limit " + esc(TimingDiagram.limitText(m)))
+                            .append(' ').append(badge(m.status())).append("</figcaption></figure>\n");
+                }
+            }
+        }
+        if (w != null && !w.frames.isEmpty()) {
+            b.append("<details class=\"transcript\"><summary>Serial transcript (").append(w.frames.size())
+                    .append(w.frames.size() == 1 ? " frame" : " frames").append(")</summary>\n<table>\n<thead><tr>"
+                            + "<th>Time</th><th>Link</th><th>Dir</th><th>Bytes</th></tr></thead>\n<tbody>\n");
+            for (Waveforms.Frame f : w.frames) {
+                b.append("<tr><td>").append(Durations.format(f.timeNanos())).append("</td><td>").append(esc(f.link()))
+                        .append("</td><td>").append(esc(f.direction())).append("</td><td><code>")
+                        .append(esc(SerialTranscript.printable(f.bytes()))).append("</code></td></tr>\n");
+            }
+            b.append("</tbody>\n</table>\n</details>\n");
+        }
+        b.append("</article>\n");
+    }
+
+    private static String requirementLinks(List<String> ids) {
+        StringBuilder b = new StringBuilder();
+        for (String r : ids) {
+            b.append(b.length() == 0 ? "" : ", ").append("<a href=\"#").append(anchor("req", r)).append("\">")
+                    .append(esc(r)).append("</a>");
+        }
+        return b.toString();
+    }
+
+    private static void row(StringBuilder b, String key, String value) {
+        b.append("<tr><th>").append(esc(key)).append("</th><td>").append(esc(value)).append("</td></tr>\n");
+    }
+
+    private static String badge(Verdict v) {
+        return "<span class=\"badge " + v.word() + "\">" + v.word() + "</span>";
+    }
+
+    /** An HTML id: prefix, dash, and the id with anything but letters, digits, '-' and '_' as '_'. */
+    static String anchor(String prefix, String id) {
+        return prefix + "-" + fileName(id);
+    }
+
+    static String fileName(String id) {
+        return id.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    /** Escapes text for HTML element content and attribute values; null becomes empty. */
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static final String CSS = """
+            body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5em auto; max-width: 1100px; color: #1b1f24; padding: 0 1em; }
+            h1 { font-size: 1.6em; } h2 { border-bottom: 2px solid #d0d7de; padding-bottom: .2em; margin-top: 1.8em; }
+            h3 { margin-top: 1.6em; } table { border-collapse: collapse; margin: .6em 0; }
+            th, td { border: 1px solid #d0d7de; padding: .25em .5em; text-align: left; vertical-align: top; }
+            thead th { background: #f6f8fa; } table.kv th { background: #f6f8fa; width: 11em; }
+            .hash, code { font-family: ui-monospace, monospace; font-size: .9em; word-break: break-all; }
+            .badge { display: inline-block; padding: 0 .5em; border-radius: .8em; font-size: .85em; font-weight: 600; color: #fff; }
+            .badge.pass { background: #1a7f37; } .badge.fail { background: #cf222e; }
+            .badge.inconclusive { background: #bc4c00; } .badge.error { background: #6e40c9; }
+            span.pass { color: #1a7f37; } span.fail, td.fail { color: #cf222e; } span.inconclusive { color: #bc4c00; }
+            span.error { color: #6e40c9; } .warn { background: #fff8c5; border: 1px solid #d4a72c; padding: .4em .6em; }
+            tr.uncovered td, span.uncovered { color: #9a6700; } tr.unknown td { color: #6e40c9; }
+            article.scenario { border-top: 1px solid #d0d7de; } .message { color: #cf222e; }
+            figure.diagram { margin: .8em 0; } .no-diagram { color: #57606a; font-size: .9em; } figcaption { font-size: .9em; color: #57606a; }
+            svg.timing { background: #fff; border: 1px solid #d0d7de; font: 11px system-ui, sans-serif; }
+            svg .limit { fill: rgba(26, 127, 55, .12); stroke: #1a7f37; stroke-dasharray: 4 3; }
+            svg .limit-label { fill: #1a7f37; } svg .sig { fill: #1b1f24; }
+            svg .row { stroke: #eaeef2; } svg .axis, svg .tick { stroke: #57606a; }
+            svg .tick-label { fill: #57606a; text-anchor: middle; } svg .scale { fill: #57606a; text-anchor: end; font-size: 9px; }
+            svg .wave { fill: none; stroke: #0969da; stroke-width: 1.5; } svg .analog { fill: none; stroke: #8250df; stroke-width: 1.2; }
+            svg .unknown { fill: #eaeef2; stroke: #cf222e; stroke-width: .5; } svg .hiz { fill: #9a6700; }
+            svg .bus { fill: none; stroke: #0969da; } svg .busy { fill: #ddf4ff; }
+            svg .stimulus { stroke: #24292f; stroke-width: 1.5; stroke-dasharray: 2 2; }
+            svg .uncertainty { fill: rgba(188, 76, 0, .18); }
+            svg .response { stroke-width: 1.5; } svg .response.pass { stroke: #1a7f37; } svg .response.fail { stroke: #cf222e; }
+            svg .response.inconclusive, svg .response.error { stroke: #bc4c00; }
+            svg .response-label.pass { fill: #1a7f37; } svg .response-label.fail { fill: #cf222e; }
+            svg .response-label.inconclusive, svg .response-label.error { fill: #bc4c00; }
+            details.transcript { margin: .8em 0; } @media print { details.transcript { display: block; } }
+            """;
+}

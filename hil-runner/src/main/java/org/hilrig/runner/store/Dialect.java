@@ -1,0 +1,82 @@
+package org.hilrig.runner.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.hilrig.timing.BadInputException;
+
+/**
+ * The databases the store speaks to, and the little that differs between them. The schema itself is written
+ * in the SQL both share (TEXT, BIGINT, INTEGER; keys made by the rig, no sequences).
+ */
+enum Dialect {
+    /**
+     * One rig, one file, no setup: {@code jdbc:sqlite:PATH}. Transactions begin IMMEDIATE (they take the write
+     * lock at once and wait for it up to the busy timeout), so two processes migrating or writing at the same
+     * time queue instead of failing.
+     */
+    SQLITE {
+        @Override
+        java.util.Properties properties() {
+            java.util.Properties p = new java.util.Properties();
+            p.setProperty("transaction_mode", "IMMEDIATE");
+            p.setProperty("busy_timeout", "30000");
+            return p;
+        }
+
+        @Override
+        void configure(Connection c) throws SQLException {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA busy_timeout = 30000");
+                s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA synchronous = FULL");
+                s.execute("PRAGMA foreign_keys = ON");
+            }
+        }
+
+        @Override
+        void lockForMigration(Connection c) {
+            // SQLite serialises writers itself: the first write in the migration transaction takes the lock.
+        }
+    },
+    /** Many rigs, one server: {@code jdbc:postgresql://HOST[:PORT]/DB?user=...}. */
+    POSTGRESQL {
+        @Override
+        void configure(Connection c) {
+        }
+
+        @Override
+        void lockForMigration(Connection c) throws SQLException {
+            try (Statement s = c.createStatement()) {
+                s.execute("SELECT pg_advisory_xact_lock(7243110)");
+            }
+        }
+    };
+
+    /** Connection properties for the driver. */
+    java.util.Properties properties() {
+        return new java.util.Properties();
+    }
+
+    /** Sets per-connection options; called once, right after connecting. */
+    abstract void configure(Connection c) throws SQLException;
+
+    /** Inside the migration transaction, before reading the version: keeps two rigs from migrating at once. */
+    abstract void lockForMigration(Connection c) throws SQLException;
+
+    /**
+     * The dialect of a JDBC URL.
+     *
+     * @throws BadInputException naming the URL and the allowed forms when it is neither
+     */
+    static Dialect of(String url) {
+        if (url.startsWith("jdbc:sqlite:")) {
+            return SQLITE;
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return POSTGRESQL;
+        }
+        throw new BadInputException("--db", 0, 0, "'" + url + "' is not a supported database URL (use "
+                + "jdbc:sqlite:FILE or jdbc:postgresql://HOST[:PORT]/DB)");
+    }
+}

@@ -1,0 +1,420 @@
+package org.hilrig.runner.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.hilrig.runner.results.MeasurementResult;
+import org.hilrig.runner.results.RunResult;
+import org.hilrig.runner.results.ScenarioResult;
+import org.hilrig.timing.RigFailureException;
+import org.hilrig.timing.verdict.Verdict;
+
+/**
+ * The results database: every run, every scenario result with its requirements and measurements. SQLite (one
+ * file, the default: {@code results.db} in the rig home) or PostgreSQL (many rigs, one server), chosen by the
+ * JDBC URL. Opening migrates the schema to the latest version.
+ *
+ * <p>A run is written as it goes: {@link #startRun}, then {@link #addScenario} as each scenario completes
+ * (each its own committed transaction, so a run killed midway keeps every completed scenario), then
+ * {@link #finishRun}. A run without an end was interrupted.
+ *
+ * <p>One connection, confined to one thread; close it. Database errors are {@link RigFailureException}s
+ * naming what was being done.
+ */
+public final class ResultStore implements AutoCloseable {
+    private final Connection connection;
+    private final String url;
+
+    private ResultStore(Connection connection, String url) {
+        this.connection = connection;
+        this.url = url;
+    }
+
+    /** The URL of an SQLite database file. */
+    public static String sqliteUrl(Path file) {
+        return "jdbc:sqlite:" + file.toAbsolutePath();
+    }
+
+    /**
+     * Connects and migrates the schema to the latest version.
+     *
+     * @throws org.hilrig.timing.BadInputException when the URL is neither SQLite nor PostgreSQL
+     * @throws RigFailureException when the database cannot be reached or migrated
+     */
+    public static ResultStore open(String url) {
+        return open(url, SchemaMigrations.latest());
+    }
+
+    /** Opens and migrates only up to {@code version} (tests of the migrations). */
+    static ResultStore open(String url, int version) {
+        Dialect dialect = Dialect.of(url);
+        Connection c = connect(url, dialect);
+        try {
+            SchemaMigrations.migrate(c, dialect, version);
+            return new ResultStore(c, url);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c, e);
+            if (e instanceof RigFailureException r) {
+                throw r;
+            }
+            throw new RigFailureException("cannot migrate the results database " + redact(url) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    static Connection connect(String url, Dialect dialect) {
+        try {
+            if (dialect == Dialect.SQLITE) {
+                createParentFolder(url.substring("jdbc:sqlite:".length()));
+            }
+            Connection c = DriverManager.getConnection(url, dialect.properties());
+            dialect.configure(c);
+            return c;
+        } catch (SQLException e) {
+            throw new RigFailureException("cannot open the results database " + redact(url) + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** Makes the folder of an SQLite database file (the rig home on a rig's first run). */
+    private static void createParentFolder(String file) {
+        if (file.isEmpty() || file.startsWith(":") || file.startsWith("file:")) {
+            return;
+        }
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        try {
+            java.nio.file.Files.createDirectories(parent);
+        } catch (java.io.IOException e) {
+            throw new RigFailureException("cannot create the folder " + parent + " for the results database: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The URL without a password parameter, for messages. */
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+    }
+
+    /** The schema version the database is at. */
+    public int schemaVersion() {
+        return sql("read the schema version", () -> SchemaMigrations.currentVersion(connection));
+    }
+
+    /** Records a run's start (its scenarios, if any, are ignored: add them with {@link #addScenario}). */
+    public void startRun(RunResult run, String rigId, String host) {
+        transaction("record the start of run " + run.runId(), () -> {
+            try (PreparedStatement p = connection.prepareStatement("INSERT INTO runs (run_id, rig, seed, defects, "
+                    + "tool_version, started_utc, ended_utc, rig_id, host) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)")) {
+                p.setString(1, run.runId());
+                p.setString(2, run.rig());
+                p.setLong(3, run.seed());
+                p.setString(4, String.join(",", run.defects()));
+                p.setString(5, run.toolVersion());
+                p.setString(6, run.startedUtc());
+                p.setString(7, rigId);
+                p.setString(8, host);
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Commits one completed scenario result of a started run, with its requirements and measurements. */
+    public void addScenario(String runId, ScenarioResult s) {
+        transaction("record scenario " + s.id() + " of run " + runId, () -> {
+            int seq;
+            try (PreparedStatement p = connection.prepareStatement(
+                    "SELECT COUNT(*) FROM scenario_results WHERE run_id = ?")) {
+                p.setString(1, runId);
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    seq = rs.getInt(1);
+                }
+            }
+            try (PreparedStatement p = connection.prepareStatement("INSERT INTO scenario_results (run_id, scenario_id, "
+                    + "title, file, status, message, trace_sha256, simulated_ns, seq, completed_utc) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                p.setString(1, runId);
+                p.setString(2, s.id());
+                p.setString(3, s.title());
+                p.setString(4, s.file());
+                p.setString(5, s.status().word());
+                p.setString(6, s.message());
+                p.setString(7, s.traceSha256());
+                p.setLong(8, s.simulatedNanos());
+                p.setInt(9, seq);
+                p.setString(10, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = connection.prepareStatement(
+                    "INSERT INTO scenario_requirements (run_id, scenario_id, requirement_id) VALUES (?, ?, ?)")) {
+                for (String r : new java.util.LinkedHashSet<>(s.requirements())) {
+                    p.setString(1, runId);
+                    p.setString(2, s.id());
+                    p.setString(3, r);
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            try (PreparedStatement p = connection.prepareStatement("INSERT INTO measurements (run_id, scenario_id, "
+                    + "seq, name, value_ns, uncertainty_ns, min_ns, max_ns, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                int i = 0;
+                for (MeasurementResult m : s.measurements()) {
+                    p.setString(1, runId);
+                    p.setString(2, s.id());
+                    p.setInt(3, i++);
+                    p.setString(4, m.name());
+                    p.setLong(5, m.valueNs());
+                    p.setLong(6, m.uncertaintyNs());
+                    setLong(p, 7, m.minNs());
+                    setLong(p, 8, m.maxNs());
+                    p.setString(9, m.status().word());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** Records a run's end. */
+    public void finishRun(String runId, String endedUtc) {
+        transaction("record the end of run " + runId, () -> {
+            try (PreparedStatement p = connection.prepareStatement("UPDATE runs SET ended_utc = ? WHERE run_id = ?")) {
+                p.setString(1, endedUtc);
+                p.setString(2, runId);
+                if (p.executeUpdate() != 1) {
+                    throw new RigFailureException("run " + runId + " was never started in " + redact(url));
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Records a whole run at once: start, every scenario, end. */
+    public void recordRun(RunResult run, String rigId, String host) {
+        startRun(run, rigId, host);
+        for (ScenarioResult s : run.scenarios()) {
+            addScenario(run.runId(), s);
+        }
+        if (run.endedUtc() != null) {
+            finishRun(run.runId(), run.endedUtc());
+        }
+    }
+
+    /** A run by its id. */
+    public Optional<StoredRun> run(String runId) {
+        return sql("read run " + runId, () -> {
+            try (PreparedStatement p = connection.prepareStatement("SELECT r.run_id, r.rig, r.rig_id, r.host, r.seed, "
+                    + "r.defects, r.tool_version, r.started_utc, r.ended_utc, "
+                    + "(SELECT COUNT(*) FROM scenario_results s WHERE s.run_id = r.run_id) "
+                    + "FROM runs r WHERE r.run_id = ?")) {
+                p.setString(1, runId);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    String defects = rs.getString(6);
+                    return Optional.of(new StoredRun(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getLong(5), defects.isEmpty() ? List.of()
+                                    : Arrays.asList(defects.split(",")), rs.getString(7), rs.getString(8),
+                            rs.getString(9), rs.getInt(10)));
+                }
+            }
+        });
+    }
+
+    /**
+     * The most recent results, newest first: for each scenario (optionally only {@code scenarioId}, or only those
+     * tracing {@code requirementId}), its last {@code perScenario} results, scenarios in id order.
+     */
+    public List<StoredResult> latestResults(String scenarioId, String requirementId, int perScenario) {
+        if (perScenario < 1) {
+            throw new IllegalArgumentException("perScenario is " + perScenario + ", at least 1 is needed");
+        }
+        return sql("read the latest results", () -> {
+            List<StoredResult> out = new ArrayList<>();
+            Map<String, Integer> taken = new LinkedHashMap<>();
+            try (PreparedStatement p = connection.prepareStatement("SELECT s.run_id, r.rig, r.started_utc, "
+                    + "s.scenario_id, s.title, s.status, s.message FROM scenario_results s "
+                    + "JOIN runs r ON r.run_id = s.run_id "
+                    + "WHERE (? IS NULL OR s.scenario_id = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "
+                    + "scenario_requirements q WHERE q.run_id = s.run_id AND q.scenario_id = s.scenario_id "
+                    + "AND q.requirement_id = ?)) "
+                    + "ORDER BY s.scenario_id, r.started_utc DESC, s.run_id DESC")) {
+                bindTwice(p, 1, scenarioId);
+                bindTwice(p, 3, requirementId);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        String id = rs.getString(4);
+                        int n = taken.merge(id, 1, Integer::sum);
+                        if (n <= perScenario) {
+                            out.add(new StoredResult(rs.getString(1), rs.getString(2), rs.getString(3), id,
+                                    rs.getString(5), verdict(rs.getString(6)), rs.getString(7), List.of(), List.of()));
+                        }
+                    }
+                }
+            }
+            List<StoredResult> full = new ArrayList<>();
+            for (StoredResult r : out) {
+                full.add(new StoredResult(r.runId(), r.rig(), r.startedUtc(), r.scenarioId(), r.title(), r.status(),
+                        r.message(), requirements(r.runId(), r.scenarioId()), measurements(r.runId(), r.scenarioId())));
+            }
+            return full;
+        });
+    }
+
+    /**
+     * The trend of measurement {@code name}: for each scenario that measures it (optionally only
+     * {@code scenarioId} or those tracing {@code requirementId}), its values in the last {@code lastN} runs that
+     * have it, oldest first, with min, median and max. Scenarios in id order.
+     */
+    public List<MeasurementTrend> trends(String name, String scenarioId, String requirementId, int lastN) {
+        if (lastN < 1) {
+            throw new IllegalArgumentException("lastN is " + lastN + ", at least 1 is needed");
+        }
+        return sql("read the trend of " + name, () -> {
+            Map<String, List<MeasurementTrend.Point>> newestFirst = new LinkedHashMap<>();
+            try (PreparedStatement p = connection.prepareStatement("SELECT m.scenario_id, m.run_id, r.started_utc, "
+                    + "m.value_ns, m.uncertainty_ns, m.status FROM measurements m JOIN runs r ON r.run_id = m.run_id "
+                    + "WHERE m.name = ? AND (? IS NULL OR m.scenario_id = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "
+                    + "scenario_requirements q WHERE q.run_id = m.run_id AND q.scenario_id = m.scenario_id "
+                    + "AND q.requirement_id = ?)) "
+                    + "ORDER BY m.scenario_id, r.started_utc DESC, m.run_id DESC, m.seq")) {
+                p.setString(1, name);
+                bindTwice(p, 2, scenarioId);
+                bindTwice(p, 4, requirementId);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        List<MeasurementTrend.Point> pts = newestFirst.computeIfAbsent(rs.getString(1),
+                                k -> new ArrayList<>());
+                        String runId = rs.getString(2);
+                        boolean sameRun = !pts.isEmpty() && pts.get(pts.size() - 1).runId().equals(runId);
+                        if (pts.size() < lastN && !sameRun) {
+                            pts.add(new MeasurementTrend.Point(runId, rs.getString(3), rs.getLong(4), rs.getLong(5),
+                                    verdict(rs.getString(6))));
+                        }
+                    }
+                }
+            }
+            List<MeasurementTrend> out = new ArrayList<>();
+            newestFirst.forEach((scenario, pts) -> {
+                List<MeasurementTrend.Point> oldestFirst = new ArrayList<>(pts);
+                java.util.Collections.reverse(oldestFirst);
+                out.add(MeasurementTrend.of(scenario, name, oldestFirst));
+            });
+            return out;
+        });
+    }
+
+    private List<String> requirements(String runId, String scenarioId) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement p = connection.prepareStatement("SELECT requirement_id FROM scenario_requirements "
+                + "WHERE run_id = ? AND scenario_id = ? ORDER BY requirement_id")) {
+            p.setString(1, runId);
+            p.setString(2, scenarioId);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<MeasurementResult> measurements(String runId, String scenarioId) throws SQLException {
+        List<MeasurementResult> out = new ArrayList<>();
+        try (PreparedStatement p = connection.prepareStatement("SELECT name, value_ns, min_ns, max_ns, uncertainty_ns, "
+                + "status FROM measurements WHERE run_id = ? AND scenario_id = ? ORDER BY seq")) {
+            p.setString(1, runId);
+            p.setString(2, scenarioId);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new MeasurementResult(rs.getString(1), rs.getLong(2), getLong(rs, 3), getLong(rs, 4),
+                            rs.getLong(5), verdict(rs.getString(6))));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void bindTwice(PreparedStatement p, int index, String value) throws SQLException {
+        p.setString(index, value);
+        p.setString(index + 1, value);
+    }
+
+    private static void setLong(PreparedStatement p, int index, Long value) throws SQLException {
+        if (value == null) {
+            p.setNull(index, Types.BIGINT);
+        } else {
+            p.setLong(index, value);
+        }
+    }
+
+    private static Long getLong(ResultSet rs, int index) throws SQLException {
+        long v = rs.getLong(index);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Verdict verdict(String word) {
+        return Verdict.valueOf(word.toUpperCase(Locale.ROOT));
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T sql(String what, Work<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new RigFailureException("cannot " + what + " in " + redact(url) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T transaction(String what, Work<T> work) {
+        return sql(what, () -> {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run();
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        });
+    }
+
+    private static void closeQuietly(Connection c, Exception cause) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        sql("close", () -> {
+            connection.close();
+            return null;
+        });
+    }
+}

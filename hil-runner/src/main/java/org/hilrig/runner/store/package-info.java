@@ -1,0 +1,9 @@
+/**
+ * The results database (JDBC): SQLite by default ({@code results.db} in the rig home), PostgreSQL when many
+ * rigs share one server ({@code --db jdbc:postgresql://...}). {@link org.hilrig.runner.store.ResultStore#open}
+ * migrates the schema (numbered SQL files, a {@code schema_version} table, one transaction per migration).
+ * {@code hil run} calls {@code startRun} before its first scenario, {@code addScenario} after each one completes
+ * (committed at once: a killed run keeps what it finished) and {@code finishRun} at the end; {@code hil history}
+ * reads {@code latestResults} and {@code trends}.
+ */
+package org.hilrig.runner.store;

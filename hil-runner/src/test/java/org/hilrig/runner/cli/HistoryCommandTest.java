@@ -1,0 +1,82 @@
+package org.hilrig.runner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hilrig.runner.cli.CommandResult.hil;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.hilrig.runner.results.MeasurementResult;
+import org.hilrig.runner.results.RunResult;
+import org.hilrig.runner.results.ScenarioResult;
+import org.hilrig.runner.store.ResultStore;
+import org.hilrig.timing.verdict.Verdict;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HistoryCommandTest {
+    @TempDir
+    Path tmp;
+    String url;
+
+    @BeforeEach
+    void threeRuns() {
+        url = ResultStore.sqliteUrl(tmp.resolve("rig/results.db"));
+        long[] values = {412_000, 1_200_000, 420_000};
+        try (ResultStore s = ResultStore.open(url)) {
+            for (int i = 0; i < values.length; i++) {
+                Verdict v = values[i] <= 1_000_000 ? Verdict.PASS : Verdict.FAIL;
+                ScenarioResult door = new ScenarioResult("INT-DOOR-003", "door", null, v, List.of("REQ-ILK-001"),
+                        List.of(), List.of(new MeasurementResult("door_to_hv_off", values[i], null, 1_000_000L, 0, v)),
+                        null, null, v == Verdict.PASS ? null : "too slow", 0);
+                ScenarioResult arc = new ScenarioResult("ARC-001", "arc", null, Verdict.PASS, List.of("REQ-ARC-001"),
+                        List.of(), List.of(), null, null, null, 0);
+                s.recordRun(new RunResult("run" + i, "sim", 1, List.of(), "2026-11-2" + (i + 1) + "T10:00:00Z",
+                        "2026-11-2" + (i + 1) + "T10:01:00Z", "dev", List.of(door, arc)), "rig", "h");
+            }
+        }
+    }
+
+    @Test
+    void latestResultsShowEachScenariosNewestRun() {
+        CommandResult r = hil("history", "--db", url);
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out().lines()).hasSize(3);
+        assertThat(r.out().lines().skip(1)).satisfiesExactly(
+                l -> assertThat(l).startsWith("ARC-001 ").contains(" pass ").contains(" run2 "),
+                l -> assertThat(l).startsWith("INT-DOOR-003 ").contains(" pass ").contains(" run2 ")
+                        .endsWith("door_to_hv_off=420 us"));
+    }
+
+    @Test
+    void aRequirementFilterAndLastNShowOlderResultsToo() {
+        CommandResult r = hil("history", "--db", url, "--requirement", "REQ-ILK-001", "--last", "2");
+
+        assertThat(r.out().lines().skip(1)).satisfiesExactly(
+                l -> assertThat(l).contains(" run2 "),
+                l -> assertThat(l).contains(" fail ").contains(" run1 ").endsWith("door_to_hv_off=1.2 ms fail; too slow"));
+    }
+
+    @Test
+    void aMeasurementsTrendShowsMinMedianMaxAndItsValuesOldestFirst() {
+        CommandResult r = hil("history", "--db", url, "--measurement", "door_to_hv_off");
+
+        assertThat(r.out().lines().skip(1)).singleElement().asString().matches(
+                "INT-DOOR-003 +door_to_hv_off +3 +412 us +420 us +1\\.2 ms  412 us, 1\\.2 ms \\(fail\\), 420 us");
+    }
+
+    @Test
+    void theDefaultDatabaseIsTheRigHomesAndAMissingOneIsBadUsage() {
+        CommandResult found = hil("history", "--rig-home", tmp.resolve("rig").toString(), "--scenario", "ARC-001");
+        CommandResult missing = hil("history", "--rig-home", tmp.resolve("empty").toString());
+        CommandResult badLast = hil("history", "--db", url, "--last", "0");
+
+        assertThat(found.out().lines().skip(1)).singleElement().asString().startsWith("ARC-001 ");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).startsWith("hil history: " + tmp.resolve("empty/results.db")
+                + ": no results database yet");
+        assertThat(badLast.exitCode()).isEqualTo(2);
+        assertThat(badLast.err()).isEqualTo("hil history: --last: is 0, must be 1 or more\n");
+    }
+}

@@ -1,0 +1,229 @@
+package org.hilrig.runner.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import org.hilrig.runner.results.MeasurementResult;
+import org.hilrig.runner.results.RunResult;
+import org.hilrig.runner.results.ScenarioResult;
+import org.hilrig.runner.testsupport.ChildJvm;
+import org.hilrig.timing.RigFailureException;
+import org.hilrig.timing.verdict.Verdict;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store's behaviour, the same on every database it supports. */
+abstract class ResultStoreContract {
+    @TempDir
+    Path tmp;
+
+    /** The URL of a new, empty database. */
+    abstract String newDatabaseUrl() throws Exception;
+
+    static RunResult run(String id, String startedUtc, ScenarioResult... scenarios) {
+        return new RunResult(id, "sim", 42, List.of("SLOW_INTERLOCK"), startedUtc, null, "1.2.3", List.of(scenarios));
+    }
+
+    static ScenarioResult scenario(String id, Verdict status, List<String> requirements, MeasurementResult... ms) {
+        return new ScenarioResult(id, "title of " + id, "lib/" + id + ".yaml", status, requirements, List.of("t"),
+                List.of(ms), "traces/" + id + ".vcd", "0123", status == Verdict.PASS ? null : "it " + status.word(),
+                9_000_000);
+    }
+
+    static MeasurementResult latency(String name, long valueNs) {
+        return new MeasurementResult(name, valueNs, null, 1_000_000L, 1_000L,
+                valueNs <= 999_000 ? Verdict.PASS : Verdict.FAIL);
+    }
+
+    @Test
+    void anEmptyDatabaseIsMigratedToTheLatestVersionOnce() throws Exception {
+        String url = newDatabaseUrl();
+        try (ResultStore s = ResultStore.open(url)) {
+            assertThat(s.schemaVersion()).isEqualTo(SchemaMigrations.latest()).isGreaterThanOrEqualTo(2);
+        }
+        try (ResultStore s = ResultStore.open(url)) {
+            assertThat(s.schemaVersion()).isEqualTo(SchemaMigrations.latest());
+        }
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT version, description FROM schema_version ORDER BY version")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(1);
+            assertThat(rs.getString(2)).isEqualTo("runs, scenario results, their requirements and measurements");
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(2);
+            assertThat(rs.next()).isFalse();
+        }
+    }
+
+    @Test
+    void aMigrationThatFailsHalfwayLeavesTheSchemaAtThePreviousVersion() throws Exception {
+        String url = newDatabaseUrl();
+        List<SchemaMigrations.Migration> broken = new java.util.ArrayList<>(SchemaMigrations.all());
+        int next = broken.size() + 1;
+        broken.add(SchemaMigrations.parse(next, "-- broken\nCREATE TABLE half_done (x INTEGER);\n"
+                + "ALTER TABLE runs ADD COLUMN operator TEXT;\nINSERT INTO no_such_table VALUES (1);\n"));
+        try (ResultStore s = ResultStore.open(url);
+                Connection c = DriverManager.getConnection(url, Dialect.of(url).properties())) {
+            assertThatThrownBy(() -> SchemaMigrations.migrate(c, Dialect.of(url), broken, next))
+                    .isInstanceOf(java.sql.SQLException.class);
+            assertThat(SchemaMigrations.currentVersion(c)).isEqualTo(next - 1);
+            assertThat(tableExists(c, "half_done")).isFalse();
+            assertThat(s.schemaVersion()).isEqualTo(next - 1);
+        }
+    }
+
+    @Test
+    void rigsOpeningAnEmptyDatabaseAtTheSameTimeMigrateItOnce() throws Exception {
+        String url = newDatabaseUrl();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> opened = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                opened.add(pool.submit(() -> {
+                    go.await();
+                    try (ResultStore s = ResultStore.open(url)) {
+                        return s.schemaVersion();
+                    }
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<Integer> f : opened) {
+                assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(SchemaMigrations.latest());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM schema_version")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(SchemaMigrations.latest());
+        }
+    }
+
+    private static boolean tableExists(Connection c, String name) throws Exception {
+        try (ResultSet rs = c.getMetaData().getTables(null, null, name, null)) {
+            return rs.next();
+        }
+    }
+
+    @Test
+    void aVersionOneDatabaseIsMigratedToTheLatestKeepingItsResults() throws Exception {
+        String url = newDatabaseUrl();
+        try (ResultStore s = ResultStore.open(url, 1)) {
+            assertThat(s.schemaVersion()).isEqualTo(1);
+        }
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO runs (run_id, rig, seed, defects, tool_version, started_utc, ended_utc) "
+                    + "VALUES ('old', 'sim', 1, '', '0.9', '2026-01-01T00:00:00Z', '2026-01-01T00:01:00Z')");
+            st.execute("INSERT INTO scenario_results (run_id, scenario_id, title, file, status, message, trace_sha256, "
+                    + "simulated_ns) VALUES ('old', 'S1', 't', 'f', 'pass', NULL, 'aa', 10)");
+            st.execute("INSERT INTO measurements (run_id, scenario_id, seq, name, value_ns, uncertainty_ns, min_ns, "
+                    + "max_ns, status) VALUES ('old', 'S1', 0, 'latency', 500, 0, NULL, 1000, 'pass')");
+        }
+
+        try (ResultStore s = ResultStore.open(url)) {
+            assertThat(s.schemaVersion()).isEqualTo(SchemaMigrations.latest());
+            assertThat(s.run("old")).get().extracting(StoredRun::scenarioCount, StoredRun::endedUtc, StoredRun::rigId)
+                    .containsExactly(1, "2026-01-01T00:01:00Z", null);
+            s.recordRun(run("new", "2026-02-01T00:00:00Z", scenario("S1", Verdict.PASS, List.of(),
+                    latency("latency", 700))), "rig-a", "h");
+            assertThat(s.trends("latency", "S1", null, 10)).singleElement()
+                    .satisfies(t -> assertThat(t.points()).extracting(MeasurementTrend.Point::valueNs)
+                            .containsExactly(500L, 700L));
+        }
+    }
+
+    @Test
+    void aRunIsReadBackWithItsScenariosRequirementsAndMeasurements() throws Exception {
+        try (ResultStore s = ResultStore.open(newDatabaseUrl())) {
+            ScenarioResult door = scenario("INT-DOOR-003", Verdict.FAIL, List.of("REQ-ILK-001", "REQ-ILK-002"),
+                    latency("door_to_hv_off", 1_200_000), new MeasurementResult("window", 50, 20L, 100L, 0, Verdict.PASS));
+            s.recordRun(run("r1", "2026-11-27T20:00:00Z", door), "rig-a", "pi-7");
+
+            assertThat(s.latestResults(null, null, 1)).containsExactly(new StoredResult("r1", "sim",
+                    "2026-11-27T20:00:00Z", "INT-DOOR-003", "title of INT-DOOR-003", Verdict.FAIL, "it fail",
+                    List.of("REQ-ILK-001", "REQ-ILK-002"), door.measurements()));
+            assertThat(s.run("r1")).contains(new StoredRun("r1", "sim", "rig-a", "pi-7", 42, List.of("SLOW_INTERLOCK"),
+                    "1.2.3", "2026-11-27T20:00:00Z", null, 1));
+        }
+    }
+
+    @Test
+    void latestResultsAreTheNewestRunsOfEachScenarioFilteredByScenarioOrRequirement() throws Exception {
+        try (ResultStore s = ResultStore.open(newDatabaseUrl())) {
+            s.recordRun(run("r1", "2026-11-27T20:00:00Z", scenario("A", Verdict.FAIL, List.of("REQ-1")),
+                    scenario("B", Verdict.PASS, List.of("REQ-2"))), "rig", "h");
+            s.recordRun(run("r2", "2026-11-27T21:00:00Z", scenario("A", Verdict.PASS, List.of("REQ-1"))), "rig", "h");
+
+            assertThat(s.latestResults(null, null, 1)).extracting(r -> r.scenarioId() + "@" + r.runId() + "=" + r.status())
+                    .containsExactly("A@r2=PASS", "B@r1=PASS");
+            assertThat(s.latestResults("A", null, 5)).extracting(StoredResult::runId).containsExactly("r2", "r1");
+            assertThat(s.latestResults(null, "REQ-2", 5)).extracting(StoredResult::scenarioId).containsExactly("B");
+            assertThat(s.latestResults("nope", null, 5)).isEmpty();
+        }
+    }
+
+    @Test
+    void aMeasurementsTrendHasItsLastValuesOldestFirstWithMinMedianAndMax() throws Exception {
+        try (ResultStore s = ResultStore.open(newDatabaseUrl())) {
+            long[] values = {400_000, 900_000, 410_000, 430_000, 420_000};
+            for (int i = 0; i < values.length; i++) {
+                s.recordRun(run("r" + i, "2026-11-27T2" + i + ":00:00Z", scenario("A", Verdict.PASS, List.of("REQ-1"),
+                        latency("door_to_hv_off", values[i]), latency("other", 1))), "rig", "h");
+            }
+
+            MeasurementTrend last4 = s.trends("door_to_hv_off", null, null, 4).get(0);
+            assertThat(last4.points()).extracting(MeasurementTrend.Point::valueNs)
+                    .containsExactly(900_000L, 410_000L, 430_000L, 420_000L);
+            assertThat(last4.minNs()).isEqualTo(410_000);
+            assertThat(last4.medianNs()).isEqualTo(425_000);
+            assertThat(last4.maxNs()).isEqualTo(900_000);
+            assertThat(last4.last().runId()).isEqualTo("r4");
+            assertThat(s.trends("door_to_hv_off", null, "REQ-1", 3).get(0).medianNs()).isEqualTo(420_000);
+            assertThat(s.trends("door_to_hv_off", "B", null, 3)).isEmpty();
+        }
+    }
+
+    @Test
+    void aScenarioThatCannotBeRecordedLeavesNothingHalfWritten() throws Exception {
+        try (ResultStore s = ResultStore.open(newDatabaseUrl())) {
+            s.startRun(run("r1", "2026-11-27T20:00:00Z"), "rig", "h");
+            s.addScenario("r1", scenario("A", Verdict.PASS, List.of("REQ-1"), latency("m", 5)));
+
+            assertThatThrownBy(() -> s.addScenario("r1", scenario("A", Verdict.FAIL, List.of("REQ-9"),
+                    latency("m", 6), latency("n", 7)))).isInstanceOf(RigFailureException.class)
+                    .hasMessageStartingWith("cannot record scenario A of run r1 in jdbc:");
+
+            assertThat(s.latestResults(null, null, 5)).singleElement().satisfies(r -> {
+                assertThat(r.status()).isEqualTo(Verdict.PASS);
+                assertThat(r.requirements()).containsExactly("REQ-1");
+                assertThat(r.measurements()).extracting(MeasurementResult::valueNs).containsExactly(5L);
+            });
+        }
+    }
+
+    @Test
+    void aRunKilledMidwayKeepsEveryScenarioItCompletedAndHasNoEnd() throws Exception {
+        String url = newDatabaseUrl();
+        Path signal = tmp.resolve("committed");
+        try (ChildJvm child = ChildJvm.start(StoreWriterProcess.class, tmp.resolve("child.log"), url, "killed", "3",
+                signal.toString())) {
+            child.awaitFile(signal).kill();
+        }
+
+        try (ResultStore s = ResultStore.open(url)) {
+            assertThat(s.run("killed")).get().extracting(StoredRun::scenarioCount, StoredRun::endedUtc)
+                    .containsExactly(3, null);
+            assertThat(s.latestResults(null, null, 1)).extracting(StoredResult::scenarioId)
+                    .containsExactly("S1", "S2", "S3");
+            assertThat(s.trends("latency", "S3", null, 1).get(0).last().valueNs()).isEqualTo(3000L);
+        }
+    }
+}

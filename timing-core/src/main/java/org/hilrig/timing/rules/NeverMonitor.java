@@ -20,6 +20,7 @@ final class NeverMonitor extends Monitor {
     private boolean holding;
     private long startNanos;
     private boolean reported;
+    private Long longestNanos;
 
     NeverMonitor(NeverWhile rule, BoundSignal first, BoundSignal second, long uncertaintyNanos,
             ViolationListener listener) {
@@ -56,7 +57,9 @@ final class NeverMonitor extends Monitor {
     }
 
     private void close(long endNanos) {
-        Verdict v = judge(endNanos - startNanos);
+        long length = endNanos - startNanos;
+        longestNanos = longestNanos == null ? length : Math.max(longestNanos, length);
+        Verdict v = judge(length);
         if (v != Verdict.PASS) {
             overlaps.add(new Overlap(startNanos, endNanos, v));
         }
@@ -93,6 +96,6 @@ final class NeverMonitor extends Monitor {
 
     @Override
     RuleResult result() {
-        return new NeverResult(rule, uncertaintyNanos, overlaps);
+        return new NeverResult(rule, uncertaintyNanos, overlaps, longestNanos);
     }
 }

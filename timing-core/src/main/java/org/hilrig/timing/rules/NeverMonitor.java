@@ -75,6 +75,11 @@ final class NeverMonitor extends Monitor {
         }
     }
 
+    @Override
+    long nextDecisionNanos() {
+        return holding && !reported ? certainAfter() : Long.MAX_VALUE;
+    }
+
     private void report() {
         if (!reported) {
             reported = true;

@@ -69,6 +69,11 @@ final class ResponseMonitor extends Monitor {
         }
     }
 
+    @Override
+    long nextDecisionNanos() {
+        return reportedCount < openCount ? deadline(open[reportedCount]) : Long.MAX_VALUE;
+    }
+
     /** After this time, a response can only fail. */
     private long deadline(long triggerNanos) {
         return triggerNanos + rule.window().maxNanos() + uncertaintyNanos;

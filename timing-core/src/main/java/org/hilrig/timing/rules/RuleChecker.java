@@ -175,6 +175,26 @@ public final class RuleChecker implements ChangeListener {
         }
     }
 
+    /**
+     * When this checker next needs to hear that time has moved on: the trace time after which a rule
+     * becomes certainly violated unless a change comes first (a response's window closing, an overlap
+     * outgrowing its tolerance), or the time stamp whose changes it holds unjudged. A live engine
+     * schedules {@code advanceTo(nextDecisionNanos() + 1)} and asks again after each change, so it hears
+     * of the first violation at the earliest trace time it is certain. {@code Long.MAX_VALUE} when
+     * nothing is pending.
+     */
+    public long nextDecisionNanos() {
+        requireBegun();
+        if (endNanos >= 0) {
+            return Long.MAX_VALUE;
+        }
+        long next = touched.isEmpty() ? Long.MAX_VALUE : stampNanos;
+        for (int i = 0; i < monitors.size(); i++) {
+            next = Math.min(next, monitors.get(i).nextDecisionNanos());
+        }
+        return next;
+    }
+
     private void step(long timeNanos) {
         requireBegun();
         if (endNanos >= 0) {

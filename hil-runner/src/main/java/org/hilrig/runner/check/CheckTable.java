@@ -95,7 +95,9 @@ public final class CheckTable {
             }
             int hidden = rr.occurrences().size() - shown.size();
             if (hidden > 0) {
-                out.println("  ... and " + hidden + " more (" + rr.count(Verdict.PASS) + " passed; --json lists all)");
+                out.println("  " + (shown.isEmpty() ? "" : "... and ") + hidden + (shown.isEmpty() ? "" : " more")
+                        + " occurrences, " + rr.count(Verdict.PASS) + " of all " + rr.occurrences().size()
+                        + " passed (--json lists every one)");
             }
             return;
         }

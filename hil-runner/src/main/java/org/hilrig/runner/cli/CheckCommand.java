@@ -68,7 +68,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(CheckJson.text(report));
+            CheckJson.write(report, out);
+            out.println();
             out.flush();
         } else {
             CheckTable.write(report, out);

@@ -117,8 +117,10 @@ public final class RuleFile {
         } catch (MarkedYamlEngineException e) {
             Mark m = e.getProblemMark().or(e::getContextMark).orElse(null);
             String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+            String context = e.getProblem() != null && e.getContext() != null ? " (" + oneLine(e.getContext())
+                    + e.getContextMark().map(c -> " that starts at line " + (c.getLine() + 1)).orElse("") + ")" : "";
             throw new BadInputException(source, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1,
-                    "not valid YAML: " + oneLine(problem), e);
+                    "not valid YAML: " + oneLine(problem) + context, e);
         } catch (YamlEngineException e) {
             throw new BadInputException(source, 0, 0, "not valid YAML: " + oneLine(e.getMessage()), e);
         }

@@ -157,11 +157,25 @@ class RuleFileTest {
                   - id: DOOR-HV
                     after: door_closed falls
                    expect: hv_enable falls
-                """)).singleElement().asString()
-                .startsWith("rules.yaml:4:")
-                .contains("not valid YAML: ");
-        assertThat(problemsOf("rules: [a, b\n")).singleElement().asString()
-                .isEqualTo("rules.yaml:2:1: not valid YAML: expected ',' or ']', but got <stream end>");
+                """)).containsExactly("rules.yaml:4:4: not valid YAML: expected <block end>, but found"
+                + " '<block mapping start>' (while parsing a block collection that starts at line 2)");
+        assertThat(problemsOf("rules: [a, b\n")).containsExactly("rules.yaml:2:1: not valid YAML: expected ',' or ']',"
+                + " but got <stream end> (while parsing a flow sequence that starts at line 1)");
+        assertThat(problemsOf("rules:\n\t- id: A\n")).containsExactly("rules.yaml:2:1: not valid YAML: found character"
+                + " '\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for indentation)"
+                + " (while scanning for the next token)");
+    }
+
+    @Test
+    void aWrongResponseEdgeIsReportedLikeAWrongTrigger() {
+        assertThat(problemsOf("""
+                rules:
+                  - id: DOOR-HV
+                    after: door_closed falls
+                    expect: hv_enable drops
+                    within: 1ms
+                """)).containsExactly("rules.yaml:4:13: rule 'DOOR-HV': 'expect': 'hv_enable drops' is not an edge"
+                + " (write '<signal> rises' or '<signal> falls')");
     }
 
     @Test

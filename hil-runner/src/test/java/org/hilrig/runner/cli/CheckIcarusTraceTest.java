@@ -109,7 +109,7 @@ class CheckIcarusTraceTest {
                 .isEqualTo(json("""
                 [{"trigger_ns": 5412, "response_ns": 5412, "latency_ns": 0, "status": "inconclusive"},
                  {"trigger_ns": 8500, "response_ns": 8500, "latency_ns": 0, "status": "inconclusive"}]"""));
-        assertThat(result.at("/rules/3/violations")).as("z is not high").isEqualTo(json("""
+        assertThat(result.at("/rules/3/violations")).as("the z after a certain overlap adds nothing").isEqualTo(json("""
                 [{"start_ns": 5000, "end_ns": 5430, "duration_ns": 430, "status": "fail"},
                  {"start_ns": 7000, "end_ns": 9000, "duration_ns": 2000, "status": "fail"}]"""));
         assertThat(result.get("status").asText()).isEqualTo("fail");

@@ -7,8 +7,12 @@ import org.hilrig.timing.verdict.Measurement;
 import org.hilrig.timing.verdict.Verdict;
 
 /**
- * Checks a {@link NeverWhile}: remembers only whether both states hold now and since when, and closes an
- * {@link Overlap} when either stops holding or the trace ends.
+ * Checks a {@link NeverWhile}. It follows two runs of time stamps: the <em>certain</em> run, while both
+ * states surely hold, which makes an {@link Overlap} judged against the tolerance; and the
+ * <em>possible</em> run around it, while neither state is surely false (a signal that is X, Z or has no
+ * value yet may be at the wanted level). A possible run that took in unknown levels and would have
+ * violated the rule had they been the wanted ones becomes one {@code INCONCLUSIVE} overlap, unless a
+ * certain overlap inside it already failed. Memory: the current runs and the overlaps found.
  */
 final class NeverMonitor extends Monitor {
     private final NeverWhile rule;
@@ -21,6 +25,10 @@ final class NeverMonitor extends Monitor {
     private long startNanos;
     private boolean reported;
     private Long longestNanos;
+    private boolean possible;
+    private long possibleStartNanos;
+    private boolean possibleHadUnknown;
+    private int possibleFirstOverlap;
 
     NeverMonitor(NeverWhile rule, BoundSignal first, BoundSignal second, long uncertaintyNanos,
             ViolationListener listener) {
@@ -34,6 +42,7 @@ final class NeverMonitor extends Monitor {
     @Override
     void settle(long stampNanos) {
         boolean both = first.is(rule.state().level()) && second.is(rule.whileState().level());
+        boolean maybe = first.mayBe(rule.state().level()) && second.mayBe(rule.whileState().level());
         if (both && !holding) {
             holding = true;
             startNanos = stampNanos;
@@ -42,6 +51,16 @@ final class NeverMonitor extends Monitor {
             holding = false;
             close(stampNanos);
         }
+        if (maybe && !possible) {
+            possible = true;
+            possibleStartNanos = stampNanos;
+            possibleHadUnknown = false;
+            possibleFirstOverlap = overlaps.size();
+        } else if (!maybe && possible) {
+            possible = false;
+            closePossible(stampNanos);
+        }
+        possibleHadUnknown |= maybe && !both;
     }
 
     private Verdict judge(long lengthNanos) {
@@ -66,6 +85,20 @@ final class NeverMonitor extends Monitor {
         if (v == Verdict.FAIL) {
             report();
         }
+    }
+
+    /** Replaces what the possible run found with one inconclusive overlap when unknown levels could have failed it. */
+    private void closePossible(long endNanos) {
+        if (!possibleHadUnknown || endNanos <= possibleStartNanos
+                || judge(endNanos - possibleStartNanos) == Verdict.PASS) {
+            return;
+        }
+        List<Overlap> inside = overlaps.subList(possibleFirstOverlap, overlaps.size());
+        if (inside.stream().anyMatch(o -> o.verdict() == Verdict.FAIL)) {
+            return;
+        }
+        inside.clear();
+        overlaps.add(new Overlap(possibleStartNanos, endNanos, Verdict.INCONCLUSIVE));
     }
 
     @Override
@@ -96,6 +129,10 @@ final class NeverMonitor extends Monitor {
             if (endNanos > startNanos) {
                 close(endNanos);
             }
+        }
+        if (possible) {
+            possible = false;
+            closePossible(endNanos);
         }
     }
 

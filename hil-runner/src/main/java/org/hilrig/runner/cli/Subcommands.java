@@ -8,6 +8,6 @@ final class Subcommands {
     }
 
     static List<Object> all() {
-        return List.of(new HistoryCommand(), new VerifyCommand(), new KeygenCommand());
+        return List.of(new CheckCommand(), new VerifyCommand(), new KeygenCommand(), new HistoryCommand());
     }
 }

@@ -78,6 +78,7 @@ public enum ProfileKey {
     RIPPLE_FREQUENCY_HZ("hv.ripple_frequency_hz", Kind.NUMBER, 1, 1e7, Board.GEN),
     ARC_DETECT_PULSE("hv.arc_detect_pulse", Kind.DURATION, 100, 1_000_000_000, Board.GEN),
     SUPPLY_VOLTS("supply.nominal_v", Kind.NUMBER, 1, 1000, Board.GEN, Board.TUB),
+    BOUNCE_MAX("handswitch.bounce_max", Kind.DURATION, 0, 100_000_000, Board.GEN),
 
     // rotor and tube (TUB)
     RPM_LOW("rotor.low_rpm", Kind.NUMBER, 1, 100000, Board.TUB),

@@ -56,6 +56,14 @@ public final class TubeControllerModel {
         return faultCode;
     }
 
+    /** Fault injection: the start-rate record is full, as after back-to-back starts just now. */
+    public void exhaustStarts() {
+        long now = scheduler.nowNanos();
+        while (starts.size() < p.startsMax()) {
+            starts.addLast(now);
+        }
+    }
+
     private void start() {
         long now = scheduler.nowNanos();
         while (!starts.isEmpty() && starts.peekFirst() <= now - p.startWindowNanos()) {

@@ -730,7 +730,11 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
         anodeHuNanos = mcu.scheduler().nowNanos();
     }
 
+    /** Seconds of cooling until the set technique fits the anode; -1 when it never will (beyond capacity). */
     private long waitSeconds() {
+        if (techniqueHu() > capacityHu) {
+            return -1;
+        }
         double excess = anodeHeatUnits() + techniqueHu() - capacityHu;
         return excess <= 0 || coolingHuPerNano <= 0 ? 0 : (long) Math.ceil(excess / coolingHuPerNano / 1e9);
     }

@@ -355,7 +355,9 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
         } else {
             outOfBandSinceNanos = -1;
         }
-        if (now - hvOnNanos >= emissionDelayNanos && arcs == 0 && measuredMa < ma * emissionFraction) {
+        // no tube current while the kV stands in its band: the filament emits nothing (a collapsed kV is an arc)
+        boolean kvInBand = Math.abs(measuredKv - kv) <= kv * bandFraction;
+        if (now - hvOnNanos >= emissionDelayNanos && kvInBand && measuredMa < ma * emissionFraction) {
             latch(GenFault.F06);
         }
     }

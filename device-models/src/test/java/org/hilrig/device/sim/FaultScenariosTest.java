@@ -331,4 +331,20 @@ class FaultScenariosTest {
         assertThatThrownBy(() -> r.m.inject("arc_burst", Map.of("spacing", "5 parsecs"))).hasMessageContaining("spacing");
         assertThat(Machine.faultNames()).contains("door_open", "arc_burst", "brown_out", "power_loss", "firmware_hang");
     }
+
+    @Test
+    void aWireDelayAddsToTheDoorToHvLatency() {
+        Machine m = Machine.builder().genProfile(org.hilrig.device.profile.ReferenceProfiles.gen()
+                        .with(org.hilrig.device.profile.ProfileKey.BOUNCE_MAX, "0ns"))
+                .tubProfile(org.hilrig.device.profile.ReferenceProfiles.tub())
+                .wiring(Wiring.standard(true, false).withDelay("gen.door_closed", 5 * US)).seed(1).build();
+        Rig r = new Rig(m);
+        r.toExposing();
+        long t = r.now();
+        r.m.inject("door_open");
+        r.run(MS);
+        assertThat(r.edge("DOOR_CLOSED", false, t) - t).isEqualTo(5 * US);
+        assertThat(r.edge("HV_ENABLE", false, t) - t).isEqualTo(5 * US + LATENCY);
+        assertThat(r.m.line("plant.door_closed").lastChangeNanos()).isEqualTo(t);
+    }
 }

@@ -84,7 +84,7 @@ class TubeControllerTest {
         Rig r = tub();
         r.run(60 * MS);
         r.m.inject("tube_overheat", java.util.Map.of("joules", "2000000"));
-        r.run(5 * MS);
+        r.run(100 * MS); // temperatures are sampled every 100 ms
         assertThat(r.m.tube().faults()).containsExactly(TubFault.T04);
         assertThat(r.command("FLT").values().text("list")).isEqualTo("T04");
     }

@@ -52,7 +52,6 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
     private final Mcu mcu;
     private final BoardProfile profile;
     private final EnumSet<Defect> defects;
-    private final GeneratorPins io;
 
     private final GpioInput prepPin;
     private final GpioInput expAPin;
@@ -144,7 +143,6 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
         this.mcu = mcu;
         this.profile = profile;
         this.defects = defects.isEmpty() ? EnumSet.noneOf(Defect.class) : EnumSet.copyOf(defects);
-        this.io = io;
         prepPin = new GpioInput(mcu, io.prepReq());
         expAPin = new GpioInput(mcu, io.expReqA());
         expBPin = new GpioInput(mcu, io.expReqB());

@@ -111,6 +111,17 @@ class GenProtocolTest {
     }
 
     @Test
+    void aTechniqueChangeDuringTheDecayTailIsBusy() {
+        Rig r = Rig.gen(p -> p.with(ProfileKey.DEFAULT_MA, "10")); // 3.8 ms of tail at 10 mA
+        r.toExposing();
+        r.run(20 * MS);
+        r.release("EXP_REQ_A", "EXP_REQ_B", "PREP_REQ");
+        assertThat(nak(r.command("SKV", "70"))).isEqualTo("07");
+        r.run(10 * MS);
+        assertThat(r.command("SKV", "70").text()).contains("ACK,SKV,kv=70.0");
+    }
+
+    @Test
     void heatInhibitRefusesPrepWithSix() {
         Rig r = Rig.gen(p -> p.with(ProfileKey.ANODE_CAPACITY_KHU, "2"));
         r.run(60 * MS);

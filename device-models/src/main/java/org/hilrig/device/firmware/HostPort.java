@@ -159,12 +159,12 @@ final class HostPort implements DecodeListener {
             return; // a board ignores replies and events echoed at it
         }
         if (lastCommand != null && java.util.Arrays.equals(lastCommand, bytes)) {
-            uart.write(lastReply);
+            uart.writeReply(lastReply);
             return;
         }
         Frame reply = handler.execute(frame);
         lastCommand = bytes;
         lastReply = reply.encode();
-        uart.write(lastReply);
+        uart.writeReply(lastReply);
     }
 }

@@ -52,6 +52,23 @@ class GenProtocolTest {
     }
 
     @Test
+    void aReplyOvertakesQueuedEventsSoItStillStartsWithinFiveMilliseconds() {
+        Rig r = Rig.gen();
+        r.toReady();
+        r.press("EXP_REQ_A", "EXP_REQ_B");
+        r.run(600 * Rig.US); // exposure starts: STATE and XON events are queued
+        long sent = r.now();
+        Frame reply = r.command("STA");
+        ReceivedFrame received = r.fromBoard.stream().filter(f -> f.frame().equals(reply)).findFirst().orElseThrow();
+        long etx = sent + Frame.command(0, "STA").encode().length * r.m.hostLink().byteNanos();
+        assertThat(received.startNanos() - r.m.hostLink().byteNanos() - etx).isLessThanOrEqualTo(5 * MS);
+        assertThat(reply.values().text("state")).isEqualTo("EXPOSING");
+        // the events still all arrive, in counter order
+        r.run(20 * MS);
+        assertThat(r.events("XON")).hasSize(1);
+    }
+
+    @Test
     void techniqueCommandsCheckRangePowerMasAndState() {
         Rig r = booted();
         assertThat(r.command("SKV", "90.5").text()).startsWith("00,ACK,SKV,kv=90.5,");

@@ -8,6 +8,6 @@ final class Subcommands {
     }
 
     static List<Object> all() {
-        return List.of(new CheckCommand(), new VerifyCommand(), new KeygenCommand(), new HistoryCommand());
+        return List.of(new CheckCommand(), new VerifyCommand(), new KeygenCommand(), new HistoryCommand(), new DefectsCommand());
     }
 }

@@ -13,5 +13,10 @@ public enum LossEvidence {
      * Two edges in a row in the same direction with no sequence gap: the line pulsed faster than the
      * kernel read its level, so the edge in between was never reported.
      */
-    SAME_EDGE_TWICE
+    SAME_EDGE_TWICE,
+    /**
+     * The edge capture stopped on an error (the device went away, a read failed): no further edges will be
+     * reported, however many there are. {@code missingEdges} is 0: unknown.
+     */
+    CAPTURE_STOPPED
 }

@@ -37,6 +37,7 @@ final class KernelEdgeSource implements AutoCloseable {
     /** Events the kernel is asked to buffer for the request (a suggestion; it may cap it). */
     static final int EVENT_BUFFER_SIZE = 1024;
     private static final int POLL_MILLIS = 100;
+    private static final int EINTR = 4;
     private static final int CALIBRATION_ROUNDS = 32;
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
@@ -93,8 +94,13 @@ final class KernelEdgeSource implements AutoCloseable {
         } finally {
             libc.close(chipFd);
         }
-        KernelTimeBase base = KernelTimeBase.calibrate(clock, () -> monotonicNanos(libc), CALIBRATION_ROUNDS);
-        return new KernelEdgeSource(libc, chipPath, requestFd, offsets, debounce, base, edgeUncertaintyNanos);
+        try {
+            KernelTimeBase base = KernelTimeBase.calibrate(clock, () -> monotonicNanos(libc), CALIBRATION_ROUNDS);
+            return new KernelEdgeSource(libc, chipPath, requestFd, offsets, debounce, base, edgeUncertaintyNanos);
+        } catch (RuntimeException e) {
+            libc.close(requestFd);
+            throw e;
+        }
     }
 
     /** The request for these inputs: both edges, monotonic stamps, one debounce attribute per distinct period. */
@@ -166,10 +172,18 @@ final class KernelEdgeSource implements AutoCloseable {
                 pollFd.setInt(0, requestFd);
                 pollFd.setShort(4, LibC.POLLIN);
                 pollFd.setShort(6, (short) 0);
-                if (libc.poll(pollFd, new NativeLong(1), POLL_MILLIS) <= 0) {
-                    continue;
+                int n;
+                try {
+                    if (libc.poll(pollFd, new NativeLong(1), POLL_MILLIS) <= 0) {
+                        continue;
+                    }
+                    n = libc.read(requestFd, buffer, new NativeLong(capacity)).intValue();
+                } catch (LastErrorException e) {
+                    if (e.getErrorCode() == EINTR) {
+                        continue;
+                    }
+                    throw e;
                 }
-                int n = libc.read(requestFd, buffer, new NativeLong(capacity)).intValue();
                 if (n <= 0) {
                     throw new IllegalStateException("read returned " + n);
                 }

@@ -142,12 +142,12 @@ class EdgeSequenceCheckTest {
     }
 
     @Test
-    void aDebouncedEdgeIsPlacedHalfAPeriodEarlierAndWidenedByHalfAPeriod() {
-        EdgeSequenceCheck c = check(Map.of(5, false, 6, false), Map.of(5, 100_000L));
+    void aDebouncedEdgeIsPlacedOnePeriodBeforeItsStampAndWidenedByOnePeriod() {
+        EdgeSequenceCheck c = check(Map.of(5, false, 6, true), Map.of(5, 100_000L));
 
-        play(c, new KernelEventBytes().rising(1_000_200_000L, 5, 1, 1).bytes());
+        play(c, new KernelEventBytes().rising(1_000_200_000L, 5, 1, 1).falling(1_000_900_000L, 6, 2, 1).bytes());
 
-        assertThat(seen).containsExactly("edge 5 high at 150000 +-62000");
+        assertThat(seen).containsExactly("edge 5 high at 100000 +-112000", "edge 6 low at 900000 +-12000");
     }
 
     @Test

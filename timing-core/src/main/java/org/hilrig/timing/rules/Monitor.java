@@ -1,0 +1,28 @@
+package org.hilrig.timing.rules;
+
+/**
+ * The running check of one rule. The {@link RuleChecker} settles a monitor at most once per time stamp,
+ * after every change at it, tells it when time moves on, and ends it with the trace. Confined to the
+ * checker's thread.
+ */
+abstract sealed class Monitor permits ResponseMonitor, NeverMonitor {
+    private long settledNanos = Long.MIN_VALUE;
+
+    final void settleOnce(long stampNanos) {
+        if (settledNanos != stampNanos) {
+            settledNanos = stampNanos;
+            settle(stampNanos);
+        }
+    }
+
+    /** Every change at {@code stampNanos} has been applied to the bound signals. */
+    abstract void settle(long stampNanos);
+
+    /** Trace time reached {@code nowNanos}: every stamp before it is settled; changes at it may follow. */
+    abstract void advance(long nowNanos);
+
+    /** The trace ended at {@code endNanos}; every stamp is settled. */
+    abstract void end(long endNanos);
+
+    abstract RuleResult result();
+}

@@ -1,0 +1,23 @@
+package org.hilrig.timing.rules;
+
+import java.util.List;
+import org.hilrig.timing.verdict.Verdict;
+
+/**
+ * The overlaps that violate a {@link NeverWhile} (or come within the uncertainty of its tolerance), in
+ * time order. Overlaps inside the tolerance are not listed.
+ */
+public record NeverResult(NeverWhile rule, long uncertaintyNanos, List<Overlap> overlaps) implements RuleResult {
+    public NeverResult {
+        overlaps = List.copyOf(overlaps);
+    }
+
+    @Override
+    public Verdict verdict() {
+        Verdict v = Verdict.PASS;
+        for (Overlap o : overlaps) {
+            v = v.worst(o.verdict());
+        }
+        return v;
+    }
+}

@@ -1,0 +1,27 @@
+package org.hilrig.timing.rules;
+
+import java.util.Locale;
+import java.util.Objects;
+import org.hilrig.timing.trace.Level;
+
+/**
+ * A signal holding a definite level, as a rule writes it: {@code door_closed low}. The state holds only
+ * while the signal is at exactly that level; {@code X} and {@code Z} are neither high nor low.
+ */
+public record SignalState(SignalRef signal, Level level) {
+    public SignalState {
+        Objects.requireNonNull(signal, "signal");
+        if (level != Level.HIGH && level != Level.LOW) {
+            throw new IllegalArgumentException("a state is high or low, not " + level);
+        }
+    }
+
+    public static SignalState of(String signal, Level level) {
+        return new SignalState(SignalRef.named(signal), level);
+    }
+
+    @Override
+    public String toString() {
+        return signal.name() + " " + level.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -10,6 +10,15 @@ import org.hilrig.device.protocol.FrameKind;
 import org.hilrig.device.protocol.KeyValues;
 import org.hilrig.device.protocol.ProtocolV1;
 import org.hilrig.runner.rig.Rig;
+import org.hilrig.timing.rules.NeverResult;
+import org.hilrig.timing.rules.NeverWhile;
+import org.hilrig.timing.rules.Overlap;
+import org.hilrig.timing.rules.RuleChecker;
+import org.hilrig.timing.rules.SignalRef;
+import org.hilrig.timing.rules.SignalState;
+import org.hilrig.timing.rules.SourcePosition;
+import org.hilrig.timing.rules.ViolationListener;
+import org.hilrig.timing.trace.Level;
 import org.hilrig.timing.Durations;
 import org.hilrig.timing.RigException;
 import org.hilrig.timing.verdict.Measurement;
@@ -25,8 +34,10 @@ import org.hilrig.timing.verdict.Verdict;
  * actually took effect on the rig (see {@link Step}), and every named measurement carries the rig's
  * timestamp uncertainty, so a limit inside it makes the verdict inconclusive.
  *
- * <p>The engine never closes the rig: its owner does, on every way out. Stateless; one engine may run
- * many scenarios one after the other, each on its own rig.
+ * <p>After the last step (or the failing one) the engine closes the rig, which returns its outputs to the
+ * safe state, ends the trace and checks the scenario's {@code always} invariants on the whole trace with
+ * the timing-core rule monitors. Its owner still closes the rig on every other way out ({@code close} is
+ * idempotent). Stateless; one engine may run many scenarios one after the other, each on its own rig.
  */
 public final class ScenarioEngine {
     private final ProfileLimits limits;
@@ -87,7 +98,52 @@ public final class ScenarioEngine {
                 verdict = Verdict.ERROR;
                 message = where + ": " + e.getMessage();
             }
-            return new ScenarioOutcome(verdict, message, measurements, rig.nowNanos());
+            rig.close();
+            long end = rig.nowNanos();
+            rig.trace().end(end);
+            if (verdict != Verdict.ERROR) {
+                checkInvariants();
+            }
+            return new ScenarioOutcome(verdict, message, measurements, end);
+        }
+
+        /** Checks the {@code always} invariants on the whole recorded trace with the timing-core monitors. */
+        private void checkInvariants() {
+            if (scenario.always().isEmpty()) {
+                return;
+            }
+            List<NeverWhile> rules = new ArrayList<>();
+            for (Invariant inv : scenario.always()) {
+                SignalState first = state(inv.signal(), inv.state());
+                SignalState second = inv.whileSignal() == null ? first : state(inv.whileSignal(), inv.whileState());
+                SourcePosition at = new SourcePosition(inv.at().source(), inv.at().line(), inv.at().column());
+                Long tolerance = inv.tolerance() == null ? null
+                        : inv.tolerance().resolve(limits, scenario.technique()).maxNanos();
+                rules.add(new NeverWhile("line " + inv.at().line(), null, at, first, second, tolerance));
+            }
+            RuleChecker checker = new RuleChecker(rules, rig.timestampUncertaintyNanos(), ViolationListener.NONE);
+            rig.trace().replay(checker);
+            for (int i = 0; i < rules.size(); i++) {
+                NeverResult r = (NeverResult) checker.results().get(i);
+                Verdict v = r.verdict();
+                if (v == Verdict.PASS) {
+                    continue;
+                }
+                Invariant inv = scenario.always().get(i);
+                Overlap o = r.overlaps().get(0);
+                String what = "line " + inv.at().line() + " (always): never " + inv.text() + ": held for "
+                        + Durations.format(o.durationNanos()) + " from " + at(o.startNanos());
+                if (v == Verdict.FAIL && verdict != Verdict.FAIL) {
+                    message = what;
+                } else if (message == null) {
+                    message = what;
+                }
+                verdict = verdict.worst(v);
+            }
+        }
+
+        private SignalState state(String line, LineState st) {
+            return new SignalState(SignalRef.named(watch.path(line(line))), st.isActive() ? Level.HIGH : Level.LOW);
         }
 
         // ---- preamble ----
@@ -230,10 +286,11 @@ public final class ScenarioEngine {
             nextSeq = (nextSeq + 1) & 0xFF;
             byte[] bytes = Frame.command(seq, name, s.args().toArray(new String[0])).encode();
             bytes = corrupt(bytes, s.corruption());
-            long etx = rig.nowNanos();
+            long lastByte = rig.nowNanos();
             for (int i = 0; i < s.copies(); i++) {
-                etx = rig.send(bytes);
+                lastByte = rig.send(bytes);
             }
+            final long etx = lastByte;
             stimulusNanos = etx;
             String frameText = new String(bytes, 1, Math.max(0, bytes.length - 2), java.nio.charset.StandardCharsets.US_ASCII);
             stimulusWhat = "the end of frame " + frameText + (s.copies() > 1 ? " (x" + s.copies() + ")" : "")
@@ -245,7 +302,6 @@ public final class ScenarioEngine {
             BooleanSupplier replied = () -> (index[0] = findReply(seq, name, etx)) >= 0;
             runUntil(replied, deadline);
             if (s.reply().kind() == Step.Reply.Kind.NONE) {
-                runUntil(replied, Math.max(deadline, rig.nowNanos()));
                 if (index[0] >= 0) {
                     throw new NotMet("the board answered " + watch.received().get(index[0]).frame().text() + " to "
                             + frameText + ", which it must discard");

@@ -179,7 +179,7 @@ public final class ScenarioLoader {
                     "requirement", "in test-scenarios/requirements.yaml");
             if (!top.containsKey("requirements")) {
                 problem(root, "scenario has no 'requirements': name at least one from requirements.yaml");
-            } else if (requirements.isEmpty() && top.get("requirements") instanceof SequenceNode) {
+            } else if (top.get("requirements") instanceof SequenceNode rs && rs.getValue().isEmpty()) {
                 problem(top.get("requirements"), "'requirements' is empty: name at least one from requirements.yaml");
             }
             List<String> tags = names(top.get("tags"), "tags", null, "tag", null);

@@ -31,6 +31,7 @@ final class TraceWatch implements ChangeListener, DecodeListener {
 
     private final String boardPrefix;
     private final Map<String, Integer> idByName = new HashMap<>();
+    private final List<String> paths = new ArrayList<>();
     private boolean[] high = new boolean[0];
     private long[][] edgeTimes = new long[0][];
     private boolean[][] edgeLevels = new boolean[0][];
@@ -56,6 +57,7 @@ final class TraceWatch implements ChangeListener, DecodeListener {
         edgeLevels = new boolean[n][8];
         edgeCounts = new int[n];
         for (SignalInfo s : header.signals()) {
+            paths.add(s.path());
             String name = s.reference().toUpperCase(Locale.ROOT);
             Integer before = idByName.get(name);
             if (before == null || s.path().toLowerCase(Locale.ROOT).startsWith(boardPrefix)) {
@@ -105,6 +107,11 @@ final class TraceWatch implements ChangeListener, DecodeListener {
     int id(String line) {
         Integer id = idByName.get(line.toUpperCase(Locale.ROOT));
         return id == null ? -1 : id;
+    }
+
+    /** The full dotted path of a trace signal. */
+    String path(int id) {
+        return paths.get(id);
     }
 
     boolean isActive(int id) {

@@ -10,8 +10,9 @@ import org.hilrig.timing.trace.Trace;
  *
  * <p>Everything the rig observes is recorded in its {@link #trace()} with the time it happened: every line
  * (inputs as driven, outputs as the board set them) under its logical name as the signal's reference
- * ({@code XRAY_ON}, high = active), analog feedback, and every serial frame (direction {@code "tx"} host
- * to board, {@code "rx"} board to host, stamped at the frame's last byte). The engine watches the trace;
+ * ({@code XRAY_ON}, high = active), analog feedback, and every valid serial frame on the board's host link,
+ * named from the board's side like a protocol analyser on its cable (direction {@code "rx"} host to
+ * board, {@code "tx"} board to host), stamped at the frame's last byte. The engine watches the trace;
  * it never asks the board directly. Stimuli return the trace time they actually took effect, so limits
  * are measured from what happened, not from when it was asked for.
  *

@@ -104,7 +104,11 @@ public final class ScenarioRun {
         return "run-" + started.toString().replace("-", "").replace(":", "") + "-seed" + options.seed();
     }
 
-    private ScenarioResult runOne(Scenario s, Path traces) {
+    /**
+     * Runs one scenario on a fresh rig and writes its trace to {@code traces/<id>.vcd} (the folder must
+     * exist). Console, results.json and end-of-run steps are left to the caller.
+     */
+    public ScenarioResult runOne(Scenario s, Path traces) {
         String traceName = "traces/" + s.id() + ".vcd";
         Path vcd = traces.resolve(s.id() + ".vcd");
         ScenarioOutcome outcome;

@@ -28,22 +28,22 @@ public record Limit(Bound min, Bound max, String text) {
         return new Limit(null, new Fixed(nanos), text);
     }
 
-    /** The window this limit means under the given profile and technique. */
-    public Window resolve(ProfileLimits profile, Technique technique) {
+    /** The window this limit means under the given profile, board and technique. */
+    public Window resolve(ProfileLimits profile, String board, Technique technique) {
         if (min == null && max instanceof ProfileRef ref) {
-            return profile.window(ref.name(), technique);
+            return profile.window(ref.name(), board, technique);
         }
-        return new Window(end(min, profile, technique), end(max, profile, technique));
+        return new Window(end(min, profile, board, technique), end(max, profile, board, technique));
     }
 
-    private static Long end(Bound b, ProfileLimits profile, Technique technique) {
+    private static Long end(Bound b, ProfileLimits profile, String board, Technique technique) {
         if (b == null) {
             return null;
         }
         if (b instanceof Fixed f) {
             return f.nanos();
         }
-        return profile.window(((ProfileRef) b).name(), technique).maxNanos();
+        return profile.window(((ProfileRef) b).name(), board, technique).maxNanos();
     }
 
     @Override

@@ -12,11 +12,13 @@ public interface ProfileLimits {
     Set<String> names();
 
     /**
-     * The window of a named limit for a technique.
+     * The window of a named limit for a board and technique.
      *
+     * @param board the board under test ({@code GEN} or {@code TUB}); a limit only the other board's profile
+     *     defines is taken from that one
      * @param technique the scenario's technique, or null when it sets none
      * @throws IllegalArgumentException when the profile has no such limit, or it needs a technique and
      *     none was given
      */
-    Window window(String name, Technique technique);
+    Window window(String name, String board, Technique technique);
 }

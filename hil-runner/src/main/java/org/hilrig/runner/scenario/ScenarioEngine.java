@@ -118,7 +118,7 @@ public final class ScenarioEngine {
                 SignalState second = inv.whileSignal() == null ? first : state(inv.whileSignal(), inv.whileState());
                 SourcePosition at = new SourcePosition(inv.at().source(), inv.at().line(), inv.at().column());
                 Long tolerance = inv.tolerance() == null ? null
-                        : inv.tolerance().resolve(limits, scenario.technique()).maxNanos();
+                        : inv.tolerance().resolve(limits, scenario.board(), scenario.technique()).maxNanos();
                 rules.add(new NeverWhile("line " + inv.at().line(), null, at, first, second, tolerance));
             }
             RuleChecker checker = new RuleChecker(rules, rig.timestampUncertaintyNanos(), ViolationListener.NONE);
@@ -212,7 +212,7 @@ public final class ScenarioEngine {
         private void await(Step.Await a) {
             int id = line(a.signal());
             boolean want = a.state().isActive();
-            Window w = a.within().resolve(limits, scenario.technique());
+            Window w = a.within().resolve(limits, scenario.board(), scenario.technique());
             long anchor = stimulusNanos;
             long deadline = anchor + w.maxNanos();
             if (!(watch.isActive(id) == want)) {
@@ -229,7 +229,7 @@ public final class ScenarioEngine {
         private void expect(Step.Expect e) {
             int id = line(e.signal());
             boolean want = e.state().isActive();
-            Window w = e.within().resolve(limits, scenario.technique());
+            Window w = e.within().resolve(limits, scenario.board(), scenario.technique());
             long anchor = anchorOf(e.from());
             String fromWhat = e.from() == null ? stimulusWhat : e.from() + " at " + at(anchor);
             runUntil(() -> watch.firstEntry(id, want, anchor) >= 0, anchor + w.maxNanos());
@@ -259,7 +259,7 @@ public final class ScenarioEngine {
         }
 
         private void expectEvent(Step.ExpectEvent e) {
-            Window w = e.within().resolve(limits, scenario.technique());
+            Window w = e.within().resolve(limits, scenario.board(), scenario.technique());
             long anchor = anchorOf(e.from());
             String fromWhat = e.from() == null ? stimulusWhat : e.from() + " at " + at(anchor);
             long t = awaitEvent(e.event(), e.fields(), anchor, anchor + w.maxNanos());
@@ -296,7 +296,7 @@ public final class ScenarioEngine {
             stimulusWhat = "the end of frame " + frameText + (s.copies() > 1 ? " (x" + s.copies() + ")" : "")
                     + " at " + at(etx);
             Window w = s.within() == null ? Window.upTo(ProtocolV1.BOARD_REPLY_NANOS)
-                    : s.within().resolve(limits, scenario.technique());
+                    : s.within().resolve(limits, scenario.board(), scenario.technique());
             long deadline = etx + w.maxNanos();
             int[] index = {-1};
             BooleanSupplier replied = () -> (index[0] = findReply(seq, name, etx)) >= 0;

@@ -85,7 +85,7 @@ final class TraceWatch implements ChangeListener, DecodeListener {
 
     @Override
     public void frame(long timeNanos, String link, String direction, byte[] bytes) {
-        if (!"rx".equals(direction)) {
+        if (!"tx".equals(direction)) {
             return;
         }
         frameTimeNanos = timeNanos;

@@ -63,7 +63,7 @@ final class ScriptedRig implements Rig, DecodeListener {
     }
 
     private void event(String name, KeyValues values) {
-        trace.frame(scheduler.nowNanos(), "host", "rx", Frame.event(events++ & 0xFF, name, values).encode());
+        trace.frame(scheduler.nowNanos(), "host", "tx", Frame.event(events++ & 0xFF, name, values).encode());
     }
 
     @Override
@@ -90,7 +90,7 @@ final class ScriptedRig implements Rig, DecodeListener {
     public long send(byte[] bytes) {
         long end = scheduler.nowNanos() + bytes.length * 86_806L;
         scheduler.at(end, "tx", () -> {
-            trace.frame(end, "host", "tx", bytes);
+            trace.frame(end, "host", "rx", bytes);
             decoder.accept(bytes, 0, bytes.length, end);
         });
         return end;
@@ -99,7 +99,7 @@ final class ScriptedRig implements Rig, DecodeListener {
     @Override
     public void frame(ReceivedFrame f) {
         Frame c = f.frame();
-        scheduler.after(1_000_000, "reply", () -> trace.frame(scheduler.nowNanos(), "host", "rx",
+        scheduler.after(1_000_000, "reply", () -> trace.frame(scheduler.nowNanos(), "host", "tx",
                 Frame.ack(c.seq(), c.name(), KeyValues.empty()).encode()));
     }
 

@@ -25,7 +25,7 @@ final class TestVocabulary {
             }
 
             @Override
-            public Window window(String name, Technique technique) {
+            public Window window(String name, String board, Technique technique) {
                 Window w = m.get(name);
                 if (w == null) {
                     throw new IllegalArgumentException("no profile limit " + name);

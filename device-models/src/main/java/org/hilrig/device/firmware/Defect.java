@@ -1,0 +1,54 @@
+package org.hilrig.device.firmware;
+
+/**
+ * Firmware defects the emulator can carry (domain.md), each off by default and switched on by name. A
+ * qualified test library fails the firmware on every one of them and passes it without any.
+ */
+public enum Defect {
+    /** Door and e-stop polled in the 10 ms main loop instead of an interrupt. */
+    SLOW_INTERLOCK,
+    /** An open door does not stop prep or block the exposure start. */
+    DOOR_IGNORED_IN_PREP,
+    /** The arc counter carries over between exposures. */
+    ARC_COUNT_NOT_RESET,
+    /** Aborts on the fifth arc, not the fourth. */
+    ARC_LIMIT_OFF_BY_ONE,
+    /** When the exposure timer tick is lost, nothing ends the exposure. */
+    NO_BACKUP_TIMER,
+    /** Host watchdog expiry does not end a running exposure. */
+    COMMS_LOSS_IGNORED_IN_EXPOSURE,
+    /** Only EXP_REQ_A is read. */
+    SINGLE_CHANNEL_EXPOSE,
+    /** Rotor-not-ready declared after 5 s. */
+    ROTOR_TIMEOUT_5S,
+    /** READY asserted on prep without waiting for ROTOR_READY. */
+    READY_BEFORE_ROTOR,
+    /** Frames with a wrong CRC are executed. */
+    CRC_NOT_CHECKED,
+    /** Techniques beyond the anode heat limit are exposed. */
+    HEAT_LIMIT_IGNORED,
+    /** An exposure restarts after a brown-out while the handswitch is held. */
+    RESUME_AFTER_BROWNOUT,
+    /** An expose request held through boot starts an exposure. */
+    EXPOSE_HELD_AT_BOOT,
+    /** Techniques over 80 kW are accepted. */
+    POWER_LIMIT_UNCHECKED,
+    /** RST clears faults whose cause is still present. */
+    RESET_WHILE_ACTIVE,
+    /** XRAY_ON follows the HV command, not the measured kV (no decay tail). */
+    XRAY_ON_FROM_COMMAND;
+
+    /**
+     * The defect with this name, case-insensitive.
+     *
+     * @throws IllegalArgumentException naming the value and listing the allowed names
+     */
+    public static Defect byName(String name) {
+        for (Defect d : values()) {
+            if (d.name().equalsIgnoreCase(name == null ? "" : name.trim())) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("unknown defect '" + name + "', allowed: " + java.util.Arrays.toString(values()));
+    }
+}

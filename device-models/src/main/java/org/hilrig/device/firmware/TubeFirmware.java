@@ -1,0 +1,318 @@
+package org.hilrig.device.firmware;
+
+import java.util.ArrayDeque;
+import java.util.EnumSet;
+import java.util.Set;
+import org.hilrig.device.mcu.Adc;
+import org.hilrig.device.mcu.AnalogOutput;
+import org.hilrig.device.mcu.GpioInput;
+import org.hilrig.device.mcu.GpioInput.Trigger;
+import org.hilrig.device.mcu.GpioOutput;
+import org.hilrig.device.mcu.IndependentWatchdog;
+import org.hilrig.device.mcu.Mcu;
+import org.hilrig.device.mcu.Program;
+import org.hilrig.device.mcu.ResetReason;
+import org.hilrig.device.mcu.Uart;
+import org.hilrig.device.profile.BoardProfile;
+import org.hilrig.device.profile.ProfileKey;
+import org.hilrig.device.protocol.FieldText;
+import org.hilrig.device.protocol.Frame;
+import org.hilrig.device.protocol.KeyValues;
+import org.hilrig.device.protocol.NakCode;
+import org.hilrig.device.protocol.ProtocolV1;
+
+/**
+ * The tube controller's firmware (board {@code TUB}): starts, supervises and brakes the rotating anode and
+ * watches the tube's temperatures.
+ *
+ * <pre>
+ *  STOPPED --ROTOR_START (start-rate permitting)--> ACCEL: drive on, accel timeout
+ *  ACCEL --rpm at ready fraction of target--> AT_SPEED: ROTOR_READY
+ *  ACCEL/AT_SPEED --ROTOR_START released--> BRAKING --rpm near 0--> STOPPED
+ *  any --stall (T01), phase loss (T02), start rate (T03), over-temperature (T04)--> FAULT: TUB_FAULT
+ * </pre>
+ *
+ * Speed, phase current and temperatures are sampled in the 1 ms main loop; ROTOR_START is an interrupt.
+ * Defects of {@link Defect} concern the generator; this firmware honours only {@link Defect#CRC_NOT_CHECKED}
+ * and {@link Defect#RESET_WHILE_ACTIVE}.
+ *
+ * <p>Confined to the scheduler's thread.
+ */
+public final class TubeFirmware implements Program, HostPort.CommandHandler {
+    private final Mcu mcu;
+    private final BoardProfile profile;
+    private final EnumSet<Defect> defects;
+    private final GpioInput startPin;
+    private final GpioInput phasePin;
+    private final GpioOutput readyOut;
+    private final GpioOutput faultOut;
+    private final GpioOutput aliveOut;
+    private final GpioOutput driveOut;
+    private final GpioOutput brakeOut;
+    private final AnalogOutput rpmDac;
+    private final Adc rpmAdc;
+    private final Adc anodeAdc;
+    private final Adc housingAdc;
+    private final IndependentWatchdog iwdg;
+    private final Uart uart;
+    private final HostPort host;
+    private final ArrayDeque<Long> starts = new ArrayDeque<>();
+    private final EnumSet<TubFault> latched = EnumSet.noneOf(TubFault.class);
+
+    private TubState state = TubState.STOPPED;
+    private double targetRpm;
+    private long accelStartNanos;
+    private long nextAliveNanos;
+    private long startCount;
+
+    public TubeFirmware(Mcu mcu, BoardProfile profile, Set<Defect> defects, TubePins io) {
+        this.mcu = mcu;
+        this.profile = profile;
+        this.defects = defects.isEmpty() ? EnumSet.noneOf(Defect.class) : EnumSet.copyOf(defects);
+        startPin = new GpioInput(mcu, io.rotorStart());
+        phasePin = new GpioInput(mcu, io.phaseOk());
+        readyOut = new GpioOutput(mcu, io.rotorReady());
+        faultOut = new GpioOutput(mcu, io.tubFault());
+        aliveOut = new GpioOutput(mcu, io.alive());
+        driveOut = new GpioOutput(mcu, io.rotorDrive());
+        brakeOut = new GpioOutput(mcu, io.rotorBrake());
+        rpmDac = new AnalogOutput(mcu, io.rpmDemand());
+        rpmAdc = new Adc(io.rpmSample(), 12_000, 12);
+        anodeAdc = new Adc(io.anodeSample(), 2_000, 12);
+        housingAdc = new Adc(io.housingSample(), 200, 12);
+        Uart uart = new Uart(mcu, profile.integer(ProfileKey.BAUD), profile.integer(ProfileKey.RX_FIFO),
+                profile.integer(ProfileKey.TX_BUFFER));
+        this.uart = uart;
+        iwdg = new IndependentWatchdog(mcu);
+        host = new HostPort(mcu, uart, this, this.defects.contains(Defect.CRC_NOT_CHECKED));
+        mcu.load(this);
+    }
+
+    public Uart uart() {
+        return uart;
+    }
+
+    public TubState state() {
+        return state;
+    }
+
+    public Set<TubFault> faults() {
+        return EnumSet.copyOf(latched);
+    }
+
+    /** Fault injection: the start-rate record is full, as after back-to-back starts just now. */
+    public void exhaustStarts() {
+        long now = mcu.scheduler().nowNanos();
+        while (starts.size() < profile.integer(ProfileKey.STARTS_MAX)) {
+            starts.addLast(now);
+        }
+    }
+
+    @Override
+    public void start(ResetReason reason) {
+        state = TubState.STOPPED;
+        latched.clear();
+        targetRpm = profile.number(ProfileKey.RPM_HIGH);
+        host.boot();
+        iwdg.start(profile.nanos(ProfileKey.IWDG_TIMEOUT));
+        nextAliveNanos = mcu.scheduler().nowNanos() + profile.nanos(ProfileKey.ALIVE_HALF_PERIOD);
+        startPin.enableInterrupt(Trigger.BOTH, high -> {
+            if (high) {
+                requestStart();
+            } else {
+                requestStop();
+            }
+        });
+        brakeOut.write(true); // whatever spins at boot is braked
+        host.event("BOOT", KeyValues.of("fw", profile.text(ProfileKey.FIRMWARE_VERSION), "reason", reason.name()));
+        if (startPin.read()) {
+            requestStart();
+        }
+    }
+
+    @Override
+    public void loop() {
+        iwdg.kick();
+        host.poll();
+        long now = mcu.scheduler().nowNanos();
+        if (now >= nextAliveNanos) {
+            aliveOut.toggle();
+            nextAliveNanos += profile.nanos(ProfileKey.ALIVE_HALF_PERIOD);
+        }
+        double rpm = rpmAdc.read();
+        if (anodeAdc.read() > profile.number(ProfileKey.ANODE_MAX_C)
+                || housingAdc.read() > profile.number(ProfileKey.HOUSING_MAX_C)) {
+            latch(TubFault.T04);
+        }
+        switch (state) {
+            case ACCEL -> {
+                if (!phasePin.read()) {
+                    latch(TubFault.T02);
+                } else if (rpm >= profile.number(ProfileKey.READY_FRACTION) * targetRpm) {
+                    readyOut.write(true);
+                    setState(TubState.AT_SPEED);
+                } else if (now - accelStartNanos > profile.nanos(ProfileKey.ACCEL_TIMEOUT)) {
+                    latch(TubFault.T01);
+                }
+            }
+            case AT_SPEED -> {
+                if (!phasePin.read()) {
+                    latch(TubFault.T02);
+                } else if (rpm < profile.number(ProfileKey.STALL_FRACTION) * targetRpm) {
+                    latch(TubFault.T01);
+                }
+            }
+            case BRAKING -> {
+                if (rpm < 0.01 * targetRpm) {
+                    brakeOut.write(false);
+                    setState(TubState.STOPPED);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void requestStart() {
+        if (state == TubState.FAULT || state == TubState.ACCEL || state == TubState.AT_SPEED) {
+            return;
+        }
+        long now = mcu.scheduler().nowNanos();
+        long window = profile.nanos(ProfileKey.START_WINDOW);
+        while (!starts.isEmpty() && starts.peekFirst() <= now - window) {
+            starts.pollFirst();
+        }
+        if (starts.size() >= profile.integer(ProfileKey.STARTS_MAX)) {
+            latch(TubFault.T03);
+            return;
+        }
+        starts.addLast(now);
+        startCount++;
+        accelStartNanos = now;
+        brakeOut.write(false);
+        rpmDac.write(targetRpm);
+        driveOut.write(true);
+        setState(TubState.ACCEL);
+    }
+
+    private void requestStop() {
+        readyOut.write(false);
+        if (state == TubState.ACCEL || state == TubState.AT_SPEED) {
+            driveOut.write(false);
+            brakeOut.write(true);
+            setState(TubState.BRAKING);
+        }
+    }
+
+    private void latch(TubFault f) {
+        if (latched.contains(f)) {
+            return;
+        }
+        latched.add(f);
+        host.event("FAULT", KeyValues.of("code", f.name(), "name", f.faultName()));
+        readyOut.write(false);
+        driveOut.write(false);
+        brakeOut.write(f != TubFault.T03);
+        faultOut.write(true);
+        setState(TubState.FAULT);
+    }
+
+    private boolean causePresent(TubFault f) {
+        return switch (f) {
+            case T02 -> !phasePin.read();
+            case T04 -> anodeAdc.read() > profile.number(ProfileKey.ANODE_MAX_C)
+                    || housingAdc.read() > profile.number(ProfileKey.HOUSING_MAX_C);
+            default -> false;
+        };
+    }
+
+    private void setState(TubState s) {
+        if (s != state) {
+            state = s;
+            host.event("STATE", KeyValues.of("s", s.name()));
+        }
+    }
+
+    @Override
+    public void hostWatchdogExpired() {
+        // The tube controller has no comms-loss fault code: losing the host changes nothing safety-relevant.
+    }
+
+    @Override
+    public Frame execute(Frame c) {
+        int seq = c.seq();
+        String name = c.name();
+        boolean noArgs = c.arguments().isEmpty();
+        return switch (name) {
+            case "VER" -> !noArgs ? malformed(c) : Frame.ack(seq, name, KeyValues.of("board", "TUB",
+                    "fw", profile.text(ProfileKey.FIRMWARE_VERSION), "proto", Integer.toString(ProtocolV1.VERSION),
+                    "sn", profile.text(ProfileKey.SERIAL_NUMBER), "build", profile.text(ProfileKey.BUILD)));
+            case "STA" -> !noArgs ? malformed(c) : Frame.ack(seq, name, KeyValues.of("state", state.name(),
+                    "rpm", Long.toString(Math.round(rpmAdc.read())), "target", Long.toString(Math.round(targetRpm)),
+                    "anode_c", FieldText.decimal(anodeAdc.read(), 1), "housing_c", FieldText.decimal(housingAdc.read(), 1),
+                    "starts", Long.toString(startCount), "crcerr", Long.toString(host.crcErrors())));
+            case "SRS" -> srs(c);
+            case "RST" -> !noArgs ? malformed(c) : reset(c);
+            case "WDG" -> host.wdg(c, profile);
+            case "HBT" -> !noArgs ? malformed(c) : Frame.ack(seq, name, KeyValues.empty());
+            case "FLT" -> !noArgs ? malformed(c) : Frame.ack(seq, name, KeyValues.of("list", faultList()));
+            default -> Frame.nak(seq, name, NakCode.UNKNOWN_COMMAND);
+        };
+    }
+
+    private static Frame malformed(Frame c) {
+        return Frame.nak(c.seq(), c.name(), NakCode.MALFORMED_FIELDS);
+    }
+
+    private Frame srs(Frame c) {
+        if (c.arguments().size() != 1) {
+            return malformed(c);
+        }
+        String a = c.arguments().get(0);
+        double rpm;
+        if (a.equals("LOW")) {
+            rpm = profile.number(ProfileKey.RPM_LOW);
+        } else if (a.equals("HIGH")) {
+            rpm = profile.number(ProfileKey.RPM_HIGH);
+        } else {
+            return Frame.nak(c.seq(), c.name(), NakCode.OUT_OF_RANGE);
+        }
+        if (state != TubState.STOPPED) {
+            return Frame.nak(c.seq(), c.name(), NakCode.WRONG_STATE);
+        }
+        targetRpm = rpm;
+        return Frame.ack(c.seq(), c.name(), KeyValues.of("target", Long.toString(Math.round(rpm))));
+    }
+
+    private String faultList() {
+        if (latched.isEmpty()) {
+            return "none";
+        }
+        StringBuilder b = new StringBuilder();
+        for (TubFault f : latched) {
+            b.append(b.length() == 0 ? "" : "+").append(f.name());
+        }
+        return b.toString();
+    }
+
+    private Frame reset(Frame c) {
+        boolean blocked = false;
+        for (TubFault f : EnumSet.copyOf(latched)) {
+            if (causePresent(f) && !defects.contains(Defect.RESET_WHILE_ACTIVE)) {
+                blocked = true;
+            } else {
+                latched.remove(f);
+                host.event("CLEAR", KeyValues.of("code", f.name()));
+            }
+        }
+        if (blocked) {
+            return Frame.nak(c.seq(), c.name(), NakCode.FAULT_LATCHED);
+        }
+        faultOut.write(false);
+        if (state == TubState.FAULT) {
+            brakeOut.write(true);
+            setState(TubState.BRAKING);
+        }
+        return Frame.ack(c.seq(), c.name(), KeyValues.of("flt", Integer.toString(latched.size())));
+    }
+}

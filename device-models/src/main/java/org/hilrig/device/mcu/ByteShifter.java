@@ -1,0 +1,99 @@
+package org.hilrig.device.mcu;
+
+import org.hilrig.timing.sched.Scheduler;
+import org.hilrig.timing.sched.Timer;
+
+/**
+ * The transmit side of an 8N1 serial line: bytes queued in a bounded buffer are shifted out one after
+ * another, 10 bit times each (start, 8 data, stop), and handed to the sink when their stop bit ends. Used
+ * by the board's UART and by the host end of the link, so both pace bytes the same way.
+ *
+ * <p>Confined to the scheduler's thread.
+ */
+public final class ByteShifter {
+    private final Scheduler scheduler;
+    private final Timer shift;
+    private final byte[] buffer;
+    private final long byteNanos;
+    private ByteSink sink;
+    private int head;
+    private int count;
+
+    /**
+     * @param baud bit rate, above 0
+     * @param capacityBytes size of the transmit buffer, above 0
+     */
+    public ByteShifter(Scheduler scheduler, String name, int baud, int capacityBytes, ByteSink sink) {
+        if (baud <= 0 || capacityBytes <= 0) {
+            throw new IllegalArgumentException(name + ": baud " + baud + " and capacity " + capacityBytes + " must be above 0");
+        }
+        this.scheduler = scheduler;
+        this.buffer = new byte[capacityBytes];
+        this.byteNanos = byteNanos(baud);
+        this.sink = sink;
+        this.shift = scheduler.timer(name, this::byteDone);
+    }
+
+    /** Time on the wire of one 8N1 byte at this baud rate, in nanoseconds (rounded). */
+    public static long byteNanos(int baud) {
+        return Math.round(10e9 / baud);
+    }
+
+    public long byteNanos() {
+        return byteNanos;
+    }
+
+    public void connect(ByteSink newSink) {
+        this.sink = newSink;
+    }
+
+    /** Bytes queued and not yet fully sent (including the one on the wire). */
+    public int queued() {
+        return count;
+    }
+
+    public int free() {
+        return buffer.length - count;
+    }
+
+    /**
+     * Queues all of {@code bytes}, or none when they do not fit.
+     *
+     * @return false when the buffer had no room for the whole array
+     */
+    public boolean send(byte[] bytes) {
+        return send(bytes, 0, bytes.length);
+    }
+
+    public boolean send(byte[] bytes, int offset, int length) {
+        if (length > free()) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            buffer[(head + count) % buffer.length] = bytes[offset + i];
+            count++;
+        }
+        if (!shift.isPending() && count > 0) {
+            shift.after(byteNanos);
+        }
+        return true;
+    }
+
+    /** Drops everything queued; a byte half on the wire is lost too. */
+    public void clear() {
+        count = 0;
+        shift.cancel();
+    }
+
+    private void byteDone() {
+        byte b = buffer[head];
+        head = (head + 1) % buffer.length;
+        count--;
+        if (count > 0) {
+            shift.after(byteNanos);
+        }
+        if (sink != null) {
+            sink.receive(scheduler.nowNanos(), b);
+        }
+    }
+}

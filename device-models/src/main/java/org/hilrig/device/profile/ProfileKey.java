@@ -1,0 +1,157 @@
+package org.hilrig.device.profile;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Every entry a board profile holds: its dotted path (as written in {@code fixtures/boards/*.yaml}), the
+ * boards it belongs to, its kind and its allowed range. This table is the profile schema; the YAML
+ * loader in hil-runner and {@link BoardProfile#check} both read it, so there is one list of keys.
+ *
+ * <p>Durations are written with a unit ({@code 2ms}); numbers are plain decimals in the unit the path
+ * names ({@code _kv}, {@code _ma}, {@code _rpm}); fractions are 0..1 (or a little above for ratios).
+ */
+public enum ProfileKey {
+    // identity, as VER reports it
+    FIRMWARE_VERSION("identity.firmware", Kind.TEXT, 0, 0, Board.GEN, Board.TUB),
+    SERIAL_NUMBER("identity.serial", Kind.TEXT, 0, 0, Board.GEN, Board.TUB),
+    BUILD("identity.build", Kind.TEXT, 0, 0, Board.GEN, Board.TUB),
+
+    // the microcontroller
+    TICK("mcu.tick", Kind.DURATION, 10_000, 100_000_000, Board.GEN, Board.TUB),
+    IRQ_LATENCY("mcu.irq_latency", Kind.DURATION, 0, 1_000_000, Board.GEN, Board.TUB),
+    BOOT_TIME("mcu.boot_time", Kind.DURATION, 0, 500_000_000, Board.GEN, Board.TUB),
+    IWDG_TIMEOUT("mcu.watchdog_timeout", Kind.DURATION, 1_000_000, 10_000_000_000L, Board.GEN, Board.TUB),
+    ALIVE_HALF_PERIOD("mcu.alive_half_period", Kind.DURATION, 1_000_000, 1_000_000_000, Board.GEN, Board.TUB),
+    BROWNOUT_VOLTS("mcu.brownout_threshold_v", Kind.NUMBER, 0, 100, Board.GEN, Board.TUB),
+
+    // the UART and the protocol
+    BAUD("uart.baud", Kind.INTEGER, 9600, 921600, Board.GEN, Board.TUB),
+    RX_FIFO("uart.rx_fifo_bytes", Kind.INTEGER, 1, 4096, Board.GEN, Board.TUB),
+    TX_BUFFER("uart.tx_buffer_bytes", Kind.INTEGER, 128, 65536, Board.GEN, Board.TUB),
+    HOST_WDG_MIN("host.watchdog_min", Kind.DURATION, 1_000_000, 100_000_000_000L, Board.GEN, Board.TUB),
+    HOST_WDG_MAX("host.watchdog_max", Kind.DURATION, 1_000_000, 100_000_000_000L, Board.GEN, Board.TUB),
+
+    // technique limits (GEN)
+    KV_MIN("technique.kv_min", Kind.NUMBER, 1, 1000, Board.GEN),
+    KV_MAX("technique.kv_max", Kind.NUMBER, 1, 1000, Board.GEN),
+    MA_MIN("technique.ma_min", Kind.NUMBER, 0.01, 10000, Board.GEN),
+    MA_MAX("technique.ma_max", Kind.NUMBER, 0.01, 10000, Board.GEN),
+    MS_MIN("technique.ms_min", Kind.NUMBER, 0.01, 100000, Board.GEN),
+    MS_MAX("technique.ms_max", Kind.NUMBER, 0.01, 100000, Board.GEN),
+    POWER_MAX_KW("technique.power_max_kw", Kind.NUMBER, 0.1, 1000, Board.GEN),
+    MAS_MAX("technique.mas_max", Kind.NUMBER, 0.1, 10000, Board.GEN),
+    DEFAULT_KV("technique.default_kv", Kind.NUMBER, 1, 1000, Board.GEN),
+    DEFAULT_MA("technique.default_ma", Kind.NUMBER, 0.01, 10000, Board.GEN),
+    DEFAULT_MS("technique.default_ms", Kind.NUMBER, 0.01, 100000, Board.GEN),
+
+    // prep and handswitch (GEN)
+    ROTOR_TIMEOUT("prep.rotor_timeout", Kind.DURATION, 1_000_000, 60_000_000_000L, Board.GEN),
+    FILAMENT_BOOST("prep.filament_boost", Kind.DURATION, 0, 10_000_000_000L, Board.GEN),
+    PREP_TIMEOUT("prep.prep_timeout", Kind.DURATION, 1_000_000, 600_000_000_000L, Board.GEN),
+    HANDSWITCH_DEBOUNCE("prep.handswitch_debounce", Kind.DURATION, 0, 100_000_000, Board.GEN),
+    HANDSWITCH_MISMATCH("prep.handswitch_mismatch", Kind.DURATION, 1_000_000, 10_000_000_000L, Board.GEN),
+    SLOW_POLL("interlock.slow_poll_period", Kind.DURATION, 1_000_000, 1_000_000_000, Board.GEN),
+
+    // exposure supervision (GEN)
+    BACKUP_FACTOR("exposure.backup_factor", Kind.NUMBER, 1, 10, Board.GEN),
+    BACKUP_MARGIN("exposure.backup_margin", Kind.DURATION, 0, 1_000_000_000, Board.GEN),
+    ARC_LIMIT("exposure.arc_limit", Kind.INTEGER, 1, 100, Board.GEN),
+    ARC_OFF_TIME("exposure.arc_off_time", Kind.DURATION, 0, 1_000_000_000, Board.GEN),
+    OVER_KV_FRACTION("exposure.over_kv_fraction", Kind.NUMBER, 1, 2, Board.GEN),
+    KV_BAND_FRACTION("exposure.kv_regulation_band", Kind.NUMBER, 0, 1, Board.GEN),
+    KV_BAND_TIME("exposure.kv_regulation_time", Kind.DURATION, 0, 1_000_000_000, Board.GEN),
+    EMISSION_MIN_FRACTION("exposure.emission_min_fraction", Kind.NUMBER, 0, 1, Board.GEN),
+    EMISSION_CHECK_DELAY("exposure.emission_check_delay", Kind.DURATION, 0, 1_000_000_000, Board.GEN),
+
+    // heat (GEN keeps the anode heat account)
+    ANODE_CAPACITY_KHU("heat.anode_capacity_khu", Kind.NUMBER, 1, 100000, Board.GEN),
+    COOLING_KHU_PER_MIN("heat.cooling_khu_per_min", Kind.NUMBER, 0, 100000, Board.GEN),
+    HU_FACTOR("heat.hu_factor", Kind.NUMBER, 0.1, 10, Board.GEN),
+
+    // the HV tank and tube the generator drives (plant parameters, GEN)
+    KV_RISE_TIME("hv.rise_time_10_90", Kind.DURATION, 10_000, 100_000_000, Board.GEN),
+    KV_ON_FRACTION("hv.xray_on_fraction", Kind.NUMBER, 0.01, 1, Board.GEN),
+    CABLE_CAPACITANCE_NF("hv.cable_capacitance_nf", Kind.NUMBER, 0.01, 1000, Board.GEN),
+    BLEED_MA("hv.bleed_ma", Kind.NUMBER, 0, 100, Board.GEN),
+    RIPPLE_FRACTION("hv.ripple_fraction", Kind.NUMBER, 0, 0.5, Board.GEN),
+    RIPPLE_FREQUENCY_HZ("hv.ripple_frequency_hz", Kind.NUMBER, 1, 1e7, Board.GEN),
+    ARC_DETECT_PULSE("hv.arc_detect_pulse", Kind.DURATION, 100, 1_000_000_000, Board.GEN),
+    SUPPLY_VOLTS("supply.nominal_v", Kind.NUMBER, 1, 1000, Board.GEN, Board.TUB),
+    BOUNCE_MAX("handswitch.bounce_max", Kind.DURATION, 0, 100_000_000, Board.GEN),
+
+    // rotor and tube (TUB)
+    RPM_LOW("rotor.low_rpm", Kind.NUMBER, 1, 100000, Board.TUB),
+    RPM_HIGH("rotor.high_rpm", Kind.NUMBER, 1, 100000, Board.TUB),
+    ACCEL_TIME_HIGH("rotor.accel_time_high", Kind.DURATION, 1_000_000, 60_000_000_000L, Board.TUB),
+    BRAKE_TIME("rotor.brake_time", Kind.DURATION, 1_000_000, 600_000_000_000L, Board.TUB),
+    COAST_TIME("rotor.coast_time", Kind.DURATION, 1_000_000, 6_000_000_000_000L, Board.TUB),
+    READY_FRACTION("rotor.ready_fraction", Kind.NUMBER, 0.1, 1, Board.TUB),
+    STALL_FRACTION("rotor.stall_fraction", Kind.NUMBER, 0.01, 1, Board.TUB),
+    ACCEL_TIMEOUT("rotor.accel_timeout", Kind.DURATION, 1_000_000, 60_000_000_000L, Board.TUB),
+    START_WINDOW("rotor.start_window", Kind.DURATION, 1_000_000, 3_600_000_000_000L, Board.TUB),
+    STARTS_MAX("rotor.starts_max", Kind.INTEGER, 1, 1000, Board.TUB),
+    ANODE_MAX_C("thermal.anode_max_c", Kind.NUMBER, 1, 5000, Board.TUB),
+    HOUSING_MAX_C("thermal.housing_max_c", Kind.NUMBER, 1, 500, Board.TUB),
+    AMBIENT_C("thermal.ambient_c", Kind.NUMBER, -50, 100, Board.TUB);
+
+    /** What a value is written as. */
+    public enum Kind {
+        /** A duration with a unit ({@code 2.5ms}); held as nanoseconds. */
+        DURATION,
+        /** A decimal number. */
+        NUMBER,
+        /** A whole number. */
+        INTEGER,
+        /** Free text without commas (it travels in protocol fields). */
+        TEXT
+    }
+
+    private final String path;
+    private final Kind kind;
+    private final double min;
+    private final double max;
+    private final Set<Board> boards;
+
+    ProfileKey(String path, Kind kind, double min, double max, Board first, Board... more) {
+        this.path = path;
+        this.kind = kind;
+        this.min = min;
+        this.max = max;
+        this.boards = EnumSet.of(first, more);
+    }
+
+    /** The dotted path of this key in a profile file, e.g. {@code mcu.tick}. */
+    public String path() {
+        return path;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Smallest allowed value (nanoseconds for durations); unused for text. */
+    public double min() {
+        return min;
+    }
+
+    /** Largest allowed value (nanoseconds for durations); unused for text. */
+    public double max() {
+        return max;
+    }
+
+    /** True when a profile of {@code board} must hold this key. */
+    public boolean belongsTo(Board board) {
+        return boards.contains(board);
+    }
+
+    /** The key with this path, or null. */
+    public static ProfileKey byPath(String path) {
+        for (ProfileKey k : values()) {
+            if (k.path.equals(path)) {
+                return k;
+            }
+        }
+        return null;
+    }
+}

@@ -1,7 +1,6 @@
-package org.hilrig.runner.run;
+package org.hilrig.runner.rig;
 
 import java.util.List;
-import org.hilrig.runner.rig.Rig;
 import org.hilrig.runner.scenario.Scenario;
 
 /** Makes a fresh rig, at time 0, for one scenario. The run closes it. */

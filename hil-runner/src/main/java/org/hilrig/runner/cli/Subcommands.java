@@ -8,6 +8,6 @@ final class Subcommands {
     }
 
     static List<Object> all() {
-        return List.of(new RunCommand());
+        return List.of(new RunCommand(), new DefectsCommand());
     }
 }

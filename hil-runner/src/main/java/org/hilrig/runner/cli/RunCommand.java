@@ -51,7 +51,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         if (!"sim".equals(rig)) {
-            throw new BadInputException("--rig " + rig + ": real I/O rigs are not available in this build; only --rig sim"
+            throw new BadInputException("", 0, 0, "--rig " + rig + ": real I/O rigs are not available in this build; only --rig sim"
                     + " (the simulated rig) is");
         }
         Library library = Library.open(Library.home());
@@ -59,7 +59,7 @@ public final class RunCommand implements Callable<Integer> {
         for (String d : defects) {
             String known = library.simulatedRigs().defectName(d);
             if (known == null) {
-                throw new BadInputException("--defect " + d + ": unknown defect, allowed: "
+                throw new BadInputException("", 0, 0, "--defect " + d + ": unknown defect, allowed: "
                         + String.join(", ", library.simulatedRigs().defectNames()));
             }
             if (!defectNames.contains(known)) {
@@ -70,7 +70,7 @@ public final class RunCommand implements Callable<Integer> {
         if (!tags.isEmpty()) {
             scenarios = scenarios.stream().filter(s -> s.tags().stream().anyMatch(tags::contains)).toList();
             if (scenarios.isEmpty()) {
-                throw new BadInputException("--tags " + String.join(",", tags) + ": no scenario has any of these tags");
+                throw new BadInputException("", 0, 0, "--tags " + String.join(",", tags) + ": no scenario has any of these tags");
             }
         }
         Path outDir = out != null ? out : Path.of("out", "run-" + Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()

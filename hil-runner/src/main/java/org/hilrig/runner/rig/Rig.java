@@ -59,6 +59,14 @@ public interface Rig extends Clock, AutoCloseable {
         return 0L;
     }
 
+    /**
+     * How long one byte takes on the board's host link, ns (10 bit times at its baud rate), so the start of
+     * a frame can be told from its recorded last byte; 0 when not known.
+     */
+    default long byteNanos() {
+        return 0L;
+    }
+
     /** Returns every output to its safe state. Never throws for a rig that is already closed. */
     @Override
     void close();

@@ -50,6 +50,11 @@ final class SimRig implements Rig {
         return lastByteNanos;
     }
 
+    @Override
+    public long byteNanos() {
+        return link.byteNanos();
+    }
+
     /**
      * Injects a fault now. The machine's own delayed injection ({@code after}, {@code when}) is refused:
      * the engine measures from the time a fault took effect, so scenarios place faults with steps.

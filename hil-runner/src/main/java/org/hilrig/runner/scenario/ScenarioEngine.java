@@ -69,6 +69,9 @@ public final class ScenarioEngine {
         private long stimulusNanos;
         private String stimulusWhat = "the start";
         private int nextSeq = 1;
+        private byte[] lastFrame;
+        private String lastName;
+        private int lastSeq;
 
         Run(Scenario scenario, Rig rig) {
             this.scenario = scenario;
@@ -161,7 +164,7 @@ public final class ScenarioEngine {
             String[][] commands = {{"SKV", number(t.kilovolts())}, {"SMA", number(t.milliamps())},
                     {"SMS", number(t.milliseconds())}};
             for (String[] c : commands) {
-                Step.Send send = new Step.Send(scenario.at(), c[0], List.of(c[1]), null, Step.Corruption.NONE, 1,
+                Step.Send send = new Step.Send(scenario.at(), c[0], List.of(c[1]), null, false, Step.Corruption.NONE, 1,
                         new Step.Reply(Step.Reply.Kind.ACK, null), Map.of(), null, null);
                 send(send);
             }
@@ -281,11 +284,25 @@ public final class ScenarioEngine {
         }
 
         private void send(Step.Send s) {
-            String name = s.command() != null ? s.command() : s.raw();
-            int seq = nextSeq;
-            nextSeq = (nextSeq + 1) & 0xFF;
-            byte[] bytes = Frame.command(seq, name, s.args().toArray(new String[0])).encode();
-            bytes = corrupt(bytes, s.corruption());
+            String name;
+            int seq;
+            byte[] bytes;
+            if (s.again()) {
+                if (lastFrame == null) {
+                    throw new IllegalArgumentException("'send: {again: true}' before any frame was sent");
+                }
+                name = lastName;
+                seq = lastSeq;
+                bytes = lastFrame;
+            } else {
+                name = s.command() != null ? s.command() : s.raw();
+                seq = nextSeq;
+                nextSeq = (nextSeq + 1) & 0xFF;
+                bytes = corrupt(Frame.command(seq, name, s.args().toArray(new String[0])).encode(), s.corruption());
+            }
+            lastFrame = bytes;
+            lastName = name;
+            lastSeq = seq;
             long lastByte = rig.nowNanos();
             for (int i = 0; i < s.copies(); i++) {
                 lastByte = rig.send(bytes);
@@ -297,7 +314,8 @@ public final class ScenarioEngine {
                     + " at " + at(etx);
             Window w = s.within() == null ? Window.upTo(ProtocolV1.BOARD_REPLY_NANOS)
                     : s.within().resolve(limits, scenario.board(), scenario.technique());
-            long deadline = etx + w.maxNanos();
+            // wait long enough for a reply that started in time to arrive whole
+            long deadline = etx + w.maxNanos() + ProtocolV1.MAX_FRAME_BYTES * rig.byteNanos();
             int[] index = {-1};
             BooleanSupplier replied = () -> (index[0] = findReply(seq, name, etx)) >= 0;
             runUntil(replied, deadline);
@@ -320,14 +338,17 @@ public final class ScenarioEngine {
             if (!s.replyFields().isEmpty() && !fieldsMatch(reply, s.replyFields())) {
                 throw new NotMet("reply " + reply.text() + " to " + frameText + " does not have " + s.replyFields());
             }
-            judge(s.measure(), r.timeNanos() - etx, w, "reply to " + name);
+            // the limit is on the board starting its reply: the reply's first byte began one frame length
+            // (at the link's byte time) before its recorded last byte
+            long replyStart = r.timeNanos() - r.length() * rig.byteNanos();
+            judge(s.measure(), Math.max(0, replyStart - etx), w, "reply to " + name);
         }
 
         private void heartbeat(Step.Heartbeat h) {
             long end = rig.nowNanos() + h.forNanos();
             while (rig.nowNanos() < end) {
                 long next = Math.min(end, rig.nowNanos() + h.everyNanos());
-                send(new Step.Send(h.at(), "HBT", List.of(), null, Step.Corruption.NONE, 1,
+                send(new Step.Send(h.at(), "HBT", List.of(), null, false, Step.Corruption.NONE, 1,
                         new Step.Reply(Step.Reply.Kind.ACK, null), Map.of(), null, null));
                 if (rig.nowNanos() < next) {
                     runUntil(() -> false, next);

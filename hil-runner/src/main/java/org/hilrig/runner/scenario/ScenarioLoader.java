@@ -417,14 +417,26 @@ public final class ScenarioLoader {
 
         private Step send(Position at, Node v) {
             Map<String, Node> m = mapping(v, "step 'send'",
-                    List.of("command", "args", "raw", "corrupt", "copies", "reply", "fields", "within", "measure"));
+                    List.of("command", "args", "raw", "again", "corrupt", "copies", "reply", "fields", "within", "measure"));
             if (m == null) {
                 return null;
             }
             String command = null;
             String raw = null;
-            if (m.containsKey("command") == m.containsKey("raw")) {
-                problem(v, "step 'send' takes either 'command' or 'raw'");
+            int kinds = (m.containsKey("command") ? 1 : 0) + (m.containsKey("raw") ? 1 : 0) + (m.containsKey("again") ? 1 : 0);
+            if (kinds != 1) {
+                problem(v, "step 'send' takes one of 'command', 'raw' or 'again'");
+            }
+            boolean again = false;
+            if (m.containsKey("again")) {
+                String a = scalar(m.get("again"), "step 'send' 'again'");
+                again = "true".equals(a);
+                if (!again) {
+                    problem(m.get("again"), "step 'send' 'again': '" + a + "' is not allowed, write 'again: true'");
+                }
+                if (m.containsKey("args")) {
+                    problem(m.get("args"), "step 'send' with 'again' repeats the previous frame: it takes no 'args'");
+                }
             }
             if (m.containsKey("command")) {
                 command = scalar(m.get("command"), "step 'send' 'command'");
@@ -482,7 +494,7 @@ public final class ScenarioLoader {
             }
             Map<String, String> fields = fields(m.get("fields"), "step 'send'");
             Limit within = m.containsKey("within") ? limit(m.get("within"), "step 'send'") : null;
-            return new Step.Send(at, command, args, raw, corruption, copies, reply, fields, within,
+            return new Step.Send(at, command, args, raw, again, corruption, copies, reply, fields, within,
                     optionalScalar(m, "measure", "step 'send'"));
         }
 

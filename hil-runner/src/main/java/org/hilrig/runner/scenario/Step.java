@@ -115,15 +115,17 @@ public sealed interface Step {
     /**
      * {@code send: {command: SKV, args: [80], reply: ACK}}: sends a command frame and checks the reply.
      *
-     * @param command the command name, or null when {@code raw} is given
+     * @param command the command name, or null when {@code raw} or {@code again} is given
      * @param raw a command name sent as written, without checking it is a known command (to test NAK 02),
      *     or null
+     * @param again true to send the previous frame again byte for byte (same sequence number), as a host
+     *     retries after a lost reply
      * @param corruption what to break in the frame on purpose
      * @param copies how many times the frame is sent back to back (a flood), at least 1
      * @param reply the reply the board must give to the (last) frame
      * @param within reply limit, or null for the profile's serial reply limit
      */
-    record Send(Position at, String command, List<String> args, String raw, Corruption corruption, int copies,
+    record Send(Position at, String command, List<String> args, String raw, boolean again, Corruption corruption, int copies,
             Reply reply, Map<String, String> replyFields, Limit within, String measure) implements Step {
         public Send {
             args = List.copyOf(args);

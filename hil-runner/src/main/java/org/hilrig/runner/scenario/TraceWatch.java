@@ -26,7 +26,7 @@ import org.hilrig.timing.trace.TraceHeader;
  */
 final class TraceWatch implements ChangeListener, DecodeListener {
     /** A frame from the board, stamped at its last byte. */
-    record Received(long timeNanos, Frame frame) {
+    record Received(long timeNanos, Frame frame, int length) {
     }
 
     private final String boardPrefix;
@@ -94,7 +94,7 @@ final class TraceWatch implements ChangeListener, DecodeListener {
 
     @Override
     public void frame(ReceivedFrame frame) {
-        received.add(new Received(frameTimeNanos, frame.frame()));
+        received.add(new Received(frameTimeNanos, frame.frame(), frame.bytes().length));
     }
 
     @Override

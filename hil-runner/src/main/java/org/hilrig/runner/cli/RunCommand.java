@@ -50,6 +50,19 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        try {
+            return runScenarios(err);
+        } catch (BadInputException e) {
+            // every problem of every file, one a line, so a scenario author fixes them all in one go
+            for (String problem : e.problems()) {
+                err.println("hil run: " + problem);
+            }
+            err.flush();
+            return Hil.BAD_INPUT;
+        }
+    }
+
+    private int runScenarios(PrintWriter err) {
         if (!"sim".equals(rig)) {
             throw new BadInputException("", 0, 0, "--rig " + rig + ": real I/O rigs are not available in this build; only --rig sim"
                     + " (the simulated rig) is");

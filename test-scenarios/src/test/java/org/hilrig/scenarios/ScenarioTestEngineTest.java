@@ -82,7 +82,7 @@ class ScenarioTestEngineTest {
                 .assertStatistics(s -> s.started(1).failed(1))
                 .assertThatEvents().haveExactly(1, event(finishedWithFailure(message(m -> m.lines().count() == 2
                         && m.contains("door.yaml:13:60: step 'expect': 'soon' is not a duration")
-                        && m.contains("ver.yaml:7:22: step 'send': unknown command 'VRE'")))));
+                        && m.contains("ver.yaml:7:21: step 'send': unknown command 'VRE'")))));
     }
 
     @Test

@@ -106,11 +106,21 @@ public final class SimRigs implements RigFactory {
 
     @Override
     public Rig open(Scenario scenario, long seed, List<String> defects) {
+        return open(scenario.board(), scenario.emulateOtherBoard(), seed, defects);
+    }
+
+    /**
+     * A simulated rig for code (the Java API): the board under test by name ({@code GEN} or {@code TUB}),
+     * the other board emulated or modelled, a seed and defect names.
+     *
+     * @throws IllegalArgumentException for an unknown board or defect
+     */
+    public Rig open(String board, boolean emulateOtherBoard, long seed, List<String> defects) {
         Set<Defect> set = EnumSet.noneOf(Defect.class);
         for (String d : defects) {
             set.add(Defect.byName(d));
         }
-        return new SimRig(machine(Board.valueOf(scenario.board()), scenario.emulateOtherBoard(), seed, set));
+        return new SimRig(machine(Board.valueOf(board), emulateOtherBoard, seed, set));
     }
 
     private Machine machine(Board board, boolean emulateOther, long seed, Set<Defect> defects) {

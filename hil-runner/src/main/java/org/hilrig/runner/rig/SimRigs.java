@@ -81,7 +81,11 @@ public final class SimRigs implements RigFactory {
         for (NakCode c : NakCode.values()) {
             naks.add(c.code());
         }
-        return new Vocabulary(INPUTS, lines, Machine.faultNames(), COMMANDS, EVENTS, naks, defectNames(),
+        java.util.Map<String, Set<String>> faults = new java.util.LinkedHashMap<>();
+        for (String f : Machine.faultNames()) {
+            faults.put(f, Machine.faultParameters(f).keySet());
+        }
+        return new Vocabulary(INPUTS, lines, faults, COMMANDS, EVENTS, naks, defectNames(),
                 requirementIds, limits.names());
     }
 

@@ -197,6 +197,9 @@ public final class ScenarioLoader {
                 }
             }
             Technique technique = top.containsKey("technique") ? technique(top.get("technique")) : null;
+            if (technique != null && "TUB".equals(board)) {
+                problem(top.get("technique"), "a technique applies to the generator (board GEN), not to board TUB");
+            }
             List<String> catches = names(top.get("catches"), "catches", vocabulary.defects(), "defect", "of the emulator");
             List<Step> steps = new ArrayList<>();
             Node stepsNode = top.get("steps");
@@ -347,8 +350,17 @@ public final class ScenarioLoader {
                 problem(v, "step 'fault' takes a fault name or {name: ..., parameter: value}");
                 return null;
             }
-            if (name != null && !vocabulary.faults().contains(name)) {
-                problem(nameNode, "step 'fault': unknown fault '" + name + "', allowed: " + String.join(", ", vocabulary.faults()));
+            if (name != null && !vocabulary.faults().containsKey(name)) {
+                problem(nameNode, "step 'fault': unknown fault '" + name + "', allowed: " + String.join(", ", vocabulary.faults().keySet()));
+            } else if (name != null && v instanceof MappingNode m) {
+                java.util.Set<String> allowed = vocabulary.faults().get(name);
+                for (NodeTuple t : m.getValue()) {
+                    String k = keyName(t.getKeyNode());
+                    if (k != null && !k.equals("name") && !allowed.contains(k)) {
+                        problem(t.getKeyNode(), "step 'fault': " + name + " has no parameter '" + k + "', allowed: "
+                                + (allowed.isEmpty() ? "none" : String.join(", ", allowed)));
+                    }
+                }
             }
             return new Step.Fault(at, name, params);
         }

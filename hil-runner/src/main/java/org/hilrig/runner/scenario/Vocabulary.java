@@ -1,5 +1,6 @@
 package org.hilrig.runner.scenario;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -10,7 +11,7 @@ import java.util.TreeSet;
  *
  * @param inputs lines a scenario may drive ({@code set})
  * @param outputs lines a scenario may observe (every input is observable too)
- * @param faults plant faults a scenario may inject
+ * @param faults plant faults a scenario may inject, each with the parameters it takes
  * @param commands protocol commands ({@code send})
  * @param events protocol event names ({@code expect_event})
  * @param nakCodes protocol NAK codes ({@code reply: NAK 03})
@@ -18,13 +19,15 @@ import java.util.TreeSet;
  * @param requirements requirement ids from {@code requirements.yaml}
  * @param profileLimits limit names of the board profiles ({@code profile.NAME})
  */
-public record Vocabulary(Set<String> inputs, Set<String> outputs, Set<String> faults, Set<String> commands,
+public record Vocabulary(Set<String> inputs, Set<String> outputs, Map<String, Set<String>> faults, Set<String> commands,
         Set<String> events, Set<String> nakCodes, Set<String> defects, Set<String> requirements,
         Set<String> profileLimits) {
     public Vocabulary {
         inputs = sorted(inputs);
         outputs = sorted(outputs);
-        faults = sorted(faults);
+        java.util.TreeMap<String, Set<String>> f = new java.util.TreeMap<>();
+        faults.forEach((k, v) -> f.put(k, sorted(v)));
+        faults = java.util.Collections.unmodifiableSortedMap(f);
         commands = sorted(commands);
         events = sorted(events);
         nakCodes = sorted(nakCodes);

@@ -36,7 +36,8 @@ class SimRigTest extends RigContract {
 
         assertThat(v.inputs()).containsExactlyInAnyOrder("PREP_REQ", "EXP_REQ_A", "EXP_REQ_B", "AEC_STOP", "ROTOR_START");
         assertThat(v.outputs()).contains("HV_ENABLE", "XRAY_ON", "READY", "DOOR_CLOSED", "TUB_FAULT").doesNotContain("PREP_REQ");
-        assertThat(v.faults()).contains("door_open", "arc_burst", "serial_flood");
+        assertThat(v.faults()).containsKeys("door_open", "arc_burst", "serial_flood");
+        assertThat(v.faults().get("arc_burst")).containsExactly("arcs", "spacing");
         assertThat(v.defects()).hasSize(16).contains("SLOW_INTERLOCK");
         assertThat(v.nakCodes()).containsExactly("01", "02", "03", "04", "05", "06", "07", "08", "09");
         assertThat(v.profileLimits()).contains("prep.rotor_timeout", "backup_time", "mcu.watchdog_timeout");

@@ -71,7 +71,7 @@ class ScenarioLoaderTest {
                         "door.yaml:7:11: unknown defect 'SLOW_INTERLOK' of the emulator, allowed: SLOW_INTERLOCK",
                         "door.yaml:10:48: step 'await': unknown profile limit 'profile.rotor_timout', allowed: profile.door_to_hv_off, profile.rotor_timeout",
                         "door.yaml:12:50: step 'await': '5xs' is not a duration (use ns, us, ms or s, e.g. 2.5ms) or a profile limit (profile.NAME)",
-                        "door.yaml:14:12: step 'fault': unknown fault 'door_opened', allowed: arc, door_open",
+                        "door.yaml:14:12: step 'fault': unknown fault 'door_opened', allowed: arc_burst, door_open",
                         "door.yaml:15:22: step 'expect': unknown signal 'HV_ENABLED', allowed: DOOR_CLOSED, EXP_REQ_A, EXP_REQ_B, HV_ENABLE, PREP_REQ, READY, XRAY_ON",
                         "door.yaml:17:21: step 'send': unknown command 'VRS', allowed: HBT, SKV, SMA, SMS, VER (use 'raw' to send an unknown one on purpose)"));
     }
@@ -85,6 +85,17 @@ class ScenarioLoaderTest {
                 assertThat(e.problems()).containsExactly(
                         "d.yaml:10:40: key 'is' appears twice in step 'await'",
                         "d.yaml:14:5: unknown step 'wiat', allowed: set, wait, fault, await, expect, expect_event, expect_no_event, send, heartbeat"));
+    }
+
+    @Test
+    void rejectsFaultParametersTheFaultDoesNotTakeAndTechniquesForTheTubeController() {
+        String bad = DOOR.replace("fault: door_open", "fault: {name: arc_burst, arcs: 4, spaceing: 5ms}")
+                .replace("board: GEN", "board: TUB");
+
+        assertThatThrownBy(() -> loader.load("d.yaml", bad)).isInstanceOfSatisfying(BadInputException.class, e ->
+                assertThat(e.problems()).containsExactly(
+                        "d.yaml:6:12: a technique applies to the generator (board GEN), not to board TUB",
+                        "d.yaml:14:39: step 'fault': arc_burst has no parameter 'spaceing', allowed: arcs, spacing"));
     }
 
     @Test

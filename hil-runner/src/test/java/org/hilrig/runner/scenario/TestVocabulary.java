@@ -10,7 +10,7 @@ final class TestVocabulary {
 
     static Vocabulary vocabulary() {
         return new Vocabulary(Set.of("PREP_REQ", "EXP_REQ_A", "EXP_REQ_B", "DOOR_CLOSED"),
-                Set.of("READY", "HV_ENABLE", "XRAY_ON"), Set.of("door_open", "arc"),
+                Set.of("READY", "HV_ENABLE", "XRAY_ON"), Map.of("door_open", Set.of(), "arc_burst", Set.of("arcs", "spacing")),
                 Set.of("VER", "SKV", "SMA", "SMS", "HBT"), Set.of("BOOT", "FAULT", "XON"),
                 Set.of("01", "02", "03"), Set.of("SLOW_INTERLOCK"), Set.of("REQ-ILK-001"),
                 Set.of("door_to_hv_off", "rotor_timeout"));

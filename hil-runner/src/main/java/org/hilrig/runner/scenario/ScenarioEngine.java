@@ -32,7 +32,8 @@ import org.hilrig.timing.verdict.Verdict;
  * step then runs in order; the first step whose expectation is not met fails the scenario and ends it
  * (invariants are still checked on what was recorded). Every limit is measured from the time the stimulus
  * actually took effect on the rig (see {@link Step}), and every named measurement carries the rig's
- * timestamp uncertainty, so a limit inside it makes the verdict inconclusive.
+ * timestamp uncertainty, so a limit inside it makes the verdict inconclusive; so does an awaited event
+ * that did not come when the board's event counter shows events were lost.
  *
  * <p>After the last step (or the failing one) the engine closes the rig, which returns its outputs to the
  * safe state, ends the trace and checks the scenario's {@code always} invariants on the whole trace with
@@ -54,8 +55,15 @@ public final class ScenarioEngine {
 
     /** Thrown inside a run when an expectation is not met; carries the failure message. */
     private static final class NotMet extends RuntimeException {
+        final boolean aboutEvents;
+
         NotMet(String message) {
+            this(message, false);
+        }
+
+        NotMet(String message, boolean aboutEvents) {
             super(message, null, false, false);
+            this.aboutEvents = aboutEvents;
         }
     }
 
@@ -97,6 +105,11 @@ public final class ScenarioEngine {
             } catch (NotMet e) {
                 verdict = Verdict.FAIL;
                 message = where + ": " + e.getMessage();
+                if (e.aboutEvents && watch.eventsLost() > 0) {
+                    // the awaited event may be one of those lost on the way: nobody can tell
+                    verdict = Verdict.INCONCLUSIVE;
+                    message += " (inconclusive: " + watch.eventsLost() + " event(s) lost, the board's event counter skipped)";
+                }
             } catch (RigException | IllegalArgumentException | IllegalStateException e) {
                 verdict = Verdict.ERROR;
                 message = where + ": " + e.getMessage();
@@ -268,7 +281,7 @@ public final class ScenarioEngine {
             long t = awaitEvent(e.event(), e.fields(), anchor, anchor + w.maxNanos());
             if (t < 0) {
                 throw new NotMet("no EVT," + e.event() + fieldText(e.fields()) + " within " + e.within() + " (" + w
-                        + ") of " + fromWhat);
+                        + ") of " + fromWhat, true);
             }
             judge(e.measure(), t - anchor, w, "EVT," + e.event() + " after " + fromWhat);
         }

@@ -39,6 +39,8 @@ final class TraceWatch implements ChangeListener, DecodeListener {
     private final List<Received> received = new ArrayList<>();
     private final FrameDecoder decoder = new FrameDecoder(this);
     private long frameTimeNanos;
+    private int nextEventCounter = -1;
+    private long eventsLost;
     private boolean begun;
 
     TraceWatch(String boardUnderTest) {
@@ -94,7 +96,20 @@ final class TraceWatch implements ChangeListener, DecodeListener {
 
     @Override
     public void frame(ReceivedFrame frame) {
-        received.add(new Received(frameTimeNanos, frame.frame(), frame.bytes().length));
+        Frame f = frame.frame();
+        received.add(new Received(frameTimeNanos, f, frame.bytes().length));
+        if (f.kind() == org.hilrig.device.protocol.FrameKind.EVENT) {
+            boolean boot = f.subject().equals("BOOT") && f.seq() == 0;
+            if (!boot && nextEventCounter >= 0 && f.seq() != nextEventCounter) {
+                eventsLost += (f.seq() - nextEventCounter) & 0xFF;
+            }
+            nextEventCounter = (f.seq() + 1) & 0xFF;
+        }
+    }
+
+    /** Events the board numbered but the rig never received (gaps in the event counter since boot). */
+    long eventsLost() {
+        return eventsLost;
     }
 
     @Override

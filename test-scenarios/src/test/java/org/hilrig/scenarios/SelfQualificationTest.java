@@ -31,7 +31,7 @@ class SelfQualificationTest {
         return LIBRARY.simulatedRigs().defectNames().stream().map(defect -> DynamicTest.dynamicTest(defect, () -> {
             List<Scenario> catching = SCENARIOS.stream().filter(s -> s.catches().contains(defect)).toList();
             assertThat(catching).as("scenarios written to catch %s", defect).isNotEmpty();
-            ScenarioRun run = new ScenarioRun(LIBRARY.engine(), LIBRARY.simulatedRigs(),
+            ScenarioRun run = new ScenarioRun(LIBRARY.engine(), LIBRARY.simulatedRigFactory(),
                     new ScenarioRun.Options("sim", 42, List.of(defect), out), List.of());
             java.nio.file.Files.createDirectories(out.resolve("traces"));
             List<String> failed = catching.stream().map(s -> run.runOne(s, out.resolve("traces")))

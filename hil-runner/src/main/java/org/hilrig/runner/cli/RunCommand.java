@@ -88,7 +88,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         Path outDir = out != null ? out : Path.of("out", "run-" + Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()
                 .replace("-", "").replace(":", ""));
-        ScenarioRun run = new ScenarioRun(library.engine(), library.simulatedRigs(),
+        ScenarioRun run = new ScenarioRun(library.engine(), library.simulatedRigFactory(),
                 new ScenarioRun.Options("sim", seed, defectNames, outDir), List.of());
         RunResult result = run.run(scenarios, spec.commandLine().getOut());
         err.flush();

@@ -9,37 +9,36 @@ import java.util.Set;
 import org.hilrig.device.firmware.Defect;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
-import org.hilrig.device.protocol.NakCode;
 import org.hilrig.device.sim.Machine;
 import org.hilrig.runner.profile.BoardProfileLoader;
-import org.hilrig.runner.scenario.ProfileLimits;
-import org.hilrig.runner.scenario.Scenario;
-import org.hilrig.runner.scenario.Vocabulary;
 import org.hilrig.timing.BadInputException;
 
 /**
- * Makes simulated rigs: for each scenario a fresh {@link Machine} with the reference board profiles, the
- * scenario's board under test (the other board emulated or modelled as the scenario says), the run's
- * defects and the scenario's seed. Also the vocabulary scenarios are checked against: the machine's lines
- * and faults, the emulator's defects, and the words of protocol version 1. Immutable; thread-safe.
+ * Makes simulated rigs: each a fresh {@link Machine} with the reference board profiles, a board under test
+ * (the other board emulated or modelled), defects and a seed. Also says what the simulated rig offers
+ * (its inputs, lines, faults with their parameters, defects), from which the scenario vocabulary is made.
+ * Immutable; thread-safe.
  */
-public final class SimRigs implements RigFactory {
+public final class SimRigs {
     /** The inputs the simulated rig drives (Machine.drive). */
     private static final Set<String> INPUTS = Set.of("PREP_REQ", "EXP_REQ_A", "EXP_REQ_B", "AEC_STOP", "ROTOR_START");
-    /** Commands of protocol version 1, both boards (protocol.md sections 4 and 5). */
-    private static final Set<String> COMMANDS = Set.of("VER", "STA", "MOD", "SKV", "SMA", "SMS", "PRP", "EXP", "ABT",
-            "RST", "WDG", "HBT", "FLT", "HEA", "LXP", "SRS");
-    /** Events of protocol version 1, both boards. */
-    private static final Set<String> EVENTS = Set.of("BOOT", "STATE", "XON", "XOFF", "ARC", "FAULT", "CLEAR");
 
     private final BoardProfile gen;
     private final BoardProfile tub;
-    private final BoardProfileLimits limits;
 
     public SimRigs(BoardProfile gen, BoardProfile tub) {
         this.gen = gen;
         this.tub = tub;
-        this.limits = new BoardProfileLimits(gen, tub);
+    }
+
+    /** The generator's board profile. */
+    public BoardProfile genProfile() {
+        return gen;
+    }
+
+    /** The tube controller's board profile. */
+    public BoardProfile tubProfile() {
+        return tub;
     }
 
     /**
@@ -58,6 +57,11 @@ public final class SimRigs implements RigFactory {
     }
 
     private static BoardProfile load(Path file, List<String> problems) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            problems.add(BadInputException.where(file.toString(), 0, 0) + "no board profile here (the simulated rig needs"
+                    + " gen-reference.yaml and tub-reference.yaml in fixtures/boards)");
+            return null;
+        }
         try {
             return BoardProfileLoader.load(file);
         } catch (BadInputException e) {
@@ -66,27 +70,26 @@ public final class SimRigs implements RigFactory {
         }
     }
 
-    /** The limits of the board profiles, as {@code profile.NAME} names them. */
-    public ProfileLimits limits() {
-        return limits;
+    /** The inputs the simulated rig drives. */
+    public Set<String> inputs() {
+        return INPUTS;
     }
 
-    /** The vocabulary of scenarios for this rig, with the given requirement ids. */
-    public Vocabulary vocabulary(Set<String> requirementIds) {
+    /** Every line a scenario may observe on some simulated rig (GEN with TUB, or TUB alone), inputs included. */
+    public Set<String> lines() {
         Set<String> lines = new LinkedHashSet<>();
         lines.addAll(machine(Board.GEN, true, 0, Set.of()).lineNames());
         lines.addAll(machine(Board.TUB, false, 0, Set.of()).lineNames());
-        lines.removeAll(INPUTS);
-        Set<String> naks = new LinkedHashSet<>();
-        for (NakCode c : NakCode.values()) {
-            naks.add(c.code());
-        }
+        return lines;
+    }
+
+    /** Every plant fault by name, with the parameters it takes (besides the machine's own 'after' and 'when'). */
+    public java.util.Map<String, Set<String>> faults() {
         java.util.Map<String, Set<String>> faults = new java.util.LinkedHashMap<>();
         for (String f : Machine.faultNames()) {
             faults.put(f, Machine.faultParameters(f).keySet());
         }
-        return new Vocabulary(INPUTS, lines, faults, COMMANDS, EVENTS, naks, defectNames(),
-                requirementIds, limits.names());
+        return faults;
     }
 
     /** The emulator's defect names, in their declared order. */
@@ -108,13 +111,8 @@ public final class SimRigs implements RigFactory {
         return null;
     }
 
-    @Override
-    public Rig open(Scenario scenario, long seed, List<String> defects) {
-        return open(scenario.board(), scenario.emulateOtherBoard(), seed, defects);
-    }
-
     /**
-     * A simulated rig for code (the Java API): the board under test by name ({@code GEN} or {@code TUB}),
+     * A fresh simulated rig at time 0: the board under test by name ({@code GEN} or {@code TUB}),
      * the other board emulated or modelled, a seed and defect names.
      *
      * @throws IllegalArgumentException for an unknown board or defect

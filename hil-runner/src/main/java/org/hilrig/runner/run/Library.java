@@ -3,8 +3,12 @@ package org.hilrig.runner.run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import org.hilrig.device.protocol.NakCode;
 import org.hilrig.runner.rig.SimRigs;
+import org.hilrig.runner.scenario.ProfileLimits;
 import org.hilrig.runner.scenario.RequirementCatalog;
 import org.hilrig.runner.scenario.Scenario;
 import org.hilrig.runner.scenario.ScenarioEngine;
@@ -26,12 +30,26 @@ public final class Library {
     private final RequirementCatalog requirements;
     private final SimRigs rigs;
     private final Vocabulary vocabulary;
+    private final BoardProfileLimits limits;
+    /** Commands of protocol version 1, both boards (protocol.md sections 4 and 5). */
+    private static final Set<String> COMMANDS = Set.of("VER", "STA", "MOD", "SKV", "SMA", "SMS", "PRP", "EXP", "ABT",
+            "RST", "WDG", "HBT", "FLT", "HEA", "LXP", "SRS");
+    /** Events of protocol version 1, both boards. */
+    private static final Set<String> EVENTS = Set.of("BOOT", "STATE", "XON", "XOFF", "ARC", "FAULT", "CLEAR");
 
     private Library(Path home, RequirementCatalog requirements, SimRigs rigs) {
         this.home = home;
         this.requirements = requirements;
         this.rigs = rigs;
-        this.vocabulary = rigs.vocabulary(requirements.ids());
+        this.limits = new BoardProfileLimits(rigs.genProfile(), rigs.tubProfile());
+        Set<String> outputs = new LinkedHashSet<>(rigs.lines());
+        outputs.removeAll(rigs.inputs());
+        Set<String> naks = new LinkedHashSet<>();
+        for (NakCode c : NakCode.values()) {
+            naks.add(c.code());
+        }
+        this.vocabulary = new Vocabulary(rigs.inputs(), outputs, rigs.faults(), COMMANDS, EVENTS, naks,
+                rigs.defectNames(), requirements.ids(), limits.names());
     }
 
     /** The installation's home: {@code hil.home} when set, else the current directory. */
@@ -84,14 +102,24 @@ public final class Library {
         return vocabulary;
     }
 
-    /** The simulated rigs (one fresh emulated bench per scenario). */
+    /** The simulated rigs. */
     public SimRigs simulatedRigs() {
         return rigs;
     }
 
+    /** A fresh simulated rig per scenario: its board, other board, the run's defects and its own seed. */
+    public RigFactory simulatedRigFactory() {
+        return (s, seed, defects) -> rigs.open(s.board(), s.emulateOtherBoard(), seed, defects);
+    }
+
+    /** The {@code profile.NAME} limits of this library's board profiles. */
+    public ProfileLimits limits() {
+        return limits;
+    }
+
     /** An engine that reads {@code profile.NAME} limits from this library's board profiles. */
     public ScenarioEngine engine() {
-        return new ScenarioEngine(rigs.limits());
+        return new ScenarioEngine(limits);
     }
 
     /**

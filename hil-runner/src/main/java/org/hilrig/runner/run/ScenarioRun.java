@@ -17,7 +17,6 @@ import org.hilrig.runner.results.MeasurementResult;
 import org.hilrig.runner.results.RunResult;
 import org.hilrig.runner.results.ScenarioResult;
 import org.hilrig.runner.rig.Rig;
-import org.hilrig.runner.rig.RigFactory;
 import org.hilrig.runner.scenario.Scenario;
 import org.hilrig.runner.scenario.ScenarioEngine;
 import org.hilrig.runner.scenario.ScenarioOutcome;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The simulated rig against the rig contract, plus what is particular to it. */
@@ -31,26 +30,13 @@ class SimRigTest extends RigContract {
     }
 
     @Test
-    void theVocabularyIsTheMachinesLinesFaultsAndDefects() {
-        var v = RIGS.vocabulary(Set.of("REQ-X-001"));
-
-        assertThat(v.inputs()).containsExactlyInAnyOrder("PREP_REQ", "EXP_REQ_A", "EXP_REQ_B", "AEC_STOP", "ROTOR_START");
-        assertThat(v.outputs()).contains("HV_ENABLE", "XRAY_ON", "READY", "DOOR_CLOSED", "TUB_FAULT").doesNotContain("PREP_REQ");
-        assertThat(v.faults()).containsKeys("door_open", "arc_burst", "serial_flood");
-        assertThat(v.faults().get("arc_burst")).containsExactly("arcs", "spacing");
-        assertThat(v.defects()).hasSize(16).contains("SLOW_INTERLOCK");
-        assertThat(v.nakCodes()).containsExactly("01", "02", "03", "04", "05", "06", "07", "08", "09");
-        assertThat(v.profileLimits()).contains("prep.rotor_timeout", "backup_time", "mcu.watchdog_timeout");
-    }
-
-    @Test
-    void profileLimitsComeFromTheBoardUnderTestsProfile() {
-        var limits = RIGS.limits();
-
-        assertThat(limits.window("prep.rotor_timeout", "GEN", null).maxNanos()).isEqualTo(2_000_000_000L);
-        assertThat(limits.window("rotor.accel_timeout", "GEN", null).maxNanos()).isEqualTo(2_000_000_000L);
-        var backup = limits.window("backup_time", "GEN", new org.hilrig.runner.scenario.Technique(80, 100, 200));
-        assertThat(backup.minNanos()).isEqualTo(200_000_000L);
-        assertThat(backup.maxNanos()).isEqualTo(221_000_000L);
+    void itOffersTheMachinesInputsLinesFaultsAndDefects() {
+        assertThat(RIGS.inputs()).containsExactlyInAnyOrder("PREP_REQ", "EXP_REQ_A", "EXP_REQ_B", "AEC_STOP", "ROTOR_START");
+        assertThat(RIGS.lines()).contains("HV_ENABLE", "XRAY_ON", "READY", "DOOR_CLOSED", "TUB_FAULT", "PREP_REQ");
+        assertThat(RIGS.faults()).containsKeys("door_open", "arc_burst", "serial_flood");
+        assertThat(RIGS.faults().get("arc_burst")).containsExactly("arcs", "spacing");
+        assertThat(RIGS.defectNames()).hasSize(16).contains("SLOW_INTERLOCK");
+        assertThat(RIGS.defectName("slow_interlock")).isEqualTo("SLOW_INTERLOCK");
+        assertThat(RIGS.defectName("SLOW")).isNull();
     }
 }

@@ -99,7 +99,7 @@ public final class ScenarioTestEngine implements TestEngine {
                 if (run == null) {
                     Library library = Library.open(Library.home());
                     Files.createDirectories(out.resolve("traces"));
-                    run = new ScenarioRun(library.engine(), library.simulatedRigs(),
+                    run = new ScenarioRun(library.engine(), library.simulatedRigFactory(),
                             new ScenarioRun.Options("sim", seed, defects, out), List.of());
                 }
                 ScenarioResult r = run.runOne(d.scenario(), out.resolve("traces"));

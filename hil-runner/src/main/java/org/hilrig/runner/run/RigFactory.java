@@ -1,6 +1,7 @@
-package org.hilrig.runner.rig;
+package org.hilrig.runner.run;
 
 import java.util.List;
+import org.hilrig.runner.rig.Rig;
 import org.hilrig.runner.scenario.Scenario;
 
 /** Makes a fresh rig, at time 0, for one scenario. The run closes it. */

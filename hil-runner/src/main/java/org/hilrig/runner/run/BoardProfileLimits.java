@@ -1,4 +1,4 @@
-package org.hilrig.runner.rig;
+package org.hilrig.runner.run;
 
 import java.util.Set;
 import java.util.TreeSet;

@@ -52,7 +52,6 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
     private final Mcu mcu;
     private final BoardProfile profile;
     private final EnumSet<Defect> defects;
-    private final GeneratorPins io;
 
     private final GpioInput prepPin;
     private final GpioInput expAPin;
@@ -144,7 +143,6 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
         this.mcu = mcu;
         this.profile = profile;
         this.defects = defects.isEmpty() ? EnumSet.noneOf(Defect.class) : EnumSet.copyOf(defects);
-        this.io = io;
         prepPin = new GpioInput(mcu, io.prepReq());
         expAPin = new GpioInput(mcu, io.expReqA());
         expBPin = new GpioInput(mcu, io.expReqB());
@@ -355,7 +353,9 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
         } else {
             outOfBandSinceNanos = -1;
         }
-        if (now - hvOnNanos >= emissionDelayNanos && arcs == 0 && measuredMa < ma * emissionFraction) {
+        // no tube current while the kV stands in its band: the filament emits nothing (a collapsed kV is an arc)
+        boolean kvInBand = Math.abs(measuredKv - kv) <= kv * bandFraction;
+        if (now - hvOnNanos >= emissionDelayNanos && kvInBand && measuredMa < ma * emissionFraction) {
             latch(GenFault.F06);
         }
     }
@@ -730,7 +730,11 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
         anodeHuNanos = mcu.scheduler().nowNanos();
     }
 
+    /** Seconds of cooling until the set technique fits the anode; -1 when it never will (beyond capacity). */
     private long waitSeconds() {
+        if (techniqueHu() > capacityHu) {
+            return -1;
+        }
         double excess = anodeHeatUnits() + techniqueHu() - capacityHu;
         return excess <= 0 || coolingHuPerNano <= 0 ? 0 : (long) Math.ceil(excess / coolingHuPerNano / 1e9);
     }

@@ -39,6 +39,9 @@ import org.hilrig.device.protocol.ProtocolV1;
  * <p>Confined to the scheduler's thread.
  */
 public final class TubeFirmware implements Program, HostPort.CommandHandler {
+    /** Temperatures change slowly: they are sampled every this many main-loop passes (100 ms at 1 ms). */
+    private static final int THERMAL_SAMPLE_LOOPS = 100;
+
     private final Mcu mcu;
     private final BoardProfile profile;
     private final EnumSet<Defect> defects;
@@ -59,11 +62,19 @@ public final class TubeFirmware implements Program, HostPort.CommandHandler {
     private final ArrayDeque<Long> starts = new ArrayDeque<>();
     private final EnumSet<TubFault> latched = EnumSet.noneOf(TubFault.class);
 
+    private final double readyFraction;
+    private final double stallFraction;
+    private final long accelTimeoutNanos;
+    private final long aliveHalfNanos;
+    private final double anodeMaxC;
+    private final double housingMaxC;
+
     private TubState state = TubState.STOPPED;
     private double targetRpm;
     private long accelStartNanos;
     private long nextAliveNanos;
     private long startCount;
+    private int loopsToThermalSample;
 
     public TubeFirmware(Mcu mcu, BoardProfile profile, Set<Defect> defects, TubePins io) {
         this.mcu = mcu;
@@ -85,6 +96,12 @@ public final class TubeFirmware implements Program, HostPort.CommandHandler {
         this.uart = uart;
         iwdg = new IndependentWatchdog(mcu);
         host = new HostPort(mcu, uart, this, this.defects.contains(Defect.CRC_NOT_CHECKED));
+        readyFraction = profile.number(ProfileKey.READY_FRACTION);
+        stallFraction = profile.number(ProfileKey.STALL_FRACTION);
+        accelTimeoutNanos = profile.nanos(ProfileKey.ACCEL_TIMEOUT);
+        aliveHalfNanos = profile.nanos(ProfileKey.ALIVE_HALF_PERIOD);
+        anodeMaxC = profile.number(ProfileKey.ANODE_MAX_C);
+        housingMaxC = profile.number(ProfileKey.HOUSING_MAX_C);
         mcu.load(this);
     }
 
@@ -112,6 +129,7 @@ public final class TubeFirmware implements Program, HostPort.CommandHandler {
     public void start(ResetReason reason) {
         state = TubState.STOPPED;
         latched.clear();
+        loopsToThermalSample = 0;
         targetRpm = profile.number(ProfileKey.RPM_HIGH);
         host.boot();
         iwdg.start(profile.nanos(ProfileKey.IWDG_TIMEOUT));
@@ -137,28 +155,30 @@ public final class TubeFirmware implements Program, HostPort.CommandHandler {
         long now = mcu.scheduler().nowNanos();
         if (now >= nextAliveNanos) {
             aliveOut.toggle();
-            nextAliveNanos += profile.nanos(ProfileKey.ALIVE_HALF_PERIOD);
+            nextAliveNanos += aliveHalfNanos;
         }
         double rpm = rpmAdc.read();
-        if (anodeAdc.read() > profile.number(ProfileKey.ANODE_MAX_C)
-                || housingAdc.read() > profile.number(ProfileKey.HOUSING_MAX_C)) {
-            latch(TubFault.T04);
+        if (--loopsToThermalSample <= 0) {
+            loopsToThermalSample = THERMAL_SAMPLE_LOOPS;
+            if (causePresent(TubFault.T04)) {
+                latch(TubFault.T04);
+            }
         }
         switch (state) {
             case ACCEL -> {
                 if (!phasePin.read()) {
                     latch(TubFault.T02);
-                } else if (rpm >= profile.number(ProfileKey.READY_FRACTION) * targetRpm) {
+                } else if (rpm >= readyFraction * targetRpm) {
                     readyOut.write(true);
                     setState(TubState.AT_SPEED);
-                } else if (now - accelStartNanos > profile.nanos(ProfileKey.ACCEL_TIMEOUT)) {
+                } else if (now - accelStartNanos > accelTimeoutNanos) {
                     latch(TubFault.T01);
                 }
             }
             case AT_SPEED -> {
                 if (!phasePin.read()) {
                     latch(TubFault.T02);
-                } else if (rpm < profile.number(ProfileKey.STALL_FRACTION) * targetRpm) {
+                } else if (rpm < stallFraction * targetRpm) {
                     latch(TubFault.T01);
                 }
             }
@@ -220,8 +240,7 @@ public final class TubeFirmware implements Program, HostPort.CommandHandler {
     private boolean causePresent(TubFault f) {
         return switch (f) {
             case T02 -> !phasePin.read();
-            case T04 -> anodeAdc.read() > profile.number(ProfileKey.ANODE_MAX_C)
-                    || housingAdc.read() > profile.number(ProfileKey.HOUSING_MAX_C);
+            case T04 -> anodeAdc.read() > anodeMaxC || housingAdc.read() > housingMaxC;
             default -> false;
         };
     }

@@ -10,6 +10,7 @@ public final class IndependentWatchdog implements Mcu.Peripheral {
     private final Mcu mcu;
     private final Timer expiry;
     private long timeoutNanos;
+    private long lastKickNanos;
 
     public IndependentWatchdog(Mcu mcu) {
         this.mcu = mcu;
@@ -23,13 +24,17 @@ public final class IndependentWatchdog implements Mcu.Peripheral {
             throw new IllegalArgumentException("watchdog timeout " + timeoutNanos + " ns must be above 0");
         }
         this.timeoutNanos = timeoutNanos;
+        this.lastKickNanos = mcu.scheduler().nowNanos();
         expiry.after(timeoutNanos);
     }
 
-    /** Reloads the counter. Ignored when not started. */
+    /**
+     * Reloads the counter. Ignored when not started. Costs no scheduler operation: the expiry check re-arms
+     * itself from the last kick when it comes due, so it still fires exactly one timeout after the last kick.
+     */
     public void kick() {
         if (expiry.isPending()) {
-            expiry.after(timeoutNanos);
+            lastKickNanos = mcu.scheduler().nowNanos();
         }
     }
 
@@ -38,6 +43,11 @@ public final class IndependentWatchdog implements Mcu.Peripheral {
     }
 
     private void expire() {
+        long due = lastKickNanos + timeoutNanos;
+        if (due > mcu.scheduler().nowNanos()) {
+            expiry.at(due);
+            return;
+        }
         mcu.reset(ResetReason.WATCHDOG);
     }
 

@@ -102,7 +102,8 @@ public final class TubeControllerModel {
                 stallAt.at(t);
             }
         } else {
-            long t = rotor.timeToReach(p.readyFraction() * p.targetRpm());
+            double readyRpm = p.readyFraction() * p.targetRpm();
+            long t = rotor.rpm() >= readyRpm ? scheduler.nowNanos() : rotor.timeToReach(readyRpm);
             if (t != Long.MAX_VALUE) {
                 readyAt.at(t);
             } else {

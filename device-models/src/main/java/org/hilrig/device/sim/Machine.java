@@ -141,7 +141,7 @@ public final class Machine {
                     signals.digital("gen.fault", false), signals.digital("gen.alive", false),
                     signals.digital("gen.fil_boost", false),
                     signals.analog("gen.kv_demand", 0.0), signals.analog("gen.ma_demand", 0.0),
-                    () -> tankOf(this).sampleKv(), () -> tankOf(this).sampleMa());
+                    this::adcKv, this::adcMa);
         }
         DigitalSignal tubStart = signals.digital("tub.rotor_start", false);
         DigitalSignal tubReady = signals.digital("tub.rotor_ready", false);
@@ -151,7 +151,7 @@ public final class Machine {
             tp = new TubePins(tubStart, signals.digital("tub.phase_ok", true), tubReady, tubFault,
                     signals.digital("tub.alive", false), signals.digital("tub.rotor_drive", false),
                     signals.digital("tub.rotor_brake", false), signals.analog("tub.rpm_demand", 0.0),
-                    () -> rotorOf(this).rpm(), () -> thermalOf(this).anodeC(), () -> thermalOf(this).housingC());
+                    this::adcRpm, this::adcAnodeC, this::adcHousingC);
         }
         if (b.declare != null) {
             b.declare.accept(signals);
@@ -233,7 +233,6 @@ public final class Machine {
                     tubProfile.nanos(ProfileKey.START_WINDOW), tubProfile.integer(ProfileKey.STARTS_MAX)),
                     rotor, tubStart, tubReady, tubFault);
         }
-        Mcu dutMcu = underTest == Board.GEN ? genMcu : tubMcu;
         BoardProfile dutProfile = underTest == Board.GEN ? genProfile : tubProfile;
         this.hostLink = new HostLink(scheduler, underTest == Board.GEN ? generator.uart() : tube.uart(),
                 dutProfile.integer(ProfileKey.BAUD), underTest.prefix() + ".uart", trace);
@@ -246,19 +245,27 @@ public final class Machine {
         if (tubMcu != null) {
             supply.connect(tubMcu, tubProfile.number(ProfileKey.BROWNOUT_VOLTS));
         }
-        Objects.requireNonNull(dutMcu);
     }
 
-    private static HvTank tankOf(Machine m) {
-        return m.tank;
+    // ADC channels read plant models that are built after the pins (hence methods, not field captures)
+    private double adcKv() {
+        return tank.sampleKv();
     }
 
-    private static Rotor rotorOf(Machine m) {
-        return m.rotor;
+    private double adcMa() {
+        return tank.sampleMa();
     }
 
-    private static Thermal thermalOf(Machine m) {
-        return m.thermal;
+    private double adcRpm() {
+        return rotor.rpm();
+    }
+
+    private double adcAnodeC() {
+        return thermal.anodeC();
+    }
+
+    private double adcHousingC() {
+        return thermal.housingC();
     }
 
     private Mcu mcu(String name, BoardProfile p) {

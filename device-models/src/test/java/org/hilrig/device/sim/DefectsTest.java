@@ -1,0 +1,277 @@
+package org.hilrig.device.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hilrig.device.sim.Rig.MS;
+import static org.hilrig.device.sim.Rig.US;
+
+import java.util.Map;
+import org.hilrig.device.firmware.Defect;
+import org.hilrig.device.firmware.GenFault;
+import org.hilrig.device.firmware.GenState;
+import org.hilrig.device.profile.ProfileKey;
+import org.hilrig.device.protocol.Frame;
+import org.junit.jupiter.api.Test;
+
+/** Each defect of domain.md, switched on by name, changes exactly the behaviour it names; off by default. */
+class DefectsTest {
+    @Test
+    void slowInterlockPollsTheDoorEveryTenMilliseconds() {
+        for (Defect d : new Defect[] {null, Defect.SLOW_INTERLOCK}) {
+            Rig r = d == null ? Rig.gen() : Rig.gen(d);
+            r.toExposing();
+            r.run(3 * MS + 300 * US); // between two polls
+            long t = r.now();
+            r.m.inject("door_open");
+            r.run(20 * MS);
+            long latency = r.edge("HV_ENABLE", false, t) - t;
+            if (d == null) {
+                assertThat(latency).isEqualTo(2 * US);
+            } else {
+                assertThat(latency).isGreaterThan(MS).isLessThanOrEqualTo(10 * MS);
+            }
+        }
+    }
+
+    @Test
+    void doorIgnoredInPrepLetsAnExposureStartWithTheDoorOpen() {
+        Rig clean = Rig.gen();
+        clean.run(60 * MS);
+        clean.press("PREP_REQ");
+        clean.run(100 * MS);
+        clean.m.inject("door_open");
+        clean.run(2_000 * MS);
+        assertThat(clean.m.generator().faults()).containsExactly(GenFault.F01);
+
+        Rig bad = Rig.gen(Defect.DOOR_IGNORED_IN_PREP);
+        bad.run(60 * MS);
+        bad.press("PREP_REQ");
+        bad.run(100 * MS);
+        bad.m.inject("door_open");
+        bad.run(2_000 * MS);
+        assertThat(bad.m.generator().faults()).isEmpty();
+        bad.press("EXP_REQ_A", "EXP_REQ_B");
+        bad.run(5 * MS);
+        assertThat(bad.isHigh("XRAY_ON")).isTrue();
+        assertThat(bad.isHigh("DOOR_CLOSED")).isFalse();
+    }
+
+    private static Rig twoExposuresWithTwoArcsEach(Defect... d) {
+        Rig r = Rig.gen(d);
+        for (int i = 0; i < 2; i++) {
+            if (i == 0) {
+                r.toExposing();
+            } else {
+                r.release("EXP_REQ_A", "EXP_REQ_B");
+                r.run(10 * MS);
+                r.press("EXP_REQ_A", "EXP_REQ_B");
+                r.runUntil(() -> r.isHigh("XRAY_ON"), 10 * MS);
+            }
+            r.m.inject("arc_burst", Map.of("arcs", "2", "spacing", "5ms"));
+            r.run(150 * MS);
+        }
+        return r;
+    }
+
+    @Test
+    void arcCountNotResetCarriesArcsIntoTheNextExposure() {
+        Rig clean = twoExposuresWithTwoArcsEach();
+        assertThat(clean.m.generator().faults()).isEmpty();
+        assertThat(clean.events("XOFF", "end", "TIMER")).hasSize(2);
+        Rig bad = twoExposuresWithTwoArcsEach(Defect.ARC_COUNT_NOT_RESET);
+        assertThat(bad.m.generator().faults()).containsExactly(GenFault.F07);
+        assertThat(bad.events("ARC", "n", "4")).hasSize(1);
+    }
+
+    @Test
+    void arcLimitOffByOneAbortsOnTheFifthArc() {
+        for (Defect d : new Defect[] {null, Defect.ARC_LIMIT_OFF_BY_ONE}) {
+            Rig r = d == null ? Rig.gen() : Rig.gen(d);
+            r.toExposing();
+            r.m.inject("arc_burst", Map.of("arcs", "6", "spacing", "4ms"));
+            r.run(50 * MS);
+            assertThat(r.m.generator().faults()).containsExactly(GenFault.F07);
+            assertThat(r.events("ARC")).hasSize(d == null ? 4 : 5);
+        }
+    }
+
+    @Test
+    void noBackupTimerLetsTheExposureRunOnWhenTheTimerTickIsLost() {
+        Rig bad = Rig.gen(Defect.NO_BACKUP_TIMER);
+        bad.toReady();
+        bad.m.inject("exposure_timer_lost");
+        bad.press("EXP_REQ_A", "EXP_REQ_B");
+        bad.run(2_000 * MS);
+        assertThat(bad.m.generator().state()).isEqualTo(GenState.EXPOSING);
+        assertThat(bad.isHigh("XRAY_ON")).isTrue();
+        // the clean firmware ends it at 111 ms: see FaultScenariosTest
+    }
+
+    @Test
+    void commsLossIgnoredInExposureLetsItRunToTheTimer() {
+        for (Defect d : new Defect[] {null, Defect.COMMS_LOSS_IGNORED_IN_EXPOSURE}) {
+            Rig r = d == null ? Rig.gen(p -> p.with(ProfileKey.DEFAULT_MS, "1000"))
+                    : Rig.gen(p -> p.with(ProfileKey.DEFAULT_MS, "1000"), d);
+            r.toReady();
+            r.command("WDG", "200");
+            r.press("EXP_REQ_A", "EXP_REQ_B");
+            r.run(1_500 * MS);
+            String end = r.m.generator().lastExposure().end().name();
+            assertThat(end).isEqualTo(d == null ? "COMMS" : "TIMER");
+            assertThat(r.m.generator().faults()).containsExactly(GenFault.F12);
+        }
+    }
+
+    @Test
+    void singleChannelExposeExposesOnChannelAAlone() {
+        Rig clean = Rig.gen();
+        clean.toReady();
+        clean.press("EXP_REQ_A");
+        clean.run(50 * MS);
+        assertThat(clean.edgeCount("HV_ENABLE", true, 0)).isZero();
+        Rig bad = Rig.gen(Defect.SINGLE_CHANNEL_EXPOSE);
+        bad.toReady();
+        bad.press("EXP_REQ_A");
+        bad.run(50 * MS);
+        assertThat(bad.edgeCount("HV_ENABLE", true, 0)).isEqualTo(1);
+        assertThat(bad.m.generator().faults()).isEmpty();
+    }
+
+    @Test
+    void rotorTimeoutFiveSecondsDeclaresRotorNotReadyLate() {
+        for (Defect d : new Defect[] {null, Defect.ROTOR_TIMEOUT_5S}) {
+            Rig r = d == null ? Rig.gen() : Rig.gen(d);
+            r.run(60 * MS);
+            r.m.inject("rotor_slow", Map.of("factor", "0.1"));
+            r.press("PREP_REQ");
+            r.run(6_000 * MS);
+            long prep = r.edge("ROTOR_START", true, 0);
+            assertThat(r.edge("FAULT", true, 0) - prep).isEqualTo(d == null ? 2_000 * MS : 5_000 * MS);
+        }
+    }
+
+    @Test
+    void readyBeforeRotorAssertsReadyWithoutRotorReady() {
+        Rig bad = Rig.gen(Defect.READY_BEFORE_ROTOR);
+        bad.run(60 * MS);
+        bad.press("PREP_REQ");
+        bad.run(2_000 * MS);
+        long ready = bad.edge("READY", true, 0);
+        assertThat(ready).isLessThan(bad.edge("ROTOR_READY", true, 0));
+        assertThat(ready - bad.edge("ROTOR_START", true, 0)).isEqualTo(400 * MS); // the filament boost only
+        Rig clean = Rig.gen();
+        clean.toReady();
+        assertThat(clean.edge("READY", true, 0)).isGreaterThan(clean.edge("ROTOR_READY", true, 0));
+    }
+
+    @Test
+    void crcNotCheckedExecutesAFrameWithAWrongCrc() {
+        for (Defect d : new Defect[] {null, Defect.CRC_NOT_CHECKED}) {
+            Rig r = d == null ? Rig.gen() : Rig.gen(d);
+            r.run(60 * MS);
+            byte[] bad = Frame.command(0x10, "SKV", "100").encode();
+            bad[bad.length - 2] = (byte) (bad[bad.length - 2] == '0' ? '1' : '0');
+            r.send(bad);
+            r.run(20 * MS);
+            Frame sta = r.command("STA");
+            assertThat(sta.values().text("kv")).isEqualTo(d == null ? "80.0" : "100.0");
+            assertThat(sta.values().text("crcerr")).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void heatLimitIgnoredExposesBeyondTheAnodeCapacity() {
+        for (Defect d : new Defect[] {null, Defect.HEAT_LIMIT_IGNORED}) {
+            Rig r = d == null ? Rig.gen(p -> p.with(ProfileKey.ANODE_CAPACITY_KHU, "2"))
+                    : Rig.gen(p -> p.with(ProfileKey.ANODE_CAPACITY_KHU, "2"), d);
+            r.run(60 * MS);
+            r.press("PREP_REQ");
+            r.run(2_000 * MS);
+            r.press("EXP_REQ_A", "EXP_REQ_B");
+            r.run(200 * MS);
+            if (d == null) {
+                assertThat(r.m.generator().faults()).containsExactly(GenFault.F11);
+                assertThat(r.edgeCount("HV_ENABLE", true, 0)).isZero();
+                assertThat(r.edgeCount("ROTOR_START", true, 0)).isZero();
+            } else {
+                assertThat(r.edgeCount("HV_ENABLE", true, 0)).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void resumeAfterBrownOutRestartsTheExposureWhileTheHandswitchIsHeld() {
+        for (Defect d : new Defect[] {null, Defect.RESUME_AFTER_BROWNOUT}) {
+            Rig r = d == null ? Rig.gen() : Rig.gen(d);
+            r.toExposing();
+            r.run(20 * MS);
+            r.m.inject("brown_out", Map.of("length", "30ms"));
+            r.run(1_000 * MS);
+            assertThat(r.edgeCount("HV_ENABLE", true, 0)).isEqualTo(d == null ? 1 : 2);
+        }
+    }
+
+    @Test
+    void exposeHeldAtBootStartsAnExposure() {
+        for (Defect d : new Defect[] {null, Defect.EXPOSE_HELD_AT_BOOT}) {
+            Rig r = d == null ? Rig.gen() : Rig.gen(d);
+            r.m.inject("handswitch_stuck");
+            r.run(2_000 * MS);
+            assertThat(r.edgeCount("HV_ENABLE", true, 0)).isEqualTo(d == null ? 0 : 1);
+        }
+    }
+
+    @Test
+    void powerLimitUncheckedAcceptsTechniquesOverEightyKilowatts() {
+        for (Defect d : new Defect[] {null, Defect.POWER_LIMIT_UNCHECKED}) {
+            Rig r = d == null ? Rig.gen() : Rig.gen(d);
+            r.run(60 * MS);
+            r.command("SMS", "10");
+            r.command("SMA", "1000");
+            Frame f = r.command("SKV", "120");
+            assertThat(f.kind().name()).isEqualTo(d == null ? "NAK" : "ACK");
+        }
+    }
+
+    @Test
+    void resetWhileActiveClearsAFaultWhoseCauseIsPresent() {
+        for (Defect d : new Defect[] {null, Defect.RESET_WHILE_ACTIVE}) {
+            Rig r = d == null ? Rig.gen() : Rig.gen(d);
+            r.run(60 * MS);
+            r.m.inject("estop_press");
+            r.run(MS);
+            Frame f = r.command("RST");
+            if (d == null) {
+                assertThat(f.nakCodeText()).isEqualTo("09");
+                assertThat(r.isHigh("FAULT")).isTrue();
+            } else {
+                assertThat(f.text()).contains("ACK,RST,flt=0");
+                assertThat(r.isHigh("FAULT")).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void xrayOnFromCommandHasNoDecayTail() {
+        Rig r = Rig.gen(p -> p.with(ProfileKey.DEFAULT_MA, "10"), Defect.XRAY_ON_FROM_COMMAND);
+        r.toExposing();
+        r.run(200 * MS);
+        long hvOn = r.edge("HV_ENABLE", true, 0);
+        long hvOff = r.edge("HV_ENABLE", false, 0);
+        assertThat(r.edge("XRAY_ON", true, 0)).isEqualTo(hvOn);
+        assertThat(r.edge("XRAY_ON", false, 0)).isEqualTo(hvOff);
+        Rig clean = Rig.gen(p -> p.with(ProfileKey.DEFAULT_MA, "10"));
+        clean.toExposing();
+        clean.run(200 * MS);
+        // 20 kV through 2 nF at 10.5 mA: 3.81 ms of tail
+        assertThat(clean.edge("XRAY_ON", false, 0) - clean.edge("HV_ENABLE", false, 0)).isBetween(3_800 * US, 3_820 * US);
+    }
+
+    @Test
+    void everyDefectIsOffByDefault() {
+        Rig r = Rig.gen();
+        r.toExposing();
+        r.run(200 * MS);
+        assertThat(r.m.generator().faults()).isEmpty();
+        assertThat(r.events("XOFF", "end", "TIMER")).hasSize(1);
+    }
+}

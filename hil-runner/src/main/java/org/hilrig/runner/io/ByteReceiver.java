@@ -1,0 +1,18 @@
+package org.hilrig.runner.io;
+
+import org.hilrig.timing.RigFailureException;
+
+/**
+ * Receives what a {@link ByteLink} reads, on the link's reader thread. Implementations decode and hand
+ * over (for example into a queue) and return quickly; they never write to the link or block.
+ */
+public interface ByteReceiver {
+    /**
+     * Bytes arrived, in order, stamped with the link's clock when the read returned (so at or after
+     * their actual arrival). The array is the receiver's to keep.
+     */
+    void received(byte[] bytes, long timeNanos);
+
+    /** The link was lost (cable pulled, peer gone, I/O error); called at most once, and last. */
+    void lost(RigFailureException cause);
+}

@@ -1,0 +1,142 @@
+package org.hilrig.runner.io;
+
+import com.fazecast.jSerialComm.SerialPort;
+import com.fazecast.jSerialComm.SerialPortDataListener;
+import com.fazecast.jSerialComm.SerialPortEvent;
+import com.fazecast.jSerialComm.SerialPortInvalidPortException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.hilrig.timing.Clock;
+import org.hilrig.timing.RigFailureException;
+
+/**
+ * A {@link ByteLink} over a serial port through jSerialComm: opened by path, 8N1, no flow control.
+ *
+ * <p>Reading runs on jSerialComm's event thread: on "data available" it reads what is there, stamps it
+ * with the clock and hands it to the receiver; on the first "port disconnected" it closes the port and
+ * reports the loss once. Writes block the calling thread until the bytes are with the driver (at most
+ * {@link #WRITE_TIMEOUT_MILLIS}).
+ */
+public final class SerialByteLink implements ByteLink {
+    /** A write that the port does not take within this long fails the link. */
+    public static final int WRITE_TIMEOUT_MILLIS = 1_000;
+
+    private final SerialEndpoint endpoint;
+    private final SerialPort port;
+    private final Clock clock;
+    private final ByteReceiver receiver;
+    private final AtomicBoolean open = new AtomicBoolean(true);
+    private final Object writeLock = new Object();
+    private volatile String lostReason;
+
+    private SerialByteLink(SerialEndpoint endpoint, SerialPort port, Clock clock, ByteReceiver receiver) {
+        this.endpoint = endpoint;
+        this.port = port;
+        this.clock = clock;
+        this.receiver = receiver;
+    }
+
+    /**
+     * Opens {@code endpoint} and starts delivering received bytes to {@code receiver}.
+     *
+     * @throws RigFailureException if the path is not a serial port or cannot be opened and configured
+     */
+    public static SerialByteLink open(SerialEndpoint endpoint, Clock clock, ByteReceiver receiver) {
+        SerialPort port;
+        try {
+            port = SerialPort.getCommPort(endpoint.path());
+        } catch (SerialPortInvalidPortException e) {
+            throw new RigFailureException(endpoint + ": not a serial port (" + e.getMessage() + ")", e);
+        }
+        port.setComPortParameters(endpoint.baud(), 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
+        port.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
+        port.setComPortTimeouts(SerialPort.TIMEOUT_NONBLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING, 0,
+                WRITE_TIMEOUT_MILLIS);
+        if (!port.openPort()) {
+            throw new RigFailureException(endpoint + ": cannot open (error " + port.getLastErrorCode() + " at native line "
+                    + port.getLastErrorLocation() + "; does the path exist and may this user open it?)");
+        }
+        SerialByteLink link = new SerialByteLink(endpoint, port, clock, receiver);
+        if (!port.addDataListener(link.new Listener())) {
+            port.closePort();
+            throw new RigFailureException(endpoint + ": cannot listen for received data (error "
+                    + port.getLastErrorCode() + ")");
+        }
+        return link;
+    }
+
+    @Override
+    public String describe() {
+        return endpoint.toString();
+    }
+
+    @Override
+    public void write(byte[] bytes) {
+        synchronized (writeLock) {
+            if (!open.get()) {
+                throw new RigFailureException(endpoint + ": cannot write, the link is "
+                        + (lostReason != null ? "lost (" + lostReason + ")" : "closed"));
+            }
+            int written = port.writeBytes(bytes, bytes.length);
+            if (written != bytes.length) {
+                throw new RigFailureException(endpoint + ": wrote " + written + " of " + bytes.length + " bytes (error "
+                        + port.getLastErrorCode() + ")");
+            }
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open.get();
+    }
+
+    @Override
+    public void close() {
+        if (open.compareAndSet(true, false)) {
+            port.closePort();
+        }
+    }
+
+    private void lose(String reason) {
+        if (open.compareAndSet(true, false)) {
+            lostReason = reason;
+            port.closePort();
+            receiver.lost(new RigFailureException(endpoint + ": link lost (" + reason + ")"));
+        }
+    }
+
+    /** Runs on jSerialComm's event thread: read, stamp, hand over. */
+    private final class Listener implements SerialPortDataListener {
+        @Override
+        public int getListeningEvents() {
+            return SerialPort.LISTENING_EVENT_DATA_AVAILABLE | SerialPort.LISTENING_EVENT_PORT_DISCONNECTED;
+        }
+
+        @Override
+        public void serialEvent(SerialPortEvent event) {
+            if (!open.get()) {
+                return;
+            }
+            if ((event.getEventType() & SerialPort.LISTENING_EVENT_PORT_DISCONNECTED) != 0) {
+                lose("port disconnected");
+                return;
+            }
+            int available = port.bytesAvailable();
+            while (available > 0 && open.get()) {
+                byte[] bytes = new byte[available];
+                int read = port.readBytes(bytes, available);
+                long timeNanos = clock.nowNanos();
+                if (read < 0) {
+                    lose("read failed with error " + port.getLastErrorCode());
+                    return;
+                }
+                if (read > 0) {
+                    receiver.received(read == available ? bytes : java.util.Arrays.copyOf(bytes, read), timeNanos);
+                }
+                available = port.bytesAvailable();
+            }
+            if (available < 0) {
+                lose("port no longer readable (error " + port.getLastErrorCode() + ")");
+            }
+        }
+    }
+}

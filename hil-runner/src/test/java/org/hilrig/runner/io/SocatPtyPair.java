@@ -1,0 +1,88 @@
+package org.hilrig.runner.io;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A pair of connected pseudo-terminals made by {@code socat -d -d pty,raw,echo=0 pty,raw,echo=0}: a
+ * serial cable in a process. {@link #pullCable()} kills socat (both ends see a hang-up); {@link #close()}
+ * does the same and waits for the process. Needs socat on the PATH; the test fails without it.
+ */
+public final class SocatPtyPair implements AutoCloseable {
+    private static final Pattern PTY = Pattern.compile("PTY is (\\S+)");
+
+    private final Process process;
+    private final String first;
+    private final String second;
+
+    private SocatPtyPair(Process process, String first, String second) {
+        this.process = process;
+        this.first = first;
+        this.second = second;
+    }
+
+    public static SocatPtyPair start() throws IOException {
+        Process process = new ProcessBuilder("socat", "-d", "-d", "pty,raw,echo=0", "pty,raw,echo=0")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        BufferedReader stderr = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+        List<String> paths = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        while (paths.size() < 2) {
+            String line = stderr.readLine();
+            if (line == null) {
+                process.destroyForcibly();
+                throw new IOException("socat ended before making two ptys: " + lines);
+            }
+            lines.add(line);
+            Matcher m = PTY.matcher(line);
+            if (m.find()) {
+                paths.add(m.group(1));
+            }
+        }
+        Thread drain = new Thread(() -> {
+            try {
+                while (stderr.readLine() != null) {
+                    // socat's later notices are of no interest; reading keeps its pipe from filling
+                }
+            } catch (IOException e) {
+                // the process ended and its pipe closed
+            }
+        }, "socat-stderr");
+        drain.setDaemon(true);
+        drain.start();
+        return new SocatPtyPair(process, paths.get(0), paths.get(1));
+    }
+
+    public String first() {
+        return first;
+    }
+
+    public String second() {
+        return second;
+    }
+
+    /** Kills socat: both pseudo-terminals hang up, as if the cable were pulled. */
+    public void pullCable() {
+        process.destroy();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Request/reply round trip of the BoardDriver against a scripted board answering at once.
+# Usage: scripts/measure-link-roundtrip.sh [pty|tcp] [exchanges] [baud]
+# Needs socat for pty. Builds test classes (never installs), then runs RoundTripProbe.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cp_file=$(mktemp)
+trap 'rm -f "$cp_file"' EXIT
+mvn -q -B -Dstyle.color=never test-compile dependency:build-classpath -pl hil-runner -am \
+    -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null
+java -cp "hil-runner/target/test-classes:hil-runner/target/classes:$(cat "$cp_file")" \
+    org.hilrig.runner.driver.RoundTripProbe "$@"

@@ -8,6 +8,6 @@ final class Subcommands {
     }
 
     static List<Object> all() {
-        return List.of(new RunCommand(), new DefectsCommand());
+        return List.of(new RunCommand(), new CheckCommand(), new DefectsCommand());
     }
 }

@@ -49,7 +49,13 @@ final class BoundSignal {
         return edgeNanos == stampNanos && edge == wanted;
     }
 
+    /** True when the settled level is {@code wanted} (a definite level). */
     boolean is(Level wanted) {
         return level == wanted;
+    }
+
+    /** True unless the settled level is the other definite level: unknown, floating and no value yet may be it. */
+    boolean mayBe(Level wanted) {
+        return level == wanted || (level != Level.HIGH && level != Level.LOW);
     }
 }

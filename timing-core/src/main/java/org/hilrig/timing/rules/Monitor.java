@@ -21,6 +21,12 @@ abstract sealed class Monitor permits ResponseMonitor, NeverMonitor {
     /** Trace time reached {@code nowNanos}: every stamp before it is settled; changes at it may follow. */
     abstract void advance(long nowNanos);
 
+    /**
+     * The trace time after which something this monitor waits for becomes a certain violation if no
+     * change comes first, or {@code Long.MAX_VALUE} when it waits for nothing.
+     */
+    abstract long nextDecisionNanos();
+
     /** The trace ended at {@code endNanos}; every stamp is settled. */
     abstract void end(long endNanos);
 

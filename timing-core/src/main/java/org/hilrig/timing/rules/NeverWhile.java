@@ -8,7 +8,8 @@ import org.hilrig.timing.Durations;
  * Two states must never hold together: {@code never xray_on high while door_closed low}. Without a
  * tolerance any overlap of positive length violates the rule (states are judged after all changes at a
  * time stamp, so a glitch inside one stamp is no overlap); with {@code longerThanNanos} only overlaps
- * longer than that do.
+ * longer than that do. A time when the states only may overlap, because a signal is {@code X} or
+ * {@code Z}, is reported as an inconclusive overlap when it would otherwise break the rule.
  *
  * @param longerThanNanos the overlap allowed, in nanoseconds, or null for none at all
  */

@@ -8,8 +8,9 @@ import org.hilrig.timing.verdict.Verdict;
  * nanoseconds from the trace's time zero, always of positive length. An overlap still open when the
  * trace ended ends at the trace's end.
  *
- * @param verdict {@code FAIL}, or {@code INCONCLUSIVE} when the rule has a tolerance and the overlap's
- *     length is within the check's uncertainty of it
+ * @param verdict {@code FAIL} when both states surely held for longer than allowed; {@code INCONCLUSIVE}
+ *     when the length is within the check's uncertainty of the rule's tolerance, or when the states
+ *     only may have held (a signal was X, Z or had no value yet) and would then have broken the rule
  */
 public record Overlap(long startNanos, long endNanos, Verdict verdict) {
     public Overlap {

@@ -1,8 +1,6 @@
 package org.hilrig.timing.rules;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.hilrig.timing.Durations;
 import org.hilrig.timing.verdict.Measurement;
 import org.hilrig.timing.verdict.Verdict;
@@ -17,7 +15,7 @@ final class ResponseMonitor extends Monitor {
     private final BoundSignal response;
     private final long uncertaintyNanos;
     private final ViolationListener listener;
-    private final List<Occurrence> occurrences = new ArrayList<>();
+    private final OccurrenceLog occurrences = new OccurrenceLog();
     private long[] open = new long[8];
     private int openCount;
     /** The first {@code reportedCount} open triggers were already reported as past their window. */
@@ -53,7 +51,7 @@ final class ResponseMonitor extends Monitor {
         long latency = responseNanos - triggerNanos;
         LatencyWindow w = rule.window();
         Verdict v = Measurement.verdict(latency, uncertaintyNanos, w.minNanos(), w.maxNanos());
-        occurrences.add(new Occurrence(triggerNanos, responseNanos, latency, v));
+        occurrences.append(triggerNanos, responseNanos, v);
         if (v == Verdict.FAIL && !alreadyReported) {
             listener.violated(new Violation(rule, triggerNanos, responseNanos, "'" + rule.response() + "' came "
                     + Durations.format(latency) + " after '" + rule.trigger() + "' at " + triggerNanos
@@ -69,6 +67,11 @@ final class ResponseMonitor extends Monitor {
         }
     }
 
+    @Override
+    long nextDecisionNanos() {
+        return reportedCount < openCount ? deadline(open[reportedCount]) : Long.MAX_VALUE;
+    }
+
     /** After this time, a response can only fail. */
     private long deadline(long triggerNanos) {
         return triggerNanos + rule.window().maxNanos() + uncertaintyNanos;
@@ -82,7 +85,7 @@ final class ResponseMonitor extends Monitor {
     @Override
     void end(long endNanos) {
         for (int i = 0; i < openCount; i++) {
-            occurrences.add(new Occurrence(open[i], null, null, Verdict.FAIL));
+            occurrences.append(open[i], null, Verdict.FAIL);
             if (i >= reportedCount) {
                 reportMissing(open[i], Math.min(endNanos, deadline(open[i])),
                         " (the trace ended at " + endNanos + " ns)");

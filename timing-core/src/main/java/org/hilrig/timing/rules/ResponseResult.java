@@ -4,11 +4,14 @@ import java.util.List;
 import org.hilrig.timing.verdict.Measurement;
 import org.hilrig.timing.verdict.Verdict;
 
-/** The occurrences of a {@link BoundedResponse} in trigger order. */
+/**
+ * The occurrences of a {@link BoundedResponse} in trigger order (an unmodifiable list, stored compactly
+ * when the checker made it).
+ */
 public record ResponseResult(BoundedResponse rule, long uncertaintyNanos, List<Occurrence> occurrences)
         implements RuleResult {
     public ResponseResult {
-        occurrences = List.copyOf(occurrences);
+        occurrences = occurrences instanceof OccurrenceLog ? occurrences : List.copyOf(occurrences);
     }
 
     @Override

@@ -21,15 +21,18 @@ import org.hilrig.timing.verdict.Verdict;
  *
  * <p>Semantics: the level of a signal at a time stamp is its value after every change at that stamp.
  * An edge is a change from one definite level to the other ({@code LOW -> X -> HIGH} rises, at the time
- * it reaches {@code HIGH}); a signal's first definite level is no edge. Latencies and overlaps are
- * judged with an uncertainty in nanoseconds: by default the trace's resolution
+ * it reaches {@code HIGH}); a signal's first definite level is no edge. A state ({@code xray_on high})
+ * surely holds only at its definite level; while a signal is {@code X}, {@code Z} or has no value yet it
+ * may hold, and an overlap that may have broken a {@code never} rule is inconclusive. Latencies and
+ * overlaps are judged with an uncertainty in nanoseconds: by default the trace's resolution
  * ({@link TraceHeader#resolutionPicos()} rounded up to whole nanoseconds), or the value given to the
  * constructor. A latency whose uncertainty interval contains a limit is {@code INCONCLUSIVE}.
  *
- * <p>Memory is bounded by the triggers waiting for an answer, plus the occurrences and overlaps
- * reported. Online, the {@link ViolationListener} hears of each violation as soon as it is certain; a
- * missing response is certain only once trace time has passed the window, so a live engine calls
- * {@link #advanceTo(long)} when time moves without a change. Confined to one thread.
+ * <p>Memory: the monitors hold only the triggers waiting for an answer and the current overlap; the
+ * results grow by 17 bytes an occurrence and one object an overlap. Online, the {@link
+ * ViolationListener} hears of each violation as soon as it is certain; a missing response is certain
+ * only once trace time has passed the window, so a live engine calls {@link #advanceTo(long)} when time
+ * moves without a change, at the times {@link #nextDecisionNanos()} names. Confined to one thread.
  */
 public final class RuleChecker implements ChangeListener {
     private final List<TimingRule> rules;
@@ -173,6 +176,26 @@ public final class RuleChecker implements ChangeListener {
                 monitors.get(i).advance(timeNanos);
             }
         }
+    }
+
+    /**
+     * When this checker next needs to hear that time has moved on: the trace time after which a rule
+     * becomes certainly violated unless a change comes first (a response's window closing, an overlap
+     * outgrowing its tolerance), or the time stamp whose changes it holds unjudged. A live engine
+     * schedules {@code advanceTo(nextDecisionNanos() + 1)} and asks again after each change, so it hears
+     * of the first violation at the earliest trace time it is certain. {@code Long.MAX_VALUE} when
+     * nothing is pending.
+     */
+    public long nextDecisionNanos() {
+        requireBegun();
+        if (endNanos >= 0) {
+            return Long.MAX_VALUE;
+        }
+        long next = touched.isEmpty() ? Long.MAX_VALUE : stampNanos;
+        for (int i = 0; i < monitors.size(); i++) {
+            next = Math.min(next, monitors.get(i).nextDecisionNanos());
+        }
+        return next;
     }
 
     private void step(long timeNanos) {

@@ -14,7 +14,7 @@ import org.hilrig.timing.trace.SignalKind;
  * wide is a problem, described with the names the trace does have.
  */
 final class SignalDirectory {
-    private static final int NAMES_SHOWN = 8;
+    private static final int NAMES_SHOWN = 5;
     private final List<SignalInfo> signals;
 
     SignalDirectory(List<SignalInfo> signals) {

@@ -5,8 +5,9 @@ import java.util.Objects;
 import org.hilrig.timing.trace.Level;
 
 /**
- * A signal holding a definite level, as a rule writes it: {@code door_closed low}. The state holds only
- * while the signal is at exactly that level; {@code X} and {@code Z} are neither high nor low.
+ * A signal holding a definite level, as a rule writes it: {@code door_closed low}. The state surely holds
+ * while the signal is at exactly that level; while it is {@code X}, {@code Z} or has no value yet the state
+ * may hold, which can make a check inconclusive but never makes it fail.
  */
 public record SignalState(SignalRef signal, Level level) {
     public SignalState {

@@ -16,6 +16,8 @@ import org.hilrig.timing.RigFailureException;
  */
 final class VcdInput {
     static final int MAX_TOKEN_BYTES = 1 << 24;
+    /** Messages show at most this many bytes of a token. */
+    static final int QUOTED_BYTES = 40;
     private static final boolean[] WHITESPACE = new boolean[256];
 
     static {
@@ -149,8 +151,13 @@ final class VcdInput {
     }
 
     static String quote(byte[] bytes, int from, int to) {
+        return quote(bytes, from, to, to - from);
+    }
+
+    /** Quotes {@code bytes[from, to)}, the first bytes of a token {@code totalLength} bytes long. */
+    static String quote(byte[] bytes, int from, int to, int totalLength) {
         StringBuilder s = new StringBuilder().append('\'');
-        int end = Math.min(to, from + 40);
+        int end = Math.min(to, from + QUOTED_BYTES);
         for (int i = from; i < end; i++) {
             int c = bytes[i] & 0xff;
             if (c >= 0x20 && c < 0x7f && c != '\\' && c != '\'') {
@@ -159,8 +166,8 @@ final class VcdInput {
                 s.append(String.format("\\x%02x", c));
             }
         }
-        if (end < to) {
-            s.append("...(").append(to - from).append(" bytes)");
+        if (totalLength > end - from) {
+            s.append("...(").append(totalLength).append(" bytes)");
         }
         return s.append('\'').toString();
     }

@@ -85,6 +85,9 @@ public final class VcdReader {
     private int openBlockColumn;
     private char[] bits = new char[64];
     private final double[] real = new double[1];
+    /** The start of a value token kept for messages once the next token (its code) has been read. */
+    private final byte[] held = new byte[VcdInput.QUOTED_BYTES];
+    private int heldLength;
 
     private VcdReader(VcdInput in, ChangeListener listener) {
         this.in = in;
@@ -184,12 +187,22 @@ public final class VcdReader {
             if (in.tokenIs("$end")) {
                 return fields;
             }
+            if (isDeclarationKeyword()) {
+                throw in.errorAtToken(in.quoteToken() + " inside " + keyword + " opened at " + line + ":" + column
+                        + " (missing $end?)");
+            }
             if (fields.size() == max) {
                 throw in.errorAtToken(keyword + " opened at " + line + ":" + column + " has more than " + max
                         + " fields before $end: " + in.quoteToken() + " (missing $end?)");
             }
             fields.add(new Field(in.tokenString(), in.tokenLine(), in.tokenColumn()));
         }
+    }
+
+    private boolean isDeclarationKeyword() {
+        return in.buf[in.tokStart] == '$' && (in.tokenIs("$var") || in.tokenIs("$scope") || in.tokenIs("$upscope")
+                || in.tokenIs("$enddefinitions") || in.tokenIs("$timescale") || in.tokenIs("$comment")
+                || in.tokenIs("$date") || in.tokenIs("$version"));
     }
 
     private void skipSection(String keyword, int line, int column) {
@@ -374,12 +387,13 @@ public final class VcdReader {
             throw in.errorAtToken("time stamp '#' without a number");
         }
         long raw = 0;
+        boolean mayOverflow = e - s - 1 > 18;
         for (int i = s + 1; i < e; i++) {
             int d = b[i] - '0';
             if (d < 0 || d > 9) {
                 throw in.errorAtToken("time stamp " + in.quoteToken() + " is not a whole number of time units");
             }
-            if (raw > (Long.MAX_VALUE - d) / 10) {
+            if (mayOverflow && raw > (Long.MAX_VALUE - d) / 10) {
                 throw in.errorAtToken("time stamp " + in.quoteToken() + " is too large");
             }
             raw = raw * 10 + d;
@@ -468,14 +482,15 @@ public final class VcdReader {
             };
             v[i] = bit;
         }
-        String value = in.quoteToken();
+        hold();
         if (!in.nextToken()) {
+            String value = held();
             throw in.errorAtEnd("file ends after vector value " + value + " at " + line + ":" + column
                     + " without its identifier code");
         }
         int code = code(in.buf, in.tokStart, in.tokEnd, in.tokStart);
         if (stringCodes[code] && targets[code].length == 0) {
-            throw in.error(line, column, "vector value " + value + " for a string variable");
+            throw in.error(line, column, "vector value " + held() + " for a string variable");
         }
         String last = null;
         int lastWidth = -1;
@@ -492,7 +507,7 @@ public final class VcdReader {
                     }
                     listener.vector(timeNanos, id, last);
                 }
-                default -> throw in.error(line, column, "vector value " + value + " for real signal '"
+                default -> throw in.error(line, column, "vector value " + held() + " for real signal '"
                         + signals.get(id).path() + "' (expected r<number>)");
             }
         }
@@ -541,18 +556,19 @@ public final class VcdReader {
             throw in.errorAtToken("real value " + in.quoteToken() + " is not a number (e.g. r3.3, r-1e-6)");
         }
         double value = real[0];
-        String text = in.quoteToken();
+        hold();
         if (!in.nextToken()) {
+            String text = held();
             throw in.errorAtEnd("file ends after real value " + text + " at " + line + ":" + column
                     + " without its identifier code");
         }
         int code = code(in.buf, in.tokStart, in.tokEnd, in.tokStart);
         if (stringCodes[code] && targets[code].length == 0) {
-            throw in.error(line, column, "real value " + text + " for a string variable");
+            throw in.error(line, column, "real value " + held() + " for a string variable");
         }
         for (int id : targets[code]) {
             if (kinds[id] != REAL) {
-                throw in.error(line, column, "real value " + text + " for " + (kinds[id] == DIGITAL ? "digital" : "vector")
+                throw in.error(line, column, "real value " + held() + " for " + (kinds[id] == DIGITAL ? "digital" : "vector")
                         + " signal '" + signals.get(id).path() + "' (expected 0 1 x z or b<bits>)");
             }
             listener.real(timeNanos, id, value);
@@ -562,15 +578,25 @@ public final class VcdReader {
     private void stringChange() {
         int line = in.tokenLine();
         int column = in.tokenColumn();
-        String text = in.quoteToken();
+        hold();
         if (!in.nextToken()) {
+            String text = held();
             throw in.errorAtEnd("file ends after string value " + text + " at " + line + ":" + column
                     + " without its identifier code");
         }
         int code = code(in.buf, in.tokStart, in.tokEnd, in.tokStart);
         if (!stringCodes[code] || targets[code].length > 0) {
-            throw in.error(line, column, "string value " + text + " for a signal that is not a string variable");
+            throw in.error(line, column, "string value " + held() + " for a signal that is not a string variable");
         }
+    }
+
+    private void hold() {
+        heldLength = in.tokEnd - in.tokStart;
+        System.arraycopy(in.buf, in.tokStart, held, 0, Math.min(heldLength, held.length));
+    }
+
+    private String held() {
+        return VcdInput.quote(held, 0, Math.min(heldLength, held.length), heldLength);
     }
 
     private void keyword() {

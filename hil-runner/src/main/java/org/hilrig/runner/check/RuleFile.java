@@ -1,0 +1,427 @@
+package org.hilrig.runner.check;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hilrig.timing.BadInputException;
+import org.hilrig.timing.Durations;
+import org.hilrig.timing.RigFailureException;
+import org.hilrig.timing.rules.BoundedResponse;
+import org.hilrig.timing.rules.Edge;
+import org.hilrig.timing.rules.LatencyWindow;
+import org.hilrig.timing.rules.NeverWhile;
+import org.hilrig.timing.rules.SignalEdge;
+import org.hilrig.timing.rules.SignalRef;
+import org.hilrig.timing.rules.SignalState;
+import org.hilrig.timing.rules.SourcePosition;
+import org.hilrig.timing.rules.TimingRule;
+import org.hilrig.timing.trace.Level;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+
+/**
+ * A timing rules file (CONTRACT.md, "Timing rules"):
+ *
+ * <pre>
+ * rules:
+ *   - id: DOOR-HV                 # any name, unique in the file
+ *     requirement: REQ-ILK-001    # optional
+ *     after: door_closed falls    # &lt;signal&gt; rises|falls
+ *     expect: hv_enable falls     # &lt;signal&gt; rises|falls
+ *     within: 1ms                 # an upper bound, or a window [20ms, 1500ms]
+ *   - id: NO-XRAY-WITH-DOOR-OPEN
+ *     never: xray_on high while door_closed low   # &lt;signal&gt; high|low while &lt;signal&gt; high|low
+ *     longer_than: 2ms            # optional: overlaps up to this long are allowed
+ * </pre>
+ *
+ * <p>The whole file is validated before anything is returned; every problem (malformed YAML aside,
+ * which stops the reading where it is) is reported in one {@link BadInputException}, in file order, each
+ * as {@code file:line:column: rule 'ID': what, found vs allowed}. Lines and columns are 1-based. Rules
+ * keep the position of each signal name so that a name the trace does not have is reported where it was
+ * written.
+ */
+public final class RuleFile {
+    private static final List<String> TOP_KEYS = List.of("rules");
+    private static final List<String> RULE_KEYS =
+            List.of("id", "requirement", "after", "expect", "within", "never", "longer_than");
+    private static final Pattern EDGE = Pattern.compile("\\s*(\\S+)\\s+(\\S+)\\s*");
+    private static final Pattern NEVER = Pattern.compile("\\s*(\\S+)\\s+(\\S+)\\s+while\\s+(\\S+)\\s+(\\S+)\\s*");
+
+    private final String source;
+    private final List<Problem> problems = new ArrayList<>();
+
+    private RuleFile(String source) {
+        this.source = source;
+    }
+
+    /**
+     * Reads and validates a rules file; its name in messages is {@code file} as given.
+     *
+     * @throws BadInputException when the file is missing, unreadable as UTF-8 text, or has any problem
+     * @throws RigFailureException when reading fails for another reason
+     */
+    public static List<TimingRule> load(Path file) {
+        String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new BadInputException(name, 0, 0, "is a directory, not a rules file");
+        }
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(name, 0, 0, "no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new BadInputException(name, 0, 0, "cannot open: permission denied", e);
+        } catch (CharacterCodingException e) {
+            throw new BadInputException(name, 0, 0, "is not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new RigFailureException(name + ": cannot read: " + e.getMessage(), e);
+        }
+        return parse(name, text);
+    }
+
+    /**
+     * Parses and validates rules from text; {@code sourceName} names it in messages.
+     *
+     * @throws BadInputException listing every problem found
+     */
+    public static List<TimingRule> parse(String sourceName, String text) {
+        return new RuleFile(sourceName).read(text);
+    }
+
+    private List<TimingRule> read(String text) {
+        Optional<Node> document;
+        try {
+            document = new Compose(LoadSettings.builder().setLabel(source).build()).composeString(text);
+        } catch (MarkedYamlEngineException e) {
+            Mark m = e.getProblemMark().or(e::getContextMark).orElse(null);
+            String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+            String context = e.getProblem() != null && e.getContext() != null ? " (" + oneLine(e.getContext())
+                    + e.getContextMark().map(c -> " that starts at line " + (c.getLine() + 1)).orElse("") + ")" : "";
+            throw new BadInputException(source, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1,
+                    "not valid YAML: " + oneLine(problem) + context, e);
+        } catch (YamlEngineException e) {
+            throw new BadInputException(source, 0, 0, "not valid YAML: " + oneLine(e.getMessage()), e);
+        }
+        if (document.isEmpty() || isNull(document.get())) {
+            throw new BadInputException(source, 0, 0, "has no rules (expected 'rules:' with a list of rules)");
+        }
+        List<TimingRule> rules = readTop(document.get());
+        if (!problems.isEmpty()) {
+            problems.sort(null);
+            throw new BadInputException(problems.stream().map(Problem::message).toList());
+        }
+        return rules;
+    }
+
+    private List<TimingRule> readTop(Node top) {
+        List<TimingRule> rules = new ArrayList<>();
+        if (!(top instanceof MappingNode map)) {
+            problem(top, "", "expected a mapping with the key 'rules', found " + describe(top));
+            return rules;
+        }
+        Map<String, NodeTuple> keys = keys(map, "", TOP_KEYS);
+        NodeTuple list = keys.get("rules");
+        if (list == null) {
+            if (problems.isEmpty()) {
+                problem(top, "", "missing key 'rules'");
+            }
+            return rules;
+        }
+        if (!(list.getValueNode() instanceof SequenceNode items)) {
+            problem(list.getValueNode(), "", "'rules' must be a list of rules, found " + describe(list.getValueNode()));
+            return rules;
+        }
+        if (items.getValue().isEmpty()) {
+            problem(list.getKeyNode(), "", "'rules' is empty; write at least one rule");
+            return rules;
+        }
+        Map<String, Node> ids = new HashMap<>();
+        for (int i = 0; i < items.getValue().size(); i++) {
+            TimingRule rule = readRule(items.getValue().get(i), i + 1, ids);
+            if (rule != null) {
+                rules.add(rule);
+            }
+        }
+        return rules;
+    }
+
+    /** One rule, or null after recording its problems. */
+    private TimingRule readRule(Node node, int number, Map<String, Node> ids) {
+        if (!(node instanceof MappingNode map)) {
+            problem(node, "rule " + number + ": ", "expected a mapping of keys (" + String.join(", ", RULE_KEYS)
+                    + "), found " + describe(node));
+            return null;
+        }
+        String label = "rule " + number + ": ";
+        NodeTuple idTuple = find(map, "id");
+        String id = null;
+        if (idTuple != null) {
+            id = text(idTuple, label);
+            if (id != null && id.isBlank()) {
+                problem(idTuple.getValueNode(), label, "'id' is empty");
+                id = null;
+            }
+        }
+        if (id != null) {
+            label = "rule '" + id + "': ";
+            Node first = ids.putIfAbsent(id, idTuple.getValueNode());
+            if (first != null) {
+                problem(idTuple.getValueNode(), label, "id is used twice (first at line " + line(first) + ")");
+            }
+        } else if (idTuple == null) {
+            problem(map, label, "missing key 'id'");
+        }
+        int before = problems.size();
+        Map<String, NodeTuple> keys = keys(map, label, RULE_KEYS);
+        String requirement = keys.containsKey("requirement") ? text(keys.get("requirement"), label) : null;
+        SourcePosition position = position(map);
+
+        boolean response = keys.containsKey("after") || keys.containsKey("expect") || keys.containsKey("within");
+        NodeTuple never = keys.get("never");
+        TimingRule rule = null;
+        if (never != null && response) {
+            for (String k : List.of("after", "expect", "within")) {
+                if (keys.containsKey(k)) {
+                    problem(keys.get(k).getKeyNode(), label, "'" + k + "' cannot be combined with 'never'"
+                            + " (a rule is either after/expect/within or never)");
+                }
+            }
+        } else if (never != null) {
+            SignalState[] states = states(never, label);
+            Long longerThan = keys.containsKey("longer_than") ? duration(keys.get("longer_than"), label) : null;
+            if (states != null && id != null) {
+                rule = new NeverWhile(id, requirement, position, states[0], states[1], longerThan);
+            }
+        } else if (response) {
+            if (keys.containsKey("longer_than")) {
+                problem(keys.get("longer_than").getKeyNode(), label, "'longer_than' applies only to 'never' rules");
+            }
+            SignalEdge trigger = required(keys, "after", map, label) ? edge(keys.get("after"), label) : null;
+            SignalEdge answer = required(keys, "expect", map, label) ? edge(keys.get("expect"), label) : null;
+            LatencyWindow window = required(keys, "within", map, label) ? window(keys.get("within"), label) : null;
+            if (trigger != null && answer != null && window != null && id != null) {
+                rule = new BoundedResponse(id, requirement, position, trigger, answer, window);
+            }
+        } else if (problems.size() == before) {
+            problem(map, label, "says nothing to check: give 'after', 'expect' and 'within', or 'never'");
+        }
+        return problems.size() == before ? rule : null;
+    }
+
+    private boolean required(Map<String, NodeTuple> keys, String key, MappingNode map, String label) {
+        if (keys.containsKey(key)) {
+            return true;
+        }
+        problem(map, label, "missing key '" + key + "'");
+        return false;
+    }
+
+    /** The keys of a mapping by name; reports unknown, repeated and non-text keys. */
+    private Map<String, NodeTuple> keys(MappingNode map, String label, List<String> allowed) {
+        Map<String, NodeTuple> keys = new LinkedHashMap<>();
+        for (NodeTuple t : map.getValue()) {
+            if (!(t.getKeyNode() instanceof ScalarNode k)) {
+                problem(t.getKeyNode(), label, "keys must be plain words, found " + describe(t.getKeyNode()));
+                continue;
+            }
+            String key = k.getValue();
+            if (!allowed.contains(key)) {
+                problem(k, label, "unknown key '" + key + "' (allowed: " + String.join(", ", allowed) + ")");
+                continue;
+            }
+            NodeTuple first = keys.putIfAbsent(key, t);
+            if (first != null) {
+                problem(k, label, "key '" + key + "' appears twice (first at line " + line(first.getKeyNode()) + ")");
+            }
+        }
+        return keys;
+    }
+
+    private static NodeTuple find(MappingNode map, String key) {
+        for (NodeTuple t : map.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** The text of a key's value, or null after reporting that it is not text. */
+    private String text(NodeTuple t, String label) {
+        String key = ((ScalarNode) t.getKeyNode()).getValue();
+        Node v = t.getValueNode();
+        if (!(v instanceof ScalarNode s) || isNull(v)) {
+            problem(v, label, "'" + key + "' must be a text, found " + describe(v));
+            return null;
+        }
+        return s.getValue();
+    }
+
+    private SignalEdge edge(NodeTuple t, String label) {
+        String text = text(t, label);
+        if (text == null) {
+            return null;
+        }
+        String key = ((ScalarNode) t.getKeyNode()).getValue();
+        Matcher m = EDGE.matcher(text);
+        Edge edge = m.matches() ? Edge.ofWord(m.group(2)) : null;
+        if (edge == null) {
+            problem(t.getValueNode(), label, "'" + key + "': '" + text.trim()
+                    + "' is not an edge (write '<signal> rises' or '<signal> falls')");
+            return null;
+        }
+        return new SignalEdge(new SignalRef(m.group(1), position((ScalarNode) t.getValueNode(), m.start(1))), edge);
+    }
+
+    private SignalState[] states(NodeTuple t, String label) {
+        String text = text(t, label);
+        if (text == null) {
+            return null;
+        }
+        Matcher m = NEVER.matcher(text);
+        Level first = m.matches() ? level(m.group(2)) : null;
+        Level second = m.matches() ? level(m.group(4)) : null;
+        if (first == null || second == null) {
+            problem(t.getValueNode(), label, "'never': '" + text.trim()
+                    + "' is not '<signal> high|low while <signal> high|low'");
+            return null;
+        }
+        ScalarNode value = (ScalarNode) t.getValueNode();
+        return new SignalState[] {
+            new SignalState(new SignalRef(m.group(1), position(value, m.start(1))), first),
+            new SignalState(new SignalRef(m.group(3), position(value, m.start(3))), second)};
+    }
+
+    private static Level level(String word) {
+        return switch (word) {
+            case "high" -> Level.HIGH;
+            case "low" -> Level.LOW;
+            default -> null;
+        };
+    }
+
+    private LatencyWindow window(NodeTuple t, String label) {
+        Node v = t.getValueNode();
+        if (v instanceof SequenceNode seq) {
+            if (seq.getValue().size() != 2) {
+                problem(v, label, "'within': a window is [min, max], found " + seq.getValue().size() + " values");
+                return null;
+            }
+            Long min = duration(seq.getValue().get(0), "within", label);
+            Long max = duration(seq.getValue().get(1), "within", label);
+            if (min == null || max == null) {
+                return null;
+            }
+            if (min > max) {
+                problem(v, label, "'within': window [" + Durations.format(min) + ", " + Durations.format(max)
+                        + "] has its min above its max");
+                return null;
+            }
+            return LatencyWindow.between(min, max);
+        }
+        Long max = duration(v, "within", label);
+        return max == null ? null : LatencyWindow.atMost(max);
+    }
+
+    private Long duration(NodeTuple t, String label) {
+        return duration(t.getValueNode(), ((ScalarNode) t.getKeyNode()).getValue(), label);
+    }
+
+    private Long duration(Node v, String key, String label) {
+        if (!(v instanceof ScalarNode s) || isNull(v)) {
+            problem(v, label, "'" + key + "' must be a duration such as 2.5ms, found " + describe(v));
+            return null;
+        }
+        try {
+            return Durations.parse(s.getValue());
+        } catch (IllegalArgumentException e) {
+            problem(v, label, "'" + key + "': " + e.getMessage());
+            return null;
+        }
+    }
+
+    // ---- places and problems -----------------------------------------------------------------
+
+    private record Problem(int line, int column, int order, String message) implements Comparable<Problem> {
+        @Override
+        public int compareTo(Problem o) {
+            int c = Integer.compare(line, o.line);
+            c = c != 0 ? c : Integer.compare(column, o.column);
+            return c != 0 ? c : Integer.compare(order, o.order);
+        }
+    }
+
+    private void problem(Node at, String label, String what) {
+        SourcePosition p = position(at);
+        problems.add(new Problem(p.line(), p.column(), problems.size(),
+                BadInputException.where(source, p.line(), p.column()) + label + what));
+    }
+
+    /** The 1-based place where a node starts. */
+    private SourcePosition position(Node node) {
+        return node.getStartMark().map(m -> new SourcePosition(source, m.getLine() + 1, m.getColumn() + 1))
+                .orElseGet(() -> new SourcePosition(source, 0, 0));
+    }
+
+    /**
+     * The place of the character {@code offset} into a scalar's text: exact for a scalar written on one
+     * line (quoted or not, without escapes before it); the scalar's start otherwise.
+     */
+    private SourcePosition position(ScalarNode node, int offset) {
+        SourcePosition start = position((Node) node);
+        Optional<Mark> end = node.getEndMark();
+        if (start.line() == 0 || end.isEmpty() || end.get().getLine() + 1 != start.line()) {
+            return start;
+        }
+        boolean quoted = node.getScalarStyle() == ScalarStyle.SINGLE_QUOTED
+                || node.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED;
+        return new SourcePosition(source, start.line(), start.column() + offset + (quoted ? 1 : 0));
+    }
+
+    private static int line(Node node) {
+        return node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+    }
+
+    private static boolean isNull(Node n) {
+        return n instanceof ScalarNode && Tag.NULL.equals(n.getTag());
+    }
+
+    private static String describe(Node n) {
+        if (n instanceof MappingNode) {
+            return "a mapping";
+        }
+        if (n instanceof SequenceNode) {
+            return "a list";
+        }
+        if (isNull(n)) {
+            return "nothing";
+        }
+        return "a text '" + oneLine(((ScalarNode) n).getValue()) + "'";
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+}

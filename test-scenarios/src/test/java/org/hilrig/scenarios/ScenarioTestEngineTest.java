@@ -86,6 +86,27 @@ class ScenarioTestEngineTest {
     }
 
     @Test
+    void aUniqueIdPicksOneScenarioOfTheLibrary() {
+        var id = org.junit.platform.engine.UniqueId.forEngine(ScenarioTestEngine.ID).append("scenario", "INT-DOOR-001");
+
+        Events tests = EngineTestKit.engine(ScenarioTestEngine.ID)
+                .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId(id)).execute().testEvents();
+
+        tests.assertStatistics(s -> s.started(1).succeeded(1));
+        assertThat(tests.started().stream().map(e -> e.getTestDescriptor().getUniqueId())).containsExactly(id);
+    }
+
+    @Test
+    void aBadSeedFailsEveryTestSayingWhy(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("ver.yaml"), VER);
+
+        EngineTestKit.engine(ScenarioTestEngine.ID).selectors(selectDirectory(dir.toFile()))
+                .configurationParameter("hil.seed", "forty-two").execute().testEvents()
+                .assertThatEvents().haveExactly(1, event(test("COM-VER-201"), finishedWithFailure(
+                        message("configuration parameter hil.seed: 'forty-two' is not a whole number"))));
+    }
+
+    @Test
     void classSelectorsSelectNothing() {
         EngineTestKit.engine(ScenarioTestEngine.ID)
                 .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(ScenarioTestEngineTest.class))

@@ -25,6 +25,7 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.DirectorySelector;
 import org.junit.platform.engine.discovery.FileSelector;
+import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.opentest4j.AssertionFailedError;
@@ -32,8 +33,10 @@ import org.opentest4j.AssertionFailedError;
 /**
  * Runs scenario files as JUnit tests on the simulated rig.
  *
- * <p>Discovery takes {@link DirectorySelector}s (searched for {@code *.yaml}) and {@link FileSelector}s;
- * other selectors (classes, packages) select nothing, so the engine stays quiet beside Jupiter. Every
+ * <p>Discovery takes {@link DirectorySelector}s (searched for {@code *.yaml}), {@link FileSelector}s, and
+ * {@link UniqueIdSelector}s naming scenarios (picked from the library under {@code hil.home}, as an IDE
+ * re-runs one test); other selectors (classes, packages) select nothing, so the engine stays quiet beside
+ * Jupiter. Every
  * scenario becomes one test; files that do not load become one failing test listing every problem.
  *
  * <p>Configuration parameters: {@code hil.seed} (default 42), {@code hil.defects} (comma-separated
@@ -62,13 +65,19 @@ public final class ScenarioTestEngine implements TestEngine {
                 paths.add(s.getPath());
             }
         });
-        if (paths.isEmpty()) {
+        // a unique id naming a scenario (an IDE re-running one test) selects it from the whole library
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        request.getSelectorsByType(UniqueIdSelector.class).forEach(s -> s.getUniqueId().getSegments().stream()
+                .filter(seg -> seg.getType().equals(ScenarioDescriptor.SEGMENT)).forEach(seg -> ids.add(seg.getValue())));
+        if (paths.isEmpty() && ids.isEmpty()) {
             return engine;
         }
         try {
             Library library = Library.open(Library.home());
-            for (Scenario s : library.load(paths)) {
-                engine.addChild(new ScenarioDescriptor(uniqueId, s));
+            for (Scenario s : library.load(paths.isEmpty() ? List.of(library.scenarios()) : paths)) {
+                if (ids.isEmpty() || ids.contains(s.id())) {
+                    engine.addChild(new ScenarioDescriptor(uniqueId, s));
+                }
             }
         } catch (BadInputException e) {
             engine.addChild(new LibraryProblemDescriptor(uniqueId, e.problems()));
@@ -82,7 +91,18 @@ public final class ScenarioTestEngine implements TestEngine {
         EngineExecutionListener listener = request.getEngineExecutionListener();
         listener.executionStarted(root);
         var config = request.getConfigurationParameters();
-        long seed = config.get("hil.seed").map(Long::parseLong).orElse(42L);
+        long seed;
+        try {
+            seed = config.get("hil.seed").map(Long::parseLong).orElse(42L);
+        } catch (NumberFormatException e) {
+            for (TestDescriptor child : root.getChildren()) {
+                listener.executionStarted(child);
+                listener.executionFinished(child, TestExecutionResult.failed(new AssertionFailedError(
+                        "configuration parameter hil.seed: '" + config.get("hil.seed").orElse("") + "' is not a whole number")));
+            }
+            listener.executionFinished(root, TestExecutionResult.successful());
+            return;
+        }
         List<String> defects = config.get("hil.defects").map(d -> Arrays.stream(d.split(","))
                 .map(String::trim).filter(x -> !x.isEmpty()).toList()).orElse(List.of());
         Path out = Path.of(config.get("hil.out").orElse("target" + File.separator + "hil-scenarios"));

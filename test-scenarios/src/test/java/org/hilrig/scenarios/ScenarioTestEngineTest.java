@@ -94,6 +94,9 @@ class ScenarioTestEngineTest {
 
         tests.assertStatistics(s -> s.started(1).succeeded(1));
         assertThat(tests.started().stream().map(e -> e.getTestDescriptor().getUniqueId())).containsExactly(id);
+        FileSource source = (FileSource) tests.started().stream().findFirst().orElseThrow().getTestDescriptor().getSource().orElseThrow();
+        assertThat(source.getFile()).isFile().hasName("int-door-001.yaml");
+        assertThat(source.getPosition()).contains(FilePosition.from(1, 1));
     }
 
     @Test

@@ -123,11 +123,12 @@ public final class Library {
     }
 
     /**
-     * Loads and validates scenario files and folders (the whole library when {@code paths} is empty).
+     * Loads and validates scenario files and folders (the whole library when {@code paths} is empty). Files
+     * under the home are named relative to it ({@code test-scenarios/scenarios/interlock/int-door-001.yaml}).
      *
      * @throws BadInputException with every problem of every file
      */
     public List<Scenario> load(List<Path> paths) {
-        return new ScenarioLoader(vocabulary).loadAll(paths.isEmpty() ? List.of(scenarios()) : paths);
+        return new ScenarioLoader(vocabulary, home).loadAll(paths.isEmpty() ? List.of(scenarios()) : paths);
     }
 }

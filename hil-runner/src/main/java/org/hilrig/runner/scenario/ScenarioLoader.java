@@ -50,14 +50,25 @@ public final class ScenarioLoader {
     private static final Pattern NAK = Pattern.compile("NAK\\s+(\\w+)");
 
     private final Vocabulary vocabulary;
+    private final Path base;
 
+    /** A loader that names files relative to the current directory when they lie under it. */
     public ScenarioLoader(Vocabulary vocabulary) {
+        this(vocabulary, Path.of(""));
+    }
+
+    /**
+     * A loader that names files relative to {@code base} (the rig's home) when they lie under it, so results
+     * and messages read the same wherever {@code hil} was started.
+     */
+    public ScenarioLoader(Vocabulary vocabulary, Path base) {
         this.vocabulary = vocabulary;
+        this.base = base.toAbsolutePath().normalize();
     }
 
     /**
      * Loads every scenario file named: files as given, folders searched recursively for {@code *.yaml} and
-     * {@code *.yml}, in path order. Files are named in messages relative to the working directory when they
+     * {@code *.yml}, in path order. Files are named in messages relative to the loader's base when they
      * lie under it.
      *
      * @throws BadInputException with every problem of every file, or when a path does not exist
@@ -103,10 +114,9 @@ public final class ScenarioLoader {
         return s.orElseThrow();
     }
 
-    private static String display(Path f) {
+    private String display(Path f) {
         Path abs = f.toAbsolutePath().normalize();
-        Path cwd = Path.of("").toAbsolutePath();
-        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : f.toString();
+        return abs.startsWith(base) ? base.relativize(abs).toString() : f.toString();
     }
 
     private static void checkUniqueIds(List<Scenario> scenarios, Problems problems) {

@@ -1,8 +1,8 @@
 package org.hilrig.scenarios.junit;
 
-import java.io.File;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.hilrig.runner.run.Library;
 import org.hilrig.runner.scenario.Scenario;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.TestTag;
@@ -22,7 +22,8 @@ final class ScenarioDescriptor extends AbstractTestDescriptor {
     }
 
     private static TestSource source(Scenario s) {
-        return FileSource.from(new File(s.at().source()).getAbsoluteFile(),
+        // the loader names library files relative to the rig's home
+        return FileSource.from(Library.home().resolve(s.at().source()).toFile(),
                 FilePosition.from(Math.max(1, s.at().line()), Math.max(1, s.at().column())));
     }
 

@@ -531,6 +531,9 @@ public final class ScenarioLoader {
             if (r.equals("none")) {
                 return new Step.Reply(Step.Reply.Kind.NONE, null);
             }
+            if (r.equals("unchecked")) {
+                return new Step.Reply(Step.Reply.Kind.UNCHECKED, null);
+            }
             Matcher nak = NAK.matcher(r.trim());
             if (nak.matches()) {
                 if (!vocabulary.nakCodes().contains(nak.group(1))) {
@@ -539,7 +542,7 @@ public final class ScenarioLoader {
                 }
                 return new Step.Reply(Step.Reply.Kind.NAK, nak.group(1));
             }
-            problem(n, "step 'send' 'reply': '" + r + "' is not a reply, use ACK, NAK <code> (e.g. NAK 03) or none");
+            problem(n, "step 'send' 'reply': '" + r + "' is not a reply, use ACK, NAK <code> (e.g. NAK 03), none or unchecked");
             return null;
         }
 

@@ -155,20 +155,22 @@ public sealed interface Step {
     }
 
     /**
-     * The reply a {@code send} expects: {@code ACK}, {@code NAK} with a code, or {@code none} (a corrupt frame
-     * must get no reply at all).
+     * The reply a {@code send} expects: {@code ACK}, {@code NAK} with a code, {@code none} (a corrupt frame
+     * must get no reply at all), or {@code unchecked} (the host goes on at the frame's last byte without
+     * waiting, e.g. to cut the cable before the reply comes back).
      *
-     * @param kind ACK, NAK or NONE
+     * @param kind ACK, NAK, NONE or UNCHECKED
      * @param nakCode the NAK code for NAK ({@code "03"}), else null
      */
     record Reply(Kind kind, String nakCode) {
         public enum Kind {
-            ACK, NAK, NONE
+            ACK, NAK, NONE, UNCHECKED
         }
 
         @Override
         public String toString() {
-            return kind == Kind.NAK ? "NAK " + nakCode : kind.name();
+            return kind == Kind.NAK ? "NAK " + nakCode : kind == Kind.NONE || kind == Kind.UNCHECKED
+                    ? kind.name().toLowerCase(java.util.Locale.ROOT) : kind.name();
         }
     }
 

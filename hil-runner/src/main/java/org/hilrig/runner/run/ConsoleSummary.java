@@ -31,23 +31,43 @@ final class ConsoleSummary {
     void scenario(ScenarioResult s) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "  %-12s %-16s %s", s.status().word().toUpperCase(Locale.ROOT), s.id(), s.title()));
-        int shown = 0;
-        for (MeasurementResult m : s.measurements()) {
-            if (shown++ == MEASUREMENTS_SHOWN) {
-                b.append(" ...");
-                break;
-            }
-            b.append(shown == 1 ? " | " : "; ").append(m.name()).append(' ').append(Durations.format(m.valueNs()));
+        List<MeasurementResult> key = keyMeasurements(s.measurements());
+        for (int i = 0; i < key.size(); i++) {
+            MeasurementResult m = key.get(i);
+            b.append(i == 0 ? " | " : "; ").append(m.name()).append(' ').append(Durations.format(m.valueNs()));
             String lim = JunitXml.limits(m);
             if (!lim.isEmpty()) {
                 b.append(" (").append(lim).append(')');
             }
+            if (m.status() != Verdict.PASS) {
+                b.append(' ').append(m.status().word().toUpperCase(Locale.ROOT));
+            }
+        }
+        if (key.size() < s.measurements().size()) {
+            b.append(" ...");
         }
         out.println(b);
         if (s.status() != Verdict.PASS && s.message() != null) {
             out.println("               " + s.file() + ": " + s.message());
         }
         out.flush();
+    }
+
+    /**
+     * The measurements worth a line: those that did not pass, then the last ones taken (a scenario's own
+     * measurement usually comes after the set-up's), at most {@link #MEASUREMENTS_SHOWN}, in taken order.
+     */
+    static List<MeasurementResult> keyMeasurements(List<MeasurementResult> all) {
+        java.util.Set<Integer> picked = new java.util.TreeSet<>();
+        for (int i = 0; i < all.size() && picked.size() < MEASUREMENTS_SHOWN; i++) {
+            if (all.get(i).status() != Verdict.PASS) {
+                picked.add(i);
+            }
+        }
+        for (int i = all.size() - 1; i >= 0 && picked.size() < MEASUREMENTS_SHOWN; i--) {
+            picked.add(i);
+        }
+        return picked.stream().map(all::get).toList();
     }
 
     void totals(RunResult run, Path outDir, long wallNanos) {

@@ -251,6 +251,11 @@ public final class ScenarioEngine {
             runUntil(() -> watch.firstEntry(id, want, anchor) >= 0, anchor + w.maxNanos());
             long t = watch.firstEntry(id, want, anchor);
             if (t < 0) {
+                // late is a fail either way; watching on a while says by how much (the measurement is the evidence)
+                runUntil(() -> watch.firstEntry(id, want, anchor) >= 0, anchor + lateWatchNanos(w.maxNanos()));
+                t = watch.firstEntry(id, want, anchor);
+            }
+            if (t < 0) {
                 throw new NotMet(e.signal() + " did not become " + e.state().word() + " within " + e.within()
                         + " (" + w + ") of " + fromWhat + "; " + (watch.isActive(id) ? "active" : "inactive")
                         + " at " + at(rig.nowNanos()));
@@ -500,6 +505,11 @@ public final class ScenarioEngine {
                 throw new IllegalArgumentException("the rig's trace has no line " + name);
             }
             return id;
+        }
+
+        /** How long after a missed limit the engine still watches for the late edge: 10 times the limit, 1 s at most. */
+        private long lateWatchNanos(long limitNanos) {
+            return Math.min(10 * limitNanos, Math.max(limitNanos, 1_000_000_000L));
         }
 
         private void runFor(long nanos) {

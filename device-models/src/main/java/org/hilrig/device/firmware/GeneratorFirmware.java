@@ -36,7 +36,10 @@ import org.hilrig.device.protocol.ProtocolV1;
  *  any --fault--> FAULT (outputs safe, FAULT line) --RST, causes gone--> STANDBY
  * </pre>
  *
- * Interrupt paths (pin edge + latency): door, e-stop, thermal switch, expose and prep release, AEC stop,
+ * A technique command in STANDBY while the cable still holds the last exposure's kV (the decay tail, kV
+ * above the X-ray-on fraction) is refused with {@code 07} (busy).
+ *
+ * <p>Interrupt paths (pin edge + latency): door, e-stop, thermal switch, expose and prep release, AEC stop,
  * arc detect, rotor-ready loss, kV comparator. Every limit comes from the {@link BoardProfile}; every
  * defect of {@link Defect} changes exactly the behaviour it names.
  *
@@ -847,6 +850,9 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
         }
         if (state != GenState.STANDBY) {
             return Frame.nak(c.seq(), c.name(), NakCode.WRONG_STATE);
+        }
+        if (kvOkPin.read()) {
+            return Frame.nak(c.seq(), c.name(), NakCode.BUSY); // the last exposure's kV is still decaying
         }
         kv = nkv;
         ma = nma;

@@ -152,19 +152,19 @@ final class HostPort implements DecodeListener {
     }
 
     private void execute(Frame frame, byte[] bytes) {
+        if (watchdogNanos > 0) {
+            hostWatchdog.startOneShot(watchdogNanos); // any valid frame feeds it
+        }
         if (frame.kind() != org.hilrig.device.protocol.FrameKind.COMMAND) {
             return; // a board ignores replies and events echoed at it
         }
-        if (watchdogNanos > 0) {
-            hostWatchdog.startOneShot(watchdogNanos);
-        }
         if (lastCommand != null && java.util.Arrays.equals(lastCommand, bytes)) {
-            uart.write(lastReply);
+            uart.writeReply(lastReply);
             return;
         }
         Frame reply = handler.execute(frame);
         lastCommand = bytes;
         lastReply = reply.encode();
-        uart.write(lastReply);
+        uart.writeReply(lastReply);
     }
 }

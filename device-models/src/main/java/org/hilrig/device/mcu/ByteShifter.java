@@ -16,6 +16,7 @@ public final class ByteShifter {
     private final byte[] buffer;
     private final long byteNanos;
     private ByteSink sink;
+    private Runnable idleListener;
     private int head;
     private int count;
 
@@ -45,6 +46,11 @@ public final class ByteShifter {
 
     public void connect(ByteSink newSink) {
         this.sink = newSink;
+    }
+
+    /** Called when the last queued byte has left (after it reached the sink). */
+    public void onIdle(Runnable listener) {
+        this.idleListener = listener;
     }
 
     /** Bytes queued and not yet fully sent (including the one on the wire). */
@@ -94,6 +100,9 @@ public final class ByteShifter {
         }
         if (sink != null) {
             sink.receive(scheduler.nowNanos(), b);
+        }
+        if (count == 0 && idleListener != null) {
+            idleListener.run();
         }
     }
 }

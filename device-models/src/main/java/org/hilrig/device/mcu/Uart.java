@@ -6,17 +6,25 @@ package org.hilrig.device.mcu;
  * <pre>
  *  RX line --(byte, stop-bit time)--> [ RX FIFO, rxFifoBytes deep ] --read()--> main loop
  *                                        full: byte dropped, OVERRUN counted
- *  main loop --write(frame)--> [ TX buffer ] --10 bit times a byte--> TX line (ByteSink)
+ *  main loop --writeReply(frame)--> [ reply queue ] --\
+ *                                                      +--> one frame at a time --10 bit times a byte--> TX line
+ *  main loop --write(frame)------> [ event queue ] --/      (replies first, then events)
  * </pre>
  *
  * The main loop empties the FIFO once a tick; when it is blocked, bytes arriving beyond the FIFO's depth
- * are lost (overrun), as on a real part without DMA. Every byte keeps the time its stop bit ended, so a
+ * are lost (overrun), as on a real part without DMA. The transmit side keeps whole frames in two queues
+ * sharing one buffer of {@code txBufferBytes}; when a frame has left, the next reply goes before any queued
+ * event, so a reply waits at most for the frame already on the wire. Every byte keeps the time its stop bit ended, so a
  * decoder can apply the inter-byte timeout on line time, not on when the loop happened to read it.
  * Both directions are emptied by any reset.
  */
 public final class Uart implements Mcu.Peripheral {
     private final Mcu mcu;
     private final ByteShifter tx;
+    private final java.util.ArrayDeque<byte[]> replies = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<byte[]> events = new java.util.ArrayDeque<>();
+    private final int txBufferBytes;
+    private int txQueuedBytes;
     private final byte[] fifo;
     private final long[] fifoTimes;
     private int head;
@@ -37,7 +45,9 @@ public final class Uart implements Mcu.Peripheral {
         this.mcu = mcu;
         this.fifo = new byte[rxFifoBytes];
         this.fifoTimes = new long[rxFifoBytes];
+        this.txBufferBytes = txBufferBytes;
         this.tx = new ByteShifter(mcu.scheduler(), mcu.name() + ".uart.tx", baud, txBufferBytes, null);
+        this.tx.onIdle(this::nextFrame);
         mcu.attach(this);
     }
 
@@ -93,9 +103,34 @@ public final class Uart implements Mcu.Peripheral {
         return received;
     }
 
-    /** Queues a whole frame for transmission; false (and nothing queued) when the TX buffer is full. */
+    /** Queues a whole frame (an event) for transmission; false (and nothing queued) when the buffer is full. */
     public boolean write(byte[] bytes) {
-        return mcu.isRunning() && tx.send(bytes);
+        return enqueue(events, bytes);
+    }
+
+    /** Queues a whole reply frame, to go before any queued event; false when the buffer is full. */
+    public boolean writeReply(byte[] bytes) {
+        return enqueue(replies, bytes);
+    }
+
+    private boolean enqueue(java.util.ArrayDeque<byte[]> q, byte[] bytes) {
+        if (!mcu.isRunning() || txQueuedBytes + bytes.length > txBufferBytes) {
+            return false;
+        }
+        q.addLast(bytes.clone());
+        txQueuedBytes += bytes.length;
+        if (tx.queued() == 0) {
+            nextFrame();
+        }
+        return true;
+    }
+
+    private void nextFrame() {
+        byte[] next = !replies.isEmpty() ? replies.pollFirst() : events.pollFirst();
+        if (next != null) {
+            txQueuedBytes -= next.length;
+            tx.send(next);
+        }
     }
 
     public long byteNanos() {
@@ -106,6 +141,9 @@ public final class Uart implements Mcu.Peripheral {
     public void reset() {
         count = 0;
         head = 0;
+        replies.clear();
+        events.clear();
+        txQueuedBytes = 0;
         tx.clear();
     }
 }

@@ -61,7 +61,7 @@ public final class HvTank {
     private double slopeKvPerNano;
     private double tubeMilliamps;
     private double regulationFactor = 1.0;
-    private boolean emission = true;
+    private double emission = 1.0;
     private boolean hardShort;
     private int arcs;
 
@@ -133,14 +133,17 @@ public final class HvTank {
         }
     }
 
-    /** Filament emission on or off (an open filament emits nothing). */
-    public void setEmission(boolean on) {
+    /**
+     * The fraction of the demanded tube current the filament can emit: 1 boosted, less at standby heat, 0
+     * when open. Takes effect now (the decay tail is re-timed).
+     */
+    public void setEmission(double fraction) {
         if (segment == Segment.FALL) {
             reanchor();
-            emission = on;
+            emission = fraction;
             scheduleFall();
         } else {
-            emission = on;
+            emission = fraction;
         }
         publish();
     }
@@ -244,7 +247,7 @@ public final class HvTank {
 
     private void scheduleFall() {
         cancelTimers();
-        double ma = (emission ? tubeMilliamps : 0) + p.bleedMilliamps();
+        double ma = emission * tubeMilliamps + p.bleedMilliamps();
         slopeKvPerNano = ma / p.cableCapacitanceNf() * 1e-6;
         if (slopeKvPerNano <= 0) {
             return;
@@ -287,10 +290,10 @@ public final class HvTank {
     }
 
     private double maAt(long t) {
-        if (!emission || kvAt(t) <= 0) {
+        if (emission <= 0 || kvAt(t) <= 0) {
             return 0.0;
         }
-        return segment == Segment.RISE || segment == Segment.FALL ? tubeMilliamps : 0.0;
+        return segment == Segment.RISE || segment == Segment.FALL ? emission * tubeMilliamps : 0.0;
     }
 
     private void publish() {

@@ -77,6 +77,8 @@ public enum ProfileKey {
     RIPPLE_FRACTION("hv.ripple_fraction", Kind.NUMBER, 0, 0.5, Board.GEN),
     RIPPLE_FREQUENCY_HZ("hv.ripple_frequency_hz", Kind.NUMBER, 1, 1e7, Board.GEN),
     ARC_DETECT_PULSE("hv.arc_detect_pulse", Kind.DURATION, 100, 1_000_000_000, Board.GEN),
+    FILAMENT_HEAT_UP("filament.heat_up", Kind.DURATION, 0, 10_000_000_000L, Board.GEN),
+    FILAMENT_STANDBY_EMISSION("filament.standby_emission", Kind.NUMBER, 0, 1, Board.GEN),
     SUPPLY_VOLTS("supply.nominal_v", Kind.NUMBER, 1, 1000, Board.GEN, Board.TUB),
     BOUNCE_MAX("handswitch.bounce_max", Kind.DURATION, 0, 100_000_000, Board.GEN),
 

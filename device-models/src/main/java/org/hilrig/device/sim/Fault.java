@@ -35,7 +35,7 @@ public enum Fault {
     KV_REGULATION("the inverter regulates too low", "factor", "0.85"),
     KV_NORMAL("the inverter regulates correctly again"),
     AEC_STOP("the AEC chamber stops each exposure this long after X-ray on", "after_xray_on", "50ms"),
-    AEC_NEVER_STOPS("the AEC chamber never stops (backup timer must)"),
+    AEC_NEVER_STOPS("the AEC chamber never stops: the set time ends the exposure (with exposure_timer_lost, the backup timer)"),
     HANDSWITCH_STUCK("the handswitch contacts weld: prep and both expose channels read active"),
     HANDSWITCH_FREE("the handswitch contacts follow the rig again"),
     HANDSWITCH_MISMATCH("one expose channel breaks open", "channel", "B"),

@@ -16,6 +16,7 @@ import org.hilrig.device.firmware.TubeFirmware;
 import org.hilrig.device.firmware.TubePins;
 import org.hilrig.device.mcu.Mcu;
 import org.hilrig.device.plant.Aec;
+import org.hilrig.device.plant.Filament;
 import org.hilrig.device.plant.Handswitch;
 import org.hilrig.device.plant.HvTank;
 import org.hilrig.device.plant.Rotor;
@@ -69,6 +70,7 @@ public final class Machine {
     private final Mcu genMcu;
     private final Mcu tubMcu;
     private final HvTank tank;
+    private final Filament filament;
     private final Rotor rotor;
     private final Thermal thermal;
     private final Supply supply;
@@ -170,6 +172,8 @@ public final class Machine {
                     genProfile.number(ProfileKey.RIPPLE_FREQUENCY_HZ), genProfile.nanos(ProfileKey.ARC_DETECT_PULSE)),
                     gp.hvEnable(), gp.kvDemand(), gp.maDemand(), signals.findDigital("plant.kv_ok"),
                     signals.findDigital("plant.arc"), kvFb, maFb);
+            this.filament = new Filament(scheduler, tank, gp.filamentBoost(), signals.findDigital("plant.fil_ok"),
+                    genProfile.number(ProfileKey.FILAMENT_STANDBY_EMISSION), genProfile.nanos(ProfileKey.FILAMENT_HEAT_UP));
             long bounce = genProfile.nanos(ProfileKey.BOUNCE_MAX);
             this.prepSwitch = new Handswitch(scheduler, rigPrep, gp.prepReq(), random.stream("plant.handswitch.prep"), bounce);
             this.expASwitch = new Handswitch(scheduler, rigExpA, gp.expReqA(), random.stream("plant.handswitch.exp_a"), bounce);
@@ -186,6 +190,7 @@ public final class Machine {
             });
         } else {
             this.tank = null;
+            this.filament = null;
             this.prepSwitch = null;
             this.expASwitch = null;
             this.expBSwitch = null;
@@ -530,18 +535,12 @@ public final class Machine {
             }
             case SHORT_CLEAR -> () -> needTank(n).setHardShort(false);
             case FILAMENT_OPEN -> {
-                HvTank t = needTank(n);
-                yield () -> {
-                    signals.findDigital("plant.fil_ok").set(false);
-                    t.setEmission(false);
-                };
+                needTank(n);
+                yield () -> filament.setOpen(true);
             }
             case FILAMENT_REPAIR -> {
-                HvTank t = needTank(n);
-                yield () -> {
-                    signals.findDigital("plant.fil_ok").set(true);
-                    t.setEmission(true);
-                };
+                needTank(n);
+                yield () -> filament.setOpen(false);
             }
             case ROTOR_SLOW -> {
                 double factor = number(n, "factor", p.get("factor"));

@@ -347,4 +347,21 @@ class FaultScenariosTest {
         assertThat(r.edge("HV_ENABLE", false, t) - t).isEqualTo(5 * US + LATENCY);
         assertThat(r.m.line("plant.door_closed").lastChangeNanos()).isEqualTo(t);
     }
+
+    @Test
+    void anExposureOnAnUnboostedFilamentHasTooLittleEmission() {
+        Rig boosted = Rig.gen();
+        boosted.toExposing();
+        boosted.run(10 * MS);
+        assertThat(boosted.m.analog("MA_FB").value()).isEqualTo(250.0);
+
+        // a profile that does not wait for the filament: 20 % standby emission, the emission check trips
+        Rig cold = Rig.gen(p -> p.with(org.hilrig.device.profile.ProfileKey.FILAMENT_BOOST, "0ms"), org.hilrig.device.firmware.Defect.READY_BEFORE_ROTOR);
+        cold.run(60 * MS);
+        cold.press("PREP_REQ");
+        cold.run(MS);
+        cold.press("EXP_REQ_A", "EXP_REQ_B");
+        cold.run(10 * MS);
+        assertThat(cold.m.generator().faults()).containsExactly(GenFault.F06);
+    }
 }

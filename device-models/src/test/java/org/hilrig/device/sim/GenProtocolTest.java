@@ -52,6 +52,23 @@ class GenProtocolTest {
     }
 
     @Test
+    void aReplyOvertakesQueuedEventsSoItStillStartsWithinFiveMilliseconds() {
+        Rig r = Rig.gen();
+        r.toReady();
+        r.press("EXP_REQ_A", "EXP_REQ_B");
+        r.run(600 * Rig.US); // exposure starts: STATE and XON events are queued
+        long sent = r.now();
+        Frame reply = r.command("STA");
+        ReceivedFrame received = r.fromBoard.stream().filter(f -> f.frame().equals(reply)).findFirst().orElseThrow();
+        long etx = sent + Frame.command(0, "STA").encode().length * r.m.hostLink().byteNanos();
+        assertThat(received.startNanos() - r.m.hostLink().byteNanos() - etx).isLessThanOrEqualTo(5 * MS);
+        assertThat(reply.values().text("state")).isEqualTo("EXPOSING");
+        // the events still all arrive, in counter order
+        r.run(20 * MS);
+        assertThat(r.events("XON")).hasSize(1);
+    }
+
+    @Test
     void techniqueCommandsCheckRangePowerMasAndState() {
         Rig r = booted();
         assertThat(r.command("SKV", "90.5").text()).startsWith("00,ACK,SKV,kv=90.5,");
@@ -108,6 +125,17 @@ class GenProtocolTest {
         assertThat(lxp.values().asMap()).containsEntry("kv", "80.0").containsEntry("ma", "250.0")
                 .containsEntry("ms", "100.0").containsEntry("mas", "25.00").containsEntry("arcs", "0").containsEntry("end", "TIMER");
         assertThat(r.command("ABT").values().text("state")).isEqualTo("STANDBY");
+    }
+
+    @Test
+    void aTechniqueChangeDuringTheDecayTailIsBusy() {
+        Rig r = Rig.gen(p -> p.with(ProfileKey.DEFAULT_MA, "10")); // 3.8 ms of tail at 10 mA
+        r.toExposing();
+        r.run(20 * MS);
+        r.release("EXP_REQ_A", "EXP_REQ_B", "PREP_REQ");
+        assertThat(nak(r.command("SKV", "70"))).isEqualTo("07");
+        r.run(10 * MS);
+        assertThat(r.command("SKV", "70").text()).contains("ACK,SKV,kv=70.0");
     }
 
     @Test

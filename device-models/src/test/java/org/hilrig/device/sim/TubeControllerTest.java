@@ -45,6 +45,19 @@ class TubeControllerTest {
     }
 
     @Test
+    void lowSpeedIsReachedInAThirdOfTheTime() {
+        Rig r = tub();
+        r.run(60 * MS);
+        assertThat(r.command("SRS", "LOW").values().text("target")).isEqualTo("3000");
+        long start = r.now();
+        r.m.drive("ROTOR_START", true);
+        r.run(1_000 * MS);
+        // 95 % of 3000 rpm at 9000 rpm per 1.2 s: 380 ms, seen on the next tick
+        assertThat(r.edge("ROTOR_READY", true, start) - start).isBetween(380 * MS, 382 * MS);
+        assertThat(r.m.analog("ROTOR_RPM").value()).isEqualTo(3000.0);
+    }
+
+    @Test
     void aStallAPhaseLossAndTheStartRateLimitEachLatchTheirFault() {
         Rig stall = tub();
         stall.run(60 * MS);

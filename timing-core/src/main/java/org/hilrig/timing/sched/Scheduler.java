@@ -141,15 +141,17 @@ public final class Scheduler implements Clock {
             t.action.run();
             return;
         }
+        // A one-shot timer is no longer pending once its action starts, as if it had been removed; its
+        // entry stays on top while the action runs, so that rescheduling itself costs one sift.
+        t.pending = false;
+        live--;
         running = t;
         try {
             t.action.run();
         } finally {
             if (running == t) {
-                // The action neither moved nor cancelled its own timer: its entry is still on top.
+                // The action neither rescheduled nor cancelled its own timer: drop its entry.
                 running = null;
-                t.pending = false;
-                live--;
                 removeTop();
             }
         }
@@ -209,6 +211,8 @@ public final class Scheduler implements Clock {
         if (t == running) {
             // The running event reschedules itself: its entry is on top; re-key it in place.
             running = null;
+            t.pending = true;
+            live++;
             replaceTop(atNanos);
             return;
         }
@@ -223,16 +227,11 @@ public final class Scheduler implements Clock {
 
     void remove(Timer t) {
         if (!t.pending) {
-            return;
+            return; // not pending (a running one-shot timer's entry is dropped when its action returns)
         }
         t.pending = false;
         live--;
-        if (t == running) {
-            running = null;
-            removeTop();
-        } else {
-            t.generation++;
-        }
+        t.generation++;
     }
 
     // ---- entries due now ---------------------------------------------------------------------

@@ -68,6 +68,8 @@ class SchedulerModelTest {
         void cancel(int id);
 
         long now();
+
+        boolean pending(int id);
     }
 
     static List<String> run(long seed, int timers, int steps, boolean reference) {
@@ -89,6 +91,10 @@ class SchedulerModelTest {
                     public long now() {
                         return ref.now;
                     }
+
+                    public boolean pending(int id) {
+                        return ref.pending(id);
+                    }
                 }
                 : new Ops() {
                     public void schedule(int id, long at) {
@@ -102,18 +108,26 @@ class SchedulerModelTest {
                     public long now() {
                         return s.nowNanos();
                     }
+
+                    public boolean pending(int id) {
+                        return ts[id].isPending();
+                    }
                 };
         Runnable[] actions = new Runnable[timers];
         for (int i = 0; i < timers; i++) {
             int id = i;
             actions[i] = () -> {
-                log.add(id + "@" + ops.now());
+                // Whether this timer and a random other one are pending, as the action sees it.
+                int watched = r.nextInt(timers);
+                log.add(id + "@" + ops.now() + (ops.pending(id) ? " self-pending" : "")
+                        + " t" + watched + (ops.pending(watched) ? " pending" : " idle"));
                 int n = r.nextInt(3);
                 for (int k = 0; k < n; k++) {
                     int other = r.nextInt(timers);
                     int what = r.nextInt(10);
                     if (what < 2) {
                         ops.cancel(other);
+                        log.add("  cancel " + other + " -> " + ops.pending(other));
                     } else {
                         ops.schedule(other, ops.now() + r.nextInt(4) * 10L);
                     }

@@ -1,16 +1,19 @@
 package org.hilrig.runner.scenario;
 
+import java.util.List;
+
 /**
- * A time limit as a scenario wrote it: {@code 1ms}, a window {@code [20ms, 1500ms]}, or a board-profile
- * limit {@code profile.door_to_hv_off} (a window or an upper bound the profile defines, possibly from the
- * technique). Resolved to a {@link Window} when the scenario runs against a profile.
+ * A time limit as a scenario wrote it: {@code 1ms}, a window {@code [20ms, 1500ms]}, a board-profile
+ * limit {@code profile.limits.interlock_to_hv_off} (a window or an upper bound the profile defines, possibly
+ * from the technique), or a sum of those ({@code 500ms + profile.limits.comms_loss_margin}). Resolved to a
+ * {@link Window} when the scenario runs against a profile.
  *
  * @param text the limit exactly as written, for messages and reports
  */
 public record Limit(Bound min, Bound max, String text) {
 
     /** One end of a limit. */
-    public sealed interface Bound {
+    public sealed interface Bound permits Fixed, ProfileRef, Sum {
     }
 
     /** A number written in the scenario. */
@@ -22,6 +25,23 @@ public record Limit(Bound min, Bound max, String text) {
      * one end of a window it stands for that window's upper end.
      */
     public record ProfileRef(String name) implements Bound {
+    }
+
+    /**
+     * A sum of terms, each a number or a profile limit's upper end, each added or subtracted:
+     * {@code 500ms + profile.limits.comms_loss_margin}.
+     *
+     * @param terms the terms in order (at least two)
+     * @param negative for each term, true when it is subtracted
+     */
+    public record Sum(List<Bound> terms, List<Boolean> negative) implements Bound {
+        public Sum {
+            terms = List.copyOf(terms);
+            negative = List.copyOf(negative);
+            if (terms.size() != negative.size() || terms.stream().anyMatch(t -> t instanceof Sum)) {
+                throw new IllegalArgumentException("a sum needs one sign per term and no nested sums");
+            }
+        }
     }
 
     public static Limit upTo(long nanos, String text) {
@@ -43,7 +63,19 @@ public record Limit(Bound min, Bound max, String text) {
         if (b instanceof Fixed f) {
             return f.nanos();
         }
-        return profile.window(((ProfileRef) b).name(), board, technique).maxNanos();
+        if (b instanceof ProfileRef r) {
+            return profile.window(r.name(), board, technique).maxNanos();
+        }
+        Sum s = (Sum) b;
+        long total = 0;
+        for (int i = 0; i < s.terms().size(); i++) {
+            long term = end(s.terms().get(i), profile, board, technique);
+            total += s.negative().get(i) ? -term : term;
+        }
+        if (total < 0) {
+            throw new IllegalArgumentException("a limit end is below zero under this profile: " + s);
+        }
+        return total;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.hilrig.runner.scenario;
 
 import java.util.List;
+import org.hilrig.timing.Durations;
 
 /**
  * A time limit as a scenario wrote it: {@code 1ms}, a window {@code [20ms, 1500ms]}, a board-profile
@@ -28,18 +29,27 @@ public record Limit(Bound min, Bound max, String text) {
     }
 
     /**
-     * A sum of terms, each a number or a profile limit's upper end, each added or subtracted:
+     * A sum of terms, each a number or a profile limit's upper end, added or subtracted in order:
      * {@code 500ms + profile.limits.comms_loss_margin}.
      *
-     * @param terms the terms in order (at least two)
-     * @param negative for each term, true when it is subtracted
+     * @param terms the terms in order (at least two); the first is normally added
      */
-    public record Sum(List<Bound> terms, List<Boolean> negative) implements Bound {
+    public record Sum(List<Term> terms) implements Bound {
         public Sum {
             terms = List.copyOf(terms);
-            negative = List.copyOf(negative);
-            if (terms.size() != negative.size() || terms.stream().anyMatch(t -> t instanceof Sum)) {
-                throw new IllegalArgumentException("a sum needs one sign per term and no nested sums");
+        }
+    }
+
+    /**
+     * One term of a {@link Sum}.
+     *
+     * @param value a {@link Fixed} number or a {@link ProfileRef}, never a sum
+     * @param subtracted true when the term is subtracted
+     */
+    public record Term(Bound value, boolean subtracted) {
+        public Term {
+            if (value instanceof Sum) {
+                throw new IllegalArgumentException("a sum does not nest");
             }
         }
     }
@@ -54,7 +64,7 @@ public record Limit(Bound min, Bound max, String text) {
     }
 
     private static boolean names(Bound b) {
-        return b instanceof ProfileRef || b instanceof Sum s && s.terms().stream().anyMatch(t -> t instanceof ProfileRef);
+        return b instanceof ProfileRef || b instanceof Sum s && s.terms().stream().anyMatch(t -> t.value() instanceof ProfileRef);
     }
 
     /** The window this limit means under the given profile, board and technique. */
@@ -75,14 +85,14 @@ public record Limit(Bound min, Bound max, String text) {
         if (b instanceof ProfileRef r) {
             return profile.window(r.name(), board, technique).maxNanos();
         }
-        Sum s = (Sum) b;
         long total = 0;
-        for (int i = 0; i < s.terms().size(); i++) {
-            long term = end(s.terms().get(i), profile, board, technique);
-            total += s.negative().get(i) ? -term : term;
+        for (Term t : ((Sum) b).terms()) {
+            long value = end(t.value(), profile, board, technique);
+            total += t.subtracted() ? -value : value;
         }
         if (total < 0) {
-            throw new IllegalArgumentException("a limit end is below zero under this profile: " + s);
+            throw new IllegalArgumentException("a limit end is below zero under this profile: "
+                    + Durations.format(total));
         }
         return total;
     }

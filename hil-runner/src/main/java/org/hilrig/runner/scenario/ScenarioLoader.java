@@ -712,19 +712,17 @@ public final class ScenarioLoader {
             if (parts.length == 1) {
                 return term(at, s, what);
             }
-            List<Limit.Bound> terms = new ArrayList<>();
-            List<Boolean> negative = new ArrayList<>();
+            List<Limit.Term> terms = new ArrayList<>();
             Matcher signs = SUM.matcher(s.trim());
             boolean minus = false;
             boolean ok = true;
             for (String part : parts) {
                 Limit.Bound b = term(at, part, what);
                 ok &= b != null;
-                terms.add(b);
-                negative.add(minus);
+                terms.add(new Limit.Term(b, minus));
                 minus = signs.find() && signs.group(1).equals("-");
             }
-            return ok ? new Limit.Sum(terms, negative) : null;
+            return ok ? new Limit.Sum(terms) : null;
         }
 
         private Limit.Bound term(Node at, String s, String what) {

@@ -82,8 +82,8 @@ class ScenarioLoaderTest {
                 "within: [profile.rotor_timeout - 10ms, profile.rotor_timeout + profile.limits.comms_loss_margin + 2ms],"));
 
         Limit within = ((Step.Expect) s.steps().get(6)).within();
-        assertThat(within.min()).isEqualTo(new Limit.Sum(
-                List.of(new Limit.ProfileRef("rotor_timeout"), new Limit.Fixed(10_000_000)), List.of(false, true)));
+        assertThat(within.min()).isEqualTo(new Limit.Sum(List.of(new Limit.Term(new Limit.ProfileRef("rotor_timeout"), false),
+                new Limit.Term(new Limit.Fixed(10_000_000), true))));
         assertThat(within.resolve(TestVocabulary.limits(), "GEN", null))
                 .isEqualTo(new Window(1_990_000_000L, 2_012_000_000L));
     }

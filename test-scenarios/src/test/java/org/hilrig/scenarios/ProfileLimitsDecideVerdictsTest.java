@@ -37,7 +37,7 @@ class ProfileLimitsDecideVerdictsTest {
         ScenarioResult tightened = run("interlock/int-door-001.yaml", List.of());
 
         assertThat(tightened.status()).isEqualTo(Verdict.FAIL);
-        assertThat(tightened.message()).endsWith("took 2 us, limit profile.limits.interlock_to_hv_off (<= 1 us)");
+        assertThat(tightened.message()).endsWith("took 2 us, limit <= 1 us");
         assertThat(tightened.measurements()).anySatisfy(m -> {
             assertThat(m.name()).isEqualTo("door_to_hv_off");
             assertThat(m.maxNs()).isEqualTo(1_000L);

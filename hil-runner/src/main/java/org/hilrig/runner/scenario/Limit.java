@@ -58,15 +58,6 @@ public record Limit(Bound min, Bound max, String text) {
         return new Limit(null, new Fixed(nanos), text);
     }
 
-    /** True when either end is, or adds in, a limit of the board profile. */
-    public boolean namesProfile() {
-        return names(min) || names(max);
-    }
-
-    private static boolean names(Bound b) {
-        return b instanceof ProfileRef || b instanceof Sum s && s.terms().stream().anyMatch(t -> t.value() instanceof ProfileRef);
-    }
-
     /** The window this limit means under the given profile, board and technique. */
     public Window resolve(ProfileLimits profile, String board, Technique technique) {
         if (min == null && max instanceof ProfileRef ref) {

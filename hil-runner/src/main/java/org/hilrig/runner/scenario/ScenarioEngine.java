@@ -244,7 +244,7 @@ public final class ScenarioEngine {
                         + ") of " + stimulusWhat);
             }
             long entered = watch.lastEntry(id, want, rig.nowNanos());
-            judge(a.measure(), Math.max(0, entered - anchor), w, a.within(), a.signal() + " " + a.state().word());
+            judge(a.measure(), Math.max(0, entered - anchor), w, a.signal() + " " + a.state().word());
         }
 
         private void expect(Step.Expect e) {
@@ -265,7 +265,7 @@ public final class ScenarioEngine {
                         + " (" + w + ") of " + fromWhat + "; " + (watch.isActive(id) ? "active" : "inactive")
                         + " at " + at(rig.nowNanos()));
             }
-            judge(e.measure(), t - anchor, w, e.within(), e.signal() + " " + e.state().word() + " after " + fromWhat);
+            judge(e.measure(), t - anchor, w, e.signal() + " " + e.state().word() + " after " + fromWhat);
         }
 
         private void hold(Step.Hold h) {
@@ -293,7 +293,7 @@ public final class ScenarioEngine {
                 throw new NotMet("no EVT," + e.event() + fieldText(e.fields()) + " within " + e.within() + " (" + w
                         + ") of " + fromWhat, true);
             }
-            judge(e.measure(), t - anchor, w, e.within(), "EVT," + e.event() + " after " + fromWhat);
+            judge(e.measure(), t - anchor, w, "EVT," + e.event() + " after " + fromWhat);
         }
 
         private void noEvent(Step.NoEvent n) {
@@ -368,9 +368,7 @@ public final class ScenarioEngine {
             // the limit is on the board starting its reply: the reply's first byte began one frame length
             // (at the link's byte time) before its recorded last byte
             long replyStart = r.timeNanos() - r.length() * rig.byteNanos();
-            judge(s.measure(), Math.max(0, replyStart - etx), w, s.within() != null ? s.within()
-                    : new Limit(null, new Limit.ProfileRef(ProfileLimits.SERIAL_REPLY), "profile." + ProfileLimits.SERIAL_REPLY),
-                    "reply to " + name);
+            judge(s.measure(), Math.max(0, replyStart - etx), w, "reply to " + name);
         }
 
         private void heartbeat(Step.Heartbeat h) {
@@ -488,25 +486,20 @@ public final class ScenarioEngine {
             return t;
         }
 
-        /**
-         * Records and judges a measured latency; a limit that names the board profile is named in the message
-         * next to its value ({@code limit profile.limits.interlock_to_hv_off (<= 1 ms)}).
-         */
-        private void judge(String name, long valueNanos, Window w, Limit limit, String what) {
-            String limitText = limit.namesProfile() ? limit.text() + " (" + w + ")" : w.toString();
+        private void judge(String name, long valueNanos, Window w, String what) {
             Measurement m = Measurement.judge(name == null ? what : name, valueNanos, rig.timestampUncertaintyNanos(),
                     w.minNanos(), w.maxNanos());
             if (name != null) {
                 measurements.add(m);
             }
             if (m.verdict() == Verdict.FAIL) {
-                throw new NotMet(what + " took " + Durations.format(valueNanos) + ", limit " + limitText);
+                throw new NotMet(what + " took " + Durations.format(valueNanos) + ", limit " + w);
             }
             if (m.verdict() == Verdict.INCONCLUSIVE) {
                 verdict = verdict.worst(Verdict.INCONCLUSIVE);
                 if (message == null) {
                     message = what + " took " + Durations.format(valueNanos) + " +- "
-                            + Durations.format(m.uncertaintyNanos()) + ": the limit " + limitText + " lies inside the uncertainty";
+                            + Durations.format(m.uncertaintyNanos()) + ": the limit " + w + " lies inside the uncertainty";
                 }
             }
         }

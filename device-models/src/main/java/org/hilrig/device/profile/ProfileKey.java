@@ -95,7 +95,40 @@ public enum ProfileKey {
     STARTS_MAX("rotor.starts_max", Kind.INTEGER, 1, 1000, Board.TUB),
     ANODE_MAX_C("thermal.anode_max_c", Kind.NUMBER, 1, 5000, Board.TUB),
     HOUSING_MAX_C("thermal.housing_max_c", Kind.NUMBER, 1, 500, Board.TUB),
-    AMBIENT_C("thermal.ambient_c", Kind.NUMBER, -50, 100, Board.TUB);
+    AMBIENT_C("thermal.ambient_c", Kind.NUMBER, -50, 100, Board.TUB),
+
+    // verification limits (domain.md, "Default timing limits of the reference firmware"): what the rig
+    // holds the board to, as opposed to what its firmware does. Where the table names a firmware parameter
+    // itself (prep.rotor_timeout, prep.handswitch_mismatch, prep.prep_timeout, exposure.backup_*,
+    // exposure.arc_limit, technique.power_max_kw, technique.mas_max) there is no second key.
+    /** Door or e-stop opening during an exposure to {@code HV_ENABLE} inactive. */
+    LIMIT_INTERLOCK_TO_HV_OFF("limits.interlock_to_hv_off", Kind.DURATION, 100, 1_000_000_000, Board.GEN),
+    /** Door or e-stop opening during an exposure to {@code XRAY_ON} inactive. */
+    LIMIT_INTERLOCK_TO_XRAY_OFF("limits.interlock_to_xray_off", Kind.DURATION, 100, 1_000_000_000, Board.GEN),
+    /** Expose request released to {@code HV_ENABLE} inactive. */
+    LIMIT_RELEASE_TO_HV_OFF("limits.release_to_hv_off", Kind.DURATION, 100, 1_000_000_000, Board.GEN),
+    /** {@code AEC_STOP} to {@code HV_ENABLE} inactive. */
+    LIMIT_AEC_TO_HV_OFF("limits.aec_to_hv_off", Kind.DURATION, 100, 1_000_000_000, Board.GEN),
+    /** An arc to {@code HV_ENABLE} inactive. */
+    LIMIT_ARC_TO_HV_OFF("limits.arc_to_hv_off", Kind.DURATION, 100, 1_000_000_000, Board.GEN),
+    /** An arc to the exposure recovered (kV back above {@link #LIMIT_ARC_RECOVERY_KV_FRACTION}). */
+    LIMIT_ARC_RECOVERY("limits.arc_recovery", Kind.DURATION, 100, 1_000_000_000, Board.GEN),
+    /** The fraction of set kV that counts as recovered after an arc. */
+    LIMIT_ARC_RECOVERY_KV_FRACTION("limits.arc_recovery_kv_fraction", Kind.NUMBER, 0.01, 1, Board.GEN),
+    /** The arc that reaches {@link #ARC_LIMIT} to the exposure aborted (F07). */
+    LIMIT_ARC_ABORT("limits.arc_abort", Kind.DURATION, 100, 1_000_000_000, Board.GEN),
+    /** {@code ROTOR_READY} lost during an exposure to {@code HV_ENABLE} inactive. */
+    LIMIT_ROTOR_LOST_TO_HV_OFF("limits.rotor_lost_to_hv_off", Kind.DURATION, 100, 10_000_000_000L, Board.GEN),
+    /** How far from {@link #ROTOR_TIMEOUT} F04 may come (either side). */
+    LIMIT_ROTOR_TIMEOUT_TOLERANCE("limits.rotor_timeout_tolerance", Kind.DURATION, 0, 1_000_000_000, Board.GEN),
+    /** Exposure time accuracy, the part proportional to the set time. */
+    LIMIT_EXPOSURE_TIME_FRACTION("limits.exposure_time_fraction", Kind.NUMBER, 0, 0.5, Board.GEN),
+    /** Exposure time accuracy, the fixed part. */
+    LIMIT_EXPOSURE_TIME_OFFSET("limits.exposure_time_offset", Kind.DURATION, 0, 1_000_000_000, Board.GEN),
+    /** Host watchdog expiry to {@code HV_ENABLE} inactive, beyond the watchdog period. */
+    LIMIT_COMMS_LOSS_MARGIN("limits.comms_loss_margin", Kind.DURATION, 0, 10_000_000_000L, Board.GEN),
+    /** A command's last byte to the first byte of the board's reply. */
+    LIMIT_SERIAL_REPLY("limits.serial_reply", Kind.DURATION, 1_000, 10_000_000_000L, Board.GEN, Board.TUB);
 
     /** What a value is written as. */
     public enum Kind {

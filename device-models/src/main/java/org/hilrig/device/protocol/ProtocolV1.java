@@ -18,8 +18,6 @@ public final class ProtocolV1 {
      * still accepted ({@code gap > MAX_INTER_BYTE_GAP_NANOS} discards).
      */
     public static final long MAX_INTER_BYTE_GAP_NANOS = 10_000_000L;
-    /** The board replies within this long of a command's ETX. */
-    public static final long BOARD_REPLY_NANOS = 5_000_000L;
     /** The host waits this long for a reply before sending the same frame again. */
     public static final long HOST_REPLY_TIMEOUT_NANOS = 100_000_000L;
     /** The host sends the same frame again at most this many times, then declares the link down. */

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.hilrig.device.protocol.NakCode;
+import org.hilrig.runner.profile.BoardLimits;
 import org.hilrig.runner.rig.SimRigs;
 import org.hilrig.runner.scenario.ProfileLimits;
 import org.hilrig.runner.scenario.RequirementCatalog;
@@ -30,7 +31,7 @@ public final class Library {
     private final RequirementCatalog requirements;
     private final SimRigs rigs;
     private final Vocabulary vocabulary;
-    private final BoardProfileLimits limits;
+    private final BoardLimits limits;
     /** Commands of protocol version 1, both boards (protocol.md sections 4 and 5). */
     private static final Set<String> COMMANDS = Set.of("VER", "STA", "MOD", "SKV", "SMA", "SMS", "PRP", "EXP", "ABT",
             "RST", "WDG", "HBT", "FLT", "HEA", "LXP", "SRS");
@@ -41,7 +42,7 @@ public final class Library {
         this.home = home;
         this.requirements = requirements;
         this.rigs = rigs;
-        this.limits = new BoardProfileLimits(rigs.genProfile(), rigs.tubProfile());
+        this.limits = new BoardLimits(rigs.genProfile(), rigs.tubProfile());
         Set<String> outputs = new LinkedHashSet<>(rigs.lines());
         outputs.removeAll(rigs.inputs());
         Set<String> naks = new LinkedHashSet<>();

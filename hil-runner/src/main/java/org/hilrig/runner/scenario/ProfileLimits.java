@@ -8,6 +8,12 @@ import java.util.Set;
  * the technique (the exposure-time window follows the set time).
  */
 public interface ProfileLimits {
+    /**
+     * The limit a {@code send} step holds the board's reply to when the step gives no {@code within}: from
+     * the command's last byte to the reply's first (domain.md "serial reply").
+     */
+    String SERIAL_REPLY = "limits.serial_reply";
+
     /** Every limit name this profile defines (what {@code profile.NAME} may name). */
     Set<String> names();
 

@@ -339,7 +339,7 @@ public final class ScenarioEngine {
                 runUntil(() -> false, etx);
                 return;
             }
-            Window w = s.within() == null ? Window.upTo(ProtocolV1.BOARD_REPLY_NANOS)
+            Window w = s.within() == null ? limits.window(ProfileLimits.SERIAL_REPLY, scenario.board(), scenario.technique())
                     : s.within().resolve(limits, scenario.board(), scenario.technique());
             // wait long enough for a reply that started in time to arrive whole
             long deadline = etx + w.maxNanos() + ProtocolV1.MAX_FRAME_BYTES * rig.byteNanos();

@@ -47,6 +47,8 @@ public final class ScenarioLoader {
     private static final Pattern INVARIANT = Pattern.compile(
             "\\s*(\\w+)\\s+(active|inactive)(?:\\s+while\\s+(\\w+)\\s+(active|inactive))?(?:\\s+for\\s+more\\s+than\\s+(\\S+))?\\s*");
     private static final Pattern ANCHOR = Pattern.compile("\\s*(\\w+)\\s+(active|inactive)\\s*");
+    /** The operator between the terms of a limit sum: {@code 500ms + profile.limits.comms_loss_margin}. */
+    private static final Pattern SUM = Pattern.compile("\\s+([+-])\\s+");
     private static final Pattern NAK = Pattern.compile("NAK\\s+(\\w+)");
 
     private final Vocabulary vocabulary;
@@ -706,6 +708,24 @@ public final class ScenarioLoader {
         }
 
         private Limit.Bound bound(Node at, String s, String what) {
+            String[] parts = SUM.split(s.trim(), -1);
+            if (parts.length == 1) {
+                return term(at, s, what);
+            }
+            List<Limit.Term> terms = new ArrayList<>();
+            Matcher signs = SUM.matcher(s.trim());
+            boolean minus = false;
+            boolean ok = true;
+            for (String part : parts) {
+                Limit.Bound b = term(at, part, what);
+                ok &= b != null;
+                terms.add(new Limit.Term(b, minus));
+                minus = signs.find() && signs.group(1).equals("-");
+            }
+            return ok ? new Limit.Sum(terms) : null;
+        }
+
+        private Limit.Bound term(Node at, String s, String what) {
             String t = s.trim();
             if (t.startsWith("profile.")) {
                 String name = t.substring("profile.".length());
@@ -719,7 +739,8 @@ public final class ScenarioLoader {
             try {
                 return new Limit.Fixed(Durations.parse(t));
             } catch (IllegalArgumentException e) {
-                problem(at, what + ": " + e.getMessage() + " or a profile limit (profile.NAME)");
+                problem(at, what + ": " + e.getMessage() + " or a profile limit (profile.NAME)"
+                        + " or a sum of those (500ms + profile.NAME)");
                 return null;
             }
         }

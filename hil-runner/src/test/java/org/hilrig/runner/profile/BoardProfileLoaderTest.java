@@ -56,6 +56,35 @@ class BoardProfileLoaderTest {
     }
 
     @Test
+    void theVerificationLimitsOfDomainMdAreReadFromTheLimitsSection() {
+        BoardProfile gen = BoardProfileLoader.load(GEN);
+        assertThat(gen.nanos(ProfileKey.LIMIT_INTERLOCK_TO_HV_OFF)).isEqualTo(1_000_000L);
+        assertThat(gen.nanos(ProfileKey.LIMIT_INTERLOCK_TO_XRAY_OFF)).isEqualTo(2_000_000L);
+        assertThat(gen.nanos(ProfileKey.LIMIT_AEC_TO_HV_OFF)).isEqualTo(100_000L);
+        assertThat(gen.nanos(ProfileKey.LIMIT_ARC_TO_HV_OFF)).isEqualTo(20_000L);
+        assertThat(gen.number(ProfileKey.LIMIT_ARC_RECOVERY_KV_FRACTION)).isEqualTo(0.9);
+        assertThat(gen.number(ProfileKey.LIMIT_EXPOSURE_TIME_FRACTION)).isEqualTo(0.01);
+        assertThat(gen.nanos(ProfileKey.LIMIT_EXPOSURE_TIME_OFFSET)).isEqualTo(200_000L);
+        assertThat(gen.nanos(ProfileKey.LIMIT_SERIAL_REPLY)).isEqualTo(5_000_000L);
+        assertThat(BoardProfileLoader.load(TUB).nanos(ProfileKey.LIMIT_SERIAL_REPLY)).isEqualTo(5_000_000L);
+    }
+
+    @Test
+    void aLimitWithoutUnitAnUnknownLimitAndAMissingLimitAreEachReportedWithTheirPlace() throws Exception {
+        String text = Files.readString(GEN)
+                .replace("interlock_to_hv_off: 1ms", "interlock_to_hv_off: 1")
+                .replace("  aec_to_hv_off: 100us ", "  aec_to_hv_of: 100us ")
+                .replace("  exposure_time_fraction: 0.01 ", "  exposure_time_fraction: 1% ");
+        assertThatThrownBy(() -> BoardProfileLoader.parse("gen.yaml", text))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.problems())
+                        .anySatisfy(p -> assertThat(p).matches("gen\\.yaml:\\d+:24: limits\\.interlock_to_hv_off: '1' is not a duration.*"))
+                        .anySatisfy(p -> assertThat(p).matches("gen\\.yaml:\\d+:17: unknown profile key 'limits\\.aec_to_hv_of'"))
+                        .anySatisfy(p -> assertThat(p).isEqualTo("gen.yaml:2:1: missing key 'limits.aec_to_hv_off'"))
+                        .anySatisfy(p -> assertThat(p).matches("gen\\.yaml:\\d+:27: limits\\.exposure_time_fraction: '1%' is not a number"))
+                        .hasSize(4));
+    }
+
+    @Test
     void brokenYamlIsOneLocatedLine() {
         assertThatThrownBy(() -> BoardProfileLoader.parse("b.yaml", "board: GEN\nmcu: [1,\n"))
                 .isInstanceOf(BadInputException.class)

@@ -69,11 +69,36 @@ class ScenarioLoaderTest {
                         "door.yaml:1:1: scenario has no 'title'",
                         "door.yaml:3:16: unknown requirement 'REQ-ILK-999' in test-scenarios/requirements.yaml, allowed: REQ-ILK-001",
                         "door.yaml:7:11: unknown defect 'SLOW_INTERLOK' of the emulator, allowed: SLOW_INTERLOCK",
-                        "door.yaml:10:48: step 'await': unknown profile limit 'profile.rotor_timout', allowed: profile.door_to_hv_off, profile.rotor_timeout",
-                        "door.yaml:12:50: step 'await': '5xs' is not a duration (use ns, us, ms or s, e.g. 2.5ms) or a profile limit (profile.NAME)",
+                        "door.yaml:10:48: step 'await': unknown profile limit 'profile.rotor_timout', allowed: profile.door_to_hv_off, profile.limits.comms_loss_margin, profile.limits.serial_reply, profile.rotor_timeout",
+                        "door.yaml:12:50: step 'await': '5xs' is not a duration (use ns, us, ms or s, e.g. 2.5ms) or a profile limit (profile.NAME) or a sum of those (500ms + profile.NAME)",
                         "door.yaml:14:12: step 'fault': unknown fault 'door_opened', allowed: arc_burst, door_open",
                         "door.yaml:15:22: step 'expect': unknown signal 'HV_ENABLED', allowed: DOOR_CLOSED, EXP_REQ_A, EXP_REQ_B, HV_ENABLE, PREP_REQ, READY, XRAY_ON",
                         "door.yaml:17:21: step 'send': unknown command 'VRS', allowed: HBT, SKV, SMA, SMS, VER (use 'raw' to send an unknown one on purpose)"));
+    }
+
+    @Test
+    void readsALimitEndWrittenAsASumOfNumbersAndProfileLimits() {
+        Scenario s = loader.load("door.yaml", DOOR.replace("within: profile.door_to_hv_off,",
+                "within: [profile.rotor_timeout - 10ms, profile.rotor_timeout + profile.limits.comms_loss_margin + 2ms],"));
+
+        Limit within = ((Step.Expect) s.steps().get(6)).within();
+        assertThat(within.min()).isEqualTo(new Limit.Sum(List.of(new Limit.Term(new Limit.ProfileRef("rotor_timeout"), false),
+                new Limit.Term(new Limit.Fixed(10_000_000), true))));
+        assertThat(within.resolve(TestVocabulary.limits(), "GEN", null))
+                .isEqualTo(new Window(1_990_000_000L, 2_012_000_000L));
+    }
+
+    @Test
+    void reportsEveryBadTermOfASumAndAnEndBelowZeroWhenResolved() {
+        String bad = DOOR.replace("within: profile.door_to_hv_off,", "within: [5xs + profile.nothing, 10ms],");
+        assertThatThrownBy(() -> loader.load("d.yaml", bad)).isInstanceOfSatisfying(BadInputException.class, e ->
+                assertThat(e.problems()).hasSize(2)
+                        .anyMatch(p -> p.startsWith("d.yaml:15:61: step 'expect': '5xs' is not a duration"))
+                        .anyMatch(p -> p.startsWith("d.yaml:15:61: step 'expect': unknown profile limit 'profile.nothing'")));
+
+        Scenario s = loader.load("d.yaml", DOOR.replace("within: profile.door_to_hv_off,", "within: 1ms - profile.door_to_hv_off - 1us,"));
+        assertThatThrownBy(() -> ((Step.Expect) s.steps().get(6)).within().resolve(TestVocabulary.limits(), "GEN", null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("below zero");
     }
 
     @Test

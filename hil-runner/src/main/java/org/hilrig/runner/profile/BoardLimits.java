@@ -1,0 +1,107 @@
+package org.hilrig.runner.profile;
+
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
+import org.hilrig.device.profile.BoardProfile;
+import org.hilrig.device.profile.ProfileKey;
+import org.hilrig.runner.scenario.ProfileLimits;
+import org.hilrig.runner.scenario.Technique;
+import org.hilrig.runner.scenario.Window;
+
+/**
+ * The limits scenarios may take from the board profiles ({@code profile.NAME}):
+ *
+ * <ul>
+ *   <li>every duration of a profile, by its dotted path, as an upper bound: the verification limits
+ *       ({@code profile.limits.interlock_to_hv_off}, {@code profile.limits.serial_reply}, ...) and the
+ *       firmware's own parameters where they are the limit ({@code profile.prep.rotor_timeout},
+ *       {@code profile.prep.handswitch_mismatch}, ...);</li>
+ *   <li>windows derived from the profile and the scenario's technique or another key, each a formula of
+ *       profile entries only:
+ *     <ul>
+ *       <li>{@code profile.backup_time}: from the set time to {@code exposure.backup_factor} x set time +
+ *           {@code exposure.backup_margin};</li>
+ *       <li>{@code profile.exposure_window}: the set time +- ({@code limits.exposure_time_fraction} x set
+ *           time + {@code limits.exposure_time_offset});</li>
+ *       <li>{@code profile.rotor_timeout_window}: {@code prep.rotor_timeout} +-
+ *           {@code limits.rotor_timeout_tolerance}.</li>
+ *     </ul></li>
+ * </ul>
+ *
+ * A duration both boards' profiles hold is taken from the board under test. Immutable and thread-safe.
+ */
+public final class BoardLimits implements ProfileLimits {
+    /** The backup timer's end for the technique. */
+    public static final String BACKUP_TIME = "backup_time";
+    /** The exposure time accuracy window around the technique's set time. */
+    public static final String EXPOSURE_WINDOW = "exposure_window";
+    /** When F04 may come: the rotor timeout with its tolerance. */
+    public static final String ROTOR_TIMEOUT_WINDOW = "rotor_timeout_window";
+
+    private final BoardProfile gen;
+    private final BoardProfile tub;
+    private final Set<String> names;
+
+    /**
+     * @param gen the generator's profile
+     * @param tub the tube controller's profile
+     */
+    public BoardLimits(BoardProfile gen, BoardProfile tub) {
+        this.gen = gen;
+        this.tub = tub;
+        Set<String> n = new TreeSet<>();
+        for (ProfileKey k : ProfileKey.values()) {
+            if (k.kind() == ProfileKey.Kind.DURATION) {
+                n.add(k.path());
+            }
+        }
+        n.add(BACKUP_TIME);
+        n.add(EXPOSURE_WINDOW);
+        n.add(ROTOR_TIMEOUT_WINDOW);
+        this.names = Collections.unmodifiableSet(n);
+    }
+
+    @Override
+    public Set<String> names() {
+        return names;
+    }
+
+    @Override
+    public Window window(String name, String board, Technique technique) {
+        switch (name) {
+            case BACKUP_TIME -> {
+                long set = setTime(name, technique);
+                long end = Math.round(set * gen.number(ProfileKey.BACKUP_FACTOR)) + gen.nanos(ProfileKey.BACKUP_MARGIN);
+                return new Window(set, end);
+            }
+            case EXPOSURE_WINDOW -> {
+                long set = setTime(name, technique);
+                long tolerance = Math.round(set * gen.number(ProfileKey.LIMIT_EXPOSURE_TIME_FRACTION))
+                        + gen.nanos(ProfileKey.LIMIT_EXPOSURE_TIME_OFFSET);
+                return new Window(Math.max(0, set - tolerance), set + tolerance);
+            }
+            case ROTOR_TIMEOUT_WINDOW -> {
+                long timeout = gen.nanos(ProfileKey.ROTOR_TIMEOUT);
+                long tolerance = gen.nanos(ProfileKey.LIMIT_ROTOR_TIMEOUT_TOLERANCE);
+                return new Window(Math.max(0, timeout - tolerance), timeout + tolerance);
+            }
+            default -> {
+                ProfileKey key = ProfileKey.byPath(name);
+                if (key == null || key.kind() != ProfileKey.Kind.DURATION) {
+                    throw new IllegalArgumentException("no duration 'profile." + name + "' in the board profiles");
+                }
+                BoardProfile first = "TUB".equals(board) ? tub : gen;
+                BoardProfile p = key.belongsTo(first.board()) ? first : first == gen ? tub : gen;
+                return Window.upTo(p.nanos(key));
+            }
+        }
+    }
+
+    private static long setTime(String name, Technique technique) {
+        if (technique == null) {
+            throw new IllegalArgumentException("profile." + name + " needs the scenario's technique");
+        }
+        return technique.exposureNanos();
+    }
+}

@@ -1,0 +1,58 @@
+package org.hilrig.runner.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.hilrig.device.profile.BoardProfile;
+import org.hilrig.device.profile.ProfileKey;
+import org.hilrig.runner.scenario.ProfileLimits;
+import org.hilrig.runner.scenario.Technique;
+import org.hilrig.runner.scenario.Window;
+import org.junit.jupiter.api.Test;
+
+class BoardLimitsTest {
+    private static final BoardProfile GEN = BoardProfileLoader.load(Path.of("..", "fixtures", "boards", "gen-reference.yaml"));
+    private static final BoardProfile TUB = BoardProfileLoader.load(Path.of("..", "fixtures", "boards", "tub-reference.yaml"));
+    private final BoardLimits limits = new BoardLimits(GEN, TUB);
+
+    @Test
+    void everyDurationOfTheProfilesAndTheDerivedWindowsCanBeNamed() {
+        assertThat(limits.names()).contains("limits.interlock_to_hv_off", "limits.aec_to_hv_off", "limits.serial_reply",
+                "prep.rotor_timeout", "backup_time", "exposure_window", "rotor_timeout_window")
+                .doesNotContain("limits.exposure_time_fraction", "technique.power_max_kw");
+    }
+
+    @Test
+    void theExposureWindowIsTheSetTimePlusOrMinusOnePercentAndTwoTenthsOfAMillisecond() {
+        assertThat(limits.window("exposure_window", "GEN", new Technique(80, 250, 100)))
+                .isEqualTo(new Window(98_800_000L, 101_200_000L));
+        assertThat(limits.window("exposure_window", "GEN", new Technique(40, 10, 1)))
+                .isEqualTo(new Window(790_000L, 1_210_000L));
+        assertThatThrownBy(() -> limits.window("exposure_window", "GEN", null))
+                .hasMessage("profile.exposure_window needs the scenario's technique");
+    }
+
+    @Test
+    void theDerivedWindowsFollowTheProfileNotACopyOfItsNumbers() {
+        BoardProfile looser = GEN.with(ProfileKey.LIMIT_EXPOSURE_TIME_FRACTION, "0.05")
+                .with(ProfileKey.LIMIT_EXPOSURE_TIME_OFFSET, "1ms")
+                .with(ProfileKey.ROTOR_TIMEOUT, "3s")
+                .with(ProfileKey.LIMIT_ROTOR_TIMEOUT_TOLERANCE, "50ms");
+        ProfileLimits l = new BoardLimits(looser, TUB);
+
+        assertThat(l.window("exposure_window", "GEN", new Technique(80, 250, 100)))
+                .isEqualTo(new Window(94_000_000L, 106_000_000L));
+        assertThat(l.window("rotor_timeout_window", "GEN", null)).isEqualTo(new Window(2_950_000_000L, 3_050_000_000L));
+        assertThat(limits.window("rotor_timeout_window", "GEN", null)).isEqualTo(new Window(1_990_000_000L, 2_010_000_000L));
+    }
+
+    @Test
+    void aLimitBothBoardsHoldIsTakenFromTheBoardUnderTest() {
+        ProfileLimits l = new BoardLimits(GEN, TUB.with(ProfileKey.LIMIT_SERIAL_REPLY, "8ms"));
+
+        assertThat(l.window(ProfileLimits.SERIAL_REPLY, "GEN", null)).isEqualTo(Window.upTo(5_000_000L));
+        assertThat(l.window(ProfileLimits.SERIAL_REPLY, "TUB", null)).isEqualTo(Window.upTo(8_000_000L));
+        assertThat(l.window("limits.interlock_to_hv_off", "TUB", null)).isEqualTo(Window.upTo(1_000_000L));
+    }
+}

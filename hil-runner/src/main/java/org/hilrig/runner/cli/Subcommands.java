@@ -8,6 +8,7 @@ final class Subcommands {
     }
 
     static List<Object> all() {
-        return List.of(new CheckCommand(), new VerifyCommand(), new KeygenCommand(), new HistoryCommand(), new DefectsCommand());
+        return List.of(new RunCommand(), new CheckCommand(), new VerifyCommand(), new KeygenCommand(), new HistoryCommand(),
+                new DefectsCommand());
     }
 }

@@ -1,0 +1,90 @@
+package org.hilrig.runner.rig;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.hilrig.device.sim.HostLink;
+import org.hilrig.device.sim.Machine;
+import org.hilrig.timing.trace.Trace;
+
+/**
+ * The simulated rig: a {@link Machine} (emulated boards and plant on virtual time) behind the {@link Rig}
+ * port. Stimuli take effect at the current virtual time; a frame's last byte leaves the host at the baud
+ * rate after everything queued before it. Timestamps are exact (uncertainty 0).
+ *
+ * <p>Confined to the thread that runs the scenario (the machine's scheduler thread).
+ */
+final class SimRig implements Rig {
+    private static final String[] RIG_INPUTS = {"PREP_REQ", "EXP_REQ_A", "EXP_REQ_B", "AEC_STOP", "ROTOR_START"};
+    private final Machine machine;
+    private final HostLink link;
+    private long lastByteNanos;
+    private boolean closed;
+
+    SimRig(Machine machine) {
+        this.machine = machine;
+        this.link = machine.hostLink();
+    }
+
+    @Override
+    public long nowNanos() {
+        return machine.scheduler().nowNanos();
+    }
+
+    @Override
+    public Trace trace() {
+        return machine.trace();
+    }
+
+    @Override
+    public long drive(String line, boolean active) {
+        machine.drive(line, active);
+        return nowNanos();
+    }
+
+    @Override
+    public long send(byte[] bytes) {
+        long start = link.queued() == 0 ? nowNanos() : lastByteNanos;
+        link.send(bytes);
+        lastByteNanos = start + bytes.length * link.byteNanos();
+        return lastByteNanos;
+    }
+
+    @Override
+    public long byteNanos() {
+        return link.byteNanos();
+    }
+
+    /**
+     * Injects a fault now. The machine's own delayed injection ({@code after}, {@code when}) is refused:
+     * the engine measures from the time a fault took effect, so scenarios place faults with steps.
+     */
+    @Override
+    public long inject(String fault, Map<String, String> params) {
+        if (params.containsKey("after") || params.containsKey("when")) {
+            throw new IllegalArgumentException("fault " + fault + ": 'after' and 'when' are not allowed in scenarios;"
+                    + " place the fault with wait or await steps so limits are measured from it");
+        }
+        machine.inject(fault, params);
+        return nowNanos();
+    }
+
+    @Override
+    public boolean runUntil(BooleanSupplier condition, long deadlineNanos) {
+        return machine.scheduler().runUntil(condition, deadlineNanos);
+    }
+
+    /** Releases the handswitch, AEC and rotor-start inputs the rig drives (the safe state). */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (String input : RIG_INPUTS) {
+            if (machine.signals().findDigital("rig." + input.toLowerCase(Locale.ROOT)) != null) {
+                machine.drive(input, false);
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.hilrig.runner.rig;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.hilrig.device.firmware.Defect;
+import org.hilrig.device.profile.Board;
+import org.hilrig.device.profile.BoardProfile;
+import org.hilrig.device.sim.Machine;
+import org.hilrig.runner.profile.BoardProfileLoader;
+import org.hilrig.timing.BadInputException;
+
+/**
+ * Makes simulated rigs: each a fresh {@link Machine} with the reference board profiles, a board under test
+ * (the other board emulated or modelled), defects and a seed. Also says what the simulated rig offers
+ * (its inputs, lines, faults with their parameters, defects), from which the scenario vocabulary is made.
+ * Immutable; thread-safe.
+ */
+public final class SimRigs {
+    /** The inputs the simulated rig drives (Machine.drive). */
+    private static final Set<String> INPUTS = Set.of("PREP_REQ", "EXP_REQ_A", "EXP_REQ_B", "AEC_STOP", "ROTOR_START");
+
+    private final BoardProfile gen;
+    private final BoardProfile tub;
+
+    public SimRigs(BoardProfile gen, BoardProfile tub) {
+        this.gen = gen;
+        this.tub = tub;
+    }
+
+    /** The generator's board profile. */
+    public BoardProfile genProfile() {
+        return gen;
+    }
+
+    /** The tube controller's board profile. */
+    public BoardProfile tubProfile() {
+        return tub;
+    }
+
+    /**
+     * The reference profiles {@code gen-reference.yaml} and {@code tub-reference.yaml} of a folder.
+     *
+     * @throws BadInputException with every problem of both files
+     */
+    public static SimRigs fromFixtures(Path boardsDir) {
+        List<String> problems = new ArrayList<>();
+        BoardProfile g = load(boardsDir.resolve("gen-reference.yaml"), problems);
+        BoardProfile t = load(boardsDir.resolve("tub-reference.yaml"), problems);
+        if (!problems.isEmpty()) {
+            throw new BadInputException(problems);
+        }
+        return new SimRigs(g, t);
+    }
+
+    private static BoardProfile load(Path file, List<String> problems) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            problems.add(BadInputException.where(file.toString(), 0, 0) + "no board profile here (the simulated rig needs"
+                    + " gen-reference.yaml and tub-reference.yaml in fixtures/boards)");
+            return null;
+        }
+        try {
+            return BoardProfileLoader.load(file);
+        } catch (BadInputException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
+    }
+
+    /** The inputs the simulated rig drives. */
+    public Set<String> inputs() {
+        return INPUTS;
+    }
+
+    /** Every line a scenario may observe on some simulated rig (GEN with TUB, or TUB alone), inputs included. */
+    public Set<String> lines() {
+        Set<String> lines = new LinkedHashSet<>();
+        lines.addAll(machine(Board.GEN, true, 0, Set.of()).lineNames());
+        lines.addAll(machine(Board.TUB, false, 0, Set.of()).lineNames());
+        return lines;
+    }
+
+    /** Every plant fault by name, with the parameters it takes (besides the machine's own 'after' and 'when'). */
+    public java.util.Map<String, Set<String>> faults() {
+        java.util.Map<String, Set<String>> faults = new java.util.LinkedHashMap<>();
+        for (String f : Machine.faultNames()) {
+            faults.put(f, Machine.faultParameters(f).keySet());
+        }
+        return faults;
+    }
+
+    /** The emulator's defect names, in their declared order. */
+    public Set<String> defectNames() {
+        Set<String> names = new LinkedHashSet<>();
+        for (Defect d : Defect.values()) {
+            names.add(d.name());
+        }
+        return names;
+    }
+
+    /** The defect's canonical name (matched ignoring case), or null when the emulator has no such defect. */
+    public String defectName(String name) {
+        for (Defect d : Defect.values()) {
+            if (d.name().equalsIgnoreCase(name.trim())) {
+                return d.name();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A fresh simulated rig at time 0: the board under test by name ({@code GEN} or {@code TUB}),
+     * the other board emulated or modelled, a seed and defect names.
+     *
+     * @throws IllegalArgumentException for an unknown board or defect
+     */
+    public Rig open(String board, boolean emulateOtherBoard, long seed, List<String> defects) {
+        Set<Defect> set = EnumSet.noneOf(Defect.class);
+        for (String d : defects) {
+            set.add(Defect.byName(d));
+        }
+        return new SimRig(machine(Board.valueOf(board), emulateOtherBoard, seed, set));
+    }
+
+    private Machine machine(Board board, boolean emulateOther, long seed, Set<Defect> defects) {
+        return Machine.builder().genProfile(gen).tubProfile(tub).boardUnderTest(board).emulateOtherBoard(emulateOther)
+                .defects(defects).seed(seed).build();
+    }
+}

@@ -1,0 +1,134 @@
+package org.hilrig.runner.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.hilrig.device.protocol.NakCode;
+import org.hilrig.runner.rig.SimRigs;
+import org.hilrig.runner.scenario.ProfileLimits;
+import org.hilrig.runner.scenario.RequirementCatalog;
+import org.hilrig.runner.scenario.Scenario;
+import org.hilrig.runner.scenario.ScenarioEngine;
+import org.hilrig.runner.scenario.ScenarioLoader;
+import org.hilrig.runner.scenario.Vocabulary;
+import org.hilrig.timing.BadInputException;
+
+/**
+ * The scenario library of a rig installation and everything needed to run it on the simulated rig: the
+ * requirement list, the board profiles, the vocabulary scenarios are checked against, the engine and the
+ * simulated rigs. The composition root shared by {@code hil run} and the JUnit integration.
+ *
+ * <p>Files are found from the installation's home: the system property {@code hil.home} (set by
+ * {@code scripts/hil}), else the current directory. Under it: {@code test-scenarios/scenarios/**.yaml},
+ * {@code test-scenarios/requirements.yaml}, {@code fixtures/boards/*.yaml}. Immutable once opened.
+ */
+public final class Library {
+    private final Path home;
+    private final RequirementCatalog requirements;
+    private final SimRigs rigs;
+    private final Vocabulary vocabulary;
+    private final BoardProfileLimits limits;
+    /** Commands of protocol version 1, both boards (protocol.md sections 4 and 5). */
+    private static final Set<String> COMMANDS = Set.of("VER", "STA", "MOD", "SKV", "SMA", "SMS", "PRP", "EXP", "ABT",
+            "RST", "WDG", "HBT", "FLT", "HEA", "LXP", "SRS");
+    /** Events of protocol version 1, both boards. */
+    private static final Set<String> EVENTS = Set.of("BOOT", "STATE", "XON", "XOFF", "ARC", "FAULT", "CLEAR");
+
+    private Library(Path home, RequirementCatalog requirements, SimRigs rigs) {
+        this.home = home;
+        this.requirements = requirements;
+        this.rigs = rigs;
+        this.limits = new BoardProfileLimits(rigs.genProfile(), rigs.tubProfile());
+        Set<String> outputs = new LinkedHashSet<>(rigs.lines());
+        outputs.removeAll(rigs.inputs());
+        Set<String> naks = new LinkedHashSet<>();
+        for (NakCode c : NakCode.values()) {
+            naks.add(c.code());
+        }
+        this.vocabulary = new Vocabulary(rigs.inputs(), outputs, rigs.faults(), COMMANDS, EVENTS, naks,
+                rigs.defectNames(), requirements.ids(), limits.names());
+    }
+
+    /** The installation's home: {@code hil.home} when set, else the current directory. */
+    public static Path home() {
+        String h = System.getProperty("hil.home");
+        return Path.of(h == null || h.isBlank() ? "" : h).toAbsolutePath().normalize();
+    }
+
+    /**
+     * Opens the library under {@code home}.
+     *
+     * @throws BadInputException when the requirement list or a board profile is missing or wrong (every
+     *     problem of both)
+     */
+    public static Library open(Path home) {
+        Path req = home.resolve("test-scenarios/requirements.yaml");
+        if (!Files.isRegularFile(req)) {
+            throw new BadInputException(req.toString(), 0, 0, "no requirement list here (is hil.home "
+                    + home + " the rig's folder?)");
+        }
+        List<String> problems = new ArrayList<>();
+        RequirementCatalog catalog = null;
+        try {
+            catalog = RequirementCatalog.load(req);
+        } catch (BadInputException e) {
+            problems.addAll(e.problems());
+        }
+        SimRigs rigs = null;
+        try {
+            rigs = SimRigs.fromFixtures(home.resolve("fixtures/boards"));
+        } catch (BadInputException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new BadInputException(problems);
+        }
+        return new Library(home, catalog, rigs);
+    }
+
+    /** The library's scenario folder. */
+    public Path scenarios() {
+        return home.resolve("test-scenarios/scenarios");
+    }
+
+    public RequirementCatalog requirements() {
+        return requirements;
+    }
+
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /** The simulated rigs. */
+    public SimRigs simulatedRigs() {
+        return rigs;
+    }
+
+    /** A fresh simulated rig per scenario: its board, other board, the run's defects and its own seed. */
+    public RigFactory simulatedRigFactory() {
+        return (s, seed, defects) -> rigs.open(s.board(), s.emulateOtherBoard(), seed, defects);
+    }
+
+    /** The {@code profile.NAME} limits of this library's board profiles. */
+    public ProfileLimits limits() {
+        return limits;
+    }
+
+    /** An engine that reads {@code profile.NAME} limits from this library's board profiles. */
+    public ScenarioEngine engine() {
+        return new ScenarioEngine(limits);
+    }
+
+    /**
+     * Loads and validates scenario files and folders (the whole library when {@code paths} is empty). Files
+     * under the home are named relative to it ({@code test-scenarios/scenarios/interlock/int-door-001.yaml}).
+     *
+     * @throws BadInputException with every problem of every file
+     */
+    public List<Scenario> load(List<Path> paths) {
+        return new ScenarioLoader(vocabulary, home).loadAll(paths.isEmpty() ? List.of(scenarios()) : paths);
+    }
+}

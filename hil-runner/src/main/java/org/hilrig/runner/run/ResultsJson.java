@@ -1,0 +1,82 @@
+package org.hilrig.runner.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.hilrig.runner.results.MeasurementResult;
+import org.hilrig.runner.results.RunResult;
+import org.hilrig.runner.results.ScenarioResult;
+import org.hilrig.timing.RigFailureException;
+
+/**
+ * Writes {@code results.json} in the shape of CONTRACT.md (keys in that order), plus fields the contract
+ * allows to be added: {@code ended_utc}; per scenario {@code title}, {@code file}, {@code tags},
+ * {@code message}, {@code simulated_ns}; per measurement {@code uncertainty_ns}.
+ */
+public final class ResultsJson {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultsJson() {
+    }
+
+    /** The document as a JSON tree. */
+    public static ObjectNode tree(RunResult run) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("run_id", run.runId());
+        root.put("rig", run.rig());
+        root.put("seed", run.seed());
+        ArrayNode defects = root.putArray("defects");
+        run.defects().forEach(defects::add);
+        root.put("started_utc", run.startedUtc());
+        root.put("ended_utc", run.endedUtc());
+        root.put("tool_version", run.toolVersion());
+        ArrayNode scenarios = root.putArray("scenarios");
+        for (ScenarioResult s : run.scenarios()) {
+            ObjectNode o = scenarios.addObject();
+            o.put("id", s.id());
+            o.put("status", s.status().word());
+            ArrayNode reqs = o.putArray("requirements");
+            s.requirements().forEach(reqs::add);
+            ArrayNode ms = o.putArray("measurements");
+            for (MeasurementResult m : s.measurements()) {
+                ObjectNode mo = ms.addObject();
+                mo.put("name", m.name());
+                mo.put("value_ns", m.valueNs());
+                if (m.minNs() == null) {
+                    mo.putNull("min_ns");
+                } else {
+                    mo.put("min_ns", m.minNs());
+                }
+                if (m.maxNs() == null) {
+                    mo.putNull("max_ns");
+                } else {
+                    mo.put("max_ns", m.maxNs());
+                }
+                mo.put("status", m.status().word());
+                mo.put("uncertainty_ns", m.uncertaintyNs());
+            }
+            o.put("trace", s.trace());
+            o.put("trace_sha256", s.traceSha256());
+            o.put("title", s.title());
+            o.put("file", s.file());
+            ArrayNode tags = o.putArray("tags");
+            s.tags().forEach(tags::add);
+            o.put("message", s.message());
+            o.put("simulated_ns", s.simulatedNanos());
+        }
+        return root;
+    }
+
+    /** Writes the document to {@code file}. */
+    public static void write(RunResult run, Path file) {
+        try {
+            Files.writeString(file, JSON.writeValueAsString(tree(run)) + "\n");
+        } catch (IOException e) {
+            throw new RigFailureException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.hilrig.runner.scenario;
+
+import java.util.Set;
+
+/**
+ * The named timing limits of a board profile, as scenarios refer to them ({@code profile.NAME}). Limits
+ * live in the profile files under {@code fixtures/boards}, never in scenarios or code; a limit may depend on
+ * the technique (the exposure-time window follows the set time).
+ */
+public interface ProfileLimits {
+    /** Every limit name this profile defines (what {@code profile.NAME} may name). */
+    Set<String> names();
+
+    /**
+     * The window of a named limit for a board and technique.
+     *
+     * @param board the board under test ({@code GEN} or {@code TUB}); a limit only the other board's profile
+     *     defines is taken from that one
+     * @param technique the scenario's technique, or null when it sets none
+     * @throws IllegalArgumentException when the profile has no such limit, or it needs a technique and
+     *     none was given
+     */
+    Window window(String name, String board, Technique technique);
+}

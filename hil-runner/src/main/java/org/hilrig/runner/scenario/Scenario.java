@@ -1,0 +1,25 @@
+package org.hilrig.runner.scenario;
+
+import java.util.List;
+
+/**
+ * One scenario as loaded and validated from a YAML file.
+ *
+ * @param board the board under test, {@code GEN} or {@code TUB}
+ * @param emulateOtherBoard true when the other board is the emulated firmware too, false when it is a
+ *     plant model
+ * @param technique the technique set before the first step, or null (the board's default)
+ * @param catches the emulator defects this scenario is written to catch (self-qualification)
+ * @param file the file it came from, relative to the library root where there is one
+ */
+public record Scenario(String id, String title, List<String> requirements, List<String> tags, String board,
+        boolean emulateOtherBoard, Technique technique, List<String> catches, List<Step> steps,
+        List<Invariant> always, String file, Position at) {
+    public Scenario {
+        requirements = List.copyOf(requirements);
+        tags = List.copyOf(tags);
+        catches = List.copyOf(catches);
+        steps = List.copyOf(steps);
+        always = List.copyOf(always);
+    }
+}

@@ -1,0 +1,533 @@
+package org.hilrig.runner.scenario;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.hilrig.device.protocol.Frame;
+import org.hilrig.device.protocol.FrameKind;
+import org.hilrig.device.protocol.KeyValues;
+import org.hilrig.device.protocol.ProtocolV1;
+import org.hilrig.runner.rig.Rig;
+import org.hilrig.timing.rules.NeverResult;
+import org.hilrig.timing.rules.NeverWhile;
+import org.hilrig.timing.rules.Overlap;
+import org.hilrig.timing.rules.RuleChecker;
+import org.hilrig.timing.rules.SignalRef;
+import org.hilrig.timing.rules.SignalState;
+import org.hilrig.timing.rules.SourcePosition;
+import org.hilrig.timing.rules.ViolationListener;
+import org.hilrig.timing.trace.Level;
+import org.hilrig.timing.Durations;
+import org.hilrig.timing.RigException;
+import org.hilrig.timing.verdict.Measurement;
+import org.hilrig.timing.verdict.Verdict;
+
+/**
+ * Runs a scenario on a {@link Rig} and judges it.
+ *
+ * <p>Before the first step the engine drives nothing and waits for the board's {@code EVT,BOOT} (within the
+ * protocol's 500 ms), then sets the scenario's technique with {@code SKV}, {@code SMA}, {@code SMS}. Each
+ * step then runs in order; the first step whose expectation is not met fails the scenario and ends it
+ * (invariants are still checked on what was recorded). Every limit is measured from the time the stimulus
+ * actually took effect on the rig (see {@link Step}), and every named measurement carries the rig's
+ * timestamp uncertainty, so a limit inside it makes the verdict inconclusive; so does an awaited event
+ * that did not come when the board's event counter shows events were lost.
+ *
+ * <p>After the last step (or the failing one) the engine closes the rig, which returns its outputs to the
+ * safe state, ends the trace and checks the scenario's {@code always} invariants on the whole trace with
+ * the timing-core rule monitors. Its owner still closes the rig on every other way out ({@code close} is
+ * idempotent). Stateless; one engine may run many scenarios one after the other, each on its own rig.
+ */
+public final class ScenarioEngine {
+    private final ProfileLimits limits;
+
+    /** An engine that resolves {@code profile.NAME} limits against {@code limits}. */
+    public ScenarioEngine(ProfileLimits limits) {
+        this.limits = limits;
+    }
+
+    /** Runs {@code scenario} on {@code rig} (freshly made, at time 0) and returns its outcome. */
+    public ScenarioOutcome run(Scenario scenario, Rig rig) {
+        return new Run(scenario, rig).execute();
+    }
+
+    /** Thrown inside a run when an expectation is not met; carries the failure message. */
+    private static final class NotMet extends RuntimeException {
+        final boolean aboutEvents;
+
+        NotMet(String message) {
+            this(message, false);
+        }
+
+        NotMet(String message, boolean aboutEvents) {
+            super(message, null, false, false);
+            this.aboutEvents = aboutEvents;
+        }
+    }
+
+    private final class Run {
+        private final Scenario scenario;
+        private final Rig rig;
+        private final TraceWatch watch;
+        private final List<Measurement> measurements = new ArrayList<>();
+        private Verdict verdict = Verdict.PASS;
+        private String message;
+        private long stimulusNanos;
+        private String stimulusWhat = "the start";
+        private int nextSeq = 1;
+        private byte[] lastFrame;
+        private String lastName;
+        private int lastSeq;
+
+        Run(Scenario scenario, Rig rig) {
+            this.scenario = scenario;
+            this.rig = rig;
+            this.watch = new TraceWatch(scenario.board());
+        }
+
+        ScenarioOutcome execute() {
+            rig.trace().replay(watch);
+            rig.trace().subscribe(watch);
+            String where = scenario.at().toString();
+            try {
+                where = "boot";
+                boot();
+                if (scenario.technique() != null && scenario.board().equals("GEN")) {
+                    where = "technique";
+                    technique(scenario.technique());
+                }
+                for (Step step : scenario.steps()) {
+                    where = "line " + step.at().line() + " (" + step.keyword() + ")";
+                    execute(step);
+                }
+            } catch (NotMet e) {
+                verdict = Verdict.FAIL;
+                message = where + ": " + e.getMessage();
+                if (e.aboutEvents && watch.eventsLost() > 0) {
+                    // the awaited event may be one of those lost on the way: nobody can tell
+                    verdict = Verdict.INCONCLUSIVE;
+                    message += " (inconclusive: " + watch.eventsLost() + " event(s) lost, the board's event counter skipped)";
+                }
+            } catch (RigException | IllegalArgumentException | IllegalStateException e) {
+                verdict = Verdict.ERROR;
+                message = where + ": " + e.getMessage();
+            }
+            rig.close();
+            long end = rig.nowNanos();
+            rig.trace().end(end);
+            if (verdict != Verdict.ERROR) {
+                checkInvariants();
+            }
+            return new ScenarioOutcome(verdict, message, measurements, end);
+        }
+
+        /** Checks the {@code always} invariants on the whole recorded trace with the timing-core monitors. */
+        private void checkInvariants() {
+            if (scenario.always().isEmpty()) {
+                return;
+            }
+            List<NeverWhile> rules = new ArrayList<>();
+            for (Invariant inv : scenario.always()) {
+                SignalState first = state(inv.signal(), inv.state());
+                SignalState second = inv.whileSignal() == null ? first : state(inv.whileSignal(), inv.whileState());
+                SourcePosition at = new SourcePosition(inv.at().source(), inv.at().line(), inv.at().column());
+                Long tolerance = inv.tolerance() == null ? null
+                        : inv.tolerance().resolve(limits, scenario.board(), scenario.technique()).maxNanos();
+                rules.add(new NeverWhile("line " + inv.at().line(), null, at, first, second, tolerance));
+            }
+            RuleChecker checker = new RuleChecker(rules, rig.timestampUncertaintyNanos(), ViolationListener.NONE);
+            rig.trace().replay(checker);
+            for (int i = 0; i < rules.size(); i++) {
+                NeverResult r = (NeverResult) checker.results().get(i);
+                Verdict v = r.verdict();
+                if (v == Verdict.PASS) {
+                    continue;
+                }
+                Invariant inv = scenario.always().get(i);
+                Overlap o = r.overlaps().get(0);
+                String what = "line " + inv.at().line() + " (always): never " + inv.text() + ": held for "
+                        + Durations.format(o.durationNanos()) + " from " + at(o.startNanos());
+                if (v == Verdict.FAIL && verdict != Verdict.FAIL) {
+                    message = what;
+                } else if (message == null) {
+                    message = what;
+                }
+                verdict = verdict.worst(v);
+            }
+        }
+
+        private SignalState state(String line, LineState st) {
+            return new SignalState(SignalRef.named(watch.path(line(line))), st.isActive() ? Level.HIGH : Level.LOW);
+        }
+
+        // ---- preamble ----
+
+        private void boot() {
+            long deadline = ProtocolV1.BOOT_EVENT_NANOS;
+            Window w = Window.upTo(ProtocolV1.BOOT_EVENT_NANOS);
+            long t = awaitEvent("BOOT", Map.of(), 0, deadline);
+            if (t < 0) {
+                throw new NotMet("the board sent no EVT,BOOT within " + w);
+            }
+        }
+
+        private void technique(Technique t) {
+            String[][] commands = {{"SKV", number(t.kilovolts())}, {"SMA", number(t.milliamps())},
+                    {"SMS", number(t.milliseconds())}};
+            for (String[] c : commands) {
+                Step.Send send = new Step.Send(scenario.at(), c[0], List.of(c[1]), null, false, Step.Corruption.NONE, 1,
+                        new Step.Reply(Step.Reply.Kind.ACK, null), Map.of(), null, null);
+                send(send);
+            }
+        }
+
+        private static String number(double v) {
+            return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        }
+
+        // ---- steps ----
+
+        private void execute(Step step) {
+            if (step instanceof Step.Set s) {
+                set(s);
+            } else if (step instanceof Step.Wait w) {
+                runFor(w.nanos());
+            } else if (step instanceof Step.Fault f) {
+                stimulusNanos = rig.inject(f.name(), f.params());
+                stimulusWhat = "fault " + f.name() + " at " + at(stimulusNanos);
+            } else if (step instanceof Step.Await a) {
+                await(a);
+            } else if (step instanceof Step.Expect e) {
+                expect(e);
+            } else if (step instanceof Step.Hold h) {
+                hold(h);
+            } else if (step instanceof Step.ExpectEvent e) {
+                expectEvent(e);
+            } else if (step instanceof Step.NoEvent n) {
+                noEvent(n);
+            } else if (step instanceof Step.Send s) {
+                send(s);
+            } else if (step instanceof Step.Heartbeat h) {
+                heartbeat(h);
+            } else {
+                throw new IllegalStateException("no engine for step " + step.keyword());
+            }
+        }
+
+        private void set(Step.Set s) {
+            long t = rig.nowNanos();
+            for (Map.Entry<String, LineState> e : s.lines().entrySet()) {
+                t = Math.max(t, rig.drive(e.getKey(), e.getValue().isActive()));
+            }
+            stimulusNanos = t;
+            stimulusWhat = "the stimulus at " + at(t);
+        }
+
+        private void await(Step.Await a) {
+            int id = line(a.signal());
+            boolean want = a.state().isActive();
+            Window w = a.within().resolve(limits, scenario.board(), scenario.technique());
+            long anchor = stimulusNanos;
+            long deadline = anchor + w.maxNanos();
+            if (!(watch.isActive(id) == want)) {
+                runUntil(() -> watch.isActive(id) == want, deadline);
+            }
+            if (watch.isActive(id) != want) {
+                throw new NotMet(a.signal() + " was not " + a.state().word() + " within " + a.within() + " (" + w
+                        + ") of " + stimulusWhat);
+            }
+            long entered = watch.lastEntry(id, want, rig.nowNanos());
+            judge(a.measure(), Math.max(0, entered - anchor), w, a.signal() + " " + a.state().word());
+        }
+
+        private void expect(Step.Expect e) {
+            int id = line(e.signal());
+            boolean want = e.state().isActive();
+            Window w = e.within().resolve(limits, scenario.board(), scenario.technique());
+            long anchor = anchorOf(e.from());
+            String fromWhat = e.from() == null ? stimulusWhat : e.from() + " at " + at(anchor);
+            runUntil(() -> watch.firstEntry(id, want, anchor) >= 0, anchor + w.maxNanos());
+            long t = watch.firstEntry(id, want, anchor);
+            if (t < 0) {
+                // late is a fail either way; watching on a while says by how much (the measurement is the evidence)
+                runUntil(() -> watch.firstEntry(id, want, anchor) >= 0, anchor + lateWatchNanos(w.maxNanos()));
+                t = watch.firstEntry(id, want, anchor);
+            }
+            if (t < 0) {
+                throw new NotMet(e.signal() + " did not become " + e.state().word() + " within " + e.within()
+                        + " (" + w + ") of " + fromWhat + "; " + (watch.isActive(id) ? "active" : "inactive")
+                        + " at " + at(rig.nowNanos()));
+            }
+            judge(e.measure(), t - anchor, w, e.signal() + " " + e.state().word() + " after " + fromWhat);
+        }
+
+        private void hold(Step.Hold h) {
+            int id = line(h.signal());
+            boolean want = h.state().isActive();
+            long start = rig.nowNanos();
+            if (watch.isActive(id) != want) {
+                throw new NotMet(h.signal() + " was not " + h.state().word() + " at " + at(start));
+            }
+            runUntil(() -> watch.firstChangeAfter(id, start) >= 0, start + h.forNanos());
+            long changed = watch.firstChangeAfter(id, start);
+            if (changed >= 0) {
+                throw new NotMet(h.signal() + " did not stay " + h.state().word() + " for "
+                        + Durations.format(h.forNanos()) + ": it changed at " + at(changed) + ", "
+                        + Durations.format(changed - start) + " in");
+            }
+        }
+
+        private void expectEvent(Step.ExpectEvent e) {
+            Window w = e.within().resolve(limits, scenario.board(), scenario.technique());
+            long anchor = anchorOf(e.from());
+            String fromWhat = e.from() == null ? stimulusWhat : e.from() + " at " + at(anchor);
+            long t = awaitEvent(e.event(), e.fields(), anchor, anchor + w.maxNanos());
+            if (t < 0) {
+                throw new NotMet("no EVT," + e.event() + fieldText(e.fields()) + " within " + e.within() + " (" + w
+                        + ") of " + fromWhat, true);
+            }
+            judge(e.measure(), t - anchor, w, "EVT," + e.event() + " after " + fromWhat);
+        }
+
+        private void noEvent(Step.NoEvent n) {
+            long start = rig.nowNanos();
+            long t = awaitEvent(n.event(), n.fields(), start + 1, start + n.forNanos());
+            if (t >= 0) {
+                runUntil(() -> false, Math.max(rig.nowNanos(), start + n.forNanos()));
+                throw new NotMet("unexpected EVT," + n.event() + fieldText(n.fields()) + " at " + at(t) + ", "
+                        + Durations.format(t - start) + " into the " + Durations.format(n.forNanos()) + " watched");
+            }
+        }
+
+        private void send(Step.Send s) {
+            String name;
+            int seq;
+            byte[] bytes;
+            if (s.again()) {
+                if (lastFrame == null) {
+                    throw new IllegalArgumentException("'send: {again: true}' before any frame was sent");
+                }
+                name = lastName;
+                seq = lastSeq;
+                bytes = lastFrame;
+            } else {
+                name = s.command() != null ? s.command() : s.raw();
+                seq = nextSeq;
+                nextSeq = (nextSeq + 1) & 0xFF;
+                bytes = corrupt(Frame.command(seq, name, s.args().toArray(new String[0])).encode(), s.corruption());
+            }
+            lastFrame = bytes;
+            lastName = name;
+            lastSeq = seq;
+            long lastByte = rig.nowNanos();
+            for (int i = 0; i < s.copies(); i++) {
+                lastByte = rig.send(bytes);
+            }
+            final long etx = lastByte;
+            stimulusNanos = etx;
+            String frameText = new String(bytes, 1, Math.max(0, bytes.length - 2), java.nio.charset.StandardCharsets.US_ASCII);
+            stimulusWhat = "the end of frame " + frameText + (s.copies() > 1 ? " (x" + s.copies() + ")" : "")
+                    + " at " + at(etx);
+            if (s.reply().kind() == Step.Reply.Kind.UNCHECKED) {
+                runUntil(() -> false, etx);
+                return;
+            }
+            Window w = s.within() == null ? Window.upTo(ProtocolV1.BOARD_REPLY_NANOS)
+                    : s.within().resolve(limits, scenario.board(), scenario.technique());
+            // wait long enough for a reply that started in time to arrive whole
+            long deadline = etx + w.maxNanos() + ProtocolV1.MAX_FRAME_BYTES * rig.byteNanos();
+            int[] index = {-1};
+            BooleanSupplier replied = () -> (index[0] = findReply(seq, name, etx)) >= 0;
+            runUntil(replied, deadline);
+            if (s.reply().kind() == Step.Reply.Kind.NONE) {
+                if (index[0] >= 0) {
+                    throw new NotMet("the board answered " + watch.received().get(index[0]).frame().text() + " to "
+                            + frameText + ", which it must discard");
+                }
+                return;
+            }
+            if (index[0] < 0) {
+                throw new NotMet("no reply to " + frameText + " within " + w + " of its last byte at " + at(etx));
+            }
+            TraceWatch.Received r = watch.received().get(index[0]);
+            Frame reply = r.frame();
+            String got = reply.kind() == FrameKind.NAK ? "NAK " + reply.nakCodeText() : reply.kind().name();
+            if (!got.equals(s.reply().toString())) {
+                throw new NotMet("expected " + s.reply() + " to " + frameText + ", got " + reply.text());
+            }
+            if (!s.replyFields().isEmpty() && !fieldsMatch(reply, s.replyFields())) {
+                throw new NotMet("reply " + reply.text() + " to " + frameText + " does not have " + s.replyFields());
+            }
+            // the limit is on the board starting its reply: the reply's first byte began one frame length
+            // (at the link's byte time) before its recorded last byte
+            long replyStart = r.timeNanos() - r.length() * rig.byteNanos();
+            judge(s.measure(), Math.max(0, replyStart - etx), w, "reply to " + name);
+        }
+
+        private void heartbeat(Step.Heartbeat h) {
+            long end = rig.nowNanos() + h.forNanos();
+            while (rig.nowNanos() < end) {
+                long next = Math.min(end, rig.nowNanos() + h.everyNanos());
+                send(new Step.Send(h.at(), "HBT", List.of(), null, false, Step.Corruption.NONE, 1,
+                        new Step.Reply(Step.Reply.Kind.ACK, null), Map.of(), null, null));
+                if (rig.nowNanos() < next) {
+                    runUntil(() -> false, next);
+                }
+            }
+        }
+
+        // ---- pieces ----
+
+        private int findReply(int seq, String command, long notBeforeNanos) {
+            List<TraceWatch.Received> rx = watch.received();
+            for (int i = firstAtOrAfter(notBeforeNanos); i < rx.size(); i++) {
+                Frame f = rx.get(i).frame();
+                if ((f.kind() == FrameKind.ACK || f.kind() == FrameKind.NAK) && f.seq() == seq
+                        && f.subject().equals(command)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** Index of the first received frame stamped at or after {@code nanos} (frames arrive in time order). */
+        private int firstAtOrAfter(long nanos) {
+            List<TraceWatch.Received> rx = watch.received();
+            int lo = 0;
+            int hi = rx.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (rx.get(mid).timeNanos() < nanos) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        /** Lets time pass until a matching event arrives at or after {@code fromNanos}; its time or -1. */
+        private long awaitEvent(String name, Map<String, String> fields, long fromNanos, long deadlineNanos) {
+            long[] found = {-1};
+            BooleanSupplier seen = () -> {
+                List<TraceWatch.Received> rx = watch.received();
+                for (int i = firstAtOrAfter(fromNanos); i < rx.size(); i++) {
+                    TraceWatch.Received r = rx.get(i);
+                    if (r.frame().kind() == FrameKind.EVENT
+                            && r.frame().subject().equals(name) && fieldsMatch(r.frame(), fields)) {
+                        found[0] = r.timeNanos();
+                        return true;
+                    }
+                }
+                return false;
+            };
+            runUntil(seen, deadlineNanos);
+            return found[0];
+        }
+
+        private boolean fieldsMatch(Frame f, Map<String, String> fields) {
+            if (fields.isEmpty()) {
+                return true;
+            }
+            KeyValues kv;
+            try {
+                kv = f.values();
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+            for (Map.Entry<String, String> e : fields.entrySet()) {
+                if (!kv.has(e.getKey()) || !same(kv.text(e.getKey()), e.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean same(String actual, String expected) {
+            if (actual.equals(expected)) {
+                return true;
+            }
+            try {
+                return Double.parseDouble(actual) == Double.parseDouble(expected);
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+
+        private byte[] corrupt(byte[] bytes, Step.Corruption c) {
+            return switch (c) {
+                case NONE -> bytes;
+                case CRC -> {
+                    byte[] b = bytes.clone();
+                    int i = b.length - 2;
+                    b[i] = (byte) (b[i] == '0' ? '1' : '0');
+                    yield b;
+                }
+                case TRUNCATED -> Arrays.copyOf(bytes, bytes.length - 3);
+            };
+        }
+
+        private long anchorOf(Step.Anchor from) {
+            if (from == null) {
+                return stimulusNanos;
+            }
+            int id = line(from.signal());
+            long t = watch.lastEntry(id, from.state().isActive(), rig.nowNanos());
+            if (t < 0) {
+                throw new NotMet(from.signal() + " was never " + from.state().word() + ", so nothing to measure from");
+            }
+            return t;
+        }
+
+        private void judge(String name, long valueNanos, Window w, String what) {
+            Measurement m = Measurement.judge(name == null ? what : name, valueNanos, rig.timestampUncertaintyNanos(),
+                    w.minNanos(), w.maxNanos());
+            if (name != null) {
+                measurements.add(m);
+            }
+            if (m.verdict() == Verdict.FAIL) {
+                throw new NotMet(what + " took " + Durations.format(valueNanos) + ", limit " + w);
+            }
+            if (m.verdict() == Verdict.INCONCLUSIVE) {
+                verdict = verdict.worst(Verdict.INCONCLUSIVE);
+                if (message == null) {
+                    message = what + " took " + Durations.format(valueNanos) + " +- "
+                            + Durations.format(m.uncertaintyNanos()) + ": the limit " + w + " lies inside the uncertainty";
+                }
+            }
+        }
+
+        private int line(String name) {
+            int id = watch.id(name);
+            if (id < 0) {
+                throw new IllegalArgumentException("the rig's trace has no line " + name);
+            }
+            return id;
+        }
+
+        /** How long after a missed limit the engine still watches for the late edge: 10 times the limit, 1 s at most. */
+        private long lateWatchNanos(long limitNanos) {
+            return Math.min(10 * limitNanos, Math.max(limitNanos, 1_000_000_000L));
+        }
+
+        private void runFor(long nanos) {
+            runUntil(() -> false, rig.nowNanos() + nanos);
+        }
+
+        private void runUntil(BooleanSupplier condition, long deadlineNanos) {
+            rig.runUntil(condition, Math.max(deadlineNanos, rig.nowNanos()));
+        }
+
+        private String fieldText(Map<String, String> fields) {
+            StringBuilder b = new StringBuilder();
+            fields.forEach((k, v) -> b.append(',').append(k).append('=').append(v));
+            return b.toString();
+        }
+
+        private String at(long nanos) {
+            return Durations.format(nanos);
+        }
+    }
+}

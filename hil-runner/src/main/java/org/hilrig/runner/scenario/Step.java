@@ -1,0 +1,184 @@
+package org.hilrig.runner.scenario;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One step of a scenario, in the words of the YAML file. Every step knows where it was written.
+ *
+ * <p>Limits on responses ({@code within}) are measured from an anchor: by default the last stimulus
+ * (the trace time of the last edge a {@code set} drove, of the last byte of the last frame a {@code send}
+ * sent, or of the last injected fault), never from when the engine asked for it. {@code from} names
+ * another anchor: the last time a signal entered a state.
+ */
+public sealed interface Step {
+    Position at();
+
+    /** The YAML key of this kind of step, for messages. */
+    String keyword();
+
+    /** {@code set: {PREP_REQ: active, ...}}: drives input lines, all at the same instant. */
+    record Set(Position at, Map<String, LineState> lines) implements Step {
+        public Set {
+            lines = Collections.unmodifiableMap(new LinkedHashMap<>(lines));
+        }
+
+        @Override
+        public String keyword() {
+            return "set";
+        }
+    }
+
+    /** {@code wait: 100ms}: lets time pass. */
+    record Wait(Position at, long nanos) implements Step {
+        @Override
+        public String keyword() {
+            return "wait";
+        }
+    }
+
+    /** {@code fault: door_open} or {@code fault: {name: arc, count: 4}}: injects a named plant fault. */
+    record Fault(Position at, String name, Map<String, String> params) implements Step {
+        public Fault {
+            params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        }
+
+        @Override
+        public String keyword() {
+            return "fault";
+        }
+    }
+
+    /**
+     * {@code await: {signal: READY, is: active, within: 2s}}: waits until a line is in a state (at once when
+     * it already is); fails when it is not by the limit. Measured from the last stimulus.
+     */
+    record Await(Position at, String signal, LineState state, Limit within, String measure) implements Step {
+        @Override
+        public String keyword() {
+            return "await";
+        }
+    }
+
+    /**
+     * {@code expect: {signal: HV_ENABLE, becomes: inactive, within: profile.door_to_hv_off}}: the line must
+     * change into the state inside the window, measured from the anchor.
+     *
+     * @param from the anchor, or null for the last stimulus
+     */
+    record Expect(Position at, String signal, LineState state, Limit within, Anchor from, String measure)
+            implements Step {
+        @Override
+        public String keyword() {
+            return "expect";
+        }
+    }
+
+    /** {@code expect: {signal: HV_ENABLE, stays: inactive, for: 500ms}}: the line must hold a state throughout. */
+    record Hold(Position at, String signal, LineState state, long forNanos) implements Step {
+        @Override
+        public String keyword() {
+            return "expect";
+        }
+    }
+
+    /**
+     * {@code expect_event: {name: FAULT, fields: {code: F01}, within: 20ms}}: the board must send a matching
+     * event inside the window (measured from the anchor, at the event frame's last byte).
+     */
+    record ExpectEvent(Position at, String event, Map<String, String> fields, Limit within, Anchor from,
+            String measure) implements Step {
+        public ExpectEvent {
+            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
+
+        @Override
+        public String keyword() {
+            return "expect_event";
+        }
+    }
+
+    /** {@code expect_no_event: {name: XON, for: 1s}}: no matching event may arrive for a time from now. */
+    record NoEvent(Position at, String event, Map<String, String> fields, long forNanos) implements Step {
+        public NoEvent {
+            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
+
+        @Override
+        public String keyword() {
+            return "expect_no_event";
+        }
+    }
+
+    /**
+     * {@code send: {command: SKV, args: [80], reply: ACK}}: sends a command frame and checks the reply.
+     *
+     * @param command the command name, or null when {@code raw} or {@code again} is given
+     * @param raw a command name sent as written, without checking it is a known command (to test NAK 02),
+     *     or null
+     * @param again true to send the previous frame again byte for byte (same sequence number), as a host
+     *     retries after a lost reply
+     * @param corruption what to break in the frame on purpose
+     * @param copies how many times the frame is sent back to back (a flood), at least 1
+     * @param reply the reply the board must give to the (last) frame
+     * @param within reply limit, or null for the profile's serial reply limit
+     */
+    record Send(Position at, String command, List<String> args, String raw, boolean again, Corruption corruption, int copies,
+            Reply reply, Map<String, String> replyFields, Limit within, String measure) implements Step {
+        public Send {
+            args = List.copyOf(args);
+            replyFields = Collections.unmodifiableMap(new LinkedHashMap<>(replyFields));
+        }
+
+        @Override
+        public String keyword() {
+            return "send";
+        }
+    }
+
+    /**
+     * {@code heartbeat: {every: 100ms, for: 2s}}: the host keeps the link alive with {@code HBT} commands at
+     * that period; each must be acknowledged within the serial reply limit.
+     */
+    record Heartbeat(Position at, long everyNanos, long forNanos) implements Step {
+        @Override
+        public String keyword() {
+            return "heartbeat";
+        }
+    }
+
+    /** A frame sent broken on purpose. */
+    enum Corruption {
+        NONE, CRC, TRUNCATED
+    }
+
+    /**
+     * The reply a {@code send} expects: {@code ACK}, {@code NAK} with a code, {@code none} (a corrupt frame
+     * must get no reply at all), or {@code unchecked} (the host goes on at the frame's last byte without
+     * waiting, e.g. to cut the cable before the reply comes back).
+     *
+     * @param kind ACK, NAK, NONE or UNCHECKED
+     * @param nakCode the NAK code for NAK ({@code "03"}), else null
+     */
+    record Reply(Kind kind, String nakCode) {
+        public enum Kind {
+            ACK, NAK, NONE, UNCHECKED
+        }
+
+        @Override
+        public String toString() {
+            return kind == Kind.NAK ? "NAK " + nakCode : kind == Kind.NONE || kind == Kind.UNCHECKED
+                    ? kind.name().toLowerCase(java.util.Locale.ROOT) : kind.name();
+        }
+    }
+
+    /** An anchor: the last time a signal entered a state, before the step began. */
+    record Anchor(String signal, LineState state) {
+        @Override
+        public String toString() {
+            return signal + " " + state.word();
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package org.hilrig.runner.scenario;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.hilrig.device.protocol.DecodeListener;
+import org.hilrig.device.protocol.DiscardedInput;
+import org.hilrig.device.protocol.Frame;
+import org.hilrig.device.protocol.FrameDecoder;
+import org.hilrig.device.protocol.ReceivedFrame;
+import org.hilrig.timing.trace.ChangeListener;
+import org.hilrig.timing.trace.Level;
+import org.hilrig.timing.trace.SignalInfo;
+import org.hilrig.timing.trace.TraceHeader;
+
+/**
+ * What the engine knows of a run, kept up to date from the rig's trace: the level and every edge of each
+ * line, and every frame the board sent (decoded, stamped at its last byte). Lines are found by their
+ * logical name as the trace's signal reference, case-insensitive; where two boards carry a line of the
+ * same name, the one under the board-under-test's prefix wins.
+ *
+ * <p>Confined to the scenario's thread.
+ */
+final class TraceWatch implements ChangeListener, DecodeListener {
+    /** A frame from the board, stamped at its last byte. */
+    record Received(long timeNanos, Frame frame, int length) {
+    }
+
+    private final String boardPrefix;
+    private final Map<String, Integer> idByName = new HashMap<>();
+    private final List<String> paths = new ArrayList<>();
+    private boolean[] high = new boolean[0];
+    private long[][] edgeTimes = new long[0][];
+    private boolean[][] edgeLevels = new boolean[0][];
+    private int[] edgeCounts = new int[0];
+    private final List<Received> received = new ArrayList<>();
+    private final FrameDecoder decoder = new FrameDecoder(this);
+    private long frameTimeNanos;
+    private int nextEventCounter = -1;
+    private long eventsLost;
+    private boolean begun;
+
+    TraceWatch(String boardUnderTest) {
+        this.boardPrefix = boardUnderTest.toLowerCase(Locale.ROOT) + ".";
+    }
+
+    @Override
+    public void begin(TraceHeader header) {
+        if (begun) {
+            return;
+        }
+        begun = true;
+        int n = header.signals().size();
+        high = new boolean[n];
+        edgeTimes = new long[n][8];
+        edgeLevels = new boolean[n][8];
+        edgeCounts = new int[n];
+        for (SignalInfo s : header.signals()) {
+            paths.add(s.path());
+            String name = s.reference().toUpperCase(Locale.ROOT);
+            Integer before = idByName.get(name);
+            if (before == null || s.path().toLowerCase(Locale.ROOT).startsWith(boardPrefix)) {
+                idByName.put(name, s.id());
+            }
+        }
+    }
+
+    @Override
+    public void digital(long timeNanos, int signalId, Level level) {
+        boolean h = level == Level.HIGH;
+        if (edgeCounts[signalId] > 0 && high[signalId] == h) {
+            return;
+        }
+        high[signalId] = h;
+        int c = edgeCounts[signalId];
+        if (c == edgeTimes[signalId].length) {
+            edgeTimes[signalId] = Arrays.copyOf(edgeTimes[signalId], c * 2);
+            edgeLevels[signalId] = Arrays.copyOf(edgeLevels[signalId], c * 2);
+        }
+        edgeTimes[signalId][c] = timeNanos;
+        edgeLevels[signalId][c] = h;
+        edgeCounts[signalId] = c + 1;
+    }
+
+    @Override
+    public void frame(long timeNanos, String link, String direction, byte[] bytes) {
+        if (!"tx".equals(direction)) {
+            return;
+        }
+        frameTimeNanos = timeNanos;
+        decoder.accept(bytes, 0, bytes.length, timeNanos);
+    }
+
+    @Override
+    public void frame(ReceivedFrame frame) {
+        Frame f = frame.frame();
+        received.add(new Received(frameTimeNanos, f, frame.bytes().length));
+        if (f.kind() == org.hilrig.device.protocol.FrameKind.EVENT) {
+            boolean boot = f.subject().equals("BOOT") && f.seq() == 0;
+            if (!boot && nextEventCounter >= 0 && f.seq() != nextEventCounter) {
+                eventsLost += (f.seq() - nextEventCounter) & 0xFF;
+            }
+            nextEventCounter = (f.seq() + 1) & 0xFF;
+        }
+    }
+
+    /** Events the board numbered but the rig never received (gaps in the event counter since boot). */
+    long eventsLost() {
+        return eventsLost;
+    }
+
+    @Override
+    public void discarded(DiscardedInput discarded) {
+        // the rig records whole frames; a discard here means the board sent a broken one, which no
+        // expectation will match
+    }
+
+    /** The trace id of a logical line, or -1 when the trace has none. */
+    int id(String line) {
+        Integer id = idByName.get(line.toUpperCase(Locale.ROOT));
+        return id == null ? -1 : id;
+    }
+
+    /** The full dotted path of a trace signal. */
+    String path(int id) {
+        return paths.get(id);
+    }
+
+    boolean isActive(int id) {
+        return high[id];
+    }
+
+    /** The first time at or after {@code fromNanos} the line entered {@code active}, or -1. */
+    long firstEntry(int id, boolean active, long fromNanos) {
+        long[] t = edgeTimes[id];
+        boolean[] l = edgeLevels[id];
+        for (int i = 0, n = edgeCounts[id]; i < n; i++) {
+            if (t[i] >= fromNanos && l[i] == active && i > 0) {
+                return t[i];
+            }
+        }
+        return -1;
+    }
+
+    /** The last time at or before {@code untilNanos} the line entered {@code active} (its first record counts), or -1. */
+    long lastEntry(int id, boolean active, long untilNanos) {
+        long[] t = edgeTimes[id];
+        boolean[] l = edgeLevels[id];
+        for (int i = edgeCounts[id] - 1; i >= 0; i--) {
+            if (t[i] <= untilNanos && l[i] == active) {
+                return t[i];
+            }
+        }
+        return -1;
+    }
+
+    /** The first change of the line strictly after {@code afterNanos}, or -1. */
+    long firstChangeAfter(int id, long afterNanos) {
+        long[] t = edgeTimes[id];
+        for (int i = 1, n = edgeCounts[id]; i < n; i++) {
+            if (t[i] > afterNanos) {
+                return t[i];
+            }
+        }
+        return -1;
+    }
+
+    /** Every frame the board has sent so far, in order. */
+    List<Received> received() {
+        return received;
+    }
+}

@@ -1,0 +1,162 @@
+package org.hilrig.runner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code hil run} end to end on the simulated rig, with the repository's requirements and board profiles. */
+class RunCommandTest {
+    private static final String DOOR = """
+            id: INT-DOOR-101
+            title: Door opened during an exposure ends it within 1 ms
+            requirements: [REQ-ILK-001]
+            tags: [interlock]
+            board: GEN
+            technique: {kv: 80, ma: 250, ms: 300}
+            steps:
+              - set: {PREP_REQ: active}
+              - await: {signal: READY, is: active, within: profile.prep.rotor_timeout}
+              - set: {EXP_REQ_A: active, EXP_REQ_B: active}
+              - await: {signal: XRAY_ON, is: active, within: 5ms}
+              - wait: 50ms
+              - fault: door_open
+              - expect: {signal: HV_ENABLE, becomes: inactive, within: 1ms, measure: door_to_hv_off}
+            """;
+    private static final String BOOT = """
+            id: COM-BOOT-101
+            title: The board answers VER
+            requirements: [REQ-COM-006]
+            tags: [protocol]
+            board: GEN
+            steps:
+              - send: {command: VER, reply: ACK, measure: ver_reply}
+            """;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int hil(String... args) {
+        return Hil.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    private Path library(Path dir) throws Exception {
+        Path lib = Files.createDirectories(dir.resolve("lib"));
+        Files.writeString(lib.resolve("door.yaml"), DOOR);
+        Files.writeString(lib.resolve("boot.yaml"), BOOT);
+        return lib;
+    }
+
+    @Test
+    void passingScenariosExitZeroAndWriteTheContractOutputs(@TempDir Path dir) throws Exception {
+        Path outDir = dir.resolve("out");
+
+        int code = hil("run", library(dir).toString(), "--out", outDir.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode results = new ObjectMapper().readTree(outDir.resolve("results.json").toFile());
+        assertThat(fieldNames(results)).startsWith("run_id", "rig", "seed", "defects", "started_utc");
+        assertThat(results.get("rig").asText()).isEqualTo("sim");
+        assertThat(results.get("seed").asLong()).isEqualTo(42);
+        assertThat(results.get("started_utc").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        JsonNode door = results.get("scenarios").get(1);
+        assertThat(fieldNames(door)).startsWith("id", "status", "requirements", "measurements", "trace", "trace_sha256");
+        assertThat(door.get("id").asText()).isEqualTo("INT-DOOR-101");
+        assertThat(door.get("status").asText()).isEqualTo("pass");
+        JsonNode m = door.get("measurements").get(0);
+        assertThat(fieldNames(m)).startsWith("name", "value_ns", "min_ns", "max_ns", "status");
+        assertThat(m.get("min_ns").isNull()).isTrue();
+        assertThat(m.get("max_ns").asLong()).isEqualTo(1_000_000L);
+        assertThat(door.get("trace").asText()).isEqualTo("traces/INT-DOOR-101.vcd");
+        byte[] vcd = Files.readAllBytes(outDir.resolve("traces/INT-DOOR-101.vcd"));
+        assertThat(door.get("trace_sha256").asText())
+                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(vcd)));
+        String junit = Files.readString(outDir.resolve("junit.xml"));
+        assertThat(junit).contains("tests=\"2\" failures=\"0\" errors=\"0\"")
+                .contains("<testcase classname=\"hil.sim\" name=\"INT-DOOR-101\"");
+        assertThat(out.toString()).contains("PASS         INT-DOOR-101").contains("door_to_hv_off")
+                .contains("2 passed, 0 failed, 0 inconclusive, 0 errors");
+    }
+
+    @Test
+    void theSameSeedAndDefectsGiveByteIdenticalTraces(@TempDir Path dir) throws Exception {
+        Path lib = library(dir);
+        hil("run", lib.toString(), "--seed", "9", "--out", dir.resolve("a").toString());
+        hil("run", lib.toString(), "--seed", "9", "--out", dir.resolve("b").toString());
+        hil("run", lib.resolve("door.yaml").toString(), "--seed", "9", "--out", dir.resolve("alone").toString());
+
+        for (String id : List.of("INT-DOOR-101", "COM-BOOT-101")) {
+            assertThat(dir.resolve("b/traces/" + id + ".vcd")).hasSameBinaryContentAs(dir.resolve("a/traces/" + id + ".vcd"));
+        }
+        assertThat(dir.resolve("alone/traces/INT-DOOR-101.vcd")).hasSameBinaryContentAs(dir.resolve("a/traces/INT-DOOR-101.vcd"));
+    }
+
+    @Test
+    void aDefectTheScenarioCatchesExitsOneWithTheReasonInJunitXml(@TempDir Path dir) throws Exception {
+        Path outDir = dir.resolve("out");
+
+        int code = hil("run", library(dir).toString(), "--defect", "slow_interlock", "--out", outDir.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString()).contains("FAIL         INT-DOOR-101").contains("1 passed, 1 failed");
+        assertThat(Files.readString(outDir.resolve("junit.xml"))).contains("<failure type=\"fail\" message=\"line 14 (expect): HV_ENABLE");
+        assertThat(new ObjectMapper().readTree(outDir.resolve("results.json").toFile()).get("defects").get(0).asText())
+                .isEqualTo("SLOW_INTERLOCK");
+    }
+
+    @Test
+    void badScenariosExitTwoListingEveryProblemWithItsPlace(@TempDir Path dir) throws Exception {
+        Path lib = library(dir);
+        Files.writeString(lib.resolve("door.yaml"), DOOR.replace("within: 1ms", "within: 1xs").replace("door_open", "door_opne"));
+        Files.writeString(lib.resolve("boot.yaml"), BOOT.replace("REQ-COM-006", "REQ-NOPE-001"));
+
+        int code = hil("run", lib.toString(), "--out", dir.resolve("out").toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().lines()).hasSize(3).allMatch(l -> l.startsWith("hil run: "))
+                .anyMatch(l -> l.matches("hil run: .*boot.yaml:3:16: unknown requirement 'REQ-NOPE-001'.*"))
+                .anyMatch(l -> l.matches("hil run: .*door.yaml:13:12: step 'fault': unknown fault 'door_opne'.*"))
+                .anyMatch(l -> l.matches("hil run: .*door.yaml:14:60: step 'expect': '1xs' is not a duration.*"));
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void aFixtureRigIsRefusedAsNotInThisBuild(@TempDir Path dir) throws Exception {
+        assertThat(hil("run", library(dir).toString(), "--rig", "fixtures/pi.yaml")).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("hil run: --rig fixtures/pi.yaml: real I/O rigs are not available in this"
+                + " build; only --rig sim (the simulated rig) is");
+    }
+
+    @Test
+    void anUnknownDefectIsBadInputNamingTheAllowedOnes(@TempDir Path dir) throws Exception {
+        assertThat(hil("run", library(dir).toString(), "--defect", "SLOW_DOOR")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("hil run: --defect SLOW_DOOR: unknown defect, allowed: SLOW_INTERLOCK, ");
+    }
+
+    @Test
+    void tagsSelectScenarios(@TempDir Path dir) throws Exception {
+        int code = hil("run", library(dir).toString(), "--tags", "protocol,nothing", "--out", dir.resolve("out").toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("hil run: 1 scenario on sim").contains("COM-BOOT-101").doesNotContain("INT-DOOR-101");
+    }
+
+    private static List<String> fieldNames(JsonNode n) {
+        List<String> names = new ArrayList<>();
+        for (Iterator<String> it = n.fieldNames(); it.hasNext();) {
+            names.add(it.next());
+        }
+        return names;
+    }
+}

@@ -1,0 +1,155 @@
+package org.hilrig.runner.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.hilrig.runner.rig.Rig;
+import org.hilrig.runner.rig.SimRigs;
+import org.hilrig.runner.run.Library;
+import org.hilrig.timing.trace.ChangeListener;
+import org.hilrig.timing.trace.Level;
+import org.hilrig.timing.trace.Trace;
+import org.hilrig.timing.verdict.Measurement;
+import org.hilrig.timing.verdict.Verdict;
+import org.junit.jupiter.api.Test;
+
+/** The engine on the simulated rig (the emulator with the reference board profiles). */
+class ScenarioEngineTest {
+    private static final Library LIBRARY = Library.open(Path.of(".."));
+    private static final SimRigs RIGS = LIBRARY.simulatedRigs();
+    private final ScenarioLoader loader = new ScenarioLoader(LIBRARY.vocabulary().withRequirements(Set.of("REQ-ILK-001")));
+    private final ScenarioEngine engine = LIBRARY.engine();
+
+    private static final String DOOR = """
+            id: INT-DOOR-009
+            title: Door opened during exposure ends it
+            requirements: [REQ-ILK-001]
+            board: GEN
+            technique: {kv: 80, ma: 250, ms: 500}
+            steps:
+              - set: {PREP_REQ: active}
+              - await: {signal: READY, is: active, within: profile.prep.rotor_timeout, measure: prep_to_ready}
+              - set: {EXP_REQ_A: active, EXP_REQ_B: active}
+              - await: {signal: XRAY_ON, is: active, within: 5ms}
+              - wait: 100ms
+              - fault: door_open
+              - expect: {signal: HV_ENABLE, becomes: inactive, within: 1ms, measure: door_to_hv_off}
+              - expect_event: {name: FAULT, fields: {code: F01}, within: 20ms}
+              - send: {command: VER, reply: ACK, fields: {board: GEN}, measure: ver_reply}
+            always:
+              - never: XRAY_ON active while DOOR_CLOSED inactive for more than 2ms
+            """;
+
+    private Scenario door(String text) {
+        return loader.load("door.yaml", text);
+    }
+
+    @Test
+    void measuresFromTheTraceTimeOfTheStimulusNotFromWhenTheStepRan() {
+        Scenario s = door(DOOR);
+        Rig rig = open(s, 42, List.of());
+
+        ScenarioOutcome o = engine.run(s, rig);
+
+        assertThat(o.message()).isNull();
+        assertThat(o.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(o.measurements()).extracting(Measurement::name).containsExactly("prep_to_ready", "door_to_hv_off", "ver_reply");
+        long doorOpened = lastEdge(rig.trace(), "plant.door_closed", Level.LOW);
+        long hvOff = lastEdge(rig.trace(), "gen.hv_enable", Level.LOW);
+        Measurement m = o.measurements().get(1);
+        assertThat(m.valueNanos()).isEqualTo(hvOff - doorOpened).isPositive();
+        assertThat(m.uncertaintyNanos()).isZero();
+        assertThat(m.maxNanos()).isEqualTo(1_000_000L);
+        assertThat(o.measurements().get(0).maxNanos()).isEqualTo(2_000_000_000L);
+    }
+
+    @Test
+    void failsAPolledInterlockNamingTheLineAndTheLimit() {
+        Scenario s = door(DOOR);
+
+        ScenarioOutcome o = engine.run(s, open(s, 42, List.of("SLOW_INTERLOCK")));
+
+        assertThat(o.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(o.message()).matches("line 13 \\(expect\\): HV_ENABLE inactive after fault door_open at [0-9.]+ s took [0-9.]+ ms, limit <= 1 ms");
+        Measurement late = o.measurements().get(o.measurements().size() - 1);
+        assertThat(late.name()).isEqualTo("door_to_hv_off");
+        assertThat(late.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(late.valueNanos()).isGreaterThan(1_000_000L).isLessThanOrEqualTo(10_100_000L);
+    }
+
+    @Test
+    void failsAnInvariantEvenWhenEveryStepPassed() {
+        Scenario s = door(DOOR.replace("for more than 2ms", "for more than 10us"));
+
+        ScenarioOutcome o = engine.run(s, open(s, 42, List.of()));
+
+        assertThat(o.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(o.message()).startsWith("line 17 (always): never XRAY_ON active while DOOR_CLOSED inactive for more than 10us: held for ");
+    }
+
+    @Test
+    void failsWhenAnAwaitedLineDoesNotComeInTime() {
+        Scenario s = door(DOOR.replace("within: profile.prep.rotor_timeout", "within: 1s"));
+
+        ScenarioOutcome o = engine.run(s, open(s, 42, List.of()));
+
+        assertThat(o.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(o.message()).startsWith("line 8 (await): READY was not active within 1s (<= 1 s) of the stimulus at ");
+    }
+
+    @Test
+    void isAnErrorWhenTheRigRefusesAStimulus() {
+        // ROTOR_START is a rig input only when the tube controller is tested alone
+        Scenario s = door(DOOR.replace("fault: door_open", "set: {ROTOR_START: active}"));
+
+        ScenarioOutcome o = engine.run(s, open(s, 42, List.of()));
+
+        assertThat(o.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(o.message()).startsWith("line 12 (set): 'ROTOR_START' is not a rig-driven input of this machine");
+    }
+
+    @Test
+    void sameScenarioAndSeedGiveTheSameTrace() {
+        Scenario s = door(DOOR);
+        Rig a = open(s, 7, List.of());
+        Rig b = open(s, 7, List.of());
+        Rig c = open(s, 8, List.of());
+
+        engine.run(s, a);
+        engine.run(s, b);
+        engine.run(s, c);
+
+        assertThat(a.trace().sha256Hex()).isEqualTo(b.trace().sha256Hex()).isNotEqualTo(c.trace().sha256Hex());
+    }
+
+    @Test
+    void aCorruptFrameMustGetNoReply() {
+        Scenario s = door(DOOR.replace("- send: {command: VER, reply: ACK, fields: {board: GEN}, measure: ver_reply}",
+                "- send: {command: STA, corrupt: crc, reply: none}"));
+
+        assertThat(engine.run(s, open(s, 42, List.of())).verdict()).isEqualTo(Verdict.PASS);
+        ScenarioOutcome broken = engine.run(s, open(s, 42, List.of("CRC_NOT_CHECKED")));
+        assertThat(broken.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(broken.message()).startsWith("line 15 (send): the board answered ").endsWith(", which it must discard");
+    }
+
+    private static Rig open(Scenario s, long seed, List<String> defects) {
+        return RIGS.open(s.board(), s.emulateOtherBoard(), seed, defects);
+    }
+
+    private static long lastEdge(Trace trace, String path, Level level) {
+        int id = trace.find(path).id();
+        long[] t = {-1};
+        trace.replay(new ChangeListener() {
+            @Override
+            public void digital(long timeNanos, int signalId, Level l) {
+                if (signalId == id && l == level && timeNanos > 0) {
+                    t[0] = timeNanos;
+                }
+            }
+        });
+        return t[0];
+    }
+}

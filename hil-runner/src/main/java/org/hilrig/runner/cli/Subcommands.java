@@ -9,6 +9,6 @@ final class Subcommands {
 
     static List<Object> all() {
         return List.of(new RunCommand(), new CheckCommand(), new VerifyCommand(), new KeygenCommand(), new HistoryCommand(),
-                new DefectsCommand());
+                new DefectsCommand(), new EmulateCommand());
     }
 }

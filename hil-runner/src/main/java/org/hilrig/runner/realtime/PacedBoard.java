@@ -1,0 +1,111 @@
+package org.hilrig.runner.realtime;
+
+import java.io.ByteArrayOutputStream;
+import java.util.function.Function;
+import org.hilrig.device.sim.HostLink;
+import org.hilrig.device.sim.Machine;
+import org.hilrig.runner.io.ByteLink;
+import org.hilrig.runner.io.ByteReceiver;
+import org.hilrig.timing.Clock;
+import org.hilrig.timing.MonotonicClock;
+import org.hilrig.timing.RigFailureException;
+
+/**
+ * An emulated board on wall time with its UART on a real port: a {@link Machine} paced by a {@link
+ * WallPacer}, bytes from the port handed over to the pacer thread and put on the board's receive line at
+ * the wall time they are taken, bytes from the board written to the port after each pacer pass (so they
+ * leave when the board sent them, give or take the pacer's lateness).
+ *
+ * <p>Threads: the port's reader thread only queues bytes; the pacer thread alone touches the machine and
+ * writes to the port. {@link #inPacer} runs other work (driving lines, reading the trace) on the pacer
+ * thread. The board owns its port and closes it in {@link #close}.
+ */
+public final class PacedBoard implements AutoCloseable {
+    private final Machine machine;
+    private final WallPacer pacer;
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private volatile ByteLink port;
+    private volatile RigFailureException portLost;
+
+    private PacedBoard(Machine machine, Clock wall, long spinNanos) {
+        this.machine = machine;
+        this.pacer = new WallPacer(machine.scheduler(), wall, spinNanos);
+        HostLink link = machine.hostLink();
+        link.onReceive((t, b) -> pending.write(b));
+        pacer.afterEachPass(this::flush);
+    }
+
+    /**
+     * Starts {@code machine} (still at time 0) on wall time with its UART on the port {@code opener} opens
+     * (given the receiver that feeds the board); the pacer starts once the port is open.
+     *
+     * @throws RigFailureException when the port cannot be opened
+     */
+    public static PacedBoard start(Machine machine, long spinNanos, Function<ByteReceiver, ByteLink> opener) {
+        if (machine.scheduler().nowNanos() != 0) {
+            throw new IllegalArgumentException("the machine has already run to " + machine.scheduler().nowNanos() + " ns");
+        }
+        PacedBoard board = new PacedBoard(machine, new MonotonicClock(), spinNanos);
+        board.port = opener.apply(board.new Feed());
+        board.pacer.start("hil-pacer-" + machine.boardUnderTest());
+        return board;
+    }
+
+    public Machine machine() {
+        return machine;
+    }
+
+    public WallPacer pacer() {
+        return pacer;
+    }
+
+    /** What the board's UART is on, e.g. {@code serial /dev/pts/7 at 115200 baud}. */
+    public String describePort() {
+        return port.describe();
+    }
+
+    /** Why the port was lost, or null while it is open (or was closed by its owner). */
+    public RigFailureException portLost() {
+        return portLost;
+    }
+
+    /** Runs {@code action} on the pacer thread, with the machine at the current wall time. */
+    public void inPacer(Runnable action) {
+        pacer.submit(action);
+    }
+
+    private void flush() {
+        if (pending.size() == 0) {
+            return;
+        }
+        byte[] bytes = pending.toByteArray();
+        pending.reset();
+        ByteLink p = port;
+        if (p != null && p.isOpen()) {
+            p.write(bytes);
+        }
+    }
+
+    /** Stops the pacer, then closes the port; idempotent. */
+    @Override
+    public void close() {
+        pacer.close();
+        ByteLink p = port;
+        if (p != null) {
+            p.close();
+        }
+    }
+
+    /** On the port's reader thread: hand over, nothing else. */
+    private final class Feed implements ByteReceiver {
+        @Override
+        public void received(byte[] bytes, long timeNanos) {
+            pacer.submit(() -> machine.hostLink().send(bytes));
+        }
+
+        @Override
+        public void lost(RigFailureException cause) {
+            portLost = cause;
+        }
+    }
+}

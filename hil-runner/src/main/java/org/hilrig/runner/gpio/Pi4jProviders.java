@@ -34,6 +34,7 @@ final class Pi4jProviders {
      * @param shutdownHook whether Pi4J shuts its I/O down (outputs to their shutdown state) when the JVM exits
      * @throws RigFailureException naming the missing ids and the plugin jar that brings them
      */
+    @SuppressWarnings("rawtypes") // Pi4J's PluginService and ContextBuilder take raw Provider arrays
     static Context context(List<String> providerIds, boolean shutdownHook, String jarHint) {
         List<Provider> found = new ArrayList<>();
         for (Plugin plugin : ServiceLoader.load(Plugin.class)) {

@@ -118,7 +118,12 @@ public final class ScenarioEngine {
             long end = rig.nowNanos();
             rig.trace().end(end);
             if (verdict != Verdict.ERROR) {
-                checkInvariants();
+                try {
+                    checkInvariants();
+                } catch (RigException | IllegalArgumentException | IllegalStateException e) {
+                    verdict = Verdict.ERROR;
+                    message = "always: " + e.getMessage();
+                }
             }
             return new ScenarioOutcome(verdict, message, measurements, end);
         }

@@ -774,7 +774,7 @@ public final class ScenarioLoader {
                 }
                 if (allowed != null && !allowed.contains(s)) {
                     problem(item, "unknown " + kind + " '" + s + "'" + (where == null ? "" : " " + where)
-                            + (allowed.size() <= 40 ? ", allowed: " + String.join(", ", allowed) : ""));
+                            + ", " + allowedText(allowed, s));
                 } else if (out.contains(s)) {
                     problem(item, "'" + key + "' names '" + s + "' twice");
                 } else {
@@ -782,6 +782,17 @@ public final class ScenarioLoader {
                 }
             }
             return out;
+        }
+
+        /** The allowed names, or when there are many, those that share the bad name's group (REQ-ILK-...). */
+        private String allowedText(Set<String> allowed, String bad) {
+            if (allowed.size() <= 20) {
+                return "allowed: " + String.join(", ", allowed);
+            }
+            int dash = bad.lastIndexOf('-');
+            String group = dash > 0 ? bad.substring(0, dash + 1) : bad;
+            List<String> near = allowed.stream().filter(a -> a.startsWith(group)).toList();
+            return near.isEmpty() ? allowed.size() + " known" : "known in " + group + "*: " + String.join(", ", near);
         }
 
         private String scalar(Node n, String what) {

@@ -111,6 +111,26 @@ class ScenarioEngineTest {
     }
 
     @Test
+    void anInvariantOnALineThisRigDoesNotHaveIsAnError() {
+        // a tube controller tested alone has no generator, so no HV_ENABLE
+        Scenario s = loader.load("tub.yaml", """
+                id: ROT-TUB-901
+                title: Rotor start
+                requirements: [REQ-ILK-001]
+                board: TUB
+                steps:
+                  - wait: 100ms
+                always:
+                  - never: HV_ENABLE active
+                """);
+
+        ScenarioOutcome o = engine.run(s, open(s, 42, List.of()));
+
+        assertThat(o.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(o.message()).isEqualTo("always: the rig's trace has no line HV_ENABLE");
+    }
+
+    @Test
     void sameScenarioAndSeedGiveTheSameTrace() {
         Scenario s = door(DOOR);
         Rig a = open(s, 7, List.of());

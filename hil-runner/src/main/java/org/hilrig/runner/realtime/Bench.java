@@ -13,12 +13,13 @@ import org.hilrig.runner.io.LinkEndpoint;
  * @param lines the fixture's hardware lines, opened; null for a rig without GPIO
  * @param plantFaults faults injected into the plant by other means than the rig's lines (an emulated
  *     board's plant model); null when there are none
- * @param boardBootsWithRig whether the board powers up when the rig opens (so it sends {@code EVT,BOOT}
- *     within 500 ms of the rig's time 0); false for a board that was already running
+ * @param powerOn powers the board up; the rig calls it once, at its time 0 after its link and lines are
+ *     open, so the board's {@code EVT,BOOT} is seen within 500 ms of time 0; null for a board that was
+ *     already running (a real board without a power switch in the fixture, {@code hil emulate})
  * @param closer ends what the bench started (an emulated board, a pseudo-terminal pair), after the rig has
  *     put its outputs in the safe state and closed its link and lines; never null
  */
-public record Bench(LinkEndpoint link, RigLines lines, PlantFaults plantFaults, boolean boardBootsWithRig,
+public record Bench(LinkEndpoint link, RigLines lines, PlantFaults plantFaults, Runnable powerOn,
                     AutoCloseable closer) {
     /** Injects named plant faults that are not lines of the rig. */
     @FunctionalInterface

@@ -20,6 +20,6 @@ final class HardwareBench implements BenchFactory {
     @Override
     public Bench open(RigFixture fixture, Clock clock, long seed, List<String> defects) {
         RigLines lines = fixture.lines().isEmpty() ? null : RigLines.open(fixture, clock);
-        return new Bench(fixture.link(), lines, null, false, () -> { });
+        return new Bench(fixture.link(), lines, null, null, () -> { });
     }
 }

@@ -92,6 +92,7 @@ public final class RealTimeRig implements Rig {
     private long worstStimulusNanos;
     private long worstShiftNanos;
     private long sentAtNanos;
+    private long lastByteOutNanos;
     private boolean closed;
 
     /** What an I/O thread hands over: a line edge or a frame from the board. */
@@ -143,8 +144,9 @@ public final class RealTimeRig implements Rig {
     }
 
     /**
-     * Opens a rig on {@code bench} at time 0 of {@code clock}: records the lines' states, then holds the
-     * permissives (door, e-stop, thermal) active, the plant's normal state.
+     * Opens a rig on {@code bench} at time 0 of {@code clock}: opens the link, records the lines' states,
+     * powers the board up when the bench can, then holds the permissives (door, e-stop, thermal) active,
+     * the plant's normal state.
      *
      * @throws RigFailureException when the link cannot be opened (the outputs are then safe)
      */
@@ -155,6 +157,9 @@ public final class RealTimeRig implements Rig {
         rig.openedNanos = t;
         for (Map.Entry<HardwareLine, Integer> e : rig.signalIds.entrySet()) {
             rig.trace.digital(t, e.getValue(), Level.of(rig.lines.read(e.getKey())));
+        }
+        if (bench.powerOn() != null) {
+            bench.powerOn().run();
         }
         for (OutputLine o : fixture.outputs()) {
             if (PERMISSIVES.contains(o.line()) && rig.lines != null) {
@@ -223,11 +228,19 @@ public final class RealTimeRig implements Rig {
     @Override
     public long send(byte[] bytes) {
         ensureOpen();
+        long before = clock.nowNanos();
         link.write(bytes);
-        long t = clock.nowNanos();
+        long written = clock.nowNanos();
+        // a UART starts on the bytes once the driver has them and sends one every byteNanos; the frame's
+        // last byte has left when the earlier frames' bytes and its own have
+        long t = Math.max(written, lastByteOutNanos) + bytes.length * byteNanos;
+        lastByteOutNanos = t;
+        worstStimulusNanos = Math.max(worstStimulusNanos, (written - before + 1) / 2);
         drain(null);
         sentAtNanos = t;
-        sentFrames.accept(bytes, 0, bytes.length, t);
+        for (int i = 0; i < bytes.length; i++) {
+            sentFrames.accept(bytes[i], t - (bytes.length - 1 - i) * byteNanos);
+        }
         return Math.max(t, watermarkNanos);
     }
 
@@ -238,7 +251,7 @@ public final class RealTimeRig implements Rig {
 
     @Override
     public boolean boardBootsAtStart() {
-        return bench.boardBootsWithRig();
+        return bench.powerOn() != null;
     }
 
     /**

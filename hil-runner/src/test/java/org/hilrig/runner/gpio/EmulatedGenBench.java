@@ -98,29 +98,44 @@ public final class EmulatedGenBench implements BenchFactory {
                     }
                 });
             }
-            board[0] = PacedBoard.start(machine, WallPacer.DEFAULT_SPIN_NANOS,
-                    r -> SerialByteLink.open(new SerialEndpoint(pair.second(), baud), new MonotonicClock(), r));
         } catch (RuntimeException e) {
             pair.close();
             throw e;
         }
-        PacedBoard b = board[0];
-        Bench.PlantFaults faults = (fault, params) -> inPacer(b, () -> machine.inject(fault, params));
+        Runnable powerOn = () -> board[0] = PacedBoard.start(machine, WallPacer.DEFAULT_SPIN_NANOS,
+                r -> SerialByteLink.open(new SerialEndpoint(pair.second(), baud), new MonotonicClock(), r));
+        Bench.PlantFaults faults = (fault, params) -> inPacer(board[0], () -> machine.inject(fault, params));
         AutoCloseable closer = () -> {
             try {
-                if (report) {
-                    out.println("board: " + inPacer(b, () -> side(machine)));
+                if (report && board[0] != null) {
+                    out.println("board: " + inPacer(board[0], () -> side(machine)));
                     out.flush();
                 }
             } finally {
-                b.close();
+                if (board[0] != null) {
+                    board[0].close();
+                    if (Boolean.getBoolean("hil.bench.dump")) {
+                        out.println("BOARD worst lateness " + board[0].pacer().worstLatenessNanos() + " now " + machine.scheduler().nowNanos()
+                                + " wall " + board[0].pacer().wall().nowNanos());
+                        machine.trace().replay(new org.hilrig.timing.trace.ChangeListener() {
+                            @Override
+                            public void digital(long t, int id, org.hilrig.timing.trace.Level l) {
+                            }
+
+                            @Override
+                            public void frame(long t, String link, String dir, byte[] b) {
+                                out.println("BOARD " + t + " " + dir + " " + new String(b, java.nio.charset.StandardCharsets.US_ASCII));
+                            }
+                        });
+                    }
+                }
                 pair.close();
             }
         };
-        return new Bench(new SerialEndpoint(pair.first(), baud), lines, faults, true, closer);
+        return new Bench(new SerialEndpoint(pair.first(), baud), lines, faults, powerOn, closer);
     }
 
-    /** The board's handswitch and HV pins, as it reads them, after letting it run 20 ms of wall time. */
+    /** The board's handswitch and HV pins, as it reads them. */
     private static String side(Machine machine) {
         StringBuilder s = new StringBuilder();
         for (String l : new String[] {"PREP_REQ", "EXP_REQ_A", "EXP_REQ_B", "HV_ENABLE", "XRAY_ON"}) {

@@ -65,7 +65,7 @@ abstract class RigContract {
 
         long first = rig.send(ver);
         long second = rig.send(Frame.command(2, "STA").encode());
-        rig.runUntil(() -> false, rig.nowNanos() + 20 * MS);
+        rig.runUntil(() -> false, rig.nowNanos() + 40 * MS); // two replies, at 115200 baud, after the first ETX
 
         assertThat(framesTo("rx")).containsExactly(first, second);
         if (pacesSentBytes()) {

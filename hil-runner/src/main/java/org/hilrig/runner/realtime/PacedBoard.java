@@ -42,10 +42,20 @@ public final class PacedBoard implements AutoCloseable {
      * @throws RigFailureException when the port cannot be opened
      */
     public static PacedBoard start(Machine machine, long spinNanos, Function<ByteReceiver, ByteLink> opener) {
+        return start(machine, new MonotonicClock(), spinNanos, opener);
+    }
+
+    /**
+     * As {@link #start(Machine, long, Function)}, on a given wall clock, whose reading now becomes the
+     * machine's time 0 only if the clock reads 0 now; otherwise the machine first catches up to the clock's
+     * reading (its boot then lies in the past). A measurement shares the rig's clock with the board this
+     * way, so board and rig times are comparable.
+     */
+    public static PacedBoard start(Machine machine, Clock wall, long spinNanos, Function<ByteReceiver, ByteLink> opener) {
         if (machine.scheduler().nowNanos() != 0) {
             throw new IllegalArgumentException("the machine has already run to " + machine.scheduler().nowNanos() + " ns");
         }
-        PacedBoard board = new PacedBoard(machine, new MonotonicClock(), spinNanos);
+        PacedBoard board = new PacedBoard(machine, wall, spinNanos);
         board.port = opener.apply(board.new Feed());
         board.pacer.start("hil-pacer-" + machine.boardUnderTest());
         return board;

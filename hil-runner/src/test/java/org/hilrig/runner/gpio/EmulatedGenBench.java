@@ -50,6 +50,39 @@ import org.hilrig.timing.signal.DigitalSignal;
  * safe state, including on SIGTERM) one line with the handswitch and HV lines as the board's pins read.
  */
 public final class EmulatedGenBench implements BenchFactory {
+    /**
+     * The board of one bench, once powered up, its cable (tests pull it), and what the board's pins read
+     * when the bench ended (after the rig's safe state, before the board stopped): {@code settled} or
+     * {@code not-settled} (HV_ENABLE and XRAY_ON inactive within 200 ms, or not), then each handswitch and
+     * HV line, e.g. {@code settled PREP_REQ=inactive ... XRAY_ON=inactive}.
+     */
+    public record PoweredBoard(PacedBoard board, SocatPtyPair cable, CompletableFuture<String> atEnd) {
+    }
+
+    private final java.util.function.Consumer<PoweredBoard> onPowerOn;
+
+    private final boolean shareRigClock;
+
+    /** The bench {@link java.util.ServiceLoader} makes. */
+    public EmulatedGenBench() {
+        this(b -> { });
+    }
+
+    /** A bench that hands each powered-up board to {@code onPowerOn} (on the rig's thread). */
+    public EmulatedGenBench(java.util.function.Consumer<PoweredBoard> onPowerOn) {
+        this(onPowerOn, false);
+    }
+
+    /**
+     * @param shareRigClock true: the board is paced on the rig's own clock, so the board's virtual times and
+     *     the rig's stamps are in one time base (for measuring the rig's timing error); the board then
+     *     catches up on whatever of the rig's time passed before power-on
+     */
+    public EmulatedGenBench(java.util.function.Consumer<PoweredBoard> onPowerOn, boolean shareRigClock) {
+        this.onPowerOn = onPowerOn;
+        this.shareRigClock = shareRigClock;
+    }
+
     private static final Path BOARDS = Library.home().resolve("fixtures/boards");
     private static final Set<HardwareLine> DRIVEN = EnumSet.of(HardwareLine.PREP_REQ, HardwareLine.EXP_REQ_A,
             HardwareLine.EXP_REQ_B, HardwareLine.AEC_STOP);
@@ -83,6 +116,7 @@ public final class EmulatedGenBench implements BenchFactory {
             throw new RigFailureException("cannot start socat for the emulated board's cable: " + e.getMessage(), e);
         }
         PacedBoard[] board = new PacedBoard[1];
+        CompletableFuture<String> atEnd = new CompletableFuture<>();
         RigLines lines;
         try {
             lines = WiredLines.open(fixture, clock, claims -> {
@@ -102,32 +136,25 @@ public final class EmulatedGenBench implements BenchFactory {
             pair.close();
             throw e;
         }
-        Runnable powerOn = () -> board[0] = PacedBoard.start(machine, WallPacer.DEFAULT_SPIN_NANOS,
-                r -> SerialByteLink.open(new SerialEndpoint(pair.second(), baud), new MonotonicClock(), r));
+        Runnable powerOn = () -> {
+            board[0] = PacedBoard.start(machine, shareRigClock ? clock : new MonotonicClock(), WallPacer.DEFAULT_SPIN_NANOS,
+                    r -> SerialByteLink.open(new SerialEndpoint(pair.second(), baud), new MonotonicClock(), r));
+            onPowerOn.accept(new PoweredBoard(board[0], pair, atEnd));
+        };
         Bench.PlantFaults faults = (fault, params) -> inPacer(board[0], () -> machine.inject(fault, params));
         AutoCloseable closer = () -> {
             try {
-                if (report && board[0] != null) {
-                    out.println("board: " + inPacer(board[0], () -> side(machine)));
-                    out.flush();
+                if (board[0] != null && board[0].pacer().isRunning()) {
+                    String seen = settled(board[0], machine) + " " + inPacer(board[0], () -> side(machine));
+                    atEnd.complete(seen);
+                    if (report) {
+                        out.println("board: " + seen);
+                        out.flush();
+                    }
                 }
             } finally {
                 if (board[0] != null) {
                     board[0].close();
-                    if (Boolean.getBoolean("hil.bench.dump")) {
-                        out.println("BOARD worst lateness " + board[0].pacer().worstLatenessNanos() + " now " + machine.scheduler().nowNanos()
-                                + " wall " + board[0].pacer().wall().nowNanos());
-                        machine.trace().replay(new org.hilrig.timing.trace.ChangeListener() {
-                            @Override
-                            public void digital(long t, int id, org.hilrig.timing.trace.Level l) {
-                            }
-
-                            @Override
-                            public void frame(long t, String link, String dir, byte[] b) {
-                                out.println("BOARD " + t + " " + dir + " " + new String(b, java.nio.charset.StandardCharsets.US_ASCII));
-                            }
-                        });
-                    }
                 }
                 pair.close();
             }
@@ -135,13 +162,38 @@ public final class EmulatedGenBench implements BenchFactory {
         return new Bench(new SerialEndpoint(pair.first(), baud), lines, faults, powerOn, closer);
     }
 
-    /** The board's handswitch and HV pins, as it reads them. */
-    private static String side(Machine machine) {
+    /** The board's handswitch and HV pins, as it reads them (pacer thread). */
+    public static String side(Machine machine) {
         StringBuilder s = new StringBuilder();
         for (String l : new String[] {"PREP_REQ", "EXP_REQ_A", "EXP_REQ_B", "HV_ENABLE", "XRAY_ON"}) {
             s.append(s.length() == 0 ? "" : " ").append(l).append('=').append(machine.line(l).isHigh() ? "active" : "inactive");
         }
         return s.toString();
+    }
+
+    /**
+     * Waits (at most 200 ms of wall time) until the board's HV_ENABLE and XRAY_ON pins are inactive, as
+     * they must be soon after the rig's safe state; says which.
+     */
+    static String settled(PacedBoard board, Machine machine) {
+        CompletableFuture<String> off = new CompletableFuture<>();
+        board.inPacer(() -> {
+            DigitalSignal hv = machine.line("HV_ENABLE");
+            DigitalSignal xray = machine.line("XRAY_ON");
+            DigitalSignal.EdgeListener check = (s, high, t) -> {
+                if (!hv.isHigh() && !xray.isHigh()) {
+                    off.complete("settled");
+                }
+            };
+            check.edge(hv, hv.isHigh(), machine.scheduler().nowNanos());
+            hv.onEdge(check);
+            xray.onEdge(check);
+        });
+        try {
+            return off.get(200, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            return "not-settled";
+        }
     }
 
     /** Runs {@code action} on the pacer thread and waits for it; its exception is the caller's. */

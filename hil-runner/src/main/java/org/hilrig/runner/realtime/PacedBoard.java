@@ -14,7 +14,8 @@ import org.hilrig.timing.RigFailureException;
  * An emulated board on wall time with its UART on a real port: a {@link Machine} paced by a {@link
  * WallPacer}, bytes from the port handed over to the pacer thread and put on the board's receive line at
  * the wall time they are taken, bytes from the board written to the port after each pacer pass (so they
- * leave when the board sent them, give or take the pacer's lateness).
+ * leave when the board sent them, a whole frame at a time, give or take the pacer's lateness). A port that fails or is lost does
+ * not stop the board: it runs on with its cable gone ({@link #portLost()} says why).
  *
  * <p>Threads: the port's reader thread only queues bytes; the pacer thread alone touches the machine and
  * writes to the port. {@link #inPacer} runs other work (driving lines, reading the trace) on the pacer
@@ -26,12 +27,21 @@ public final class PacedBoard implements AutoCloseable {
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private volatile ByteLink port;
     private volatile RigFailureException portLost;
+    private static final byte ETX = 0x03;
+    private final long idleNanos;
+    private long lastByteNanos;
+    private boolean frameEnded;
 
     private PacedBoard(Machine machine, Clock wall, long spinNanos) {
         this.machine = machine;
         this.pacer = new WallPacer(machine.scheduler(), wall, spinNanos);
         HostLink link = machine.hostLink();
-        link.onReceive((t, b) -> pending.write(b));
+        this.idleNanos = 2 * link.byteNanos();
+        link.onReceive((t, b) -> {
+            pending.write(b);
+            lastByteNanos = t;
+            frameEnded |= b == ETX;
+        });
         pacer.afterEachPass(this::flush);
     }
 
@@ -84,15 +94,25 @@ public final class PacedBoard implements AutoCloseable {
         pacer.submit(action);
     }
 
+    /**
+     * Writes what the board sent once a frame has ended (its ETX) or the line has been idle for two byte
+     * times, so a frame goes to the port in one write: a pacer stalled mid-frame (a loaded machine) must not
+     * put a gap into a frame that the board's UART sent without one.
+     */
     private void flush() {
-        if (pending.size() == 0) {
+        if (pending.size() == 0 || !(frameEnded || machine.scheduler().nowNanos() - lastByteNanos >= idleNanos)) {
             return;
         }
+        frameEnded = false;
         byte[] bytes = pending.toByteArray();
         pending.reset();
         ByteLink p = port;
-        if (p != null && p.isOpen()) {
-            p.write(bytes);
+        if (p != null && p.isOpen() && portLost == null) {
+            try {
+                p.write(bytes);
+            } catch (RigFailureException e) {
+                portLost = e; // the board runs on with its cable gone, as a real one would
+            }
         }
     }
 

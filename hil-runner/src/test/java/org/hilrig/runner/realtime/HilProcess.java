@@ -46,14 +46,21 @@ final class HilProcess implements AutoCloseable {
     }
 
     static HilProcess start(Class<?> main, String... args) throws IOException {
+        return startWith(new String[0], main, args);
+    }
+
+    /** With extra JVM options; the working directory is the repository (hil.home), as for scripts/hil. */
+    static HilProcess startWith(String[] jvmOptions, Class<?> main, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("-Dhil.home=" + Path.of("..").toAbsolutePath().normalize());
+        cmd.addAll(List.of(jvmOptions));
         cmd.add(main.getName());
         cmd.addAll(List.of(args));
-        return new HilProcess(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+        return new HilProcess(new ProcessBuilder(cmd).directory(Path.of("..").toAbsolutePath().normalize().toFile())
+                .redirectErrorStream(true).start());
     }
 
     /** The next line of output, waiting at most {@code seconds}; fails with everything printed so far. */

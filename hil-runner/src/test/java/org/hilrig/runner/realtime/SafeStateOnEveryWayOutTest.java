@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Every way out of a scenario on the real-time rig leaves the board with its handswitch released and HV
  * off, as the board itself sees it (its pins, read on its pacer thread), by the time the engine returns,
  * that is before anything is reported. The board: an emulated GEN in this process, on a socat pty pair and
- * Pi4J's mock GPIO (the shipped emulated fixture). Each scenario holds a 3 s exposure when its way out comes.
+ * Pi4J's mock GPIO (the shipped emulated fixture). Each scenario holds a 3 s exposure when its way out comes;
+ * its technique is set with generous reply limits, as timing is not what these tests are about.
  */
 class SafeStateOnEveryWayOutTest {
     static final Path HOME = Path.of("..").toAbsolutePath().normalize();
@@ -36,8 +37,9 @@ class SafeStateOnEveryWayOutTest {
             requirements: [REQ-EXP-001]
             tags: [realtime]
             board: GEN
-            technique: {kv: 80, ma: 100, ms: 3000}
             steps:
+              - send: {command: SMA, args: [100], reply: ACK, within: 100ms}
+              - send: {command: SMS, args: [3000], reply: ACK, within: 100ms}
               - set: {PREP_REQ: active}
               - await: {signal: READY, is: active, within: 3s}
               - set: {EXP_REQ_A: active, EXP_REQ_B: active}

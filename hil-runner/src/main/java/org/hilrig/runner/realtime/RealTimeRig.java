@@ -114,7 +114,9 @@ public final class RealTimeRig implements Rig {
         this.owner = Thread.currentThread();
         String board = fixture.board().name().toLowerCase(Locale.ROOT);
         this.linkName = board + ".uart";
-        this.byteNanos = fixture.link() instanceof SerialEndpoint s ? 10_000_000_000L / s.baud() : 0L;
+        // a TCP link carries a board UART's byte stream (serial-over-IP, an emulated board): at the protocol's
+        // default rate, as the fixture names no other
+        this.byteNanos = 10_000_000_000L / (fixture.link() instanceof SerialEndpoint s ? s.baud() : SerialEndpoint.DEFAULT_BAUD);
         for (LineAssignment a : lines == null ? List.<LineAssignment>of() : fixture.lines()) {
             signalIds.put(a.line(), trace.declareDigital(board + "." + a.line().name().toLowerCase(Locale.ROOT)));
         }

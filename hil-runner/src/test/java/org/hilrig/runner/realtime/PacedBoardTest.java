@@ -96,14 +96,14 @@ class PacedBoardTest {
     void hilEmulateServesAPtyUntilSigtermThenSaysSoAndExitsZero() throws Exception {
         pair = SocatPtyPair.start();
         try (HilProcess emulate = HilProcess.hil("emulate", "--board", "GEN", "--serial", pair.second(), "--seed", "3")) {
-            assertThat(emulate.nextLine(30)).isEqualTo("emulating GEN fw 1.0.0 on " + pair.second() + " at 115200 baud; Ctrl-C to stop");
+            assertThat(emulate.lineStartingWith("emulating ", 30)).isEqualTo("emulating GEN fw 1.0.0 on " + pair.second() + " at 115200 baud; Ctrl-C to stop");
             driver = BoardDriver.open(new SerialEndpoint(pair.first(), 115_200), clock, events::add);
             Reply ver = driver.send("VER");
             assertThat(((Reply.Ack) ver).values().text("fw")).isEqualTo("1.0.0");
 
             emulate.terminate();
 
-            assertThat(emulate.nextLine(10)).startsWith("emulation of GEN stopped by SIGTERM after ");
+            assertThat(emulate.lineStartingWith("emulation of ", 10)).startsWith("emulation of GEN stopped by SIGTERM after ");
             assertThat(emulate.waitForExit(10)).isZero();
         }
     }

@@ -18,7 +18,7 @@ import org.hilrig.runner.io.SerialEndpoint;
 import org.hilrig.runner.io.SerialByteLink;
 import org.hilrig.runner.profile.BoardProfileLoader;
 import org.hilrig.runner.realtime.PacedBoard;
-import org.hilrig.runner.realtime.TcpCableServer;
+import org.hilrig.runner.io.TcpCableServer;
 import org.hilrig.runner.run.Library;
 import org.hilrig.timing.BadInputException;
 import org.hilrig.timing.MonotonicClock;

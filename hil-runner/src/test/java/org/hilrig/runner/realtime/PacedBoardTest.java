@@ -19,6 +19,7 @@ import org.hilrig.runner.driver.Reply;
 import org.hilrig.runner.io.SerialByteLink;
 import org.hilrig.runner.io.SerialEndpoint;
 import org.hilrig.runner.io.SocatPtyPair;
+import org.hilrig.runner.io.TcpCableServer;
 import org.hilrig.runner.io.TcpEndpoint;
 import org.hilrig.runner.profile.BoardProfileLoader;
 import org.hilrig.timing.MonotonicClock;

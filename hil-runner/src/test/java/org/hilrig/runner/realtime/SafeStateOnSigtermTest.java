@@ -27,8 +27,8 @@ class SafeStateOnSigtermTest {
                 tags: [realtime]
                 board: GEN
                 steps:
-                  - send: {command: SMA, args: [100], reply: ACK, within: 100ms}
-                  - send: {command: SMS, args: [5000], reply: ACK, within: 100ms}
+                  - send: {command: SMA, args: [100], reply: ACK, within: 1s}
+                  - send: {command: SMS, args: [5000], reply: ACK, within: 1s}
                   - set: {PREP_REQ: active}
                   - await: {signal: READY, is: active, within: 3s}
                   - set: {EXP_REQ_A: active, EXP_REQ_B: active}

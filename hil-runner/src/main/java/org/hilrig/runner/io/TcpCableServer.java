@@ -1,4 +1,4 @@
-package org.hilrig.runner.realtime;
+package org.hilrig.runner.io;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
@@ -18,8 +18,6 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.hilrig.runner.io.ByteLink;
-import org.hilrig.runner.io.ByteReceiver;
 import org.hilrig.timing.Clock;
 import org.hilrig.timing.RigFailureException;
 

@@ -59,13 +59,18 @@ public final class RealTimeRig implements Rig {
     private static final Set<HardwareLine> PERMISSIVES = Set.of(HardwareLine.DOOR_CLOSED, HardwareLine.ESTOP_OK,
             HardwareLine.THERMAL_OK);
     /** Plant faults that are a permissive line going inactive (or back). */
-    private static final Map<String, Object[]> LINE_FAULTS = Map.of(
-            "door_open", new Object[] {HardwareLine.DOOR_CLOSED, false},
-            "door_close", new Object[] {HardwareLine.DOOR_CLOSED, true},
-            "estop_press", new Object[] {HardwareLine.ESTOP_OK, false},
-            "estop_release", new Object[] {HardwareLine.ESTOP_OK, true},
-            "thermal_switch_open", new Object[] {HardwareLine.THERMAL_OK, false},
-            "thermal_switch_close", new Object[] {HardwareLine.THERMAL_OK, true});
+    private static final Map<String, LineFault> LINE_FAULTS = Map.of(
+            "door_open", new LineFault(HardwareLine.DOOR_CLOSED, false),
+            "door_close", new LineFault(HardwareLine.DOOR_CLOSED, true),
+            "estop_press", new LineFault(HardwareLine.ESTOP_OK, false),
+            "estop_release", new LineFault(HardwareLine.ESTOP_OK, true),
+            "thermal_switch_open", new LineFault(HardwareLine.THERMAL_OK, false),
+            "thermal_switch_close", new LineFault(HardwareLine.THERMAL_OK, true));
+
+    /** A plant fault the rig makes by driving one of its lines. */
+    private record LineFault(HardwareLine line, boolean active) {
+    }
+
     private static final long SPIN_NANOS = 50_000L;
     private static final long MAX_PARK_NANOS = 5_000_000L;
 
@@ -267,14 +272,14 @@ public final class RealTimeRig implements Rig {
             throw new IllegalArgumentException("fault " + fault + ": 'after' and 'when' are not allowed in scenarios;"
                     + " place the fault with wait or await steps so limits are measured from it");
         }
-        Object[] asLine = LINE_FAULTS.get(fault);
-        if (asLine != null && params.isEmpty() && lines != null && fixture.find((HardwareLine) asLine[0]).orElse(null) instanceof OutputLine) {
-            return drive(((HardwareLine) asLine[0]).name(), (Boolean) asLine[1]);
+        LineFault asLine = LINE_FAULTS.get(fault);
+        if (asLine != null && params.isEmpty() && wiresOutput(asLine.line())) {
+            return drive(asLine.line().name(), asLine.active());
         }
         if (bench.plantFaults() == null) {
             throw new IllegalArgumentException("fault " + fault + ": not available on rig " + fixture.name()
                     + " (its plant faults are the permissive lines it wires: " + LINE_FAULTS.keySet().stream().sorted()
-                    .filter(f -> lines != null && fixture.find((HardwareLine) LINE_FAULTS.get(f)[0]).isPresent()).toList() + ")");
+                    .filter(f -> wiresOutput(LINE_FAULTS.get(f).line())).toList() + ")");
         }
         ensureOpen();
         long before = clock.nowNanos();
@@ -284,6 +289,10 @@ public final class RealTimeRig implements Rig {
         drain(null);
         record(before + (after - before) / 2);
         return watermarkNanos;
+    }
+
+    private boolean wiresOutput(HardwareLine line) {
+        return lines != null && fixture.find(line).orElse(null) instanceof OutputLine;
     }
 
     @Override

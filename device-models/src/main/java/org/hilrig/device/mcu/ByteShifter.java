@@ -95,14 +95,16 @@ public final class ByteShifter {
         byte b = buffer[head];
         head = (head + 1) % buffer.length;
         count--;
-        if (count > 0) {
-            shift.after(byteNanos);
-        }
         if (sink != null) {
             sink.receive(scheduler.nowNanos(), b);
         }
         if (count == 0 && idleListener != null) {
             idleListener.run();
+        }
+        // re-armed last: a send from the sink or the idle listener runs while this timer is still pending
+        // (its own action), so it could not arm it
+        if (count > 0) {
+            shift.after(byteNanos);
         }
     }
 }

@@ -156,4 +156,20 @@ class McuPeripheralsTest {
         assertThat(new Adc(() -> 500, 200.0, 12).read()).isEqualTo(200.0);
         assertThat(new Adc(() -> -3, 200.0, 12).read()).isEqualTo(0.0);
     }
+
+    @Test
+    void framesQueuedWhileOneIsOnTheWireFollowItBackToBack() {
+        Uart uart = new Uart(mcu, 115_200, 4, 256);
+        List<Long> sent = new ArrayList<>();
+        uart.connectTx((t, b) -> sent.add(t));
+        load(() -> { }, r -> {
+            uart.writeReply(new byte[] {1, 2});
+            uart.writeReply(new byte[] {3});
+            uart.write(new byte[] {4});
+        });
+        signals.start();
+        mcu.powerOn();
+        scheduler.runUntil(60 * MS);
+        assertThat(sent).containsExactly(50 * MS + 86_806, 50 * MS + 2 * 86_806, 50 * MS + 3 * 86_806, 50 * MS + 4 * 86_806);
+    }
 }

@@ -63,11 +63,16 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int runScenarios(PrintWriter err) {
-        if (!"sim".equals(rig)) {
-            throw new BadInputException("", 0, 0, "--rig " + rig + ": real I/O rigs are not available in this build; only --rig sim"
-                    + " (the simulated rig) is");
-        }
         Library library = Library.open(Library.home());
+        org.hilrig.runner.realtime.RealTimeRigs realTime = null;
+        if (!"sim".equals(rig)) {
+            Path fixtureFile = Path.of(rig);
+            if (!java.nio.file.Files.isRegularFile(fixtureFile)) {
+                throw new BadInputException(rig, 0, 0, "--rig: no such fixture file (allowed: sim, or a fixture such as"
+                        + " fixtures/rigs/pi-gen.yaml)");
+            }
+            realTime = org.hilrig.runner.realtime.RealTimeRigs.forFixture(fixtureFile);
+        }
         List<String> defectNames = new ArrayList<>();
         for (String d : defects) {
             String known = library.simulatedRigs().defectName(d);
@@ -88,8 +93,21 @@ public final class RunCommand implements Callable<Integer> {
         }
         Path outDir = out != null ? out : Path.of("out", "run-" + Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()
                 .replace("-", "").replace(":", ""));
-        ScenarioRun run = new ScenarioRun(library.engine(), library.simulatedRigFactory(),
-                new ScenarioRun.Options("sim", seed, defectNames, outDir), List.of());
+        org.hilrig.runner.run.RigFactory rigs = library.simulatedRigFactory();
+        String rigName = "sim";
+        if (realTime != null) {
+            org.hilrig.runner.realtime.RealTimeRigs fixtureRigs = realTime;
+            String board = fixtureRigs.fixture().board().name();
+            List<Scenario> other = scenarios.stream().filter(s -> !s.board().equals(board)).toList();
+            if (!other.isEmpty()) {
+                throw new BadInputException("", 0, 0, "--rig " + rig + ": the fixture's board is " + board + ", but "
+                        + other.get(0).file() + " is for " + other.get(0).board() + " (select scenarios with --tags or paths)");
+            }
+            rigs = (s, scenarioSeed, d) -> fixtureRigs.open(scenarioSeed, d);
+            rigName = fixtureRigs.fixture().name();
+        }
+        ScenarioRun run = new ScenarioRun(library.engine(), rigs,
+                new ScenarioRun.Options(rigName, seed, defectNames, outDir), List.of());
         RunResult result = run.run(scenarios, spec.commandLine().getOut());
         err.flush();
         for (ScenarioResult r : result.scenarios()) {

@@ -8,7 +8,7 @@ final class Subcommands {
     }
 
     static List<Object> all() {
-        return List.of(new RunCommand(), new CheckCommand(), new DefectsCommand(), new VerifyCommand(), new KeygenCommand(),
-                new HistoryCommand());
+        return List.of(new RunCommand(), new CheckCommand(), new EmulateCommand(), new DefectsCommand(), new VerifyCommand(),
+                new KeygenCommand(), new HistoryCommand());
     }
 }

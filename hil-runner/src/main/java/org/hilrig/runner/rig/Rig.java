@@ -67,6 +67,14 @@ public interface Rig extends Clock, AutoCloseable {
         return 0L;
     }
 
+    /**
+     * Whether the board powers up with the rig (its {@code EVT,BOOT} comes within 500 ms of time 0); false
+     * for a board that was already running when the rig opened (a real board, {@code hil emulate}).
+     */
+    default boolean boardBootsAtStart() {
+        return true;
+    }
+
     /** Returns every output to its safe state. Never throws for a rig that is already closed. */
     @Override
     void close();

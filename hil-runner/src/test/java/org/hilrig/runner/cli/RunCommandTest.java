@@ -132,10 +132,10 @@ class RunCommandTest {
     }
 
     @Test
-    void aFixtureRigIsRefusedAsNotInThisBuild(@TempDir Path dir) throws Exception {
+    void aFixtureFileThatDoesNotExistIsBadInput(@TempDir Path dir) throws Exception {
         assertThat(hil("run", library(dir).toString(), "--rig", "fixtures/pi.yaml")).isEqualTo(2);
-        assertThat(err.toString().strip()).isEqualTo("hil run: --rig fixtures/pi.yaml: real I/O rigs are not available in this"
-                + " build; only --rig sim (the simulated rig) is");
+        assertThat(err.toString().strip()).isEqualTo("hil run: fixtures/pi.yaml: --rig: no such fixture file (allowed: sim, or a"
+                + " fixture such as fixtures/rigs/pi-gen.yaml)");
     }
 
     @Test

@@ -1,0 +1,150 @@
+package org.hilrig.runner.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.hilrig.device.firmware.Defect;
+import org.hilrig.device.profile.Board;
+import org.hilrig.device.profile.BoardProfile;
+import org.hilrig.device.profile.ProfileKey;
+import org.hilrig.device.sim.Machine;
+import org.hilrig.runner.io.SerialEndpoint;
+import org.hilrig.runner.io.SerialByteLink;
+import org.hilrig.runner.profile.BoardProfileLoader;
+import org.hilrig.runner.realtime.PacedBoard;
+import org.hilrig.runner.io.TcpCableServer;
+import org.hilrig.runner.run.Library;
+import org.hilrig.timing.BadInputException;
+import org.hilrig.timing.MonotonicClock;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import sun.misc.Signal;
+
+/**
+ * {@code hil emulate}: an emulated board on wall time, its UART on a serial port (one end of a socat
+ * pseudo-terminal pair) or a TCP port (one connection at a time), until stopped. Prints one line when it
+ * starts and one when it stops. SIGTERM and SIGINT end it cleanly (pacer stopped, port closed, exit 0); a
+ * lost serial port ends it with exit 3. A JVM shutdown by other means still stops the pacer and closes
+ * the port (shutdown hook).
+ */
+@Command(name = "emulate", mixinStandardHelpOptions = true,
+        description = "Runs an emulated board in real time on a serial or TCP port until stopped.")
+final class EmulateCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--board", required = true, paramLabel = "GEN|TUB", description = "The board to emulate.")
+    Board board;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Port port;
+
+    static final class Port {
+        @Option(names = "--serial", paramLabel = "PATH", description = "Serial port path (e.g. one end of a socat pty pair).")
+        String serial;
+
+        @Option(names = "--tcp", paramLabel = "PORT", description = "TCP port to listen on (one connection at a time).")
+        Integer tcp;
+    }
+
+    @Option(names = "--defect", paramLabel = "NAME", description = "Switch an emulator defect on (repeatable; see 'hil defects').")
+    List<String> defects = new ArrayList<>();
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the plant's randomness (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--profile", paramLabel = "FILE", description = "Board profile of the emulated board (default: fixtures/boards/<board>-reference.yaml under hil.home).")
+    Path profile;
+
+    @Option(names = "--spin", paramLabel = "DURATION", defaultValue = "50us", description = "Busy-wait before each due event (default ${DEFAULT-VALUE}).")
+    String spin;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        Set<Defect> defectSet = EnumSet.noneOf(Defect.class);
+        List<String> problems = new ArrayList<>();
+        for (String d : defects) {
+            Defect known = null;
+            for (Defect x : Defect.values()) {
+                if (x.name().equalsIgnoreCase(d.trim())) {
+                    known = x;
+                }
+            }
+            if (known == null) {
+                problems.add("--defect " + d + ": unknown defect (allowed: " + String.join(", ",
+                        EnumSet.allOf(Defect.class).stream().map(Enum::name).toList()) + ")");
+            } else {
+                defectSet.add(known);
+            }
+        }
+        long spinNanos;
+        try {
+            spinNanos = org.hilrig.timing.Durations.parse(spin);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("", 0, 0, "--spin " + spin + ": " + e.getMessage());
+        }
+        if (port.tcp != null && (port.tcp < 0 || port.tcp > 65_535)) {
+            problems.add("--tcp " + port.tcp + ": port out of range (allowed: 0 to 65535)");
+        }
+        if (!problems.isEmpty()) {
+            throw new BadInputException(problems);
+        }
+        Path boards = Library.home().resolve("fixtures/boards");
+        BoardProfile gen = BoardProfileLoader.load(board == Board.GEN && profile != null ? profile : boards.resolve("gen-reference.yaml"));
+        BoardProfile tub = BoardProfileLoader.load(board == Board.TUB && profile != null ? profile : boards.resolve("tub-reference.yaml"));
+        Machine machine = Machine.builder().genProfile(gen).tubProfile(tub).boardUnderTest(board)
+                .defects(defectSet).seed(seed).build();
+        BoardProfile own = board == Board.GEN ? gen : tub;
+        int baud = own.integer(ProfileKey.BAUD);
+
+        PacedBoard paced = PacedBoard.start(machine, spinNanos, receiver -> port.serial != null
+                ? SerialByteLink.open(new SerialEndpoint(port.serial, baud), new MonotonicClock(), receiver)
+                : TcpCableServer.listen(port.tcp, new MonotonicClock(), receiver));
+        CountDownLatch stop = new CountDownLatch(1);
+        Thread hook = new Thread(paced::close, "hil-emulate-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        String[] stoppedBy = {"stopped"};
+        Signal.handle(new Signal("TERM"), s -> {
+            stoppedBy[0] = "stopped by SIGTERM";
+            stop.countDown();
+        });
+        Signal.handle(new Signal("INT"), s -> {
+            stoppedBy[0] = "stopped by SIGINT";
+            stop.countDown();
+        });
+        String where = port.serial != null ? port.serial + " at " + baud + " baud" : paced.describePort();
+        out.println("emulating " + board + " fw " + own.text(ProfileKey.FIRMWARE_VERSION) + " on " + where
+                + (defectSet.isEmpty() ? "" : " with " + defectSet) + "; Ctrl-C to stop");
+        out.flush();
+        while (!stop.await(100, TimeUnit.MILLISECONDS)) {
+            if (!paced.pacer().isRunning() || paced.portLost() != null) {
+                break;
+            }
+        }
+        long ranNanos = machine.scheduler().nowNanos();
+        paced.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already shutting down: the hook has closed the board too
+        }
+        if (paced.portLost() != null) {
+            throw paced.portLost();
+        }
+        paced.pacer().awaitStopped(); // rethrows a failure of the emulated board as a rig failure
+        out.println("emulation of " + board + " " + stoppedBy[0] + " after "
+                + org.hilrig.timing.Durations.format(ranNanos) + " (worst pacing lateness "
+                + org.hilrig.timing.Durations.format(paced.pacer().worstLatenessNanos()) + ")");
+        out.flush();
+        return Hil.OK;
+    }
+}

@@ -1,0 +1,141 @@
+package org.hilrig.runner.realtime;
+
+import java.io.ByteArrayOutputStream;
+import java.util.function.Function;
+import org.hilrig.device.sim.HostLink;
+import org.hilrig.device.sim.Machine;
+import org.hilrig.runner.io.ByteLink;
+import org.hilrig.runner.io.ByteReceiver;
+import org.hilrig.timing.Clock;
+import org.hilrig.timing.MonotonicClock;
+import org.hilrig.timing.RigFailureException;
+
+/**
+ * An emulated board on wall time with its UART on a real port: a {@link Machine} paced by a {@link
+ * WallPacer}, bytes from the port handed over to the pacer thread and put on the board's receive line at
+ * the wall time they are taken, bytes from the board written to the port after each pacer pass (so they
+ * leave when the board sent them, a whole frame at a time, give or take the pacer's lateness). A port that fails or is lost does
+ * not stop the board: it runs on with its cable gone ({@link #portLost()} says why).
+ *
+ * <p>Threads: the port's reader thread only queues bytes; the pacer thread alone touches the machine and
+ * writes to the port. {@link #inPacer} runs other work (driving lines, reading the trace) on the pacer
+ * thread. The board owns its port and closes it in {@link #close}.
+ */
+public final class PacedBoard implements AutoCloseable {
+    private final Machine machine;
+    private final WallPacer pacer;
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private volatile ByteLink port;
+    private volatile RigFailureException portLost;
+    private static final byte ETX = 0x03;
+    private final long idleNanos;
+    private long lastByteNanos;
+    private boolean frameEnded;
+
+    private PacedBoard(Machine machine, Clock wall, long spinNanos) {
+        this.machine = machine;
+        this.pacer = new WallPacer(machine.scheduler(), wall, spinNanos);
+        HostLink link = machine.hostLink();
+        this.idleNanos = 2 * link.byteNanos();
+        link.onReceive((t, b) -> {
+            pending.write(b);
+            lastByteNanos = t;
+            frameEnded |= b == ETX;
+        });
+        pacer.afterEachPass(this::flush);
+    }
+
+    /**
+     * Starts {@code machine} (still at time 0) on wall time with its UART on the port {@code opener} opens
+     * (given the receiver that feeds the board); the pacer starts once the port is open.
+     *
+     * @throws RigFailureException when the port cannot be opened
+     */
+    public static PacedBoard start(Machine machine, long spinNanos, Function<ByteReceiver, ByteLink> opener) {
+        return start(machine, new MonotonicClock(), spinNanos, opener);
+    }
+
+    /**
+     * As {@link #start(Machine, long, Function)}, on a given wall clock, whose reading now becomes the
+     * machine's time 0 only if the clock reads 0 now; otherwise the machine first catches up to the clock's
+     * reading (its boot then lies in the past). A measurement shares the rig's clock with the board this
+     * way, so board and rig times are comparable.
+     */
+    public static PacedBoard start(Machine machine, Clock wall, long spinNanos, Function<ByteReceiver, ByteLink> opener) {
+        if (machine.scheduler().nowNanos() != 0) {
+            throw new IllegalArgumentException("the machine has already run to " + machine.scheduler().nowNanos() + " ns");
+        }
+        PacedBoard board = new PacedBoard(machine, wall, spinNanos);
+        board.port = opener.apply(board.new Feed());
+        board.pacer.start("hil-pacer-" + machine.boardUnderTest());
+        return board;
+    }
+
+    public Machine machine() {
+        return machine;
+    }
+
+    public WallPacer pacer() {
+        return pacer;
+    }
+
+    /** What the board's UART is on, e.g. {@code serial /dev/pts/7 at 115200 baud}. */
+    public String describePort() {
+        return port.describe();
+    }
+
+    /** Why the port was lost, or null while it is open (or was closed by its owner). */
+    public RigFailureException portLost() {
+        return portLost;
+    }
+
+    /** Runs {@code action} on the pacer thread, with the machine at the current wall time. */
+    public void inPacer(Runnable action) {
+        pacer.submit(action);
+    }
+
+    /**
+     * Writes what the board sent once a frame has ended (its ETX) or the line has been idle for two byte
+     * times, so a frame goes to the port in one write: a pacer stalled mid-frame (a loaded machine) must not
+     * put a gap into a frame that the board's UART sent without one.
+     */
+    private void flush() {
+        if (pending.size() == 0 || !(frameEnded || machine.scheduler().nowNanos() - lastByteNanos >= idleNanos)) {
+            return;
+        }
+        frameEnded = false;
+        byte[] bytes = pending.toByteArray();
+        pending.reset();
+        ByteLink p = port;
+        if (p != null && p.isOpen() && portLost == null) {
+            try {
+                p.write(bytes);
+            } catch (RigFailureException e) {
+                portLost = e; // the board runs on with its cable gone, as a real one would
+            }
+        }
+    }
+
+    /** Stops the pacer, then closes the port; idempotent. */
+    @Override
+    public void close() {
+        pacer.close();
+        ByteLink p = port;
+        if (p != null) {
+            p.close();
+        }
+    }
+
+    /** On the port's reader thread: hand over, nothing else. */
+    private final class Feed implements ByteReceiver {
+        @Override
+        public void received(byte[] bytes, long timeNanos) {
+            pacer.submit(() -> machine.hostLink().send(bytes));
+        }
+
+        @Override
+        public void lost(RigFailureException cause) {
+            portLost = cause;
+        }
+    }
+}

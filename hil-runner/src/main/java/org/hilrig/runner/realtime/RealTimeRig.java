@@ -1,0 +1,467 @@
+package org.hilrig.runner.realtime;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.hilrig.device.protocol.DecodeListener;
+import org.hilrig.device.protocol.DiscardedInput;
+import org.hilrig.device.protocol.FrameDecoder;
+import org.hilrig.device.protocol.ReceivedFrame;
+import org.hilrig.runner.fixture.HardwareLine;
+import org.hilrig.runner.fixture.LineAssignment;
+import org.hilrig.runner.fixture.OutputLine;
+import org.hilrig.runner.fixture.RigFixture;
+import org.hilrig.runner.gpio.EdgesLost;
+import org.hilrig.runner.gpio.LineEdge;
+import org.hilrig.runner.gpio.RigLines;
+import org.hilrig.runner.gpio.Stamp;
+import org.hilrig.runner.io.ByteLink;
+import org.hilrig.runner.io.ByteReceiver;
+import org.hilrig.runner.io.SerialEndpoint;
+import org.hilrig.runner.rig.Rig;
+import org.hilrig.timing.Clock;
+import org.hilrig.timing.RigFailureException;
+import org.hilrig.timing.trace.Level;
+import org.hilrig.timing.trace.Trace;
+
+/**
+ * The {@link Rig} port on wall time: the board under test reached through a real serial or TCP link, its
+ * hardware lines through {@link RigLines}. Time is the rig's monotonic {@link Clock} (zero when the rig
+ * opened).
+ *
+ * <p>What is recorded, and when: a driven line at the stamp {@link RigLines#drive} returned (the achieved
+ * time, not the intended one); an input edge at the stamp its adapter gave it (kernel stamp, or the
+ * monotonic clock read in the listener callback); a frame from the board at the read that delivered its
+ * last byte; a frame to the board when the write of its last byte returned. Observations are handed over
+ * by the I/O threads through a queue and recorded by the scenario thread in arrival order; one that
+ * arrives stamped before something already recorded is recorded at that later time, and the shift widens
+ * the {@linkplain #timestampUncertaintyNanos() declared uncertainty}.
+ *
+ * <p>Uncertainty: a measurement is a difference of two stamps, so the rig declares the sum of the worst
+ * stimulus stamp (half the width of the drive's clock bracket, or the fixture's frame uncertainty) and the
+ * worst response stamp (the fixture's edge or frame uncertainty), plus any reordering shift seen.
+ *
+ * <p>Safe state: {@link #close()} drives every output to the fixture's safe state before anything else
+ * (before the link is closed, before the caller writes a report); a JVM shutdown hook does the same on
+ * SIGTERM or any other shutdown while the rig is open. A lost link ends the next {@link #runUntil} or
+ * {@link #send} with a {@link RigFailureException}, after which the engine closes the rig.
+ *
+ * <p>Confined to the scenario thread, except {@link #safeStateNow()} (any thread).
+ */
+public final class RealTimeRig implements Rig {
+    /** Outputs that are the plant's permissives: the rig holds them active (plant normal) while it runs. */
+    private static final Set<HardwareLine> PERMISSIVES = Set.of(HardwareLine.DOOR_CLOSED, HardwareLine.ESTOP_OK,
+            HardwareLine.THERMAL_OK);
+    /** Plant faults that are a permissive line going inactive (or back). */
+    private static final Map<String, LineFault> LINE_FAULTS = Map.of(
+            "door_open", new LineFault(HardwareLine.DOOR_CLOSED, false),
+            "door_close", new LineFault(HardwareLine.DOOR_CLOSED, true),
+            "estop_press", new LineFault(HardwareLine.ESTOP_OK, false),
+            "estop_release", new LineFault(HardwareLine.ESTOP_OK, true),
+            "thermal_switch_open", new LineFault(HardwareLine.THERMAL_OK, false),
+            "thermal_switch_close", new LineFault(HardwareLine.THERMAL_OK, true));
+
+    /** A plant fault the rig makes by driving one of its lines. */
+    private record LineFault(HardwareLine line, boolean active) {
+    }
+
+    private static final long SPIN_NANOS = 50_000L;
+    private static final long MAX_PARK_NANOS = 5_000_000L;
+
+    private final RigFixture fixture;
+    private final Clock clock;
+    private final Bench bench;
+    private final RigLines lines;
+    private final ByteLink link;
+    private final Trace trace = new Trace();
+    private final Map<HardwareLine, Integer> signalIds = new EnumMap<>(HardwareLine.class);
+    private final ConcurrentLinkedQueue<Observation> inbox = new ConcurrentLinkedQueue<>();
+    private final FrameDecoder sentFrames;
+    private final FrameDecoder boardFrames;
+    private final AtomicBoolean benchEnded = new AtomicBoolean();
+    private final String linkName;
+    private final long byteNanos;
+    private final Thread owner;
+    private final Thread shutdownHook;
+    private final AtomicBoolean safe = new AtomicBoolean();
+    private volatile RigFailureException linkLost;
+    private volatile long edgesLost;
+    private long watermarkNanos;
+    private long openedNanos;
+    private long worstStimulusNanos;
+    private long worstShiftNanos;
+    private long sentAtNanos;
+    private long lastByteOutNanos;
+    private boolean closed;
+
+    /** What an I/O thread hands over: a line edge or a frame from the board. */
+    private sealed interface Observation permits Edge, Received {
+        long timeNanos();
+    }
+
+    private record Edge(HardwareLine line, boolean active, long timeNanos) implements Observation {
+    }
+
+    private record Received(byte[] bytes, long timeNanos) implements Observation {
+    }
+
+    private RealTimeRig(RigFixture fixture, Clock clock, Bench bench) {
+        this.fixture = fixture;
+        this.clock = clock;
+        this.bench = bench;
+        this.lines = bench.lines();
+        this.owner = Thread.currentThread();
+        String board = fixture.board().name().toLowerCase(Locale.ROOT);
+        this.linkName = board + ".uart";
+        // a TCP link carries a board UART's byte stream (serial-over-IP, an emulated board): at the protocol's
+        // default rate, as the fixture names no other
+        this.byteNanos = 10_000_000_000L / (fixture.link() instanceof SerialEndpoint s ? s.baud() : SerialEndpoint.DEFAULT_BAUD);
+        for (LineAssignment a : lines == null ? List.<LineAssignment>of() : fixture.lines()) {
+            signalIds.put(a.line(), trace.declareDigital(board + "." + a.line().name().toLowerCase(Locale.ROOT)));
+        }
+        this.sentFrames = new FrameDecoder(recorder("rx"));
+        this.boardFrames = new FrameDecoder(recorder("tx"));
+        this.shutdownHook = new Thread(this::safeStateAndEndBench, "hil-rig-safe-state");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        ByteLink opened = null;
+        try {
+            if (lines != null) {
+                lines.subscribe(event -> {
+                    if (event instanceof LineEdge e) {
+                        hand(new Edge(e.line(), e.active(), e.timeNanos()));
+                    } else if (event instanceof EdgesLost) {
+                        edgesLost++;
+                        LockSupport.unpark(owner);
+                    }
+                });
+            }
+            opened = bench.link().open(clock, new LinkReader());
+        } catch (RuntimeException e) {
+            safeStateAndEndBench();
+            removeHook();
+            throw e;
+        }
+        this.link = opened;
+    }
+
+    /**
+     * Opens a rig on {@code bench} at time 0 of {@code clock}: opens the link, records the lines' states,
+     * powers the board up when the bench can, then holds the permissives (door, e-stop, thermal) active,
+     * the plant's normal state.
+     *
+     * @throws RigFailureException when the link cannot be opened (the outputs are then safe)
+     */
+    public static RealTimeRig open(RigFixture fixture, Clock clock, Bench bench) {
+        RealTimeRig rig = new RealTimeRig(fixture, clock, bench);
+        long t = clock.nowNanos();
+        rig.watermarkNanos = t;
+        rig.openedNanos = t;
+        for (Map.Entry<HardwareLine, Integer> e : rig.signalIds.entrySet()) {
+            rig.trace.digital(t, e.getValue(), Level.of(rig.lines.read(e.getKey())));
+        }
+        if (bench.powerOn() != null) {
+            bench.powerOn().run();
+        }
+        for (OutputLine o : fixture.outputs()) {
+            if (PERMISSIVES.contains(o.line()) && rig.lines != null) {
+                rig.drive(o.line().name(), true);
+            }
+        }
+        return rig;
+    }
+
+    private DecodeListener recorder(String direction) {
+        return new DecodeListener() {
+            @Override
+            public void frame(ReceivedFrame f) {
+                record(f.endNanos());
+                trace.frame(watermarkNanos, linkName, direction, f.bytes());
+            }
+
+            @Override
+            public void discarded(DiscardedInput d) {
+                // only valid frames are recorded, as a protocol analyser on the cable would
+            }
+        };
+    }
+
+    private void hand(Observation o) {
+        inbox.add(o);
+        LockSupport.unpark(owner);
+    }
+
+    @Override
+    public long nowNanos() {
+        return clock.nowNanos();
+    }
+
+    @Override
+    public Trace trace() {
+        return trace;
+    }
+
+    @Override
+    public long drive(String line, boolean active) {
+        HardwareLine l = outputLine(line);
+        ensureOpen();
+        Stamp s = lines.drive(l, active);
+        drain(null);
+        worstStimulusNanos = Math.max(worstStimulusNanos, s.uncertaintyNanos());
+        record(s.timeNanos());
+        trace.digital(watermarkNanos, signalIds.get(l), Level.of(active));
+        return watermarkNanos;
+    }
+
+    private HardwareLine outputLine(String line) {
+        HardwareLine l;
+        try {
+            l = HardwareLine.valueOf(line);
+        } catch (IllegalArgumentException e) {
+            l = null;
+        }
+        if (l == null || lines == null || !(fixture.find(l).orElse(null) instanceof OutputLine)) {
+            throw new IllegalArgumentException("rig " + fixture.name() + ": no output line " + line + " (outputs: "
+                    + fixture.outputs().stream().map(o -> o.line().name()).toList() + ")");
+        }
+        return l;
+    }
+
+    @Override
+    public long send(byte[] bytes) {
+        ensureOpen();
+        long before = clock.nowNanos();
+        link.write(bytes);
+        long written = clock.nowNanos();
+        // a UART starts on the bytes once the driver has them and sends one every byteNanos; the frame's
+        // last byte has left when the earlier frames' bytes and its own have
+        long t = Math.max(written, lastByteOutNanos) + bytes.length * byteNanos;
+        lastByteOutNanos = t;
+        worstStimulusNanos = Math.max(worstStimulusNanos, (written - before + 1) / 2);
+        drain(null);
+        sentAtNanos = t;
+        for (int i = 0; i < bytes.length; i++) {
+            sentFrames.accept(bytes[i], t - (bytes.length - 1 - i) * byteNanos);
+        }
+        return Math.max(t, watermarkNanos);
+    }
+
+    @Override
+    public long byteNanos() {
+        return byteNanos;
+    }
+
+    @Override
+    public boolean boardBootsAtStart() {
+        return bench.powerOn() != null;
+    }
+
+    /**
+     * Faults that are a permissive going inactive or back ({@code door_open}, {@code estop_press},
+     * {@code thermal_switch_open} and their reverses) drive that line when the fixture wires it; others go
+     * to the bench's plant (an emulated board's model), at the time returned.
+     */
+    @Override
+    public long inject(String fault, Map<String, String> params) {
+        if (params.containsKey("after") || params.containsKey("when")) {
+            throw new IllegalArgumentException("fault " + fault + ": 'after' and 'when' are not allowed in scenarios;"
+                    + " place the fault with wait or await steps so limits are measured from it");
+        }
+        LineFault asLine = LINE_FAULTS.get(fault);
+        if (asLine != null && params.isEmpty() && wiresOutput(asLine.line())) {
+            return drive(asLine.line().name(), asLine.active());
+        }
+        if (bench.plantFaults() == null) {
+            throw new IllegalArgumentException("fault " + fault + ": not available on rig " + fixture.name()
+                    + " (its plant faults are the permissive lines it wires: " + LINE_FAULTS.keySet().stream().sorted()
+                    .filter(f -> wiresOutput(LINE_FAULTS.get(f).line())).toList() + ")");
+        }
+        ensureOpen();
+        long before = clock.nowNanos();
+        bench.plantFaults().inject(fault, params);
+        long after = clock.nowNanos();
+        worstStimulusNanos = Math.max(worstStimulusNanos, (after - before + 1) / 2);
+        drain(null);
+        record(before + (after - before) / 2);
+        return watermarkNanos;
+    }
+
+    private boolean wiresOutput(HardwareLine line) {
+        return lines != null && fixture.find(line).orElse(null) instanceof OutputLine;
+    }
+
+    @Override
+    public boolean runUntil(BooleanSupplier condition, long deadlineNanos) {
+        ensureOpen();
+        if (drain(condition) || condition.getAsBoolean()) {
+            return true;
+        }
+        while (true) {
+            if (linkLost != null) {
+                throw linkLost;
+            }
+            long now = clock.nowNanos();
+            if (now >= deadlineNanos) {
+                return drain(condition);
+            }
+            long left = deadlineNanos - now;
+            if (left > SPIN_NANOS) {
+                LockSupport.parkNanos(this, Math.min(left - SPIN_NANOS, MAX_PARK_NANOS));
+            } else {
+                Thread.onSpinWait();
+            }
+            if (drain(condition)) {
+                return true;
+            }
+        }
+    }
+
+    /** Records what the I/O threads handed over; true as soon as {@code condition} (if any) holds. */
+    private boolean drain(BooleanSupplier condition) {
+        Observation o;
+        while ((o = inbox.poll()) != null) {
+            if (o instanceof Edge e) {
+                record(e.timeNanos());
+                trace.digital(watermarkNanos, signalIds.get(e.line()), Level.of(e.active()));
+            } else if (o instanceof Received r) {
+                boardFrames.accept(r.bytes(), 0, r.bytes().length, r.timeNanos());
+            }
+            if (condition != null && condition.getAsBoolean()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Moves the watermark to {@code t}, or notes how far an observation stamped before it was shifted (not
+     * counting what happened before the rig opened: that is recorded at the opening).
+     */
+    private void record(long t) {
+        if (t < watermarkNanos && t >= openedNanos) {
+            worstShiftNanos = Math.max(worstShiftNanos, watermarkNanos - t);
+        } else {
+            watermarkNanos = t;
+        }
+    }
+
+    /**
+     * The worst stimulus stamp plus the worst response stamp (fixture edge or frame uncertainty) plus any
+     * reordering shift seen so far, ns.
+     */
+    @Override
+    public long timestampUncertaintyNanos() {
+        long response = Math.max(fixture.gpio().edgeUncertaintyNanos(), fixture.frameUncertaintyNanos());
+        long stimulus = Math.max(worstStimulusNanos, sentAtNanos > 0 ? fixture.frameUncertaintyNanos() : 0);
+        return stimulus + response + worstShiftNanos;
+    }
+
+    /** Input edges the lines reported lost so far (a gap in the kernel's sequence numbers). */
+    public long edgesLost() {
+        return edgesLost;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("rig " + fixture.name() + " is closed");
+        }
+    }
+
+    /**
+     * Drives every output to the fixture's safe state now; callable from any thread, idempotent per rig.
+     *
+     * @throws RigFailureException naming every output that could not be driven
+     */
+    public void safeStateNow() {
+        if (lines != null && safe.compareAndSet(false, true)) {
+            lines.safeState();
+        }
+    }
+
+    /** Safe state first, then the bench (the JVM shutdown path, and a failed open). */
+    private void safeStateAndEndBench() {
+        try {
+            safeStateNow();
+        } finally {
+            endBench();
+        }
+    }
+
+    private void endBench() {
+        if (benchEnded.compareAndSet(false, true)) {
+            try {
+                bench.closer().close();
+            } catch (Exception e) {
+                throw new RigFailureException("rig " + fixture.name() + ": closing the bench failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Safe state first (every output to the fixture's safe state, recorded in the trace), then the link,
+     * the lines and the bench; idempotent.
+     *
+     * @throws RigFailureException when an output could not be put in its safe state (after everything
+     *     else was closed)
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        RigFailureException failure = null;
+        try {
+            safeStateNow();
+        } catch (RigFailureException e) {
+            failure = e;
+        }
+        long t = clock.nowNanos();
+        drain(null);
+        record(t);
+        for (OutputLine o : fixture.outputs()) {
+            Integer id = signalIds.get(o.line());
+            if (id != null) {
+                trace.digital(watermarkNanos, id, Level.of(lines.read(o.line())));
+            }
+        }
+        if (link != null) {
+            link.close();
+        }
+        if (lines != null) {
+            lines.close();
+        }
+        endBench();
+        removeHook();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void removeHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run: it made the outputs safe
+        }
+    }
+
+    /** On the link's reader thread: hand over, nothing else. */
+    private final class LinkReader implements ByteReceiver {
+        @Override
+        public void received(byte[] bytes, long timeNanos) {
+            hand(new Received(bytes, timeNanos));
+        }
+
+        @Override
+        public void lost(RigFailureException cause) {
+            linkLost = cause;
+            LockSupport.unpark(owner);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.hilrig.runner.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.hilrig.runner.io.SocatPtyPair;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The second rig of DESIGN.md end to end: {@code hil emulate} in its own process, {@code hil run --rig} with
+ * a serial-only fixture in another, the scenarios tagged {@code serial} (they need the serial link alone),
+ * over a socat pty pair and over TCP: both pass.
+ */
+class EmulateEndToEndTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void serialScenariosPassAgainstHilEmulateOverAPtyPair() throws Exception {
+        try (SocatPtyPair pair = SocatPtyPair.start();
+             HilProcess emulate = HilProcess.hil("emulate", "--board", "GEN", "--serial", pair.second())) {
+            assertThat(emulate.lineStartingWith("emulating ", 30)).startsWith("emulating GEN fw 1.0.0 on " + pair.second());
+            Path fixture = dir.resolve("emulate-gen-serial.yaml");
+            Files.writeString(fixture, "rig: e2e-serial\nboard: GEN\nserial: {path: " + pair.first() + ", baud: 115200}\n"
+                    + "frame_uncertainty: 2ms\n");
+
+            Map<String, String> status = run(fixture);
+
+            assertTheSerialScenariosPassed(status);
+            emulate.terminate();
+            assertThat(emulate.waitForExit(20)).isZero();
+        }
+    }
+
+    @Test
+    void serialScenariosPassAgainstHilEmulateOverTcp() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        try (HilProcess emulate = HilProcess.hil("emulate", "--board", "GEN", "--tcp", Integer.toString(port))) {
+            assertThat(emulate.lineStartingWith("emulating ", 30)).isEqualTo("emulating GEN fw 1.0.0 on tcp port " + port + "; Ctrl-C to stop");
+            Path fixture = dir.resolve("emulate-gen-tcp.yaml");
+            Files.writeString(fixture, "rig: e2e-tcp\nboard: GEN\ntcp: {host: 127.0.0.1, port: " + port + "}\n"
+                    + "frame_uncertainty: 2ms\n");
+
+            Map<String, String> status = run(fixture);
+
+            assertTheSerialScenariosPassed(status);
+            emulate.terminate();
+            assertThat(emulate.waitForExit(20)).isZero();
+        }
+    }
+
+    /** Runs {@code hil run --rig FIXTURE --tags serial} in its own process; the status of each scenario. */
+    private Map<String, String> run(Path fixture) throws Exception {
+        Path out = dir.resolve("out-" + fixture.getFileName());
+        try (HilProcess run = HilProcess.hil("run", "--rig", fixture.toString(), "--tags", "serial", "--out", out.toString())) {
+            int exit = run.waitForExit(120);
+            assertThat(exit).as(run.output()).isIn(0, 1);
+        }
+        JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        Map<String, String> status = new HashMap<>();
+        for (JsonNode s : results.get("scenarios")) {
+            status.put(s.get("id").asText(), s.get("status").asText());
+            status.put(s.get("id").asText() + " says", s.toString());
+        }
+        return status;
+    }
+
+    private static void assertTheSerialScenariosPassed(Map<String, String> status) {
+        assertThat(status).containsOnlyKeys("COM-SER-001", "COM-SER-002", "COM-SER-001 says", "COM-SER-002 says");
+        assertThat(status.get("COM-SER-002")).as(status.get("COM-SER-002 says")).isEqualTo("pass");
+        assertThat(status.get("COM-SER-001")).as(status.get("COM-SER-001 says")).isEqualTo("pass");
+    }
+}

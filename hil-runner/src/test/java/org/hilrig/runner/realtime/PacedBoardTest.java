@@ -1,0 +1,111 @@
+package org.hilrig.runner.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.hilrig.device.profile.Board;
+import org.hilrig.device.sim.Machine;
+import org.hilrig.runner.driver.BoardDriver;
+import org.hilrig.runner.driver.BoardEvent;
+import org.hilrig.runner.driver.Reply;
+import org.hilrig.runner.io.SerialByteLink;
+import org.hilrig.runner.io.SerialEndpoint;
+import org.hilrig.runner.io.SocatPtyPair;
+import org.hilrig.runner.io.TcpCableServer;
+import org.hilrig.runner.io.TcpEndpoint;
+import org.hilrig.runner.profile.BoardProfileLoader;
+import org.hilrig.timing.MonotonicClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** An emulated board paced to the wall clock, its UART on a real pty (jSerialComm) or a loopback TCP port (Netty). */
+class PacedBoardTest {
+    private static final Path BOARDS = Path.of("..", "fixtures", "boards");
+    private final MonotonicClock clock = new MonotonicClock();
+    private final List<BoardEvent> events = new CopyOnWriteArrayList<>();
+    private SocatPtyPair pair;
+    private PacedBoard board;
+    private BoardDriver driver;
+
+    static Machine generator() {
+        return Machine.builder().genProfile(BoardProfileLoader.load(BOARDS.resolve("gen-reference.yaml")))
+                .tubProfile(BoardProfileLoader.load(BOARDS.resolve("tub-reference.yaml"))).boardUnderTest(Board.GEN)
+                .seed(7).build();
+    }
+
+    @AfterEach
+    void closeEverything() {
+        if (driver != null) {
+            driver.close();
+        }
+        if (board != null) {
+            board.close();
+        }
+        if (pair != null) {
+            pair.close();
+        }
+    }
+
+    @Test
+    void aGeneratorOnAPtyBootsAnswersTheDriverAndKeepsPaceWithTheWallClock() throws Exception {
+        pair = SocatPtyPair.start();
+        board = PacedBoard.start(generator(), WallPacer.DEFAULT_SPIN_NANOS,
+                r -> SerialByteLink.open(new SerialEndpoint(pair.second(), 115_200), clock, r));
+        driver = BoardDriver.open(new SerialEndpoint(pair.first(), 115_200), clock, events::add);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.stream().anyMatch(e -> e.name().equals("BOOT")));
+        Reply ver = driver.send("VER");
+
+        assertThat(ver).isInstanceOf(Reply.Ack.class);
+        assertThat(((Reply.Ack) ver).values().text("board")).isEqualTo("GEN");
+        assertThat(ver.roundTripNanos()).as("the protocol's 5 ms reply limit, plus the pty").isLessThan(TimeUnit.MILLISECONDS.toNanos(20));
+        CompletableFuture<long[]> times = new CompletableFuture<>();
+        board.inPacer(() -> times.complete(new long[] {board.machine().scheduler().nowNanos(), board.pacer().wall().nowNanos()}));
+        long[] t = times.get(5, TimeUnit.SECONDS);
+        assertThat(t[1] - t[0]).as("virtual time trails the wall clock by at most a pass").isBetween(0L, TimeUnit.MILLISECONDS.toNanos(20));
+        assertThat(t[0]).as("the board has run on wall time").isGreaterThan(TimeUnit.MILLISECONDS.toNanos(50));
+    }
+
+    @Test
+    void aGeneratorOnTcpTakesOneConnectionAtATimeAndAnswersIt() throws Exception {
+        TcpCableServer[] server = new TcpCableServer[1];
+        board = PacedBoard.start(generator(), WallPacer.DEFAULT_SPIN_NANOS, r -> server[0] = TcpCableServer.listen(0, clock, r));
+        driver = BoardDriver.open(new TcpEndpoint("127.0.0.1", server[0].port()), clock, events::add);
+        await().atMost(Duration.ofSeconds(5)).until(server[0]::isConnected);
+
+        try (Socket second = new Socket("127.0.0.1", server[0].port())) {
+            second.setSoTimeout(5_000);
+            InputStream in = second.getInputStream();
+            assertThat(in.read()).as("a second cable is turned away").isEqualTo(-1);
+        }
+        Reply sta = driver.send("STA");
+
+        assertThat(sta).isInstanceOf(Reply.Ack.class);
+        assertThat(((Reply.Ack) sta).values().text("state")).isEqualTo("STANDBY");
+        assertThat(board.describePort()).isEqualTo("tcp port " + server[0].port());
+    }
+
+    @Test
+    void hilEmulateServesAPtyUntilSigtermThenSaysSoAndExitsZero() throws Exception {
+        pair = SocatPtyPair.start();
+        try (HilProcess emulate = HilProcess.hil("emulate", "--board", "GEN", "--serial", pair.second(), "--seed", "3")) {
+            assertThat(emulate.lineStartingWith("emulating ", 30)).isEqualTo("emulating GEN fw 1.0.0 on " + pair.second() + " at 115200 baud; Ctrl-C to stop");
+            driver = BoardDriver.open(new SerialEndpoint(pair.first(), 115_200), clock, events::add);
+            Reply ver = driver.send("VER");
+            assertThat(((Reply.Ack) ver).values().text("fw")).isEqualTo("1.0.0");
+
+            emulate.terminate();
+
+            assertThat(emulate.lineStartingWith("emulation of ", 10)).startsWith("emulation of GEN stopped by SIGTERM after ");
+            assertThat(emulate.waitForExit(10)).isZero();
+        }
+    }
+}

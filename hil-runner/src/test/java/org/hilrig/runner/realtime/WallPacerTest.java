@@ -1,0 +1,79 @@
+package org.hilrig.runner.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.hilrig.timing.MonotonicClock;
+import org.hilrig.timing.RigFailureException;
+import org.hilrig.timing.sched.Scheduler;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The clock adapter: virtual events run no earlier than their wall time, on the pacer thread alone. */
+class WallPacerTest {
+    private static final long MS = 1_000_000L;
+    private final Scheduler scheduler = new Scheduler();
+    private final MonotonicClock wall = new MonotonicClock();
+    private final WallPacer pacer = new WallPacer(scheduler, wall, WallPacer.DEFAULT_SPIN_NANOS);
+    private final List<long[]> ran = new CopyOnWriteArrayList<>();
+    private final List<String> threads = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stop() {
+        pacer.close();
+    }
+
+    @Test
+    void eventsRunAtTheirDueTimeOnTheWallClockNeverBefore() {
+        for (long at : new long[] {20 * MS, 40 * MS, 60 * MS}) {
+            scheduler.at(at, "e", () -> {
+                ran.add(new long[] {at, wall.nowNanos(), scheduler.nowNanos()});
+                threads.add(Thread.currentThread().getName());
+            });
+        }
+
+        pacer.start("pacer-under-test");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> ran.size() == 3);
+        for (long[] r : ran) {
+            assertThat(r[1]).as("wall time when the event ran").isGreaterThanOrEqualTo(r[0]);
+            assertThat(r[2]).as("virtual time when the event ran").isEqualTo(r[0]);
+        }
+        assertThat(threads).containsOnly("pacer-under-test");
+    }
+
+    @Test
+    void submittedTasksRunInOrderOnThePacerThreadAtTheWallTimeTheyAreTaken() {
+        pacer.start("pacer-under-test");
+
+        long before = wall.nowNanos();
+        for (int i = 0; i < 3; i++) {
+            long n = i;
+            pacer.submit(() -> {
+                ran.add(new long[] {n, scheduler.nowNanos()});
+                threads.add(Thread.currentThread().getName());
+            });
+        }
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> ran.size() == 3);
+        assertThat(ran).extracting(r -> r[0]).containsExactly(0L, 1L, 2L);
+        assertThat(ran.get(0)[1]).as("virtual time of the first task").isGreaterThanOrEqualTo(before);
+        assertThat(threads).containsOnly("pacer-under-test");
+    }
+
+    @Test
+    void anEventThatThrowsStopsThePacerAndIsRethrownAsARigFailure() {
+        scheduler.at(5 * MS, "broken", () -> {
+            throw new IllegalStateException("model broke");
+        });
+
+        pacer.start("pacer-under-test");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !pacer.isRunning());
+        assertThatThrownBy(pacer::awaitStopped).isInstanceOf(RigFailureException.class).hasMessageContaining("model broke");
+    }
+}

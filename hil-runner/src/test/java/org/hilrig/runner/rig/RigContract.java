@@ -65,7 +65,9 @@ abstract class RigContract {
 
         long first = rig.send(ver);
         long second = rig.send(Frame.command(2, "STA").encode());
-        rig.runUntil(() -> false, rig.nowNanos() + 40 * MS); // two replies, at 115200 baud, after the first ETX
+        // BOOT and the two replies (at 115200 baud, a few ms after the first ETX; on wall time a loaded machine
+        // may take longer, so wait for them rather than for a fixed time)
+        rig.runUntil(() -> framesTo("tx").size() >= 3, rig.nowNanos() + 2_000 * MS);
 
         assertThat(framesTo("rx")).containsExactly(first, second);
         if (pacesSentBytes()) {

@@ -7,11 +7,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.hilrig.runner.evidence.EvidenceFolder;
+import org.hilrig.runner.evidence.RigHome;
 import org.hilrig.runner.results.RunResult;
 import org.hilrig.runner.results.ScenarioResult;
 import org.hilrig.runner.run.Library;
+import org.hilrig.runner.run.RunEvidence;
 import org.hilrig.runner.run.ScenarioRun;
 import org.hilrig.runner.scenario.Scenario;
+import org.hilrig.runner.store.ResultStore;
 import org.hilrig.timing.BadInputException;
 import org.hilrig.timing.verdict.Verdict;
 import picocli.CommandLine;
@@ -20,11 +24,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code hil run}: runs scenarios on the simulated rig and writes results.json, junit.xml and
- * traces/&lt;id&gt;.vcd (CONTRACT.md). Exit 0 when every scenario passed, 1 when any failed, was
- * inconclusive or erred, 2 on bad input (every problem of every scenario file is printed, one a line).
+ * {@code hil run}: runs scenarios on the simulated rig and leaves an evidence folder (CONTRACT.md, DESIGN.md
+ * "Evidence"): results.json, junit.xml, traces/&lt;id&gt;.vcd, report.html, traceability.csv, identity.json,
+ * the scenario files, sealed with a manifest that {@code hil verify} checks. Each scenario's result goes to
+ * the results database as it completes. The folder is created, marked incomplete, before anything runs, so
+ * a run killed at any moment leaves a folder {@code hil verify} reports as incomplete.
+ *
+ * <p>Exit 0 when every scenario passed, 1 when any failed, was inconclusive or erred, 2 on bad input (every
+ * problem of every scenario file is printed, one a line; nothing is created), 3 when the rig, the folder or
+ * the database failed.
  */
-@Command(name = "run", description = "Runs scenarios (files or folders; default: the whole library) and writes results.json, junit.xml and traces.")
+@Command(name = "run", description = "Runs scenarios (files or folders; default: the whole library) and leaves a sealed "
+        + "evidence folder: results.json, junit.xml, traces, report.html, identity, manifest.")
 public final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -44,8 +55,19 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--tags", paramLabel = "T[,T...]", split = ",", description = "Run only scenarios with at least one of these tags.")
     List<String> tags = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default out/run-<UTC stamp>).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder, new or empty (default out/run-<UTC stamp>).")
     Path out;
+
+    @Option(names = "--db", paramLabel = "URL", description = "Results database: jdbc:sqlite:FILE or "
+            + "jdbc:postgresql://HOST[:PORT]/DB (default: results.db in the rig home).")
+    String db;
+
+    @Option(names = "--no-db", description = "Record the results in no database (the evidence folder only).")
+    boolean noDb;
+
+    @Option(names = "--rig-home", paramLabel = "DIR", description = "The rig's state folder: key, chain log, "
+            + "default database (default: $HIL_HOME, else ~/.hil).")
+    Path rigHome;
 
     @Override
     public Integer call() {
@@ -86,11 +108,25 @@ public final class RunCommand implements Callable<Integer> {
                 throw new BadInputException("", 0, 0, "--tags " + String.join(",", tags) + ": no scenario has any of these tags");
             }
         }
+        if (noDb && db != null) {
+            throw new BadInputException("", 0, 0, "--db and --no-db: give one or the other");
+        }
         Path outDir = out != null ? out : Path.of("out", "run-" + Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()
                 .replace("-", "").replace(":", ""));
-        ScenarioRun run = new ScenarioRun(library.engine(), library.simulatedRigFactory(),
-                new ScenarioRun.Options("sim", seed, defectNames, outDir), List.of());
-        RunResult result = run.run(scenarios, spec.commandLine().getOut());
+        RigHome home = RigHome.locate(rigHome);
+        String url = noDb ? null : db != null ? db : ResultStore.sqliteUrl(home.database());
+        EvidenceFolder folder = EvidenceFolder.create(outDir);
+        ScenarioRun.Options options = new ScenarioRun.Options("sim", seed, defectNames, folder.dir());
+        RunResult result;
+        try (ResultStore store = url == null ? null : ResultStore.open(url)) {
+            java.util.Map<String, String> board = RunEvidence.askBoards(scenarios,
+                    b -> ScenarioRun.boardIdentity(library.engine(), library.simulatedRigFactory(), options, b));
+            RunEvidence evidence = new RunEvidence(folder, home, store, url == null ? null : redact(url), Library.home(),
+                    library.requirementsFile(), library.requirements().all(), board, scenarios);
+            ScenarioRun run = new ScenarioRun(library.engine(), library.simulatedRigFactory(), options,
+                    List.of(evidence), List.of(evidence));
+            result = run.run(scenarios, spec.commandLine().getOut());
+        }
         err.flush();
         for (ScenarioResult r : result.scenarios()) {
             if (r.status() != Verdict.PASS) {
@@ -98,5 +134,10 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         return Hil.OK;
+    }
+
+    /** A database URL without a password parameter, for the console. */
+    private static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
     }
 }

@@ -12,6 +12,7 @@ import org.hilrig.runner.results.MeasurementResult;
 import org.hilrig.runner.results.RunResult;
 import org.hilrig.runner.results.ScenarioResult;
 import org.hilrig.runner.results.StepResult;
+import org.hilrig.runner.scenario.Requirement;
 import org.hilrig.timing.Durations;
 import org.hilrig.timing.trace.Trace;
 import org.hilrig.timing.verdict.Verdict;
@@ -23,7 +24,7 @@ import org.hilrig.timing.verdict.Verdict;
  * <ul>
  *   <li>a summary: verdict counts, run, rig, seed, defects, tool, machine, fixture, the board as it reported
  *       itself, every scenario file with its hash;
- *   <li>the traceability matrix: each requirement, its text and clause, the scenarios covering it and their
+ *   <li>the traceability matrix: each requirement, its text and the standard it serves, the scenarios covering it and their
  *       verdicts; requirements no scenario covers, and ids scenarios name that the list does not have;
  *   <li>per scenario: its steps with their times, its measurements against their limits (margin, uncertainty),
  *       an SVG timing diagram of the signals around each measurement with the limit window drawn, its
@@ -146,12 +147,12 @@ public final class HtmlReport {
             }
             b.append("</p>\n");
         }
-        b.append("<table class=\"matrix\">\n<thead><tr><th>Requirement</th><th>Clause</th><th>Text</th><th>Scenarios"
+        b.append("<table class=\"matrix\">\n<thead><tr><th>Requirement</th><th>Standard</th><th>Text</th><th>Scenarios"
                 + "</th><th>Verdict</th></tr></thead>\n<tbody>\n");
         for (TraceabilityMatrix.Row r : matrix.rows()) {
             b.append("<tr id=\"").append(anchor("req", r.requirement().id())).append("\" class=\"")
                     .append(r.coverage().name().toLowerCase(java.util.Locale.ROOT)).append("\"><td>")
-                    .append(esc(r.requirement().id())).append("</td><td>").append(esc(r.requirement().clause()))
+                    .append(esc(r.requirement().id())).append("</td><td>").append(esc(r.requirement().standard()))
                     .append("</td><td>").append(r.coverage() == TraceabilityMatrix.Coverage.UNKNOWN
                             ? "<em>not in the requirement list</em>" : esc(r.requirement().text())).append("</td><td>");
             for (ScenarioResult s : r.scenarios()) {

@@ -1,14 +1,13 @@
 package org.hilrig.runner.run;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.hilrig.runner.evidence.AtomicFile;
 import org.hilrig.runner.results.MeasurementResult;
 import org.hilrig.runner.results.RunResult;
 import org.hilrig.runner.results.ScenarioResult;
 import org.hilrig.timing.Durations;
-import org.hilrig.timing.RigFailureException;
 import org.hilrig.timing.verdict.Verdict;
 
 /**
@@ -90,12 +89,9 @@ public final class JunitXml {
         return "in [" + Durations.format(m.minNs()) + ", " + Durations.format(m.maxNs()) + "]";
     }
 
+    /** Writes {@code junit.xml} atomically (temp file + rename), UTF-8. */
     public static void write(RunResult run, Path file) {
-        try {
-            Files.writeString(file, text(run));
-        } catch (IOException e) {
-            throw new RigFailureException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFile.write(file, text(run).getBytes(StandardCharsets.UTF_8));
     }
 
     private static void property(StringBuilder b, String name, String value) {

@@ -111,8 +111,7 @@ public final class RunCommand implements Callable<Integer> {
         if (noDb && db != null) {
             throw new BadInputException("", 0, 0, "--db and --no-db: give one or the other");
         }
-        Path outDir = out != null ? out : Path.of("out", "run-" + Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()
-                .replace("-", "").replace(":", ""));
+        Path outDir = out != null ? out : defaultOut();
         RigHome home = RigHome.locate(rigHome);
         String url = noDb ? null : db != null ? db : ResultStore.sqliteUrl(home.database());
         EvidenceFolder folder = EvidenceFolder.create(outDir);
@@ -134,6 +133,16 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         return Hil.OK;
+    }
+
+    /** {@code out/run-<UTC stamp>}, with {@code -2}, {@code -3}, ... when a run this second already has it. */
+    private static Path defaultOut() {
+        String stamp = "run-" + Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace("-", "").replace(":", "");
+        Path p = Path.of("out", stamp);
+        for (int i = 2; java.nio.file.Files.exists(p); i++) {
+            p = Path.of("out", stamp + "-" + i);
+        }
+        return p;
     }
 
     /** A database URL without a password parameter, for the console. */

@@ -162,12 +162,18 @@ public final class RunEvidence implements RunListener, EndOfRun {
         return Files.exists(underHome) ? underHome : p.toAbsolutePath();
     }
 
-    /** Where a scenario file goes under {@code scenarios/}: its relative name, or for others its path without root. */
-    private static String inFolder(String file) {
-        String name = file.replace('\\', '/');
-        while (name.startsWith("/") || name.startsWith("../") || name.startsWith("./")) {
-            name = name.startsWith("/") ? name.substring(1) : name.substring(name.indexOf('/') + 1);
+    /**
+     * Where a scenario file goes under {@code scenarios/}: its name as the run gives it (relative to the home),
+     * or for a file elsewhere its path without the root and without leading {@code ..}, so it stays inside.
+     */
+    static String inFolder(String file) {
+        Path p = Path.of(file).normalize();
+        if (p.getRoot() != null) {
+            p = p.getRoot().relativize(p);
         }
-        return name.replace("/../", "/");
+        while (p.getNameCount() > 1 && p.getName(0).toString().equals("..")) {
+            p = p.subpath(1, p.getNameCount());
+        }
+        return p.toString().replace('\\', '/');
     }
 }

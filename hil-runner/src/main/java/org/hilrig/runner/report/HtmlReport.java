@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.hilrig.runner.evidence.AtomicFile;
+import org.hilrig.runner.evidence.EvidenceFolder;
 import org.hilrig.runner.evidence.FileDigest;
 import org.hilrig.runner.evidence.RunIdentity;
 import org.hilrig.runner.results.MeasurementResult;
@@ -48,21 +50,34 @@ public final class HtmlReport {
      */
     public static Path write(Path outDir, RunResult run, Map<String, Trace> tracesById, RunIdentity identity,
             List<Requirement> requirements) {
+        write((name, bytes) -> AtomicFile.write(outDir.resolve(name), bytes), run, tracesById, identity, requirements);
+        return outDir.resolve("report.html");
+    }
+
+    /**
+     * {@link #write(Path, RunResult, Map, RunIdentity, List)} into an evidence folder that is not sealed yet
+     * (its seal forces the files to disk).
+     */
+    public static Path write(EvidenceFolder folder, RunResult run, Map<String, Trace> tracesById, RunIdentity identity,
+            List<Requirement> requirements) {
+        write(folder::write, run, tracesById, identity, requirements);
+        return folder.dir().resolve("report.html");
+    }
+
+    private static void write(BiConsumer<String, byte[]> files, RunResult run, Map<String, Trace> tracesById,
+            RunIdentity identity, List<Requirement> requirements) {
         TraceabilityMatrix matrix = TraceabilityMatrix.of(requirements, run);
-        Path report = outDir.resolve("report.html");
-        AtomicFile.write(report, render(run, tracesById, identity, matrix).getBytes(StandardCharsets.UTF_8));
-        AtomicFile.write(outDir.resolve("traceability.csv"), matrix.toCsv());
+        files.accept("report.html", render(run, tracesById, identity, matrix).getBytes(StandardCharsets.UTF_8));
+        files.accept("traceability.csv", matrix.toCsv());
         for (ScenarioResult s : run.scenarios()) {
             Trace t = tracesById.get(s.id());
             if (t != null) {
                 SerialTranscript transcript = SerialTranscript.of(t);
                 if (!transcript.lines().isEmpty()) {
-                    AtomicFile.write(outDir.resolve("transcripts").resolve(fileName(s.id()) + ".txt"),
-                            transcript.toText());
+                    files.accept("transcripts/" + fileName(s.id()) + ".txt", transcript.toText());
                 }
             }
         }
-        return report;
     }
 
     /** The report's HTML. */

@@ -133,7 +133,7 @@ public final class RunEvidence implements RunListener, EndOfRun {
     public List<String> finished(Path outDir, RunResult result, List<Scenario> ran) {
         identity = identity.endedAt(Instant.parse(result.endedUtc()));
         folder.write("identity.json", identity.toJson());
-        Path report = HtmlReport.write(folder.dir(), result, traces, identity, requirements);
+        Path report = HtmlReport.write(folder, result, traces, identity, requirements);
         traces.clear();
         if (store != null) {
             store.finishRun(result.runId(), result.endedUtc());

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.hilrig.runner.evidence.EvidenceFolder;
 import org.hilrig.runner.evidence.RigHome;
 import org.hilrig.runner.results.RunResult;
@@ -89,36 +92,55 @@ public final class RunCommand implements Callable<Integer> {
             throw new BadInputException("", 0, 0, "--rig " + rig + ": real I/O rigs are not available in this build; only --rig sim"
                     + " (the simulated rig) is");
         }
-        Library library = Library.open(Library.home());
-        List<String> defectNames = new ArrayList<>();
-        for (String d : defects) {
-            String known = library.simulatedRigs().defectName(d);
-            if (known == null) {
-                throw new BadInputException("", 0, 0, "--defect " + d + ": unknown defect, allowed: "
-                        + String.join(", ", library.simulatedRigs().defectNames()));
-            }
-            if (!defectNames.contains(known)) {
-                defectNames.add(known);
-            }
-        }
-        List<Scenario> scenarios = library.load(paths);
-        if (!tags.isEmpty()) {
-            scenarios = scenarios.stream().filter(s -> s.tags().stream().anyMatch(tags::contains)).toList();
-            if (scenarios.isEmpty()) {
-                throw new BadInputException("", 0, 0, "--tags " + String.join(",", tags) + ": no scenario has any of these tags");
-            }
-        }
         if (noDb && db != null) {
             throw new BadInputException("", 0, 0, "--db and --no-db: give one or the other");
         }
-        Path outDir = out != null ? out : defaultOut();
         RigHome home = RigHome.locate(rigHome);
         String url = noDb ? null : db != null ? db : ResultStore.sqliteUrl(home.database());
-        EvidenceFolder folder = EvidenceFolder.create(outDir);
-        ScenarioRun.Options options = new ScenarioRun.Options("sim", seed, defectNames, folder.dir());
+        // connecting (loading SQLite's native library, migrating) overlaps with reading the library
+        CompletableFuture<ResultStore> opening = url == null ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> ResultStore.open(url));
+        Library library;
+        List<String> defectNames = new ArrayList<>();
+        List<Scenario> scenarios;
+        try {
+            library = Library.open(Library.home());
+            for (String d : defects) {
+                String known = library.simulatedRigs().defectName(d);
+                if (known == null) {
+                    throw new BadInputException("", 0, 0, "--defect " + d + ": unknown defect, allowed: "
+                            + String.join(", ", library.simulatedRigs().defectNames()));
+                }
+                if (!defectNames.contains(known)) {
+                    defectNames.add(known);
+                }
+            }
+            scenarios = library.load(paths);
+            if (!tags.isEmpty()) {
+                scenarios = scenarios.stream().filter(s -> s.tags().stream().anyMatch(tags::contains)).toList();
+                if (scenarios.isEmpty()) {
+                    throw new BadInputException("", 0, 0, "--tags " + String.join(",", tags)
+                            + ": no scenario has any of these tags");
+                }
+            }
+        } catch (RuntimeException e) {
+            // bad input wins over a database problem; the connection is closed before the error is reported
+            try {
+                ResultStore store = opened(opening);
+                if (store != null) {
+                    store.close();
+                }
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
         RunResult result;
-        try (ResultStore store = url == null ? null : ResultStore.open(url)) {
-            java.util.Map<String, String> board = RunEvidence.askBoards(scenarios,
+        // the database is open (or its error reported) before the output folder exists
+        try (ResultStore store = opened(opening)) {
+            EvidenceFolder folder = EvidenceFolder.create(out != null ? out : defaultOut());
+            ScenarioRun.Options options = new ScenarioRun.Options("sim", seed, defectNames, folder.dir());
+            Map<String, String> board = RunEvidence.askBoards(scenarios,
                     b -> ScenarioRun.boardIdentity(library.engine(), library.simulatedRigFactory(), options, b));
             RunEvidence evidence = new RunEvidence(folder, home, store, url == null ? null : redact(url), Library.home(),
                     library.requirementsFile(), library.requirements().all(), board, scenarios);
@@ -143,6 +165,18 @@ public final class RunCommand implements Callable<Integer> {
             p = Path.of("out", stamp + "-" + i);
         }
         return p;
+    }
+
+    /** The opened database, or the exception opening it threw, as it was thrown. */
+    private static ResultStore opened(CompletableFuture<ResultStore> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     /** A database URL without a password parameter, for the console. */

@@ -138,6 +138,18 @@ class RunEvidenceTest {
     }
 
     @Test
+    void anUnsupportedDatabaseIsBadInputBeforeAnyFolderIsMade() throws Exception {
+        Path outDir = tmp.resolve("out");
+
+        int code = run(outDir, "--db", "jdbc:mysql://localhost/hil");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().strip()).startsWith("hil run: ").contains("'jdbc:mysql://localhost/hil' is not a "
+                + "supported database URL");
+        assertThat(outDir).doesNotExist();
+    }
+
+    @Test
     void identityRecordsTheToolTheBoardsAsTheyAnsweredVerAndEveryScenarioFileWithItsHash() throws Exception {
         Path outDir = tmp.resolve("out");
 

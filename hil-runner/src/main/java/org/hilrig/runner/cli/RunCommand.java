@@ -142,11 +142,12 @@ public final class RunCommand implements Callable<Integer> {
             ScenarioRun.Options options = new ScenarioRun.Options("sim", seed, defectNames, folder.dir());
             Map<String, String> board = RunEvidence.askBoards(scenarios,
                     b -> ScenarioRun.boardIdentity(library.engine(), library.simulatedRigFactory(), options, b));
-            RunEvidence evidence = new RunEvidence(folder, home, store, url == null ? null : redact(url), Library.home(),
-                    library.requirementsFile(), library.requirements().all(), board, scenarios);
-            ScenarioRun run = new ScenarioRun(library.engine(), library.simulatedRigFactory(), options,
-                    List.of(evidence), List.of(evidence));
-            result = run.run(scenarios, spec.commandLine().getOut());
+            try (RunEvidence evidence = new RunEvidence(folder, home, store, url == null ? null : redact(url),
+                    Library.home(), library.requirementsFile(), library.requirements().all(), board, scenarios)) {
+                ScenarioRun run = new ScenarioRun(library.engine(), library.simulatedRigFactory(), options,
+                        List.of(evidence), List.of(evidence));
+                result = run.run(scenarios, spec.commandLine().getOut());
+            }
         }
         err.flush();
         for (ScenarioResult r : result.scenarios()) {

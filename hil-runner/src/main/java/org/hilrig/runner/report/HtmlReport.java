@@ -3,11 +3,11 @@ package org.hilrig.runner.report;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.hilrig.runner.evidence.AtomicFile;
-import org.hilrig.runner.evidence.EvidenceFolder;
 import org.hilrig.runner.evidence.FileDigest;
 import org.hilrig.runner.evidence.RunIdentity;
 import org.hilrig.runner.results.MeasurementResult;
@@ -54,34 +54,61 @@ public final class HtmlReport {
         return outDir.resolve("report.html");
     }
 
-    /**
-     * {@link #write(Path, RunResult, Map, RunIdentity, List)} into an evidence folder that is not sealed yet
-     * (its seal forces the files to disk).
-     */
-    public static Path write(EvidenceFolder folder, RunResult run, Map<String, Trace> tracesById, RunIdentity identity,
-            List<Requirement> requirements) {
-        write(folder::write, run, tracesById, identity, requirements);
-        return folder.dir().resolve("report.html");
-    }
-
     private static void write(BiConsumer<String, byte[]> files, RunResult run, Map<String, Trace> tracesById,
             RunIdentity identity, List<Requirement> requirements) {
+        Map<String, Section> sections = new HashMap<>();
+        for (ScenarioResult s : run.scenarios()) {
+            sections.put(s.id(), Section.of(s, tracesById.get(s.id())));
+        }
+        writeDrawn(files, run, sections, identity, requirements);
+    }
+
+    /** Writes the report of {@code run} from its scenarios' sections, drawn before (see {@link ReportDraft}). */
+    static void writeDrawn(BiConsumer<String, byte[]> files, RunResult run, Map<String, Section> sections,
+            RunIdentity identity, List<Requirement> requirements) {
         TraceabilityMatrix matrix = TraceabilityMatrix.of(requirements, run);
-        files.accept("report.html", render(run, tracesById, identity, matrix).getBytes(StandardCharsets.UTF_8));
+        files.accept("report.html", renderDrawn(run, sections, identity, matrix).getBytes(StandardCharsets.UTF_8));
         files.accept("traceability.csv", matrix.toCsv());
         for (ScenarioResult s : run.scenarios()) {
-            Trace t = tracesById.get(s.id());
-            if (t != null) {
-                SerialTranscript transcript = SerialTranscript.of(t);
-                if (!transcript.lines().isEmpty()) {
-                    files.accept("transcripts/" + fileName(s.id()) + ".txt", transcript.toText());
-                }
+            Section section = sections.get(s.id());
+            if (section != null && section.transcript() != null) {
+                files.accept("transcripts/" + fileName(s.id()) + ".txt", section.transcript());
             }
+        }
+    }
+
+    /**
+     * One scenario's part of the report, drawn from its result and trace: its {@code <article>} (steps,
+     * measurements, timing diagrams) and its serial transcript.
+     *
+     * @param html the article
+     * @param transcript {@code transcripts/ID.txt}, or null when the trace has no serial frames (or there is
+     *     no trace)
+     */
+    record Section(String html, byte[] transcript) {
+        static Section of(ScenarioResult s, Trace t) {
+            StringBuilder b = new StringBuilder(8 * 1024);
+            scenario(b, s, t == null ? null : Waveforms.of(t));
+            byte[] transcript = null;
+            if (t != null) {
+                SerialTranscript st = SerialTranscript.of(t);
+                transcript = st.lines().isEmpty() ? null : st.toText();
+            }
+            return new Section(b.toString(), transcript);
         }
     }
 
     /** The report's HTML. */
     public static String render(RunResult run, Map<String, Trace> tracesById, RunIdentity identity,
+            TraceabilityMatrix matrix) {
+        Map<String, Section> sections = new HashMap<>();
+        for (ScenarioResult s : run.scenarios()) {
+            sections.put(s.id(), Section.of(s, tracesById.get(s.id())));
+        }
+        return renderDrawn(run, sections, identity, matrix);
+    }
+
+    private static String renderDrawn(RunResult run, Map<String, Section> sections, RunIdentity identity,
             TraceabilityMatrix matrix) {
         StringBuilder b = new StringBuilder(64 * 1024);
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>hil run ")
@@ -90,8 +117,8 @@ public final class HtmlReport {
         traceability(b, matrix);
         b.append("<section id=\"scenarios\">\n<h2>Scenarios</h2>\n");
         for (ScenarioResult s : run.scenarios()) {
-            Trace t = tracesById.get(s.id());
-            scenario(b, s, t == null ? null : Waveforms.of(t));
+            Section section = sections.get(s.id());
+            b.append(section != null ? section.html() : Section.of(s, null).html());
         }
         b.append("</section>\n</body>\n</html>\n");
         return b.toString();

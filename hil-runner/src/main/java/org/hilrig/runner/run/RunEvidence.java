@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +14,7 @@ import org.hilrig.runner.evidence.EvidenceFolder;
 import org.hilrig.runner.evidence.FileDigest;
 import org.hilrig.runner.evidence.RigHome;
 import org.hilrig.runner.evidence.RunIdentity;
-import org.hilrig.runner.report.HtmlReport;
+import org.hilrig.runner.report.ReportDraft;
 import org.hilrig.runner.results.RunResult;
 import org.hilrig.runner.results.ScenarioResult;
 import org.hilrig.runner.scenario.Requirement;
@@ -30,8 +29,8 @@ import org.hilrig.timing.trace.Trace;
  * (caller)            EvidenceFolder.create(out)                   before anything runs: the INCOMPLETE marker
  * started(run)        scenario files and the requirement list copied into the folder, hashed into the
  *                     identity; the run's start recorded in the results database
- * scenarioFinished    the scenario's result committed to the database at once (a kill keeps it); its trace
- *                     kept for the report's timing diagrams
+ * scenarioFinished    the scenario's result committed to the database at once (a kill keeps it); its report
+ *                     section (timing diagrams, transcript) drawn on a background thread meanwhile
  * (ScenarioRun)       results.json, junit.xml, traces/*.vcd
  * finished(...)       identity.json, report.html, traceability.csv, transcripts/; the run's end in the
  *                     database; then the seal: manifest, signature when the rig has a key, chain, marker removed
@@ -41,7 +40,7 @@ import org.hilrig.timing.trace.Trace;
  * {@code requirements.yaml}, {@code identity.json}, {@code report.html}, {@code traceability.csv},
  * {@code transcripts/ID.txt}. Confined to the run's thread; one instance per run.
  */
-public final class RunEvidence implements RunListener, EndOfRun {
+public final class RunEvidence implements RunListener, EndOfRun, AutoCloseable {
     private final EvidenceFolder folder;
     private final RigHome home;
     private final ResultStore store;
@@ -51,7 +50,7 @@ public final class RunEvidence implements RunListener, EndOfRun {
     private final List<Requirement> requirements;
     private final Map<String, String> board;
     private final List<Scenario> scenarios;
-    private final Map<String, Trace> traces = new HashMap<>();
+    private final ReportDraft report = new ReportDraft();
     private RunIdentity identity;
 
     /**
@@ -121,26 +120,30 @@ public final class RunEvidence implements RunListener, EndOfRun {
 
     @Override
     public void scenarioFinished(Scenario scenario, ScenarioResult result, Trace trace) {
-        if (trace != null) {
-            traces.put(result.id(), trace);
-        }
+        report.add(result, trace);
         if (store != null) {
             store.addScenario(identity.runId(), result);
         }
+    }
+
+    /** Stops drawing the report (a run that ended early); idempotent. */
+    @Override
+    public void close() {
+        report.close();
     }
 
     @Override
     public List<String> finished(Path outDir, RunResult result, List<Scenario> ran) {
         identity = identity.endedAt(Instant.parse(result.endedUtc()));
         folder.write("identity.json", identity.toJson());
-        Path report = HtmlReport.write(folder, result, traces, identity, requirements);
-        traces.clear();
+        Path reportFile = report.write(folder, result, identity, requirements);
+        report.close();
         if (store != null) {
             store.finishRun(result.runId(), result.endedUtc());
         }
         EvidenceFolder.Sealed sealed = folder.seal(home, result.runId());
         List<String> lines = new ArrayList<>();
-        lines.add("report: " + report);
+        lines.add("report: " + reportFile);
         if (store != null) {
             lines.add("results database: " + storeName + " (run " + result.runId() + ")");
         }

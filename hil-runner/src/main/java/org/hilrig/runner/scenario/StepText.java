@@ -4,8 +4,9 @@ import java.util.Map;
 import org.hilrig.timing.Durations;
 
 /**
- * A step as a reviewer reads it, on one line, for reports ({@code HV_ENABLE becomes inactive within 1ms}).
- * Stateless.
+ * A step as a reviewer reads it, on one line, for reports, without its keyword (which reports show beside
+ * it): {@code HV_ENABLE becomes inactive within 1ms} for an {@code expect}, {@code PREP_REQ active} for a
+ * {@code set}. Stateless.
  */
 final class StepText {
     private StepText() {
@@ -13,7 +14,7 @@ final class StepText {
 
     static String of(Step step) {
         if (step instanceof Step.Set s) {
-            StringBuilder b = new StringBuilder("set ");
+            StringBuilder b = new StringBuilder();
             String sep = "";
             for (Map.Entry<String, LineState> e : s.lines().entrySet()) {
                 b.append(sep).append(e.getKey()).append(' ').append(e.getValue().word());
@@ -21,30 +22,30 @@ final class StepText {
             }
             return b.toString();
         } else if (step instanceof Step.Wait w) {
-            return "wait " + Durations.format(w.nanos());
+            return Durations.format(w.nanos());
         } else if (step instanceof Step.Fault f) {
-            return "fault " + f.name() + fields(f.params());
+            return f.name() + fields(f.params());
         } else if (step instanceof Step.Await a) {
-            return "await " + a.signal() + " " + a.state().word() + " within " + a.within() + measure(a.measure());
+            return a.signal() + " " + a.state().word() + " within " + a.within() + measure(a.measure());
         } else if (step instanceof Step.Expect e) {
             return e.signal() + " becomes " + e.state().word() + " within " + e.within()
                     + (e.from() == null ? "" : " of " + e.from()) + measure(e.measure());
         } else if (step instanceof Step.Hold h) {
             return h.signal() + " stays " + h.state().word() + " for " + Durations.format(h.forNanos());
         } else if (step instanceof Step.ExpectEvent e) {
-            return "event " + e.event() + fields(e.fields()) + " within " + e.within()
+            return e.event() + fields(e.fields()) + " within " + e.within()
                     + (e.from() == null ? "" : " of " + e.from()) + measure(e.measure());
         } else if (step instanceof Step.NoEvent n) {
-            return "no event " + n.event() + fields(n.fields()) + " for " + Durations.format(n.forNanos());
+            return n.event() + fields(n.fields()) + " for " + Durations.format(n.forNanos());
         } else if (step instanceof Step.Send s) {
             String what = s.again() ? "the previous frame again" : s.command() != null
                     ? s.command() + (s.args().isEmpty() ? "" : " " + String.join(",", s.args())) : s.raw() + " (raw)";
-            return "send " + what + (s.corruption() == Step.Corruption.NONE ? "" : ", " + s.corruption().name()
+            return what + (s.corruption() == Step.Corruption.NONE ? "" : ", " + s.corruption().name()
                     .toLowerCase(java.util.Locale.ROOT) + " broken") + (s.copies() > 1 ? " x" + s.copies() : "")
                     + ", reply " + s.reply() + fields(s.replyFields()) + (s.within() == null ? "" : " within " + s.within())
                     + measure(s.measure());
         } else if (step instanceof Step.Heartbeat h) {
-            return "heartbeat every " + Durations.format(h.everyNanos()) + " for " + Durations.format(h.forNanos());
+            return "every " + Durations.format(h.everyNanos()) + " for " + Durations.format(h.forNanos());
         }
         return step.keyword();
     }

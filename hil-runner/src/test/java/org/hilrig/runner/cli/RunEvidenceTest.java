@@ -197,7 +197,7 @@ class RunEvidenceTest {
         assertThat(measurements).isGreaterThan(3);
         assertThat(count(html, "<svg class=\"timing\"")).isEqualTo(measurements);
         assertThat(count(html, "<table class=\"steps\">")).isEqualTo(3);
-        assertThat(html).contains("set PREP_REQ active").contains("HV_ENABLE becomes inactive within 1ms")
+        assertThat(html).contains("<code>set</code> PREP_REQ active").contains("<code>expect</code> HV_ENABLE becomes inactive within 1ms")
                 .doesNotContain("the measurement has no stimulus time");
         String csv = Files.readString(outDir.resolve("traceability.csv"));
         assertThat(csv).startsWith("requirement,standard,text,coverage,verdict,scenarios\r\n")

@@ -98,7 +98,10 @@ public final class ScenarioEngine {
         private long stepStartNanos;
         private Verdict stepVerdict = Verdict.PASS;
         private Frame lastReply;
-        /** Full paths of the lines the last {@code set} drove; empty after a fault or a frame. */
+        /**
+         * Full paths of the lines the last {@code set} drove, as driven and as the board sees them; empty after
+         * a fault or a frame.
+         */
         private List<String> stimulusSignals = List.of();
         private Verdict verdict = Verdict.PASS;
         private String message;
@@ -288,10 +291,7 @@ public final class ScenarioEngine {
             List<String> driven = new ArrayList<>();
             for (Map.Entry<String, LineState> e : s.lines().entrySet()) {
                 t = Math.max(t, rig.drive(e.getKey(), e.getValue().isActive()));
-                int id = watch.id(e.getKey());
-                if (id >= 0) {
-                    driven.add(watch.path(id));
-                }
+                driven.addAll(watch.pathsNamed(e.getKey()));
             }
             stimulusSignals = List.copyOf(driven);
             stimulusNanos = t;

@@ -151,7 +151,7 @@ public final class RunEvidence implements RunListener, EndOfRun, AutoCloseable {
         lines.add("evidence: " + folder.dir() + " sealed (" + sealed.manifest().files().size() + " files, "
                 + (signedBy == null ? "unsigned: no rig key in " + home.dir() + ", see 'hil keygen'"
                 : "signed by " + signedBy) + ", manifest sha256 " + sealed.manifestSha256() + "); check it with: hil verify "
-                + folder.dir());
+                + folder.dir() + (home.dir().equals(RigHome.locate(null).dir()) ? "" : " --rig-home " + home.dir()));
         return lines;
     }
 

@@ -78,7 +78,7 @@ class RunEvidenceTest {
         List<String> lines = out.toString().lines().toList();
         String last = lines.get(lines.size() - 1);
         assertThat(last).startsWith("evidence: " + outDir + " sealed (").contains("signed by ")
-                .endsWith("check it with: hil verify " + outDir);
+                .endsWith("check it with: hil verify " + outDir + " --rig-home " + rigHome());
         assertThat(lines.subList(lines.size() - 3, lines.size() - 1))
                 .containsExactly("report: " + outDir.resolve("report.html"), "results database: "
                         + ResultStore.sqliteUrl(rigHome().resolve("results.db")) + " (run " + runId(outDir) + ")");

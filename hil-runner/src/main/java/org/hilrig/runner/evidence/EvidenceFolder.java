@@ -267,7 +267,10 @@ public final class EvidenceFolder {
         Set<Path> folders = new TreeSet<>();
         folders.add(dir);
         for (String n : names) {
-            folders.add(dir.resolve(n).getParent());
+            // every folder between the file and dir: each holds the entry of the one below it
+            for (Path f = dir.resolve(n).getParent(); f != null && f.startsWith(dir); f = f.getParent()) {
+                folders.add(f);
+            }
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(SEAL_THREADS, names.size())));
         try {

@@ -6,12 +6,19 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.hilrig.runner.evidence.EvidenceFolder;
+import org.hilrig.runner.evidence.RigHome;
 import org.hilrig.runner.results.RunResult;
 import org.hilrig.runner.results.ScenarioResult;
 import org.hilrig.runner.run.Library;
+import org.hilrig.runner.run.RunEvidence;
 import org.hilrig.runner.run.ScenarioRun;
 import org.hilrig.runner.scenario.Scenario;
+import org.hilrig.runner.store.ResultStore;
 import org.hilrig.timing.BadInputException;
 import org.hilrig.timing.verdict.Verdict;
 import picocli.CommandLine;
@@ -20,11 +27,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code hil run}: runs scenarios on the simulated rig and writes results.json, junit.xml and
- * traces/&lt;id&gt;.vcd (CONTRACT.md). Exit 0 when every scenario passed, 1 when any failed, was
- * inconclusive or erred, 2 on bad input (every problem of every scenario file is printed, one a line).
+ * {@code hil run}: runs scenarios on the simulated rig and leaves an evidence folder (CONTRACT.md, DESIGN.md
+ * "Evidence"): results.json, junit.xml, traces/&lt;id&gt;.vcd, report.html, traceability.csv, identity.json,
+ * the scenario files, sealed with a manifest that {@code hil verify} checks. Each scenario's result goes to
+ * the results database as it completes. The folder is created, marked incomplete, before anything runs, so
+ * a run killed at any moment leaves a folder {@code hil verify} reports as incomplete.
+ *
+ * <p>Exit 0 when every scenario passed, 1 when any failed, was inconclusive or erred, 2 on bad input (every
+ * problem of every scenario file is printed, one a line; nothing is created), 3 when the rig, the folder or
+ * the database failed.
  */
-@Command(name = "run", description = "Runs scenarios (files or folders; default: the whole library) and writes results.json, junit.xml and traces.")
+@Command(name = "run", description = "Runs scenarios (files or folders; default: the whole library) and leaves a sealed "
+        + "evidence folder: results.json, junit.xml, traces, report.html, identity, manifest.")
 public final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -44,8 +58,19 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--tags", paramLabel = "T[,T...]", split = ",", description = "Run only scenarios with at least one of these tags.")
     List<String> tags = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default out/run-<UTC stamp>).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder, new or empty (default out/run-<UTC stamp>).")
     Path out;
+
+    @Option(names = "--db", paramLabel = "URL", description = "Results database: jdbc:sqlite:FILE or "
+            + "jdbc:postgresql://HOST[:PORT]/DB (default: results.db in the rig home).")
+    String db;
+
+    @Option(names = "--no-db", description = "Record the results in no database (the evidence folder only).")
+    boolean noDb;
+
+    @Option(names = "--rig-home", paramLabel = "DIR", description = "The rig's state folder: key, chain log, "
+            + "default database (default: $HIL_HOME, else ~/.hil).")
+    Path rigHome;
 
     @Override
     public Integer call() {
@@ -63,52 +88,88 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int runScenarios(PrintWriter err) {
-        Library library = Library.open(Library.home());
+        Path fixtureFile = null;
         org.hilrig.runner.realtime.RealTimeRigs realTime = null;
         if (!"sim".equals(rig)) {
-            Path fixtureFile = Path.of(rig);
+            fixtureFile = Path.of(rig);
             if (!java.nio.file.Files.isRegularFile(fixtureFile)) {
                 throw new BadInputException(rig, 0, 0, "--rig: no such fixture file (allowed: sim, or a fixture such as"
                         + " fixtures/rigs/pi-gen.yaml)");
             }
             realTime = org.hilrig.runner.realtime.RealTimeRigs.forFixture(fixtureFile);
         }
+        if (noDb && db != null) {
+            throw new BadInputException("", 0, 0, "--db and --no-db: give one or the other");
+        }
+        RigHome home = RigHome.locate(rigHome);
+        String url = noDb ? null : db != null ? db : ResultStore.sqliteUrl(home.database());
+        // connecting (loading SQLite's native library, migrating) overlaps with reading the library
+        CompletableFuture<ResultStore> opening = url == null ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> ResultStore.open(url));
+        Library library;
         List<String> defectNames = new ArrayList<>();
-        for (String d : defects) {
-            String known = library.simulatedRigs().defectName(d);
-            if (known == null) {
-                throw new BadInputException("", 0, 0, "--defect " + d + ": unknown defect, allowed: "
-                        + String.join(", ", library.simulatedRigs().defectNames()));
+        List<Scenario> scenarios;
+        try {
+            library = Library.open(Library.home());
+            for (String d : defects) {
+                String known = library.simulatedRigs().defectName(d);
+                if (known == null) {
+                    throw new BadInputException("", 0, 0, "--defect " + d + ": unknown defect, allowed: "
+                            + String.join(", ", library.simulatedRigs().defectNames()));
+                }
+                if (!defectNames.contains(known)) {
+                    defectNames.add(known);
+                }
             }
-            if (!defectNames.contains(known)) {
-                defectNames.add(known);
+            scenarios = library.load(paths);
+            if (!tags.isEmpty()) {
+                scenarios = scenarios.stream().filter(s -> s.tags().stream().anyMatch(tags::contains)).toList();
+                if (scenarios.isEmpty()) {
+                    throw new BadInputException("", 0, 0, "--tags " + String.join(",", tags)
+                            + ": no scenario has any of these tags");
+                }
             }
+        } catch (RuntimeException e) {
+            // bad input wins over a database problem; the connection is closed before the error is reported
+            try {
+                ResultStore store = opened(opening);
+                if (store != null) {
+                    store.close();
+                }
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
         }
-        List<Scenario> scenarios = library.load(paths);
-        if (!tags.isEmpty()) {
-            scenarios = scenarios.stream().filter(s -> s.tags().stream().anyMatch(tags::contains)).toList();
-            if (scenarios.isEmpty()) {
-                throw new BadInputException("", 0, 0, "--tags " + String.join(",", tags) + ": no scenario has any of these tags");
-            }
-        }
-        Path outDir = out != null ? out : Path.of("out", "run-" + Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()
-                .replace("-", "").replace(":", ""));
         org.hilrig.runner.run.RigFactory rigs = library.simulatedRigFactory();
         String rigName = "sim";
         if (realTime != null) {
             org.hilrig.runner.realtime.RealTimeRigs fixtureRigs = realTime;
-            String board = fixtureRigs.fixture().board().name();
-            List<Scenario> other = scenarios.stream().filter(s -> !s.board().equals(board)).toList();
+            String boardName = fixtureRigs.fixture().board().name();
+            List<Scenario> other = scenarios.stream().filter(s -> !s.board().equals(boardName)).toList();
             if (!other.isEmpty()) {
-                throw new BadInputException("", 0, 0, "--rig " + rig + ": the fixture's board is " + board + ", but "
+                throw new BadInputException("", 0, 0, "--rig " + rig + ": the fixture's board is " + boardName + ", but "
                         + other.get(0).file() + " is for " + other.get(0).board() + " (select scenarios with --tags or paths)");
             }
             rigs = (s, scenarioSeed, d) -> fixtureRigs.open(scenarioSeed, d);
             rigName = fixtureRigs.fixture().name();
         }
-        ScenarioRun run = new ScenarioRun(library.engine(), rigs,
-                new ScenarioRun.Options(rigName, seed, defectNames, outDir), List.of());
-        RunResult result = run.run(scenarios, spec.commandLine().getOut());
+        org.hilrig.runner.run.RigFactory chosen = rigs;
+        RunResult result;
+        // the database is open (or its error reported) before the output folder exists
+        try (ResultStore store = opened(opening)) {
+            EvidenceFolder folder = EvidenceFolder.create(out != null ? out : defaultOut());
+            ScenarioRun.Options options = new ScenarioRun.Options(rigName, seed, defectNames, folder.dir());
+            Map<String, String> board = RunEvidence.askBoards(scenarios,
+                    b -> ScenarioRun.boardIdentity(library.engine(), chosen, options, b));
+            try (RunEvidence evidence = new RunEvidence(folder, home, store, url == null ? null : redact(url),
+                    Library.home(), library.requirementsFile(), library.requirements().all(), board, scenarios,
+                    fixtureFile)) {
+                ScenarioRun run = new ScenarioRun(library.engine(), chosen, options,
+                        List.of(evidence), List.of(evidence));
+                result = run.run(scenarios, spec.commandLine().getOut());
+            }
+        }
         err.flush();
         for (ScenarioResult r : result.scenarios()) {
             if (r.status() != Verdict.PASS) {
@@ -116,5 +177,32 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         return Hil.OK;
+    }
+
+    /** {@code out/run-<UTC stamp>}, with {@code -2}, {@code -3}, ... when a run this second already has it. */
+    private static Path defaultOut() {
+        String stamp = "run-" + Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace("-", "").replace(":", "");
+        Path p = Path.of("out", stamp);
+        for (int i = 2; java.nio.file.Files.exists(p); i++) {
+            p = Path.of("out", stamp + "-" + i);
+        }
+        return p;
+    }
+
+    /** The opened database, or the exception opening it threw, as it was thrown. */
+    private static ResultStore opened(CompletableFuture<ResultStore> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    /** A database URL without a password parameter, for the console. */
+    private static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
     }
 }

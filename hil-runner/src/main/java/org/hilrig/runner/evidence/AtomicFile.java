@@ -32,8 +32,21 @@ public final class AtomicFile {
         write(target, out -> out.write(bytes));
     }
 
-    /** Writes {@code target} from {@code content}, creating missing parent folders. */
+    /** Writes {@code target} from {@code content}, creating missing parent folders, and forces it to disk. */
     public static void write(Path target, Content content) {
+        write(target, content, true);
+    }
+
+    /**
+     * Writes {@code target} by temp file and rename without forcing it to disk: for files of an evidence folder
+     * that is not sealed yet, which {@link EvidenceFolder#seal} forces all at once before it writes the manifest.
+     * A kill of the process still leaves either the whole old file or the whole new one.
+     */
+    static void writeUnforced(Path target, Content content) {
+        write(target, content, false);
+    }
+
+    private static void write(Path target, Content content, boolean force) {
         Path parent = target.toAbsolutePath().getParent();
         Path tmp = parent.resolve("." + target.getFileName() + ".tmp");
         try {
@@ -44,10 +57,14 @@ public final class AtomicFile {
                             1 << 16)) {
                 content.writeTo(out);
                 out.flush();
-                ch.force(true);
+                if (force) {
+                    ch.force(true);
+                }
             }
             move(tmp, target);
-            syncFolder(parent);
+            if (force) {
+                syncFolder(parent);
+            }
         } catch (IOException e) {
             throw new RigFailureException("cannot write " + target + ": " + e.getMessage(), e);
         }

@@ -1,9 +1,11 @@
 package org.hilrig.runner.evidence;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,6 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.hilrig.timing.BadInputException;
@@ -26,7 +34,8 @@ import org.hilrig.timing.RigFailureException;
  * create(dir)     .DIR.creating-PID is made with the INCOMPLETE marker            -> verify: incomplete
  *                 and renamed to dir: dir appears atomically, marker inside       -> verify: incomplete
  * write(...)      files are added, each by temp file + rename                     -> verify: incomplete
- * seal(home, id)  1. hashes every file into manifest.json (temp + rename)         -> verify: incomplete
+ * seal(home, id)  1. forces every file and folder to disk and hashes every file
+ *                    into manifest.json (temp + rename, forced)                   -> verify: incomplete
  *                 2. signs it into manifest.sig when the rig has a key            -> verify: incomplete
  *                 3. appends the manifest's hash to the rig's chain log           -> verify: incomplete
  *                 4. deletes INCOMPLETE                                           -> verify: intact
@@ -56,6 +65,8 @@ import org.hilrig.timing.RigFailureException;
 public final class EvidenceFolder {
     /** The marker present while a folder is being written. */
     public static final String MARKER = "INCOMPLETE";
+    /** Threads that force and hash files at the seal: enough to overlap the file system's syncs. */
+    private static final int SEAL_THREADS = 8;
 
     private final Path dir;
     private final Consumer<String> phases;
@@ -148,16 +159,18 @@ public final class EvidenceFolder {
         return p;
     }
 
-    /** Writes a file atomically (temp + rename). */
+    /**
+     * Writes a file atomically (temp + rename). It is forced to disk by {@link #seal}, with every other file,
+     * not here: until the seal the folder is marked incomplete whatever happens to it.
+     */
     public void write(String relative, byte[] bytes) {
-        checkOpen();
-        AtomicFile.write(resolve(relative), bytes);
+        write(relative, out -> out.write(bytes));
     }
 
-    /** Writes a file atomically from a stream writer. */
+    /** Writes a file atomically from a stream writer; forced to disk by {@link #seal}. */
     public void write(String relative, AtomicFile.Content content) {
         checkOpen();
-        AtomicFile.write(resolve(relative), content);
+        AtomicFile.writeUnforced(resolve(relative), content);
     }
 
     /** Copies {@code source} (a scenario file, the fixture) into the folder, atomically. */
@@ -165,7 +178,7 @@ public final class EvidenceFolder {
         checkOpen();
         try {
             byte[] bytes = Files.readAllBytes(source);
-            AtomicFile.write(resolve(relative), bytes);
+            AtomicFile.writeUnforced(resolve(relative), out -> out.write(bytes));
         } catch (IOException e) {
             throw new RigFailureException("cannot read " + source + ": " + e.getMessage(), e);
         }
@@ -190,7 +203,7 @@ public final class EvidenceFolder {
             throw new IllegalArgumentException("run id '" + runId + "' is empty or has spaces");
         }
         phases.accept("hash");
-        List<FileDigest> files = hashFiles(dir);
+        List<FileDigest> files = hashAndForce(dir);
         Optional<RigKey> key = home.key();
         String rigId = home.rigId();
         String created = sealedAt.truncatedTo(ChronoUnit.MILLIS).toString();
@@ -242,6 +255,57 @@ public final class EvidenceFolder {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write a signature as JSON", e);
         }
+    }
+
+    /**
+     * {@link #hashFiles}, forcing each file and then each folder to disk first, so a manifest never names a
+     * file a power cut could still take away. Files are done by several threads at once: the file system
+     * groups concurrent syncs into one journal commit, which makes sealing hundreds of small files cheap.
+     */
+    static List<FileDigest> hashAndForce(Path dir) {
+        List<String> names = listFiles(dir).stream().filter(n -> !isIntegrityFile(n)).toList();
+        Set<Path> folders = new TreeSet<>();
+        folders.add(dir);
+        for (String n : names) {
+            // every folder between the file and dir: each holds the entry of the one below it
+            for (Path f = dir.resolve(n).getParent(); f != null && f.startsWith(dir); f = f.getParent()) {
+                folders.add(f);
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(SEAL_THREADS, names.size())));
+        try {
+            List<Future<FileDigest>> digests = new ArrayList<>();
+            for (String n : names) {
+                digests.add(pool.submit(() -> forceAndHash(n, dir.resolve(n))));
+            }
+            List<FileDigest> out = new ArrayList<>();
+            for (Future<FileDigest> f : digests) {
+                out.add(f.get());
+            }
+            for (Path folder : folders) {
+                AtomicFile.syncFolder(folder);
+            }
+            return out;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new RigFailureException("cannot seal " + dir + ": " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RigFailureException("interrupted while sealing " + dir, e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static FileDigest forceAndHash(String name, Path file) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            throw new RigFailureException("cannot force " + file + " to disk: " + e.getMessage(), e);
+        }
+        return FileDigest.of(name, file);
     }
 
     /** Every regular file under {@code dir} except the integrity files, sorted by path, hashed. */

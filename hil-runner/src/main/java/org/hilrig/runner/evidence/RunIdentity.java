@@ -25,7 +25,9 @@ import java.util.TreeMap;
  * @param toolBuild SHA-256 of the jar the tool ran from, or {@code classes} when run from a class folder
  * @param fixture the fixture file and its hash, or null on the simulated rig
  * @param board the board's identity as its {@code VER} reply gave it ({@code board}, {@code fw}, {@code sn},
- *     {@code build}, ...); for the emulator, what the emulator reported
+ *     {@code build}, ...); for the emulator, what the emulator reported. {@code hil run} asks every board under
+ *     test in the run and keys the fields by board ({@code GEN.fw}, {@code TUB.sn}); a board that did not
+ *     answer has {@code BOARD.error}
  * @param startedUtc ISO-8601 UTC, e.g. {@code 2026-11-27T20:00:00Z}
  */
 public record RunIdentity(String runId, String rig, String toolVersion, String toolBuild, String javaRuntime, String os,
@@ -49,11 +51,21 @@ public record RunIdentity(String runId, String rig, String toolVersion, String t
         for (Path p : scenarioFiles) {
             scenarios.add(FileDigest.of(p));
         }
+        return capture(runId, rig, toolVersion, fixtureFile == null ? null : FileDigest.of(fixtureFile), board,
+                scenarios, seed, defects, started, ended);
+    }
+
+    /**
+     * {@link #capture(String, String, String, Path, Map, List, long, List, Instant, Instant)} with the fixture
+     * and scenario files already hashed (under the names the run gives them, e.g. relative to the rig's home).
+     */
+    public static RunIdentity capture(String runId, String rig, String toolVersion, FileDigest fixture,
+            Map<String, String> board, List<FileDigest> scenarioFiles, long seed, List<String> defects,
+            Instant started, Instant ended) {
         return new RunIdentity(runId, rig, toolVersion, thisToolBuild(), System.getProperty("java.vendor") + " "
                 + System.getProperty("java.runtime.version"), System.getProperty("os.name") + " "
-                + System.getProperty("os.version") + " " + System.getProperty("os.arch"), hostName(),
-                fixtureFile == null ? null : FileDigest.of(fixtureFile), board, scenarios, seed, defects,
-                started.toString(), ended == null ? null : ended.toString());
+                + System.getProperty("os.version") + " " + System.getProperty("os.arch"), hostName(), fixture, board,
+                scenarioFiles, seed, defects, started.toString(), ended == null ? null : ended.toString());
     }
 
     /** This identity with the run's end time. */

@@ -3,8 +3,10 @@ package org.hilrig.runner.report;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.hilrig.runner.evidence.AtomicFile;
 import org.hilrig.runner.evidence.FileDigest;
 import org.hilrig.runner.evidence.RunIdentity;
@@ -12,6 +14,7 @@ import org.hilrig.runner.results.MeasurementResult;
 import org.hilrig.runner.results.RunResult;
 import org.hilrig.runner.results.ScenarioResult;
 import org.hilrig.runner.results.StepResult;
+import org.hilrig.runner.scenario.Requirement;
 import org.hilrig.timing.Durations;
 import org.hilrig.timing.trace.Trace;
 import org.hilrig.timing.verdict.Verdict;
@@ -23,7 +26,7 @@ import org.hilrig.timing.verdict.Verdict;
  * <ul>
  *   <li>a summary: verdict counts, run, rig, seed, defects, tool, machine, fixture, the board as it reported
  *       itself, every scenario file with its hash;
- *   <li>the traceability matrix: each requirement, its text and clause, the scenarios covering it and their
+ *   <li>the traceability matrix: each requirement, its text and the standard it serves, the scenarios covering it and their
  *       verdicts; requirements no scenario covers, and ids scenarios name that the list does not have;
  *   <li>per scenario: its steps with their times, its measurements against their limits (margin, uncertainty),
  *       an SVG timing diagram of the signals around each measurement with the limit window drawn, its
@@ -47,25 +50,65 @@ public final class HtmlReport {
      */
     public static Path write(Path outDir, RunResult run, Map<String, Trace> tracesById, RunIdentity identity,
             List<Requirement> requirements) {
-        TraceabilityMatrix matrix = TraceabilityMatrix.of(requirements, run);
-        Path report = outDir.resolve("report.html");
-        AtomicFile.write(report, render(run, tracesById, identity, matrix).getBytes(StandardCharsets.UTF_8));
-        AtomicFile.write(outDir.resolve("traceability.csv"), matrix.toCsv());
+        write((name, bytes) -> AtomicFile.write(outDir.resolve(name), bytes), run, tracesById, identity, requirements);
+        return outDir.resolve("report.html");
+    }
+
+    private static void write(BiConsumer<String, byte[]> files, RunResult run, Map<String, Trace> tracesById,
+            RunIdentity identity, List<Requirement> requirements) {
+        Map<String, Section> sections = new HashMap<>();
         for (ScenarioResult s : run.scenarios()) {
-            Trace t = tracesById.get(s.id());
-            if (t != null) {
-                SerialTranscript transcript = SerialTranscript.of(t);
-                if (!transcript.lines().isEmpty()) {
-                    AtomicFile.write(outDir.resolve("transcripts").resolve(fileName(s.id()) + ".txt"),
-                            transcript.toText());
-                }
+            sections.put(s.id(), Section.of(s, tracesById.get(s.id())));
+        }
+        writeDrawn(files, run, sections, identity, requirements);
+    }
+
+    /** Writes the report of {@code run} from its scenarios' sections, drawn before (see {@link ReportDraft}). */
+    static void writeDrawn(BiConsumer<String, byte[]> files, RunResult run, Map<String, Section> sections,
+            RunIdentity identity, List<Requirement> requirements) {
+        TraceabilityMatrix matrix = TraceabilityMatrix.of(requirements, run);
+        files.accept("report.html", renderDrawn(run, sections, identity, matrix).getBytes(StandardCharsets.UTF_8));
+        files.accept("traceability.csv", matrix.toCsv());
+        for (ScenarioResult s : run.scenarios()) {
+            Section section = sections.get(s.id());
+            if (section != null && section.transcript() != null) {
+                files.accept("transcripts/" + fileName(s.id()) + ".txt", section.transcript());
             }
         }
-        return report;
+    }
+
+    /**
+     * One scenario's part of the report, drawn from its result and trace: its {@code <article>} (steps,
+     * measurements, timing diagrams) and its serial transcript.
+     *
+     * @param html the article
+     * @param transcript {@code transcripts/ID.txt}, or null when the trace has no serial frames (or there is
+     *     no trace)
+     */
+    record Section(String html, byte[] transcript) {
+        static Section of(ScenarioResult s, Trace t) {
+            StringBuilder b = new StringBuilder(8 * 1024);
+            scenario(b, s, t == null ? null : Waveforms.of(t));
+            byte[] transcript = null;
+            if (t != null) {
+                SerialTranscript st = SerialTranscript.of(t);
+                transcript = st.lines().isEmpty() ? null : st.toText();
+            }
+            return new Section(b.toString(), transcript);
+        }
     }
 
     /** The report's HTML. */
     public static String render(RunResult run, Map<String, Trace> tracesById, RunIdentity identity,
+            TraceabilityMatrix matrix) {
+        Map<String, Section> sections = new HashMap<>();
+        for (ScenarioResult s : run.scenarios()) {
+            sections.put(s.id(), Section.of(s, tracesById.get(s.id())));
+        }
+        return renderDrawn(run, sections, identity, matrix);
+    }
+
+    private static String renderDrawn(RunResult run, Map<String, Section> sections, RunIdentity identity,
             TraceabilityMatrix matrix) {
         StringBuilder b = new StringBuilder(64 * 1024);
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>hil run ")
@@ -74,8 +117,8 @@ public final class HtmlReport {
         traceability(b, matrix);
         b.append("<section id=\"scenarios\">\n<h2>Scenarios</h2>\n");
         for (ScenarioResult s : run.scenarios()) {
-            Trace t = tracesById.get(s.id());
-            scenario(b, s, t == null ? null : Waveforms.of(t));
+            Section section = sections.get(s.id());
+            b.append(section != null ? section.html() : Section.of(s, null).html());
         }
         b.append("</section>\n</body>\n</html>\n");
         return b.toString();
@@ -146,12 +189,12 @@ public final class HtmlReport {
             }
             b.append("</p>\n");
         }
-        b.append("<table class=\"matrix\">\n<thead><tr><th>Requirement</th><th>Clause</th><th>Text</th><th>Scenarios"
+        b.append("<table class=\"matrix\">\n<thead><tr><th>Requirement</th><th>Standard</th><th>Text</th><th>Scenarios"
                 + "</th><th>Verdict</th></tr></thead>\n<tbody>\n");
         for (TraceabilityMatrix.Row r : matrix.rows()) {
             b.append("<tr id=\"").append(anchor("req", r.requirement().id())).append("\" class=\"")
                     .append(r.coverage().name().toLowerCase(java.util.Locale.ROOT)).append("\"><td>")
-                    .append(esc(r.requirement().id())).append("</td><td>").append(esc(r.requirement().clause()))
+                    .append(esc(r.requirement().id())).append("</td><td>").append(esc(r.requirement().standard()))
                     .append("</td><td>").append(r.coverage() == TraceabilityMatrix.Coverage.UNKNOWN
                             ? "<em>not in the requirement list</em>" : esc(r.requirement().text())).append("</td><td>");
             for (ScenarioResult s : r.scenarios()) {

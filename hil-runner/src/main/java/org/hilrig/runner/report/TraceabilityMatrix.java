@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.hilrig.runner.results.RunResult;
 import org.hilrig.runner.results.ScenarioResult;
+import org.hilrig.runner.scenario.Requirement;
 import org.hilrig.timing.verdict.Verdict;
 
 /**
@@ -26,7 +27,7 @@ public record TraceabilityMatrix(List<Row> rows) {
     }
 
     /**
-     * @param requirement the requirement; for {@link Coverage#UNKNOWN} rows its text and clause are null
+     * @param requirement the requirement; for {@link Coverage#UNKNOWN} rows its text and the standard it serves are null
      * @param scenarios the scenarios of the run that name it, in run order
      * @param verdict the worst of their verdicts, or null when uncovered
      */
@@ -83,13 +84,13 @@ public record TraceabilityMatrix(List<Row> rows) {
 
     /**
      * The matrix as CSV (RFC 4180, UTF-8, CRLF line ends), one line per requirement:
-     * {@code requirement,clause,text,coverage,verdict,scenarios}, where {@code scenarios} lists
+     * {@code requirement,standard,text,coverage,verdict,scenarios}, where {@code scenarios} lists
      * {@code ID=verdict} separated by spaces and {@code verdict} is empty when uncovered.
      */
     public byte[] toCsv() {
-        StringBuilder b = new StringBuilder("requirement,clause,text,coverage,verdict,scenarios\r\n");
+        StringBuilder b = new StringBuilder("requirement,standard,text,coverage,verdict,scenarios\r\n");
         for (Row r : rows) {
-            b.append(csv(r.requirement().id())).append(',').append(csv(r.requirement().clause())).append(',')
+            b.append(csv(r.requirement().id())).append(',').append(csv(r.requirement().standard())).append(',')
                     .append(csv(r.requirement().text())).append(',').append(r.coverage().name().toLowerCase(java.util.Locale.ROOT))
                     .append(',').append(r.verdict() == null ? "" : r.verdict().word()).append(',')
                     .append(csv(r.scenarios().stream().map(s -> s.id() + "=" + s.status().word())

@@ -70,7 +70,11 @@ final class ConsoleSummary {
         return picked.stream().map(all::get).toList();
     }
 
-    void totals(RunResult run, Path outDir, long wallNanos) {
+    /**
+     * The totals, where the outputs went, then {@code where}: the lines the end-of-run steps gave (report,
+     * evidence), so the last lines say where to look.
+     */
+    void totals(RunResult run, Path outDir, long wallNanos, List<String> where) {
         int[] count = new int[Verdict.values().length];
         long simulated = 0;
         for (ScenarioResult s : run.scenarios()) {
@@ -82,6 +86,9 @@ final class ConsoleSummary {
                 count[Verdict.ERROR.ordinal()], Durations.format(simulated), Durations.format(wallNanos));
         out.println("outputs: " + outDir.resolve("results.json") + ", " + outDir.resolve("junit.xml") + ", "
                 + outDir.resolve("traces") + "/ (" + run.scenarios().size() + " VCD)");
+        for (String line : where) {
+            out.println(line);
+        }
         out.flush();
     }
 }

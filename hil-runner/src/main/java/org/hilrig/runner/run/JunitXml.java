@@ -1,20 +1,20 @@
 package org.hilrig.runner.run;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.hilrig.runner.evidence.AtomicFile;
 import org.hilrig.runner.results.MeasurementResult;
 import org.hilrig.runner.results.RunResult;
 import org.hilrig.runner.results.ScenarioResult;
 import org.hilrig.timing.Durations;
-import org.hilrig.timing.RigFailureException;
 import org.hilrig.timing.verdict.Verdict;
 
 /**
- * Writes {@code junit.xml} in the Ant/Surefire schema CI servers read: one {@code testsuite} for the run,
- * one {@code testcase} per scenario ({@code classname} = {@code hil.<rig>}, {@code name} = the scenario
- * id, {@code file} = its scenario file). A fail is a {@code failure} of type {@code fail}, an inconclusive
+ * Writes {@code junit.xml} in the Ant/Surefire schema CI servers read, valid against the Jenkins JUnit schema
+ * ({@code jenkins-junit.xsd}) that Jenkins and GitLab parse: one {@code testsuite} for the run, one
+ * {@code testcase} per scenario ({@code classname} = {@code hil.<rig>}, {@code name} = the scenario id; the
+ * scenario file is named in {@code system-out}, since that schema has no {@code file} attribute). A fail is a {@code failure} of type {@code fail}, an inconclusive
  * verdict a {@code failure} of type {@code inconclusive} (it needs a person, so it must not read as a
  * pass), an error an {@code error}. Measurements go to {@code system-out}. {@code time} is the simulated
  * (rig) time in seconds.
@@ -50,9 +50,6 @@ public final class JunitXml {
         for (ScenarioResult s : run.scenarios()) {
             b.append("    <testcase classname=\"hil.").append(esc(run.rig())).append("\" name=\"").append(esc(s.id()))
                     .append("\"");
-            if (s.file() != null) {
-                b.append(" file=\"").append(esc(s.file())).append("\"");
-            }
             b.append(" time=\"").append(seconds(s.simulatedNanos())).append("\">\n");
             String msg = s.message() == null ? "" : s.message();
             switch (s.status()) {
@@ -64,6 +61,9 @@ public final class JunitXml {
                 }
             }
             b.append("      <system-out>").append(esc(s.title())).append('\n');
+            if (s.file() != null) {
+                b.append("file: ").append(esc(s.file())).append('\n');
+            }
             b.append("requirements: ").append(esc(String.join(", ", s.requirements()))).append('\n');
             for (MeasurementResult m : s.measurements()) {
                 b.append(esc(m.name())).append(": ").append(esc(Durations.format(m.valueNs()))).append(" ")
@@ -90,12 +90,9 @@ public final class JunitXml {
         return "in [" + Durations.format(m.minNs()) + ", " + Durations.format(m.maxNs()) + "]";
     }
 
+    /** Writes {@code junit.xml} atomically (temp file + rename), UTF-8. */
     public static void write(RunResult run, Path file) {
-        try {
-            Files.writeString(file, text(run));
-        } catch (IOException e) {
-            throw new RigFailureException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFile.write(file, text(run).getBytes(StandardCharsets.UTF_8));
     }
 
     private static void property(StringBuilder b, String name, String value) {

@@ -95,6 +95,11 @@ public final class Library {
         return home.resolve("test-scenarios/scenarios");
     }
 
+    /** The requirement list's file. */
+    public Path requirementsFile() {
+        return home.resolve("test-scenarios/requirements.yaml");
+    }
+
     public RequirementCatalog requirements() {
         return requirements;
     }

@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.hilrig.runner.evidence.AtomicFile;
 import org.hilrig.runner.results.MeasurementResult;
 import org.hilrig.runner.results.RunResult;
 import org.hilrig.runner.results.ScenarioResult;
-import org.hilrig.timing.RigFailureException;
 
 /**
  * Writes {@code results.json} in the shape of CONTRACT.md (keys in that order), plus fields the contract
@@ -71,12 +70,12 @@ public final class ResultsJson {
         return root;
     }
 
-    /** Writes the document to {@code file}. */
+    /** Writes the document to {@code file} atomically (temp file + rename). */
     public static void write(RunResult run, Path file) {
         try {
-            Files.writeString(file, JSON.writeValueAsString(tree(run)) + "\n");
-        } catch (IOException e) {
-            throw new RigFailureException("cannot write " + file + ": " + e.getMessage(), e);
+            AtomicFile.write(file, (JSON.writeValueAsString(tree(run)) + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write results as JSON", e);
         }
     }
 }

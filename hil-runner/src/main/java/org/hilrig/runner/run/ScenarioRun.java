@@ -9,14 +9,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.hilrig.runner.cli.ToolVersion;
 import org.hilrig.runner.results.MeasurementResult;
 import org.hilrig.runner.results.RunResult;
 import org.hilrig.runner.results.ScenarioResult;
 import org.hilrig.runner.rig.Rig;
+import org.hilrig.runner.scenario.Position;
 import org.hilrig.runner.scenario.Scenario;
 import org.hilrig.runner.scenario.ScenarioEngine;
 import org.hilrig.runner.scenario.ScenarioOutcome;
@@ -24,13 +27,14 @@ import org.hilrig.timing.BadInputException;
 import org.hilrig.timing.MonotonicClock;
 import org.hilrig.timing.RigFailureException;
 import org.hilrig.timing.random.RandomStreams;
+import org.hilrig.timing.trace.Trace;
 import org.hilrig.timing.vcd.VcdWriter;
-import org.hilrig.timing.verdict.Verdict;
 
 /**
  * One run of scenarios: each on a fresh rig from the {@link RigFactory}, judged by the
- * {@link ScenarioEngine}, its trace written to {@code traces/<id>.vcd}; then {@code results.json},
- * {@code junit.xml}, the console totals, and the {@link EndOfRun} steps.
+ * {@link ScenarioEngine}, its trace written to {@code traces/<id>.vcd} and handed to the
+ * {@link RunListener}s; then {@code results.json}, {@code junit.xml}, the {@link EndOfRun} steps, and the
+ * console totals with the lines the end steps gave.
  *
  * <p>Each scenario gets its own seed, drawn from the run seed by the scenario's id, so a scenario's trace
  * is the same whether it runs alone or with the whole library, in any order. The wall clock is read only
@@ -53,11 +57,18 @@ public final class ScenarioRun {
     private final RigFactory rigs;
     private final Options options;
     private final List<EndOfRun> endSteps;
+    private final List<RunListener> listeners;
 
     public ScenarioRun(ScenarioEngine engine, RigFactory rigs, Options options, List<EndOfRun> endSteps) {
+        this(engine, rigs, options, List.of(), endSteps);
+    }
+
+    public ScenarioRun(ScenarioEngine engine, RigFactory rigs, Options options, List<RunListener> listeners,
+            List<EndOfRun> endSteps) {
         this.engine = engine;
         this.rigs = rigs;
         this.options = options;
+        this.listeners = List.copyOf(listeners);
         this.endSteps = List.copyOf(endSteps);
     }
 
@@ -83,25 +94,68 @@ public final class ScenarioRun {
         }
         ConsoleSummary summary = new ConsoleSummary(console);
         summary.header(scenarios.size(), options.rigName(), options.seed(), options.defects());
+        String runId = runId(started);
+        RunResult header = new RunResult(runId, options.rigName(), options.seed(), options.defects(),
+                started.toString(), null, ToolVersion.version(), List.of());
+        for (RunListener l : listeners) {
+            l.started(header);
+        }
         List<ScenarioResult> results = new ArrayList<>();
         for (Scenario s : scenarios) {
-            ScenarioResult r = runOne(s, traces);
-            results.add(r);
-            summary.scenario(r);
+            Ran ran = runScenario(s, traces);
+            results.add(ran.result());
+            for (RunListener l : listeners) {
+                l.scenarioFinished(s, ran.result(), ran.trace());
+            }
+            summary.scenario(ran.result());
         }
-        RunResult run = new RunResult(runId(started), options.rigName(), options.seed(), options.defects(),
+        RunResult run = new RunResult(runId, options.rigName(), options.seed(), options.defects(),
                 started.toString(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), ToolVersion.version(), results);
         ResultsJson.write(run, options.outDir().resolve("results.json"));
         JunitXml.write(run, options.outDir().resolve("junit.xml"));
+        List<String> where = new ArrayList<>();
         for (EndOfRun step : endSteps) {
-            step.finished(options.outDir(), run, scenarios);
+            where.addAll(step.finished(options.outDir(), run, scenarios));
         }
-        summary.totals(run, options.outDir(), wall.nowNanos());
+        summary.totals(run, options.outDir(), wall.nowNanos(), where);
         return run;
     }
 
+    /**
+     * A run id: the start time, the seed and 32 random bits (two runs started in the same second on one
+     * database must not collide), e.g. {@code run-20261127T200000Z-seed42-1a2b3c4d}. The random bits come
+     * from the operating system and never reach the simulation.
+     */
     private String runId(Instant started) {
-        return "run-" + started.toString().replace("-", "").replace(":", "") + "-seed" + options.seed();
+        byte[] random = new byte[4];
+        new SecureRandom().nextBytes(random);
+        return "run-" + started.toString().replace("-", "").replace(":", "") + "-seed" + options.seed() + "-"
+                + HexFormat.of().formatHex(random);
+    }
+
+    /**
+     * The board's identity as it reports it: a fresh rig with the run's defects and a seed of its own (so
+     * asking does not shift any scenario's draws) boots the board under test, and {@code VER}'s {@code ACK}
+     * fields come back ({@code board}, {@code fw}, {@code proto}, {@code sn}, {@code build}).
+     *
+     * @param board {@code GEN} or {@code TUB}
+     * @throws RuntimeException (a {@link org.hilrig.timing.RigException} or {@link IllegalStateException})
+     *     when the board did not boot or answer
+     */
+    public static Map<String, String> boardIdentity(ScenarioEngine engine, RigFactory rigs, Options options,
+            String board) {
+        Scenario probe = new Scenario("VER-" + board, "board identity", List.of(), List.of(), board, false, null,
+                List.of(), List.of(), List.of(), null, new Position("VER", 0, 0));
+        Rig rig = rigs.open(probe, scenarioSeed(options.seed(), probe.id()), options.defects());
+        try {
+            return engine.identify(rig, board);
+        } finally {
+            rig.close();
+        }
+    }
+
+    /** A scenario's result and the trace its rig recorded. */
+    private record Ran(ScenarioResult result, Trace trace) {
     }
 
     /**
@@ -109,6 +163,10 @@ public final class ScenarioRun {
      * exist). Console, results.json and end-of-run steps are left to the caller.
      */
     public ScenarioResult runOne(Scenario s, Path traces) {
+        return runScenario(s, traces).result();
+    }
+
+    private Ran runScenario(Scenario s, Path traces) {
         String traceName = "traces/" + s.id() + ".vcd";
         Path vcd = traces.resolve(s.id() + ".vcd");
         ScenarioOutcome outcome;
@@ -119,16 +177,18 @@ public final class ScenarioRun {
         } catch (BadInputException e) {
             throw e;
         } catch (RuntimeException e) {
-            outcome = new ScenarioOutcome(Verdict.ERROR, "the rig broke: " + e, List.of(), rig == null ? 0 : rig.nowNanos());
+            outcome = ScenarioOutcome.error("the rig broke: " + e, rig == null ? 0 : rig.nowNanos());
         } finally {
             if (rig != null) {
                 rig.close();
             }
         }
         String sha = rig == null ? null : writeTrace(rig, vcd, outcome.endNanos());
-        List<MeasurementResult> ms = outcome.measurements().stream().map(MeasurementResult::of).toList();
-        return new ScenarioResult(s.id(), s.title(), s.file(), outcome.verdict(), s.requirements(), s.tags(), ms,
-                sha == null ? null : traceName, sha, outcome.message(), outcome.endNanos());
+        List<MeasurementResult> ms = outcome.taken().stream()
+                .map(t -> MeasurementResult.of(t.measurement(), t.stimulusNanos(), t.signals())).toList();
+        ScenarioResult result = new ScenarioResult(s.id(), s.title(), s.file(), outcome.verdict(), s.requirements(),
+                s.tags(), ms, sha == null ? null : traceName, sha, outcome.message(), outcome.endNanos(), outcome.steps());
+        return new Ran(result, rig == null ? null : rig.trace());
     }
 
     /** Writes the rig's trace as VCD and returns the SHA-256 of the file's bytes. */

@@ -117,6 +117,11 @@ public final class RequirementCatalog {
         return byId.get(id);
     }
 
+    /** Every requirement, in the list's order. */
+    public List<Requirement> all() {
+        return List.copyOf(byId.values());
+    }
+
     public int size() {
         return byId.size();
     }

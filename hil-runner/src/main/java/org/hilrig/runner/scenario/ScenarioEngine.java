@@ -2,6 +2,7 @@ package org.hilrig.runner.scenario;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -9,6 +10,7 @@ import org.hilrig.device.protocol.Frame;
 import org.hilrig.device.protocol.FrameKind;
 import org.hilrig.device.protocol.KeyValues;
 import org.hilrig.device.protocol.ProtocolV1;
+import org.hilrig.runner.results.StepResult;
 import org.hilrig.runner.rig.Rig;
 import org.hilrig.timing.rules.NeverResult;
 import org.hilrig.timing.rules.NeverWhile;
@@ -53,6 +55,25 @@ public final class ScenarioEngine {
         return new Run(scenario, rig).execute();
     }
 
+    /**
+     * Asks a board who it is, as the evidence records it: waits for its {@code EVT,BOOT} on {@code rig}
+     * (freshly made, at time 0), sends {@code VER} and returns the fields of its {@code ACK}
+     * ({@code board}, {@code fw}, {@code proto}, {@code sn}, {@code build}) in the order it sent them. Leaves
+     * the rig to its owner to close.
+     *
+     * @param board the board under test on that rig, {@code GEN} or {@code TUB}
+     * @throws RigException or {@link IllegalStateException} when the board did not boot or did not answer
+     *     {@code VER} with an {@code ACK}
+     */
+    public Map<String, String> identify(Rig rig, String board) {
+        Position at = new Position("VER", 0, 0);
+        Step.Send ver = new Step.Send(at, "VER", List.of(), null, false, Step.Corruption.NONE, 1,
+                new Step.Reply(Step.Reply.Kind.ACK, null), Map.of(), null, null);
+        Scenario ask = new Scenario("VER-" + board, "board identity", List.of(), List.of(), board, false, null,
+                List.of(), List.of(ver), List.of(), null, at);
+        return new Run(ask, rig).identify(ver);
+    }
+
     /** Thrown inside a run when an expectation is not met; carries the failure message. */
     private static final class NotMet extends RuntimeException {
         final boolean aboutEvents;
@@ -71,7 +92,17 @@ public final class ScenarioEngine {
         private final Scenario scenario;
         private final Rig rig;
         private final TraceWatch watch;
-        private final List<Measurement> measurements = new ArrayList<>();
+        private final List<ScenarioOutcome.Taken> taken = new ArrayList<>();
+        private final List<StepResult> steps = new ArrayList<>();
+        private int stepIndex = -1;
+        private long stepStartNanos;
+        private Verdict stepVerdict = Verdict.PASS;
+        private Frame lastReply;
+        /**
+         * Full paths of the lines the last {@code set} drove, as driven and as the board sees them; empty after
+         * a fault or a frame.
+         */
+        private List<String> stimulusSignals = List.of();
         private Verdict verdict = Verdict.PASS;
         private String message;
         private long stimulusNanos;
@@ -98,9 +129,14 @@ public final class ScenarioEngine {
                     where = "technique";
                     technique(scenario.technique());
                 }
-                for (Step step : scenario.steps()) {
+                for (int i = 0; i < scenario.steps().size(); i++) {
+                    Step step = scenario.steps().get(i);
                     where = "line " + step.at().line() + " (" + step.keyword() + ")";
+                    stepIndex = i;
+                    stepStartNanos = rig.nowNanos();
+                    stepVerdict = Verdict.PASS;
                     execute(step);
+                    endStep(stepVerdict, null);
                 }
             } catch (NotMet e) {
                 verdict = Verdict.FAIL;
@@ -110,9 +146,11 @@ public final class ScenarioEngine {
                     verdict = Verdict.INCONCLUSIVE;
                     message += " (inconclusive: " + watch.eventsLost() + " event(s) lost, the board's event counter skipped)";
                 }
+                endStep(verdict, e.getMessage());
             } catch (RigException | IllegalArgumentException | IllegalStateException e) {
                 verdict = Verdict.ERROR;
                 message = where + ": " + e.getMessage();
+                endStep(verdict, e.getMessage());
             }
             rig.close();
             long end = rig.nowNanos();
@@ -125,7 +163,33 @@ public final class ScenarioEngine {
                     message = "always: " + e.getMessage();
                 }
             }
-            return new ScenarioOutcome(verdict, message, measurements, end);
+            return new ScenarioOutcome(verdict, message, taken, end, steps);
+        }
+
+        /** Records the running file step, if any, as ended now. */
+        private void endStep(Verdict status, String why) {
+            if (stepIndex < 0) {
+                return;
+            }
+            Step step = scenario.steps().get(stepIndex);
+            steps.add(new StepResult(stepIndex, step.keyword(), StepText.of(step), step.at().line(), stepStartNanos,
+                    Math.max(stepStartNanos, rig.nowNanos()), status, why));
+            stepIndex = -1;
+        }
+
+        Map<String, String> identify(Step.Send ver) {
+            rig.trace().replay(watch);
+            rig.trace().subscribe(watch);
+            try {
+                boot();
+                send(ver);
+            } catch (NotMet e) {
+                throw new IllegalStateException(scenario.board() + " " + e.getMessage());
+            }
+            if (lastReply == null) {
+                throw new IllegalStateException(scenario.board() + " did not answer VER");
+            }
+            return new LinkedHashMap<>(lastReply.values().asMap());
         }
 
         /** Checks the {@code always} invariants on the whole recorded trace with the timing-core monitors. */
@@ -204,6 +268,7 @@ public final class ScenarioEngine {
                 runFor(w.nanos());
             } else if (step instanceof Step.Fault f) {
                 stimulusNanos = rig.inject(f.name(), f.params());
+                stimulusSignals = List.of();
                 stimulusWhat = "fault " + f.name() + " at " + at(stimulusNanos);
             } else if (step instanceof Step.Await a) {
                 await(a);
@@ -226,9 +291,12 @@ public final class ScenarioEngine {
 
         private void set(Step.Set s) {
             long t = rig.nowNanos();
+            List<String> driven = new ArrayList<>();
             for (Map.Entry<String, LineState> e : s.lines().entrySet()) {
                 t = Math.max(t, rig.drive(e.getKey(), e.getValue().isActive()));
+                driven.addAll(watch.pathsNamed(e.getKey()));
             }
+            stimulusSignals = List.copyOf(driven);
             stimulusNanos = t;
             stimulusWhat = "the stimulus at " + at(t);
         }
@@ -247,7 +315,8 @@ public final class ScenarioEngine {
                         + ") of " + stimulusWhat);
             }
             long entered = watch.lastEntry(id, want, rig.nowNanos());
-            judge(a.measure(), Math.max(0, entered - anchor), w, a.signal() + " " + a.state().word());
+            judge(a.measure(), Math.max(0, entered - anchor), w, a.signal() + " " + a.state().word(), anchor,
+                    between(stimulusSignals, id));
         }
 
         private void expect(Step.Expect e) {
@@ -268,7 +337,8 @@ public final class ScenarioEngine {
                         + " (" + w + ") of " + fromWhat + "; " + (watch.isActive(id) ? "active" : "inactive")
                         + " at " + at(rig.nowNanos()));
             }
-            judge(e.measure(), t - anchor, w, e.signal() + " " + e.state().word() + " after " + fromWhat);
+            judge(e.measure(), t - anchor, w, e.signal() + " " + e.state().word() + " after " + fromWhat, anchor,
+                    between(e.from() == null ? stimulusSignals : List.of(watch.path(line(e.from().signal()))), id));
         }
 
         private void hold(Step.Hold h) {
@@ -296,7 +366,8 @@ public final class ScenarioEngine {
                 throw new NotMet("no EVT," + e.event() + fieldText(e.fields()) + " within " + e.within() + " (" + w
                         + ") of " + fromWhat, true);
             }
-            judge(e.measure(), t - anchor, w, "EVT," + e.event() + " after " + fromWhat);
+            judge(e.measure(), t - anchor, w, "EVT," + e.event() + " after " + fromWhat, anchor,
+                    e.from() == null ? stimulusSignals : List.of(watch.path(line(e.from().signal()))));
         }
 
         private void noEvent(Step.NoEvent n) {
@@ -335,6 +406,7 @@ public final class ScenarioEngine {
             }
             final long etx = lastByte;
             stimulusNanos = etx;
+            stimulusSignals = List.of();
             String frameText = new String(bytes, 1, Math.max(0, bytes.length - 2), java.nio.charset.StandardCharsets.US_ASCII);
             stimulusWhat = "the end of frame " + frameText + (s.copies() > 1 ? " (x" + s.copies() + ")" : "")
                     + " at " + at(etx);
@@ -361,6 +433,7 @@ public final class ScenarioEngine {
             }
             TraceWatch.Received r = watch.received().get(index[0]);
             Frame reply = r.frame();
+            lastReply = reply;
             String got = reply.kind() == FrameKind.NAK ? "NAK " + reply.nakCodeText() : reply.kind().name();
             if (!got.equals(s.reply().toString())) {
                 throw new NotMet("expected " + s.reply() + " to " + frameText + ", got " + reply.text());
@@ -371,7 +444,7 @@ public final class ScenarioEngine {
             // the limit is on the board starting its reply: the reply's first byte began one frame length
             // (at the link's byte time) before its recorded last byte
             long replyStart = r.timeNanos() - r.length() * rig.byteNanos();
-            judge(s.measure(), Math.max(0, replyStart - etx), w, "reply to " + name);
+            judge(s.measure(), Math.max(0, replyStart - etx), w, "reply to " + name, etx, List.of());
         }
 
         private void heartbeat(Step.Heartbeat h) {
@@ -489,11 +562,27 @@ public final class ScenarioEngine {
             return t;
         }
 
-        private void judge(String name, long valueNanos, Window w, String what) {
+        /**
+         * The signals a measurement is drawn with: the stimulus lines, then the response line; empty when the
+         * stimulus was not a line (a fault, a frame), so a diagram shows what changed around it instead.
+         */
+        private List<String> between(List<String> stimulus, int responseId) {
+            if (stimulus.isEmpty()) {
+                return List.of();
+            }
+            List<String> out = new ArrayList<>(stimulus);
+            out.add(watch.path(responseId));
+            return out;
+        }
+
+        private void judge(String name, long valueNanos, Window w, String what, long anchorNanos, List<String> signals) {
             Measurement m = Measurement.judge(name == null ? what : name, valueNanos, rig.timestampUncertaintyNanos(),
                     w.minNanos(), w.maxNanos());
             if (name != null) {
-                measurements.add(m);
+                taken.add(new ScenarioOutcome.Taken(m, anchorNanos, signals));
+            }
+            if (m.verdict() == Verdict.INCONCLUSIVE) {
+                stepVerdict = stepVerdict.worst(Verdict.INCONCLUSIVE);
             }
             if (m.verdict() == Verdict.FAIL) {
                 throw new NotMet(what + " took " + Durations.format(valueNanos) + ", limit " + w);

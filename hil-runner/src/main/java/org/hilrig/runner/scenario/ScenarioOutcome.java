@@ -1,6 +1,7 @@
 package org.hilrig.runner.scenario;
 
 import java.util.List;
+import org.hilrig.runner.results.StepResult;
 import org.hilrig.timing.verdict.Measurement;
 import org.hilrig.timing.verdict.Verdict;
 
@@ -10,11 +11,38 @@ import org.hilrig.timing.verdict.Verdict;
  * @param verdict pass, fail (an expectation or invariant was not met), inconclusive (a limit lay inside a
  *     measurement's uncertainty) or error (the rig or the scenario could not be run)
  * @param message why it did not pass, one line naming the scenario line; null when it passed
- * @param measurements the named measurements, in the order they were taken
+ * @param taken the named measurements with where in the trace they were taken, in the order they were taken
  * @param endNanos the rig time when the scenario ended
+ * @param steps the scenario file's steps as they ran, up to and including the one that ended the scenario
+ *     (the boot and technique preamble is not a step of the file and is not listed)
  */
-public record ScenarioOutcome(Verdict verdict, String message, List<Measurement> measurements, long endNanos) {
+public record ScenarioOutcome(Verdict verdict, String message, List<Taken> taken, long endNanos,
+        List<StepResult> steps) {
     public ScenarioOutcome {
-        measurements = List.copyOf(measurements);
+        taken = List.copyOf(taken);
+        steps = List.copyOf(steps);
+    }
+
+    /**
+     * A measurement and its place in the trace, so a report can draw the signals around it.
+     *
+     * @param stimulusNanos the trace time the measurement counts from (the stimulus as it actually happened)
+     * @param signals full paths of the trace signals involved, stimulus first, then the response; empty when
+     *     the stimulus or response was a serial frame rather than a line
+     */
+    public record Taken(Measurement measurement, long stimulusNanos, List<String> signals) {
+        public Taken {
+            signals = List.copyOf(signals);
+        }
+    }
+
+    /** An outcome without measurements or steps: the scenario could not be run. */
+    public static ScenarioOutcome error(String message, long endNanos) {
+        return new ScenarioOutcome(Verdict.ERROR, message, List.of(), endNanos, List.of());
+    }
+
+    /** The named measurements, in the order they were taken. */
+    public List<Measurement> measurements() {
+        return taken.stream().map(Taken::measurement).toList();
     }
 }

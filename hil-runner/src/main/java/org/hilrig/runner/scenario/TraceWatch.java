@@ -32,6 +32,7 @@ final class TraceWatch implements ChangeListener, DecodeListener {
     private final String boardPrefix;
     private final Map<String, Integer> idByName = new HashMap<>();
     private final List<String> paths = new ArrayList<>();
+    private final List<String> references = new ArrayList<>();
     private boolean[] high = new boolean[0];
     private long[][] edgeTimes = new long[0][];
     private boolean[][] edgeLevels = new boolean[0][];
@@ -60,6 +61,7 @@ final class TraceWatch implements ChangeListener, DecodeListener {
         edgeCounts = new int[n];
         for (SignalInfo s : header.signals()) {
             paths.add(s.path());
+            references.add(s.reference());
             String name = s.reference().toUpperCase(Locale.ROOT);
             Integer before = idByName.get(name);
             if (before == null || s.path().toLowerCase(Locale.ROOT).startsWith(boardPrefix)) {
@@ -127,6 +129,23 @@ final class TraceWatch implements ChangeListener, DecodeListener {
     /** The full dotted path of a trace signal. */
     String path(int id) {
         return paths.get(id);
+    }
+
+    /**
+     * Every signal's full path whose reference is {@code name} (case-insensitive): the line as the rig drives
+     * it first, then as the board under test sees it (a line may be recorded at both ends of its wire).
+     */
+    List<String> pathsNamed(String name) {
+        List<String> outside = new ArrayList<>();
+        List<String> board = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            String p = paths.get(i);
+            if (references.get(i).equalsIgnoreCase(name)) {
+                (p.toLowerCase(Locale.ROOT).startsWith(boardPrefix) ? board : outside).add(p);
+            }
+        }
+        outside.addAll(board);
+        return outside;
     }
 
     boolean isActive(int id) {

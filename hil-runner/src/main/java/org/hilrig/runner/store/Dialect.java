@@ -38,6 +38,17 @@ enum Dialect {
         void lockForMigration(Connection c) {
             // SQLite serialises writers itself: the first write in the migration transaction takes the lock.
         }
+
+        /**
+         * WAL with {@code synchronous = NORMAL}: a commit is in the log file (safe from a killed process) but
+         * the log is not synced; {@code FULL} syncs it at the commit, and with it every commit before.
+         */
+        @Override
+        void syncEachCommit(Connection c, boolean sync) throws SQLException {
+            try (Statement s = c.createStatement()) {
+                s.execute(sync ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+            }
+        }
     },
     /** Many rigs, one server: {@code jdbc:postgresql://HOST[:PORT]/DB?user=...}. */
     POSTGRESQL {
@@ -63,6 +74,13 @@ enum Dialect {
 
     /** Inside the migration transaction, before reading the version: keeps two rigs from migrating at once. */
     abstract void lockForMigration(Connection c) throws SQLException;
+
+    /**
+     * Between transactions: whether the next commits are forced to disk each (true, the default) or only kept
+     * safe from a killed process until the next forced commit (false). The server decides for PostgreSQL.
+     */
+    void syncEachCommit(Connection c, boolean sync) throws SQLException {
+    }
 
     /**
      * The dialect of a JDBC URL.

@@ -29,7 +29,10 @@ import org.hilrig.timing.verdict.Verdict;
  *
  * <p>A run is written as it goes: {@link #startRun}, then {@link #addScenario} as each scenario completes
  * (each its own committed transaction, so a run killed midway keeps every completed scenario), then
- * {@link #finishRun}. A run without an end was interrupted.
+ * {@link #finishRun}. A run without an end was interrupted. On SQLite a scenario's commit is safe from a
+ * killed process at once but reaches the disk (safe from a power cut) with the next forced commit: the
+ * run's end, or the next run's start; one sync per run instead of one per scenario keeps a whole library
+ * run fast.
  *
  * <p>One connection, confined to one thread; close it. Database errors are {@link RigFailureException}s
  * naming what was being done.
@@ -37,10 +40,12 @@ import org.hilrig.timing.verdict.Verdict;
 public final class ResultStore implements AutoCloseable {
     private final Connection connection;
     private final String url;
+    private final Dialect dialect;
 
     private ResultStore(Connection connection, String url) {
         this.connection = connection;
         this.url = url;
+        this.dialect = Dialect.of(url);
     }
 
     /** The URL of an SQLite database file. */
@@ -115,6 +120,7 @@ public final class ResultStore implements AutoCloseable {
 
     /** Records a run's start (its scenarios, if any, are ignored: add them with {@link #addScenario}). */
     public void startRun(RunResult run, String rigId, String host) {
+        syncEachCommit(true);
         transaction("record the start of run " + run.runId(), () -> {
             try (PreparedStatement p = connection.prepareStatement("INSERT INTO runs (run_id, rig, seed, defects, "
                     + "tool_version, started_utc, ended_utc, rig_id, host) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)")) {
@@ -134,6 +140,7 @@ public final class ResultStore implements AutoCloseable {
 
     /** Commits one completed scenario result of a started run, with its requirements and measurements. */
     public void addScenario(String runId, ScenarioResult s) {
+        syncEachCommit(false);
         transaction("record scenario " + s.id() + " of run " + runId, () -> {
             int seq;
             try (PreparedStatement p = connection.prepareStatement(
@@ -192,6 +199,7 @@ public final class ResultStore implements AutoCloseable {
 
     /** Records a run's end. */
     public void finishRun(String runId, String endedUtc) {
+        syncEachCommit(true);
         transaction("record the end of run " + runId, () -> {
             try (PreparedStatement p = connection.prepareStatement("UPDATE runs SET ended_utc = ? WHERE run_id = ?")) {
                 p.setString(1, endedUtc);
@@ -384,6 +392,13 @@ public final class ResultStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new RigFailureException("cannot " + what + " in " + redact(url) + ": " + e.getMessage(), e);
         }
+    }
+
+    private void syncEachCommit(boolean sync) {
+        sql("set the database's sync mode", () -> {
+            dialect.syncEachCommit(connection, sync);
+            return null;
+        });
     }
 
     private <T> T transaction(String what, Work<T> work) {

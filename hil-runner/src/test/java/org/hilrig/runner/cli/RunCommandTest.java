@@ -47,8 +47,16 @@ class RunCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    @TempDir
+    Path rigHome;
+
+    /** Runs hil in this JVM; {@code run} keeps its rig state (chain, database) in a temporary rig home. */
     private int hil(String... args) {
-        return Hil.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        List<String> all = new ArrayList<>(List.of(args));
+        if (args[0].equals("run")) {
+            all.addAll(List.of("--rig-home", rigHome.toString()));
+        }
+        return Hil.run(all.toArray(new String[0]), new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
     private Path library(Path dir) throws Exception {

@@ -114,7 +114,7 @@ class HtmlReportTest {
         assertThat(html).contains("<tr id=\"req-REQ-TYPO-9\" class=\"unknown\"><td>REQ-TYPO-9</td><td></td><td><em>not "
                 + "in the requirement list</em>");
         assertThat(new String(Files.readAllBytes(out.resolve("traceability.csv")), StandardCharsets.UTF_8)).isEqualTo(
-                "requirement,clause,text,coverage,verdict,scenarios\r\n"
+                "requirement,standard,text,coverage,verdict,scenarios\r\n"
                         + "REQ-ILK-001,IEC 60601-2-54 203.6.4,\"An open door ends HV within 1 ms, \"\"always\"\"\","
                         + "covered,pass,INT-DOOR-003=pass\r\n"
                         + "REQ-ARC-002,,The fourth arc aborts the exposure,covered,fail,ARC-<4>=fail\r\n"

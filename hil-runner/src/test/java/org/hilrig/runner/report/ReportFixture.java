@@ -10,6 +10,7 @@ import org.hilrig.runner.results.MeasurementResult;
 import org.hilrig.runner.results.RunResult;
 import org.hilrig.runner.results.ScenarioResult;
 import org.hilrig.runner.results.StepResult;
+import org.hilrig.runner.scenario.Requirement;
 import org.hilrig.timing.trace.Level;
 import org.hilrig.timing.trace.Trace;
 import org.hilrig.timing.verdict.Verdict;

@@ -66,6 +66,46 @@ class ScenarioEngineTest {
     }
 
     @Test
+    void eachMeasurementKnowsItsStimulusTimeAndTheLinesToDraw() {
+        Scenario s = door(DOOR);
+        Rig rig = open(s, 42, List.of());
+
+        ScenarioOutcome o = engine.run(s, rig);
+
+        ScenarioOutcome.Taken prep = o.taken().get(0);
+        assertThat(prep.stimulusNanos()).isEqualTo(lastEdge(rig.trace(), "rig.prep_req", Level.HIGH));
+        assertThat(prep.signals()).containsExactly("rig.prep_req", "gen.prep_req", "gen.ready");
+        ScenarioOutcome.Taken door = o.taken().get(1);
+        assertThat(door.stimulusNanos()).isEqualTo(lastEdge(rig.trace(), "plant.door_closed", Level.LOW));
+        assertThat(door.signals()).as("a fault is no line: the diagram shows what changed").isEmpty();
+    }
+
+    @Test
+    void recordsEveryStepWithItsLineTimesAndVerdictUpToTheOneThatFailed() {
+        Scenario s = door(DOOR);
+
+        ScenarioOutcome o = engine.run(s, open(s, 42, List.of("SLOW_INTERLOCK")));
+
+        assertThat(o.steps()).extracting(st -> st.index() + ":" + st.line() + ":" + st.kind() + ":" + st.status().word())
+                .containsExactly("0:7:set:pass", "1:8:await:pass", "2:9:set:pass", "3:10:await:pass", "4:11:wait:pass",
+                        "5:12:fault:pass", "6:13:expect:fail");
+        assertThat(o.steps().get(1).text()).isEqualTo("READY active within profile.prep.rotor_timeout (measure prep_to_ready)");
+        assertThat(o.steps().get(4).endNanos() - o.steps().get(4).startNanos()).isEqualTo(100_000_000L);
+        assertThat(o.steps().get(6).message()).startsWith("HV_ENABLE inactive after fault door_open");
+    }
+
+    @Test
+    void identifiesTheBoardByItsVerReply() {
+        Scenario s = door(DOOR);
+        Rig rig = open(s, 42, List.of());
+
+        java.util.Map<String, String> ver = engine.identify(rig, "GEN");
+
+        assertThat(ver).containsKeys("board", "fw", "proto", "sn", "build").containsEntry("board", "GEN")
+                .containsEntry("proto", "1");
+    }
+
+    @Test
     void failsAPolledInterlockNamingTheLineAndTheLimit() {
         Scenario s = door(DOOR);
 

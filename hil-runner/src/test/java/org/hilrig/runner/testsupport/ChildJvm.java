@@ -25,11 +25,17 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code main} with {@code args} on this JVM's classpath; its output goes to {@code log}. */
     public static ChildJvm start(Class<?> main, Path log, String... args) throws IOException {
+        return start(main, log, List.of(), args);
+    }
+
+    /** {@link #start(Class, Path, String...)} with JVM options ({@code -Dhil.home=...}) before the main class. */
+    public static ChildJvm start(Class<?> main, Path log, List<String> jvmOptions, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("-Xshare:auto");
+        cmd.addAll(jvmOptions);
         cmd.add(main.getName());
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -1,5 +1,6 @@
 package org.hilrig.runner.check;
 
+import org.hilrig.runner.yaml.YamlText;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
@@ -27,12 +28,8 @@ import org.hilrig.timing.rules.SignalState;
 import org.hilrig.timing.rules.SourcePosition;
 import org.hilrig.timing.rules.TimingRule;
 import org.hilrig.timing.trace.Level;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -111,19 +108,7 @@ public final class RuleFile {
     }
 
     private List<TimingRule> read(String text) {
-        Optional<Node> document;
-        try {
-            document = new Compose(LoadSettings.builder().setLabel(source).build()).composeString(text);
-        } catch (MarkedYamlEngineException e) {
-            Mark m = e.getProblemMark().or(e::getContextMark).orElse(null);
-            String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
-            String context = e.getProblem() != null && e.getContext() != null ? " (" + oneLine(e.getContext())
-                    + e.getContextMark().map(c -> " that starts at line " + (c.getLine() + 1)).orElse("") + ")" : "";
-            throw new BadInputException(source, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1,
-                    "not valid YAML: " + oneLine(problem) + context, e);
-        } catch (YamlEngineException e) {
-            throw new BadInputException(source, 0, 0, "not valid YAML: " + oneLine(e.getMessage()), e);
-        }
+        Optional<Node> document = YamlText.compose(source, text);
         if (document.isEmpty() || isNull(document.get())) {
             throw new BadInputException(source, 0, 0, "has no rules (expected 'rules:' with a list of rules)");
         }

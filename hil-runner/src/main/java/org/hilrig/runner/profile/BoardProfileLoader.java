@@ -1,5 +1,6 @@
 package org.hilrig.runner.profile;
 
+import org.hilrig.runner.yaml.YamlText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,11 +13,6 @@ import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
 import org.hilrig.timing.BadInputException;
 import org.hilrig.timing.RigFailureException;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -52,16 +48,7 @@ public final class BoardProfileLoader {
 
     /** Parses profile text; {@code source} names it in messages. */
     public static BoardProfile parse(String source, String text) {
-        Node root;
-        try {
-            root = new Compose(LoadSettings.builder().setLabel(source).build()).composeString(text).orElse(null);
-        } catch (MarkedYamlEngineException e) {
-            Mark m = e.getProblemMark().orElse(e.getContextMark().orElse(null));
-            throw new BadInputException(source, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1,
-                    "not valid YAML: " + e.getProblem());
-        } catch (YamlEngineException e) {
-            throw new BadInputException(source, 0, 0, "not valid YAML: " + e.getMessage());
-        }
+        Node root = YamlText.compose(source, text).orElse(null);
         List<String> problems = new ArrayList<>();
         if (!(root instanceof MappingNode top)) {
             throw new BadInputException(source, root == null ? 1 : line(root), root == null ? 1 : col(root),

@@ -26,6 +26,11 @@ final class Problems {
         messages.add(BadInputException.where(source, line, column) + what.replace('\n', ' '));
     }
 
+    /** Adds every problem of an error already located (e.g. a YAML syntax error). */
+    void addAll(BadInputException e) {
+        messages.addAll(e.problems());
+    }
+
     boolean isEmpty() {
         return messages.isEmpty();
     }

@@ -1,5 +1,6 @@
 package org.hilrig.runner.scenario;
 
+import org.hilrig.runner.yaml.YamlText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,9 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.hilrig.timing.BadInputException;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -59,13 +57,7 @@ public final class RequirementCatalog {
     public static RequirementCatalog parse(String source, String text) {
         Problems problems = new Problems();
         Map<String, Requirement> out = new LinkedHashMap<>();
-        Optional<Node> root;
-        try {
-            root = new Compose(LoadSettings.builder().setLabel(source).build()).composeString(text);
-        } catch (MarkedYamlEngineException e) {
-            throw new BadInputException(source, e.getProblemMark().map(m -> m.getLine() + 1).orElse(0),
-                    e.getProblemMark().map(m -> m.getColumn() + 1).orElse(0), "not valid YAML: " + e.getProblem());
-        }
+        Optional<Node> root = YamlText.compose(source, text);
         Node list = null;
         if (root.isPresent() && root.get() instanceof MappingNode m && m.getValue().size() == 1
                 && m.getValue().get(0).getKeyNode() instanceof ScalarNode k && k.getValue().equals("requirements")) {

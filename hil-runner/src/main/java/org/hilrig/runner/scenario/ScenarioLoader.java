@@ -1,5 +1,6 @@
 package org.hilrig.runner.scenario;
 
+import org.hilrig.runner.yaml.YamlText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,10 +19,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.hilrig.timing.BadInputException;
 import org.hilrig.timing.Durations;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -135,24 +132,18 @@ public final class ScenarioLoader {
     // ---- one file ---------------------------------------------------------------------------
 
     private Optional<Scenario> parse(String source, String text, Problems problems) {
-        Node root;
+        Optional<Node> node;
         try {
-            LoadSettings settings = LoadSettings.builder().setLabel(source).setAllowDuplicateKeys(true).build();
-            Optional<Node> node = new Compose(settings).composeString(text);
-            if (node.isEmpty()) {
-                problems.add(source, 1, 1, "empty file, expected a scenario (id, title, requirements, board, steps)");
-                return Optional.empty();
-            }
-            root = node.get();
-        } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
-            int col = e.getProblemMark().map(m -> m.getColumn() + 1).orElse(0);
-            problems.add(source, line, col, "not valid YAML: " + e.getProblem());
-            return Optional.empty();
-        } catch (YamlEngineException e) {
-            problems.add(source, 0, 0, "not valid YAML: " + e.getMessage());
+            node = YamlText.compose(source, text);
+        } catch (BadInputException e) {
+            problems.addAll(e);
             return Optional.empty();
         }
+        if (node.isEmpty()) {
+            problems.add(source, 1, 1, "empty file, expected a scenario (id, title, requirements, board, steps)");
+            return Optional.empty();
+        }
+        Node root = node.get();
         return new FileReader(source, problems).scenario(root);
     }
 

@@ -40,7 +40,7 @@ import org.hilrig.timing.Clock;
  * pending while its own action runs.
  */
 public final class Scheduler implements Clock {
-    private static final int MIN_BUCKETS = 16;
+    private static final int MIN_BUCKETS = 4;
     private static final int MAX_SHIFT = 62;
     private static final int FIRST_CHECK_INTERVAL = 1 << 10;
     private static final int MAX_CHECK_INTERVAL = 1 << 20;
@@ -228,7 +228,11 @@ public final class Scheduler implements Clock {
 
     // ---- the calendar ------------------------------------------------------------------------
 
-    /** The next pending entry (left in place), or null when idle; moves the cursor to its bucket. */
+    /**
+     * The next pending entry (left in place), or null when idle; moves the cursor to its bucket. When a
+     * whole year from the cursor holds no entry, every bucket has been looked at: the earliest head seen
+     * is the next entry (the direct search).
+     */
     private Timer first() {
         if (live == 0) {
             return null;
@@ -237,29 +241,35 @@ public final class Scheduler implements Clock {
         int m = mask;
         int sh = shift;
         long vb = cursor;
+        long earliest = Long.MAX_VALUE;
+        int earliestBucket = -1;
         for (int i = 0; i <= m; i++, vb++) {
             int b = (int) vb & m;
-            if ((dues[b] >> sh) == vb && heads[b] != null) {
+            long due = dues[b];
+            if ((due >> sh) == vb && heads[b] != null) {
                 cursor = vb;
                 work += i;
                 return heads[b];
             }
-        }
-        work += m + 1L;
-        return earliestHead();
-    }
-
-    /** Direct search, when no entry is due within a year of the cursor: the earliest bucket head. */
-    private Timer earliestHead() {
-        int best = -1;
-        for (int b = 0; b < heads.length; b++) {
-            if (heads[b] != null && (best < 0 || headDues[b] < headDues[best])) {
-                best = b;
+            if (due < earliest) {
+                earliest = due;
+                earliestBucket = b;
             }
         }
-        work += heads.length;
-        cursor = headDues[best] >> shift;
-        return heads[best];
+        work += m + 1L;
+        if (earliestBucket < 0) {
+            earliestBucket = lastNonEmptyBucket(); // every pending entry is due at Long.MAX_VALUE
+        }
+        cursor = headDues[earliestBucket] >> sh;
+        return heads[earliestBucket];
+    }
+
+    private int lastNonEmptyBucket() {
+        int b = mask;
+        while (heads[b] == null) {
+            b--;
+        }
+        return b;
     }
 
     /** Inserts {@code t} into its bucket after every entry due at or before it. */

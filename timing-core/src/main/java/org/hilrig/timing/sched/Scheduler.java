@@ -23,16 +23,19 @@ import org.hilrig.timing.Clock;
  *       stored. Moving a timer unlinks it and inserts it again, so it goes behind its equals, as a new
  *       sequence would.
  *   <li>The next event is the head of the first bucket, from a cursor that never passes a pending
- *       entry, whose head falls in the current year; when a whole year holds none, the earliest head
- *       of all buckets is found by direct search.
- *   <li>Cancelling unlinks in O(1). The bucket count follows the pending count (doubled when it
- *       exceeds twice the buckets, shrunk below a quarter) and the bucket width is estimated from the
- *       gaps between the distinct due times of the earliest half of the pending entries; the width is
- *       estimated again when the work per event (buckets scanned, list entries passed) grows large.
- *       Rebuilding keeps the relative order of equal times.
+ *       entry, whose head falls in the current year; when a whole year holds none, the scan has seen
+ *       every bucket head, and the earliest of them is the next event (the direct search).
+ *   <li>Cancelling unlinks in O(1). The bucket count (a power of two, 4 at least) is set to the pending
+ *       count rounded up to a power of two whenever the pending count exceeds twice the buckets or
+ *       falls below a quarter of them; the bucket width (a power of two) is estimated then from the
+ *       mean gap between the distinct due times of the earliest half of the pending entries (twice it,
+ *       rounded to the nearest power of two), and estimated again when the work per event (buckets
+ *       scanned plus list entries passed, checked every 1024 events, less often while estimating
+ *       again changes nothing) exceeds 2. Rebuilding keeps the
+ *       relative order of equal times.
  * </ul>
- * A steady loop of reusable timers allocates nothing: only a rebuild allocates (new buckets, when
- * their count changes).
+ * A steady loop of reusable timers allocates nothing: only a rebuild may allocate (new buckets when
+ * their count changes, a larger buffer of due times to sort).
  *
  * <p>Not thread-safe: a scheduler and its timers are confined to one thread. Exceptions thrown by an
  * action propagate out of the {@code run} method that ran it; the failed timer is not rescheduled unless

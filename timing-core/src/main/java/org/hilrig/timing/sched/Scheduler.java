@@ -12,47 +12,61 @@ import org.hilrig.timing.Clock;
  * event to the next. An action may schedule, move and cancel timers, including at the current time
  * (those run after every event already due now).
  *
- * <p>How, since this is the hot loop of every simulation:
+ * <p>How, since this is the hot loop of every simulation: a calendar queue (R. Brown, CACM 31(10),
+ * 1988) with O(1) expected cost per event.
  * <ul>
- *   <li>Pending entries sit in a 4-ary min-heap ordered by due time alone, over parallel primitive
- *       arrays (comparing the insertion sequence too, in every sift, costs two to three times the
- *       throughput: the extra branch defeats conditional moves).
- *   <li>Order among equal times is restored when they come due: if the top entry is the only one due
- *       at its time (none of its four children shares it), it runs in place, and an action that
- *       reschedules its own timer costs one sift. Otherwise every entry due at that time is drained
- *       into a small buffer sorted by insertion sequence, and run from there.
- *   <li>Moving or cancelling a timer does not search the heap: it bumps the timer's generation, which
- *       turns its old entry stale; stale entries are dropped when they come due, or all at once when
- *       they outnumber live ones.
+ *   <li>Pending {@link Timer}s are the nodes of intrusive doubly-linked lists, one list per bucket; a
+ *       timer due at {@code t} sits in bucket {@code (t >> shift) & (buckets - 1)}, so a bucket spans
+ *       {@code 2^shift} ns and the buckets together one "year". Each list is sorted by due time, and a
+ *       timer is inserted after every entry due at or before its own time (scanning from the tail):
+ *       among equal times the list order is the insertion order, which is why no sequence number is
+ *       stored. Moving a timer unlinks it and inserts it again, so it goes behind its equals, as a new
+ *       sequence would.
+ *   <li>The next event is the head of the first bucket, from a cursor that never passes a pending
+ *       entry, whose head falls in the current year; when a whole year holds none, the scan has seen
+ *       every bucket head, and the earliest of them is the next event (the direct search).
+ *   <li>Cancelling unlinks in O(1). The bucket count (a power of two, 4 at least) is set to the pending
+ *       count rounded up to a power of two whenever the pending count exceeds twice the buckets or
+ *       falls below a quarter of them; the bucket width (a power of two) is estimated then from the
+ *       mean gap between the distinct due times of the earliest half of the pending entries (twice it,
+ *       rounded to the nearest power of two), and estimated again when the work per event (buckets
+ *       scanned plus list entries passed, checked every 1024 events, less often while estimating
+ *       again changes nothing) exceeds 2. Rebuilding keeps the
+ *       relative order of equal times.
  * </ul>
- * A steady loop of reusable {@link Timer}s allocates nothing.
+ * A steady loop of reusable timers allocates nothing: only a rebuild may allocate (new buckets when
+ * their count changes, a larger buffer of due times to sort).
  *
  * <p>Not thread-safe: a scheduler and its timers are confined to one thread. Exceptions thrown by an
  * action propagate out of the {@code run} method that ran it; the failed timer is not rescheduled unless
- * it was periodic (a periodic timer is rescheduled before its action runs).
+ * it was periodic (a periodic timer is rescheduled before its action runs). A one-shot timer is not
+ * pending while its own action runs.
  */
 public final class Scheduler implements Clock {
+    private static final int MIN_BUCKETS = 4;
+    private static final int MAX_SHIFT = 62;
+    private static final int FIRST_CHECK_INTERVAL = 1 << 10;
+    private static final int MAX_CHECK_INTERVAL = 1 << 20;
+    /** Work (buckets scanned plus list entries passed) per event above which the width is estimated again. */
+    private static final int WORK_PER_EVENT_LIMIT = 2;
+
     private long now;
-    private long nextSequence;
     private long executed;
     private int live;
 
-    // The heap: entry i is (dueTimes[i], sequences[i], timers[i], generations[i]).
-    private int size;
-    private long[] dueTimes = new long[64];
-    private long[] sequences = new long[64];
-    private int[] generations = new int[64];
-    private Timer[] timers = new Timer[64];
+    /** Per bucket: the first and last entry of its list (null when empty), and the first one's due time (Long.MAX_VALUE when empty). */
+    private Timer[] heads;
+    private Timer[] tails;
+    private long[] headDues;
+    private int mask;
+    private int shift = 10;
+    /** Virtual bucket number ({@code time >> shift}): no pending entry is due before {@code cursor << shift}. */
+    private long cursor;
 
-    // Entries due now, drained from the heap in sequence order; [bufferHead, bufferSize) are left to run.
-    private int bufferHead;
-    private int bufferSize;
-    private long[] bufferSequences = new long[16];
-    private int[] bufferGenerations = new int[16];
-    private Timer[] bufferTimers = new Timer[16];
-
-    /** The timer whose entry sits at the top of the heap while its action runs; null otherwise. */
-    private Timer running;
+    private long work;
+    private int eventsSinceCheck;
+    private int checkInterval = FIRST_CHECK_INTERVAL;
+    private long[] scratch = new long[0];
 
     /** A scheduler whose clock starts at 0 ns. */
     public Scheduler() {
@@ -61,6 +75,8 @@ public final class Scheduler implements Clock {
 
     public Scheduler(long startNanos) {
         this.now = startNanos;
+        allocateBuckets(MIN_BUCKETS);
+        this.cursor = startNanos >> shift;
     }
 
     @Override
@@ -103,58 +119,35 @@ public final class Scheduler implements Clock {
 
     /** Due time of the next pending event, or {@link Long#MAX_VALUE} when idle. */
     public long nextDueNanos() {
-        dropStale();
-        if (bufferHead < bufferSize) {
-            return now;
-        }
-        return size == 0 ? Long.MAX_VALUE : dueTimes[0];
+        Timer t = first();
+        return t == null ? Long.MAX_VALUE : t.dueNanos;
     }
 
     /** Runs the next event, if any; returns false when idle. */
     public boolean step() {
-        while (true) {
-            dropStale();
-            if (bufferHead < bufferSize) {
-                runBuffered();
-                return true;
-            }
-            if (size == 0) {
-                return false;
-            }
-            long due = dueTimes[0];
-            if (!sharesTopTime(due)) {
-                runTop(due);
-                return true;
-            }
-            drainDue(due); // then run the first live one of them, on the next pass
+        Timer t = first();
+        if (t == null) {
+            return false;
         }
-    }
-
-    /** Runs the top entry in place: it is live and the only one due at its time. */
-    private void runTop(long due) {
-        Timer t = timers[0];
+        unlink(t);
+        long due = t.dueNanos;
         now = due;
         executed++;
         if (t.periodNanos > 0) {
             t.dueNanos = due + t.periodNanos;
-            replaceTop(t.dueNanos);
-            t.action.run();
-            return;
-        }
-        // A one-shot timer is no longer pending once its action starts, as if it had been removed; its
-        // entry stays on top while the action runs, so that rescheduling itself costs one sift.
-        t.pending = false;
-        live--;
-        running = t;
-        try {
-            t.action.run();
-        } finally {
-            if (running == t) {
-                // The action neither rescheduled nor cancelled its own timer: drop its entry.
-                running = null;
-                removeTop();
+            link(t);
+        } else {
+            t.pending = false;
+            live--;
+            if (live < (mask + 1) >> 2 && mask >= MIN_BUCKETS) {
+                rebuild(bucketCountFor(live));
             }
         }
+        if (++eventsSinceCheck >= checkInterval) {
+            checkWork();
+        }
+        t.action.run();
+        return true;
     }
 
     /** Runs every event due at or before {@code untilNanos}, then sets the clock to {@code untilNanos}. */
@@ -207,229 +200,246 @@ public final class Scheduler implements Clock {
             throw new IllegalArgumentException("timer '" + t.name + "': cannot schedule at " + atNanos
                     + " ns, before the current time " + now + " ns");
         }
-        t.dueNanos = atNanos;
-        if (t == running) {
-            // The running event reschedules itself: its entry is on top; re-key it in place.
-            running = null;
-            t.pending = true;
-            live++;
-            replaceTop(atNanos);
-            return;
-        }
         if (t.pending) {
-            t.generation++; // its old entry turns stale
+            unlink(t);
         } else {
             t.pending = true;
             live++;
         }
-        push(t, atNanos);
+        t.dueNanos = atNanos;
+        long virtualBucket = atNanos >> shift;
+        if (virtualBucket < cursor) {
+            cursor = virtualBucket;
+        }
+        link(t);
+        if (live > (mask + 1) << 1) {
+            rebuild(bucketCountFor(live));
+        }
     }
 
     void remove(Timer t) {
         if (!t.pending) {
-            return; // not pending (a running one-shot timer's entry is dropped when its action returns)
+            return;
         }
         t.pending = false;
         live--;
-        t.generation++;
+        unlink(t);
+        if (live < (mask + 1) >> 2 && mask >= MIN_BUCKETS) {
+            rebuild(bucketCountFor(live));
+        }
     }
 
-    // ---- entries due now ---------------------------------------------------------------------
+    // ---- the calendar ------------------------------------------------------------------------
 
-    /** True when a child of the top entry is due at the same time as the top. */
-    private boolean sharesTopTime(long due) {
-        int n = Math.min(size, 5);
-        for (int c = 1; c < n; c++) {
-            if (dueTimes[c] == due) {
-                return true;
+    /**
+     * The next pending entry (left in place), or null when idle; moves the cursor to its bucket. When a
+     * whole year from the cursor holds no entry, every bucket has been looked at: the earliest head seen
+     * is the next entry (the direct search).
+     */
+    private Timer first() {
+        if (live == 0) {
+            return null;
+        }
+        long[] dues = headDues;
+        int m = mask;
+        int sh = shift;
+        long vb = cursor;
+        long earliest = Long.MAX_VALUE;
+        int earliestBucket = -1;
+        for (int i = 0; i <= m; i++, vb++) {
+            int b = (int) vb & m;
+            long due = dues[b];
+            if ((due >> sh) == vb && heads[b] != null) {
+                cursor = vb;
+                work += i;
+                return heads[b];
+            }
+            if (due < earliest) {
+                earliest = due;
+                earliestBucket = b;
             }
         }
-        return false;
+        work += m + 1L;
+        if (earliestBucket < 0) {
+            earliestBucket = lastNonEmptyBucket(); // every pending entry is due at Long.MAX_VALUE
+        }
+        cursor = headDues[earliestBucket] >> sh;
+        return heads[earliestBucket];
     }
 
-    /** Moves every heap entry due at {@code due} into the buffer, in insertion order, and sets the clock. */
-    private void drainDue(long due) {
-        bufferHead = 0;
-        bufferSize = 0;
-        while (size > 0 && dueTimes[0] == due) {
-            if (bufferSize == bufferTimers.length) {
-                int n = bufferSize * 2;
-                bufferSequences = Arrays.copyOf(bufferSequences, n);
-                bufferGenerations = Arrays.copyOf(bufferGenerations, n);
-                bufferTimers = Arrays.copyOf(bufferTimers, n);
-            }
-            bufferSequences[bufferSize] = sequences[0];
-            bufferGenerations[bufferSize] = generations[0];
-            bufferTimers[bufferSize] = timers[0];
-            bufferSize++;
-            removeTop();
+    private int lastNonEmptyBucket() {
+        int b = mask;
+        while (heads[b] == null) {
+            b--;
         }
-        // Insertion sort by sequence: the buffer is short, and often nearly sorted already.
-        for (int i = 1; i < bufferSize; i++) {
-            long s = bufferSequences[i];
-            int g = bufferGenerations[i];
-            Timer t = bufferTimers[i];
-            int j = i - 1;
-            while (j >= 0 && bufferSequences[j] > s) {
-                bufferSequences[j + 1] = bufferSequences[j];
-                bufferGenerations[j + 1] = bufferGenerations[j];
-                bufferTimers[j + 1] = bufferTimers[j];
-                j--;
-            }
-            bufferSequences[j + 1] = s;
-            bufferGenerations[j + 1] = g;
-            bufferTimers[j + 1] = t;
-        }
-        now = due;
+        return b;
     }
 
-    /** Runs the first live buffered entry (the caller has dropped stale ones). */
-    private void runBuffered() {
-        Timer t = bufferTimers[bufferHead];
-        bufferTimers[bufferHead] = null;
-        bufferHead++;
-        executed++;
-        if (t.periodNanos > 0) {
-            t.generation++;
-            t.dueNanos = now + t.periodNanos;
-            push(t, t.dueNanos);
-        } else {
-            t.pending = false;
-            live--;
-        }
-        t.action.run();
-    }
-
-    /** Drops stale entries from the front of the buffer and, when it is empty, from the top of the heap. */
-    private void dropStale() {
-        while (bufferHead < bufferSize && bufferGenerations[bufferHead] != bufferTimers[bufferHead].generation) {
-            bufferTimers[bufferHead++] = null;
-        }
-        if (bufferHead < bufferSize) {
+    /** Inserts {@code t} into its bucket after every entry due at or before it. */
+    private void link(Timer t) {
+        long at = t.dueNanos;
+        int b = (int) (at >> shift) & mask;
+        Timer p = tails[b];
+        if (p == null) {
+            heads[b] = t;
+            tails[b] = t;
+            headDues[b] = at;
             return;
         }
-        while (size > 0 && generations[0] != timers[0].generation) {
-            removeTop();
+        if (p.dueNanos <= at) {
+            p.next = t;
+            t.prev = p;
+            tails[b] = t;
+            return;
         }
-        if (size > 2 * live + 1024) {
-            compact();
-        }
-    }
-
-    // ---- the heap, ordered by due time alone ---------------------------------------------------
-
-    private void push(Timer t, long atNanos) {
-        if (size == timers.length) {
-            if (running == null && size > 2 * live + 1024) {
-                compact(); // bounds memory even when timers are moved many times between two events
-            }
-            if (size == timers.length) {
-                grow();
-            }
-        }
-        long seq = nextSequence++;
-        long[] due = dueTimes;
-        int i = size++;
-        while (i > 0) {
-            int parent = (i - 1) >>> 2;
-            long pt = due[parent];
-            if (pt <= atNanos) {
-                break;
-            }
-            due[i] = pt;
-            sequences[i] = sequences[parent];
-            timers[i] = timers[parent];
-            generations[i] = generations[parent];
-            i = parent;
-        }
-        due[i] = atNanos;
-        sequences[i] = seq;
-        timers[i] = t;
-        generations[i] = t.generation;
-    }
-
-    private void replaceTop(long atNanos) {
-        dueTimes[0] = atNanos;
-        sequences[0] = nextSequence++;
-        siftDown(0);
-    }
-
-    private void removeTop() {
-        int last = --size;
-        if (last > 0) {
-            dueTimes[0] = dueTimes[last];
-            sequences[0] = sequences[last];
-            timers[0] = timers[last];
-            generations[0] = generations[last];
-            timers[last] = null;
-            siftDown(0);
+        int passed = 0;
+        do {
+            p = p.prev;
+            passed++;
+        } while (p != null && p.dueNanos > at);
+        work += passed;
+        if (p == null) {
+            Timer h = heads[b];
+            t.next = h;
+            h.prev = t;
+            heads[b] = t;
+            headDues[b] = at;
         } else {
-            timers[0] = null;
+            Timer n = p.next;
+            t.prev = p;
+            t.next = n;
+            p.next = t;
+            n.prev = t;
         }
     }
 
-    private void siftDown(int i) {
-        long[] due = dueTimes;
-        long time = due[i];
-        long seq = sequences[i];
-        Timer t = timers[i];
-        int gen = generations[i];
-        int n = size;
-        while (true) {
-            int first = 4 * i + 1;
-            if (first >= n) {
-                break;
-            }
-            int last = Math.min(first + 4, n);
-            int best = first;
-            long bestTime = due[first];
-            for (int c = first + 1; c < last; c++) {
-                long ct = due[c];
-                if (ct < bestTime) {
-                    bestTime = ct;
-                    best = c;
+    /** Removes {@code t}, still due at the time it was linked with, from its bucket. */
+    private void unlink(Timer t) {
+        Timer p = t.prev;
+        Timer n = t.next;
+        int b = (int) (t.dueNanos >> shift) & mask;
+        if (p == null) {
+            heads[b] = n;
+            headDues[b] = n == null ? Long.MAX_VALUE : n.dueNanos;
+        } else {
+            p.next = n;
+            t.prev = null;
+        }
+        if (n == null) {
+            tails[b] = p;
+        } else {
+            n.prev = p;
+            t.next = null;
+        }
+    }
+
+    private static int bucketCountFor(int entries) {
+        return Math.max(MIN_BUCKETS, Integer.highestOneBit(Math.max(1, entries) - 1) << 1);
+    }
+
+    /** Estimates the width again when the events since the last check cost too much work. */
+    private void checkWork() {
+        boolean costly = work > (long) WORK_PER_EVENT_LIMIT * eventsSinceCheck;
+        eventsSinceCheck = 0;
+        work = 0;
+        if (!costly) {
+            checkInterval = FIRST_CHECK_INTERVAL;
+            return;
+        }
+        int before = shift;
+        rebuild(bucketCountFor(live));
+        // When the estimate does not change, the workload is what it is: check less often.
+        checkInterval = shift == before ? Math.min(checkInterval << 1, MAX_CHECK_INTERVAL) : FIRST_CHECK_INTERVAL;
+    }
+
+    /** Re-buckets every pending entry into {@code bucketCount} buckets of a freshly estimated width. */
+    private void rebuild(int bucketCount) {
+        if (scratch.length < live) {
+            scratch = new long[Math.max(live, scratch.length << 1)];
+        }
+        // Chain every entry through next, bucket by bucket: equal times share a bucket, in order.
+        Timer chain = null;
+        Timer tail = null;
+        int k = 0;
+        for (int b = 0; b < heads.length; b++) {
+            Timer e = heads[b];
+            while (e != null) {
+                Timer following = e.next;
+                scratch[k++] = e.dueNanos;
+                e.prev = null;
+                e.next = null;
+                if (tail == null) {
+                    chain = e;
+                } else {
+                    tail.next = e;
                 }
+                tail = e;
+                e = following;
             }
-            if (bestTime >= time) {
-                break;
-            }
-            due[i] = bestTime;
-            sequences[i] = sequences[best];
-            timers[i] = timers[best];
-            generations[i] = generations[best];
-            i = best;
+            heads[b] = null;
+            tails[b] = null;
+            headDues[b] = Long.MAX_VALUE;
         }
-        due[i] = time;
-        sequences[i] = seq;
-        timers[i] = t;
-        generations[i] = gen;
+        shift = estimateShift(k);
+        if (bucketCount != heads.length) {
+            allocateBuckets(bucketCount);
+        }
+        cursor = now >> shift;
+        for (Timer e = chain; e != null; ) {
+            Timer following = e.next;
+            e.next = null;
+            link(e);
+            e = following;
+        }
+        work = 0;
+        eventsSinceCheck = 0;
     }
 
-    /** Drops every stale heap entry and rebuilds the heap. Never called while an entry runs in place. */
-    private void compact() {
-        int j = 0;
-        for (int i = 0; i < size; i++) {
-            Timer t = timers[i];
-            if (generations[i] == t.generation && t.pending) {
-                dueTimes[j] = dueTimes[i];
-                sequences[j] = sequences[i];
-                timers[j] = t;
-                generations[j] = generations[i];
-                j++;
+    /** Bucket width (as a shift) from the gaps between distinct due times among the earliest half of {@code scratch[0, k)}. */
+    private int estimateShift(int k) {
+        if (k < 2) {
+            return shift;
+        }
+        long[] times = scratch;
+        Arrays.sort(times, 0, k);
+        int front = Math.max(2, k / 2 + 1);
+        int distinctGaps = distinctGaps(times, front);
+        if (distinctGaps == 0) {
+            front = k;
+            distinctGaps = distinctGaps(times, k);
+            if (distinctGaps == 0) {
+                return shift;
             }
         }
-        Arrays.fill(timers, j, size, null);
-        size = j;
-        for (int i = (size - 2) >>> 2; size > 1 && i >= 0; i--) {
-            siftDown(i);
+        long span = times[front - 1] - times[0];
+        if (span < 0) {
+            return MAX_SHIFT; // the span overflowed: times across most of the long range
         }
+        long gap = span / distinctGaps;
+        long width = gap > (1L << 60) ? 1L << 62 : Math.max(1L, 2 * gap);
+        int s = 63 - Long.numberOfLeadingZeros(width); // the power of two nearest the width (ratio 1.4)
+        long below = 1L << s;
+        if (width - below >= below / 5 * 2) {
+            s++;
+        }
+        return Math.min(s, MAX_SHIFT);
     }
 
-    private void grow() {
-        int n = timers.length * 2;
-        dueTimes = Arrays.copyOf(dueTimes, n);
-        sequences = Arrays.copyOf(sequences, n);
-        generations = Arrays.copyOf(generations, n);
-        timers = Arrays.copyOf(timers, n);
+    private static int distinctGaps(long[] sorted, int n) {
+        int d = 0;
+        for (int i = 1; i < n; i++) {
+            if (sorted[i] != sorted[i - 1]) {
+                d++;
+            }
+        }
+        return d;
+    }
+
+    private void allocateBuckets(int count) {
+        heads = new Timer[count];
+        tails = new Timer[count];
+        headDues = new long[count];
+        Arrays.fill(headDues, Long.MAX_VALUE);
+        mask = count - 1;
     }
 }

@@ -16,9 +16,10 @@ public final class Timer {
     final String name;
     /** True from scheduling until the action starts (one-shot) or until cancelled. */
     boolean pending;
-    /** Bumped when the timer is moved or cancelled; heap entries of older generations are stale. */
-    int generation;
     long dueNanos;
+    /** Neighbours in the scheduler's bucket list while pending (a bucket's sentinel at either end); else null. */
+    Timer prev;
+    Timer next;
     long periodNanos;
 
     Timer(Scheduler scheduler, String name, Runnable action) {

@@ -73,6 +73,26 @@ class SchedulerModelTest {
     }
 
     static List<String> run(long seed, int timers, int steps, boolean reference) {
+        return run(seed, timers, steps, reference, false);
+    }
+
+    /**
+     * A delay on the scales of the firmware emulator: often none or a whole 1 ms tick (many equal
+     * times), else nanoseconds, microseconds, milliseconds, or now and then a far 30 s timeout.
+     */
+    static long wideDelay(SeededRandom r) {
+        return switch (r.nextInt(8)) {
+            case 0 -> 0L;
+            case 1, 2 -> 1_000_000L * (1 + r.nextInt(3));
+            case 3 -> r.nextInt(100);
+            case 4 -> 1_000L * r.nextInt(50);
+            case 5 -> 1_000L * r.nextInt(5_000);
+            case 6 -> r.nextInt(16) == 0 ? 30_000_000_000L + r.nextInt(3) : 250L * r.nextInt(8);
+            default -> 1_000_000L;
+        };
+    }
+
+    static List<String> run(long seed, int timers, int steps, boolean reference, boolean wide) {
         SeededRandom r = new SeededRandom(seed);
         List<String> log = new ArrayList<>();
         Scheduler s = new Scheduler();
@@ -129,7 +149,7 @@ class SchedulerModelTest {
                         ops.cancel(other);
                         log.add("  cancel " + other + " -> " + ops.pending(other));
                     } else {
-                        ops.schedule(other, ops.now() + r.nextInt(4) * 10L);
+                        ops.schedule(other, ops.now() + (wide ? wideDelay(r) : r.nextInt(4) * 10L));
                     }
                 }
             };
@@ -137,13 +157,13 @@ class SchedulerModelTest {
         for (int i = 0; i < timers; i++) {
             ts[i] = s.timer("t" + i, actions[i]);
             if (i % 7 == 3) {
-                long p = 10L * (1 + r.nextInt(3));
+                long p = wide ? 1_000_000L * (1 + r.nextInt(2)) : 10L * (1 + r.nextInt(3));
                 ts[i].period(p);
                 ref.period[i] = p;
             }
         }
         for (int i = 0; i < timers; i++) {
-            ops.schedule(i, r.nextInt(5) * 10L);
+            ops.schedule(i, wide ? wideDelay(r) : r.nextInt(5) * 10L);
         }
         for (int k = 0; k < steps; k++) {
             if (reference) {
@@ -163,6 +183,14 @@ class SchedulerModelTest {
     void runsExactlyTheEventsOfTheReferenceInTheSameOrder(@ForAll long seed, @ForAll @IntRange(min = 1, max = 40) int timers) {
         List<String> expected = run(seed, timers, 2_000, true);
         List<String> actual = run(seed, timers, 2_000, false);
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    /** Times across nine orders of magnitude and up to 600 timers: bucket widths and counts change as it runs. */
+    @Property(tries = 100)
+    void runsExactlyTheReferenceOrderOnEmulatorLikeTimeScales(@ForAll long seed, @ForAll @IntRange(min = 1, max = 600) int timers) {
+        List<String> expected = run(seed, timers, 4_000, true, true);
+        List<String> actual = run(seed, timers, 4_000, false, true);
         assertThat(actual).isEqualTo(expected);
     }
 

@@ -27,6 +27,22 @@ class SchedulerTest {
         assertThat(s.executed()).isEqualTo(4);
     }
 
+    /** Looking at the next due time, or running up to a time short of it, must not hide events scheduled before it. */
+    @Property(tries = 300)
+    void anEventScheduledBeforeTheNextDueOneRunsFirst(@ForAll @IntRange(min = 1, max = 40) int shift,
+            @ForAll @IntRange(min = 0, max = 1_000) int lateOffset, @ForAll @IntRange(min = 0, max = 1_000) int earlyAt) {
+        Scheduler s = new Scheduler();
+        List<String> log = new ArrayList<>();
+        long late = (1L << shift) * 977 + lateOffset + 2_000;
+        s.at(late, "late", () -> log.add("late@" + s.nowNanos()));
+        assertThat(s.nextDueNanos()).isEqualTo(late);
+        s.runUntil(earlyAt);
+        s.at(earlyAt + 1, "early", () -> log.add("early@" + s.nowNanos()));
+        assertThat(s.nextDueNanos()).isEqualTo(earlyAt + 1);
+        s.runUntilIdle();
+        assertThat(log).containsExactly("early@" + (earlyAt + 1), "late@" + late);
+    }
+
     @Test
     void anEventScheduledAtTheCurrentTimeRunsAfterThoseAlreadyDue() {
         Scheduler s = new Scheduler();

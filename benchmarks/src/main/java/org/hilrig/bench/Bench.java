@@ -74,6 +74,7 @@ public final class Bench {
         double rigError = 0;
         double rigAlloc = Double.NaN;
         double bestSsj = 0;
+        double defaultSsj = Double.NaN;
         String bestList = "?";
         List<String> rows = new ArrayList<>();
         for (RunResult rr : results) {
@@ -91,19 +92,25 @@ public final class Bench {
                 rig = primary.getScore();
                 rigError = primary.getScoreError();
                 rigAlloc = bytesPerEvent;
-            } else if (primary.getScore() > bestSsj) {
-                bestSsj = primary.getScore();
-                bestList = list;
+            } else {
+                if ("SplayTree".equals(list)) {
+                    defaultSsj = primary.getScore(); // what new Simulator() uses
+                }
+                if (primary.getScore() > bestSsj) {
+                    bestSsj = primary.getScore();
+                    bestList = list;
+                }
             }
         }
         out.println();
         out.println("Scheduler: full loop (poll, run handler, reschedule), " + SchedulerBenchmark.PENDING + " pending events");
         rows.forEach(out::println);
-        out.printf(Locale.ROOT, "  rig / best SSJ (%s): %.2fx    target: >= 20 M events/s, >= 3x SSJ, 0 B/event%n",
-                bestList, rig / bestSsj);
-        out.printf(Locale.ROOT, "  verdict: %s (rig %.2f ± %.2f M/s, %.3f B/event)%n",
-                rig >= 20e6 && rig / bestSsj >= 3 && rigAlloc < 0.5 ? "targets met" : "targets NOT met",
-                rig / 1e6, rigError / 1e6, rigAlloc);
+        out.printf(Locale.ROOT, "  rig / SSJ default event list (SplayTree, as new Simulator() uses): %.2fx%n", rig / defaultSsj);
+        out.printf(Locale.ROOT, "  rig / SSJ fastest event list (%s): %.2fx%n", bestList, rig / bestSsj);
+        out.printf(Locale.ROOT, "  targets: >= 20 M events/s -> %s; >= 3x SSJ -> %s against its default list, %s against its fastest;"
+                + " 0 B/event -> %s%n", rig >= 20e6 ? "met" : "NOT met", rig / defaultSsj >= 3 ? "met" : "NOT met",
+                rig / bestSsj >= 3 ? "met" : "NOT met", rigAlloc < 0.5 ? "met" : "NOT met");
+        out.printf(Locale.ROOT, "  (rig %.2f ± %.2f M events/s, %.3f B/event)%n", rig / 1e6, rigError / 1e6, rigAlloc);
     }
 
     static void vcd(Path outDir, boolean quick, PrintStream out) throws RunnerException {

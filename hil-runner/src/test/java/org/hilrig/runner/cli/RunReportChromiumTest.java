@@ -1,22 +1,18 @@
 package org.hilrig.runner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
+import org.hilrig.runner.report.HeadlessChromium;
 import org.hilrig.runner.run.Library;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +45,7 @@ class RunReportChromiumTest {
 
     @Test
     void chromiumParsesTheReportWithATimingDiagramPerMeasurement() throws Exception {
-        String dom = runChromium("--dump-dom");
+        String dom = new HeadlessChromium(tmp).dumpDom(outDir.resolve("report.html"));
 
         int measurements = 0;
         for (JsonNode s : results.get("scenarios")) {
@@ -66,55 +62,10 @@ class RunReportChromiumTest {
 
     @Test
     void chromiumPaintsTheWaveforms() throws Exception {
-        Path png = tmp.resolve("report.png");
-        runChromium("--screenshot=" + png, "--window-size=1280,6000");
-
-        BufferedImage image = ImageIO.read(png.toFile());
-        assertThat(image).as("screenshot %s", png).isNotNull();
-        int wave = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int rgb = image.getRGB(x, y);
-                int r = (rgb >> 16) & 0xff;
-                int g = (rgb >> 8) & 0xff;
-                int b = rgb & 0xff;
-                if (r < 100 && g > 90 && g < 170 && b > 200) {
-                    wave++;
-                }
-            }
-        }
+        BufferedImage image = new HeadlessChromium(tmp).screenshot(outDir.resolve("report.html"), 1280, 6000);
+        int wave = HeadlessChromium.pixels(image, HeadlessChromium::waveformBlue);
         // the waveform strokes in #0969da (antialiased about #3e8add), as ChromiumReportTest measures them
         assertThat(wave).as("pixels in the waveform blue").isGreaterThan(2000);
-    }
-
-    private String runChromium(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(chromium().toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--hide-scrollbars", "--user-data-dir=" + tmp.resolve("profile")));
-        cmd.addAll(List.of(args));
-        cmd.add(outDir.resolve("report.html").toUri().toString());
-        Path stdout = tmp.resolve("chromium.out");
-        Path stderr = tmp.resolve("chromium.err");
-        Process p = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("chromium did not finish within 120 s: " + Files.readString(stderr));
-        }
-        assertThat(p.exitValue()).as("chromium exit; stderr: %s", Files.readString(stderr)).isZero();
-        return Files.readString(stdout);
-    }
-
-    private static Path chromium() {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            for (String name : new String[] {"chromium", "chromium-browser"}) {
-                Path p = Path.of(dir, name);
-                if (Files.isExecutable(p)) {
-                    return p;
-                }
-            }
-        }
-        return fail("chromium is not installed (no chromium or chromium-browser on PATH): install Debian's chromium "
-                + "package; the report is checked in a real browser");
     }
 
     private static int count(String text, String literal) {

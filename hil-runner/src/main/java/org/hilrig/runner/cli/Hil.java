@@ -40,7 +40,11 @@ public final class Hil implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Hil());
         for (Object sub : Subcommands.all()) {
-            cl.addSubcommand(sub);
+            CommandLine subcommand = new CommandLine(sub);
+            // every subcommand answers --help and --version, whatever its annotation says
+            subcommand.getCommandSpec().mixinStandardHelpOptions(true);
+            subcommand.getCommandSpec().versionProvider(new ToolVersion());
+            cl.addSubcommand(subcommand);
         }
         cl.setExitCodeExceptionMapper(Hil::exitCodeOf);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -121,7 +121,7 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
     private double kv;
     private double ma;
     private double ms;
-    private final EnumSet<GenFault> latched = EnumSet.noneOf(GenFault.class);
+    private final FaultLatch<GenFault> latched;
     private boolean prepActive;
     private boolean expAActive;
     private boolean expBActive;
@@ -172,6 +172,7 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
                 profile.integer(ProfileKey.TX_BUFFER));
         iwdg = new IndependentWatchdog(mcu);
         host = new HostPort(mcu, uart, this, has(Defect.CRC_NOT_CHECKED));
+        latched = new FaultLatch<>(GenFault.class, host);
 
         exposureTimer = new McuTimer(mcu, "exposure", () -> endExposure(ExposureEnd.TIMER, null));
         backupTimer = new McuTimer(mcu, "backup", () -> endExposure(ExposureEnd.BACKUP, GenFault.F10));
@@ -226,7 +227,7 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
 
     /** Latched faults, in code order. */
     public Set<GenFault> faults() {
-        return EnumSet.copyOf(latched);
+        return latched.codes();
     }
 
     public LastExposure lastExposure() {
@@ -262,7 +263,7 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
         kv = profile.number(ProfileKey.DEFAULT_KV);
         ma = profile.number(ProfileKey.DEFAULT_MA);
         ms = profile.number(ProfileKey.DEFAULT_MS);
-        latched.clear();
+        latched.forget();
         remotePrep = false;
         remoteExp = false;
         boostDone = false;
@@ -684,8 +685,7 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
             endExposure(end, f);
             return;
         }
-        latched.add(f);
-        host.event("FAULT", KeyValues.of("code", f.name(), "name", f.faultName()));
+        latched.latch(f);
         stopPrepTimers();
         mismatchTimer.stop();
         readyOut.write(false);
@@ -773,7 +773,7 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
             case "RST" -> reset(c);
             case "WDG" -> host.wdg(c, profile);
             case "HBT" -> noArgs(c) != null ? noArgs(c) : Frame.ack(seq, name, KeyValues.empty());
-            case "FLT" -> noArgs(c) != null ? noArgs(c) : Frame.ack(seq, name, KeyValues.of("list", faultList()));
+            case "FLT" -> noArgs(c) != null ? noArgs(c) : Frame.ack(seq, name, KeyValues.of("list", latched.list()));
             case "HEA" -> noArgs(c) != null ? noArgs(c) : Frame.ack(seq, name, KeyValues.of(
                     "anode", Long.toString(Math.round(anodeHeatUnits() / capacityHu * 100)),
                     "housing", thermalPin.read() ? "OK" : "OPEN", "wait_s", Long.toString(waitSeconds())));
@@ -793,17 +793,6 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
                 "flt", Integer.toString(latched.size()),
                 "anode", Long.toString(Math.round(anodeHeatUnits() / capacityHu * 100)),
                 "crcerr", Long.toString(host.crcErrors()));
-    }
-
-    private String faultList() {
-        if (latched.isEmpty()) {
-            return "none";
-        }
-        StringBuilder b = new StringBuilder();
-        for (GenFault f : latched) {
-            b.append(b.length() == 0 ? "" : "+").append(f.name());
-        }
-        return b.toString();
     }
 
     private Frame mod(Frame c, java.util.List<String> args) {
@@ -945,16 +934,7 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
         if (!c.arguments().isEmpty()) {
             return Frame.nak(c.seq(), c.name(), NakCode.MALFORMED_FIELDS);
         }
-        boolean blocked = false;
-        for (GenFault f : EnumSet.copyOf(latched)) {
-            if (causePresent(f) && !has(Defect.RESET_WHILE_ACTIVE)) {
-                blocked = true;
-            } else {
-                latched.remove(f);
-                host.event("CLEAR", KeyValues.of("code", f.name()));
-            }
-        }
-        if (blocked) {
+        if (latched.clear(this::causePresent, has(Defect.RESET_WHILE_ACTIVE))) {
             return Frame.nak(c.seq(), c.name(), NakCode.FAULT_LATCHED);
         }
         faultOut.write(false);

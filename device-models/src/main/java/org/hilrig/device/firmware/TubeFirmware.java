@@ -60,7 +60,7 @@ public final class TubeFirmware implements Program, HostPort.CommandHandler {
     private final Uart uart;
     private final HostPort host;
     private final ArrayDeque<Long> starts = new ArrayDeque<>();
-    private final EnumSet<TubFault> latched = EnumSet.noneOf(TubFault.class);
+    private final FaultLatch<TubFault> latched;
 
     private final double readyFraction;
     private final double stallFraction;
@@ -96,6 +96,7 @@ public final class TubeFirmware implements Program, HostPort.CommandHandler {
         this.uart = uart;
         iwdg = new IndependentWatchdog(mcu);
         host = new HostPort(mcu, uart, this, this.defects.contains(Defect.CRC_NOT_CHECKED));
+        latched = new FaultLatch<>(TubFault.class, host);
         readyFraction = profile.number(ProfileKey.READY_FRACTION);
         stallFraction = profile.number(ProfileKey.STALL_FRACTION);
         accelTimeoutNanos = profile.nanos(ProfileKey.ACCEL_TIMEOUT);
@@ -114,7 +115,7 @@ public final class TubeFirmware implements Program, HostPort.CommandHandler {
     }
 
     public Set<TubFault> faults() {
-        return EnumSet.copyOf(latched);
+        return latched.codes();
     }
 
     /** Fault injection: the start-rate record is full, as after back-to-back starts just now. */
@@ -128,7 +129,7 @@ public final class TubeFirmware implements Program, HostPort.CommandHandler {
     @Override
     public void start(ResetReason reason) {
         state = TubState.STOPPED;
-        latched.clear();
+        latched.forget();
         loopsToThermalSample = 0;
         targetRpm = profile.number(ProfileKey.RPM_HIGH);
         host.boot();
@@ -225,11 +226,9 @@ public final class TubeFirmware implements Program, HostPort.CommandHandler {
     }
 
     private void latch(TubFault f) {
-        if (latched.contains(f)) {
+        if (!latched.latch(f)) {
             return;
         }
-        latched.add(f);
-        host.event("FAULT", KeyValues.of("code", f.name(), "name", f.faultName()));
         readyOut.write(false);
         driveOut.write(false);
         brakeOut.write(f != TubFault.T03);
@@ -274,7 +273,7 @@ public final class TubeFirmware implements Program, HostPort.CommandHandler {
             case "RST" -> !noArgs ? malformed(c) : reset(c);
             case "WDG" -> host.wdg(c, profile);
             case "HBT" -> !noArgs ? malformed(c) : Frame.ack(seq, name, KeyValues.empty());
-            case "FLT" -> !noArgs ? malformed(c) : Frame.ack(seq, name, KeyValues.of("list", faultList()));
+            case "FLT" -> !noArgs ? malformed(c) : Frame.ack(seq, name, KeyValues.of("list", latched.list()));
             default -> Frame.nak(seq, name, NakCode.UNKNOWN_COMMAND);
         };
     }
@@ -303,28 +302,8 @@ public final class TubeFirmware implements Program, HostPort.CommandHandler {
         return Frame.ack(c.seq(), c.name(), KeyValues.of("target", Long.toString(Math.round(rpm))));
     }
 
-    private String faultList() {
-        if (latched.isEmpty()) {
-            return "none";
-        }
-        StringBuilder b = new StringBuilder();
-        for (TubFault f : latched) {
-            b.append(b.length() == 0 ? "" : "+").append(f.name());
-        }
-        return b.toString();
-    }
-
     private Frame reset(Frame c) {
-        boolean blocked = false;
-        for (TubFault f : EnumSet.copyOf(latched)) {
-            if (causePresent(f) && !defects.contains(Defect.RESET_WHILE_ACTIVE)) {
-                blocked = true;
-            } else {
-                latched.remove(f);
-                host.event("CLEAR", KeyValues.of("code", f.name()));
-            }
-        }
-        if (blocked) {
+        if (latched.clear(this::causePresent, defects.contains(Defect.RESET_WHILE_ACTIVE))) {
             return Frame.nak(c.seq(), c.name(), NakCode.FAULT_LATCHED);
         }
         faultOut.write(false);

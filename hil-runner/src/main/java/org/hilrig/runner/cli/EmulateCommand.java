@@ -15,6 +15,7 @@ import org.hilrig.device.profile.BoardProfile;
 import org.hilrig.device.profile.ProfileKey;
 import org.hilrig.device.sim.Machine;
 import org.hilrig.runner.io.SerialEndpoint;
+import org.hilrig.runner.io.RealtimePriority;
 import org.hilrig.runner.io.SerialByteLink;
 import org.hilrig.runner.profile.BoardProfileLoader;
 import org.hilrig.runner.realtime.PacedBoard;
@@ -67,6 +68,11 @@ final class EmulateCommand implements Callable<Integer> {
     @Option(names = "--spin", paramLabel = "DURATION", defaultValue = "50us", description = "Busy-wait before each due event (default ${DEFAULT-VALUE}).")
     String spin;
 
+    @Option(names = "--rt-priority", paramLabel = "N", defaultValue = "0",
+            description = "Run the pacer and the port's reader in SCHED_FIFO at priority N (1-" + RealtimePriority.MAX
+                    + "; needs CAP_SYS_NICE; default 0: ordinary scheduling).")
+    int rtPriority;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -92,6 +98,10 @@ final class EmulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("", 0, 0, "--spin " + spin + ": " + e.getMessage());
         }
+        if (rtPriority < 0 || rtPriority > RealtimePriority.MAX) {
+            problems.add("--rt-priority " + rtPriority + ": out of range (allowed: 0 for ordinary scheduling, 1 to "
+                    + RealtimePriority.MAX + ")");
+        }
         if (port.tcp != null && (port.tcp < 0 || port.tcp > 65_535)) {
             problems.add("--tcp " + port.tcp + ": port out of range (allowed: 0 to 65535)");
         }
@@ -106,9 +116,9 @@ final class EmulateCommand implements Callable<Integer> {
         BoardProfile own = board == Board.GEN ? gen : tub;
         int baud = own.integer(ProfileKey.BAUD);
 
-        PacedBoard paced = PacedBoard.start(machine, spinNanos, receiver -> port.serial != null
-                ? SerialByteLink.open(new SerialEndpoint(port.serial, baud), new MonotonicClock(), receiver)
-                : TcpCableServer.listen(port.tcp, new MonotonicClock(), receiver));
+        PacedBoard paced = PacedBoard.start(machine, new MonotonicClock(), spinNanos, rtPriority, (clock, receiver) -> port.serial != null
+                ? SerialByteLink.open(new SerialEndpoint(port.serial, baud), clock, receiver)
+                : TcpCableServer.listen(port.tcp, clock, receiver));
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(paced::close, "hil-emulate-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -125,7 +135,14 @@ final class EmulateCommand implements Callable<Integer> {
         out.println("emulating " + board + " fw " + own.text(ProfileKey.FIRMWARE_VERSION) + " on " + where
                 + (defectSet.isEmpty() ? "" : " with " + defectSet) + "; Ctrl-C to stop");
         out.flush();
+        boolean refusalTold = false;
         while (!stop.await(100, TimeUnit.MILLISECONDS)) {
+            if (!refusalTold && paced.realtimeRefused() != null) {
+                refusalTold = true;
+                spec.commandLine().getErr().println("hil emulate: warning: ordinary scheduling, not real-time priority "
+                        + rtPriority + ": " + paced.realtimeRefused());
+                spec.commandLine().getErr().flush();
+            }
             if (!paced.pacer().isRunning() || paced.portLost() != null) {
                 break;
             }

@@ -13,6 +13,14 @@ public interface ByteReceiver {
      */
     void received(byte[] bytes, long timeNanos);
 
+    /**
+     * Called on the link's reader thread before the first bytes it delivers (again for each new connection
+     * of a TCP cable server): where a receiver sets that thread up (its {@linkplain RealtimePriority
+     * scheduling priority}, for one). Does nothing by default.
+     */
+    default void readerStarted() {
+    }
+
     /** The link was lost (cable pulled, peer gone, I/O error); called at most once, and last. */
     void lost(RigFailureException cause);
 }

@@ -13,8 +13,8 @@ import org.hilrig.timing.RigFailureException;
  *
  * <p>Reading runs on jSerialComm's event thread: on "data available" it reads what is there, stamps it
  * with the clock and hands it to the receiver; on the first "port disconnected" it closes the port and
- * reports the loss once. Writes block the calling thread until the bytes are with the driver (at most
- * {@link #WRITE_TIMEOUT_MILLIS}).
+ * reports the loss once. Writes return once the driver has every byte (at most {@link
+ * #WRITE_TIMEOUT_MILLIS}), not when the UART has sent them: a frame's bytes then leave at the line's rate.
  */
 public final class SerialByteLink implements ByteLink {
     /** A write that the port does not take within this long fails the link. */
@@ -49,8 +49,9 @@ public final class SerialByteLink implements ByteLink {
         }
         port.setComPortParameters(endpoint.baud(), 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
         port.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
-        port.setComPortTimeouts(SerialPort.TIMEOUT_NONBLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING, 0,
-                WRITE_TIMEOUT_MILLIS);
+        // non-blocking both ways: jSerialComm's blocking write also waits (tcdrain) until a real UART has
+        // sent every byte, which would put the rig's send stamp a frame's length late
+        port.setComPortTimeouts(SerialPort.TIMEOUT_NONBLOCKING, 0, 0);
         if (!port.openPort()) {
             throw new RigFailureException(endpoint + ": cannot open (error " + port.getLastErrorCode() + " at native line "
                     + port.getLastErrorLocation() + "; does the path exist and may this user open it?)");
@@ -76,10 +77,19 @@ public final class SerialByteLink implements ByteLink {
                 throw new RigFailureException(endpoint + ": cannot write, the link is "
                         + (lostReason != null ? "lost (" + lostReason + ")" : "closed"));
             }
-            int written = port.writeBytes(bytes, bytes.length);
-            if (written != bytes.length) {
-                throw new RigFailureException(endpoint + ": wrote " + written + " of " + bytes.length + " bytes (error "
-                        + port.getLastErrorCode() + ")");
+            int done = 0;
+            long deadline = clock.nowNanos() + WRITE_TIMEOUT_MILLIS * 1_000_000L;
+            while (done < bytes.length) {
+                int n = port.writeBytes(bytes, bytes.length - done, done);
+                if (n < 0) {
+                    throw new RigFailureException(endpoint + ": write failed after " + done + " of " + bytes.length
+                            + " bytes (error " + port.getLastErrorCode() + ")");
+                }
+                done += n;
+                if (done < bytes.length && clock.nowNanos() - deadline > 0) {
+                    throw new RigFailureException(endpoint + ": the port took " + done + " of " + bytes.length
+                            + " bytes in " + WRITE_TIMEOUT_MILLIS + " ms");
+                }
             }
         }
     }
@@ -106,6 +116,8 @@ public final class SerialByteLink implements ByteLink {
 
     /** Runs on jSerialComm's event thread: read, stamp, hand over. */
     private final class Listener implements SerialPortDataListener {
+        private boolean started;
+
         @Override
         public int getListeningEvents() {
             return SerialPort.LISTENING_EVENT_DATA_AVAILABLE | SerialPort.LISTENING_EVENT_PORT_DISCONNECTED;
@@ -115,6 +127,10 @@ public final class SerialByteLink implements ByteLink {
         public void serialEvent(SerialPortEvent event) {
             if (!open.get()) {
                 return;
+            }
+            if (!started) {
+                started = true;
+                receiver.readerStarted();
             }
             if ((event.getEventType() & SerialPort.LISTENING_EVENT_PORT_DISCONNECTED) != 0) {
                 lose("port disconnected");

@@ -124,6 +124,12 @@ public final class TcpByteLink implements ByteLink {
         }
 
         @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            receiver.readerStarted();
+            ctx.fireChannelActive();
+        }
+
+        @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             long timeNanos = clock.nowNanos();
             ByteBuf buf = (ByteBuf) msg;

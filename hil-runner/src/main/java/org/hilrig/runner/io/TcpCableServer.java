@@ -144,6 +144,7 @@ public final class TcpCableServer implements ByteLink {
             }
             s.client = ctx.channel();
             plugged = true;
+            receiver.readerStarted();
         }
 
         @Override

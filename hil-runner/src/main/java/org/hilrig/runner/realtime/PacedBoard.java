@@ -1,11 +1,12 @@
 package org.hilrig.runner.realtime;
 
 import java.io.ByteArrayOutputStream;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.hilrig.device.sim.HostLink;
 import org.hilrig.device.sim.Machine;
 import org.hilrig.runner.io.ByteLink;
 import org.hilrig.runner.io.ByteReceiver;
+import org.hilrig.runner.io.RealtimePriority;
 import org.hilrig.timing.Clock;
 import org.hilrig.timing.MonotonicClock;
 import org.hilrig.timing.RigFailureException;
@@ -13,7 +14,7 @@ import org.hilrig.timing.RigFailureException;
 /**
  * An emulated board on wall time with its UART on a real port: a {@link Machine} paced by a {@link
  * WallPacer}, bytes from the port handed over to the pacer thread and put on the board's receive line at
- * the wall time they are taken, bytes from the board written to the port after each pacer pass (so they
+ * the wall time the port's reader stamped them (on the pacer's clock, which the port is opened with), bytes from the board written to the port after each pacer pass (so they
  * leave when the board sent them, a whole frame at a time, give or take the pacer's lateness). A port that fails or is lost does
  * not stop the board: it runs on with its cable gone ({@link #portLost()} says why).
  *
@@ -27,12 +28,16 @@ public final class PacedBoard implements AutoCloseable {
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private volatile ByteLink port;
     private volatile RigFailureException portLost;
+    private volatile WriteListener writeListener = (bytes, wallNanos) -> { };
     private static final byte ETX = 0x03;
     private final long idleNanos;
+    private final int realtimePriority;
+    private volatile String readerRefused;
     private long lastByteNanos;
     private boolean frameEnded;
 
-    private PacedBoard(Machine machine, Clock wall, long spinNanos) {
+    private PacedBoard(Machine machine, Clock wall, long spinNanos, int realtimePriority) {
+        this.realtimePriority = realtimePriority;
         this.machine = machine;
         this.pacer = new WallPacer(machine.scheduler(), wall, spinNanos);
         HostLink link = machine.hostLink();
@@ -47,27 +52,37 @@ public final class PacedBoard implements AutoCloseable {
 
     /**
      * Starts {@code machine} (still at time 0) on wall time with its UART on the port {@code opener} opens
-     * (given the receiver that feeds the board); the pacer starts once the port is open.
+     * (given the pacer's wall clock, to stamp received bytes with, and the receiver that feeds the board); the pacer starts once the port is open.
      *
      * @throws RigFailureException when the port cannot be opened
      */
-    public static PacedBoard start(Machine machine, long spinNanos, Function<ByteReceiver, ByteLink> opener) {
-        return start(machine, new MonotonicClock(), spinNanos, opener);
+    public static PacedBoard start(Machine machine, long spinNanos, BiFunction<Clock, ByteReceiver, ByteLink> opener) {
+        return start(machine, new MonotonicClock(), spinNanos, 0, opener);
     }
 
     /**
-     * As {@link #start(Machine, long, Function)}, on a given wall clock, whose reading now becomes the
+     * As {@link #start(Machine, long, BiFunction)}, on a given wall clock, whose reading now becomes the
      * machine's time 0 only if the clock reads 0 now; otherwise the machine first catches up to the clock's
      * reading (its boot then lies in the past). A measurement shares the rig's clock with the board this
      * way, so board and rig times are comparable.
      */
-    public static PacedBoard start(Machine machine, Clock wall, long spinNanos, Function<ByteReceiver, ByteLink> opener) {
+    public static PacedBoard start(Machine machine, Clock wall, long spinNanos, BiFunction<Clock, ByteReceiver, ByteLink> opener) {
+        return start(machine, wall, spinNanos, 0, opener);
+    }
+
+    /**
+     * As {@link #start(Machine, Clock, long, BiFunction)}, with the pacer thread and the port's reader
+     * thread in real-time scheduling at {@code realtimePriority} (0: ordinary priority) where the system
+     * allows it; {@link #realtimeRefused()} says why not.
+     */
+    public static PacedBoard start(Machine machine, Clock wall, long spinNanos, int realtimePriority,
+                                   BiFunction<Clock, ByteReceiver, ByteLink> opener) {
         if (machine.scheduler().nowNanos() != 0) {
             throw new IllegalArgumentException("the machine has already run to " + machine.scheduler().nowNanos() + " ns");
         }
-        PacedBoard board = new PacedBoard(machine, wall, spinNanos);
-        board.port = opener.apply(board.new Feed());
-        board.pacer.start("hil-pacer-" + machine.boardUnderTest());
+        PacedBoard board = new PacedBoard(machine, wall, spinNanos, realtimePriority);
+        board.port = opener.apply(wall, board.new Feed());
+        board.pacer.start("hil-pacer-" + machine.boardUnderTest(), realtimePriority);
         return board;
     }
 
@@ -84,12 +99,36 @@ public final class PacedBoard implements AutoCloseable {
         return port.describe();
     }
 
+    /**
+     * Why the pacer or the port's reader did not get the real-time priority asked for (once they have
+     * tried), or null.
+     */
+    public String realtimeRefused() {
+        return pacer.realtimeRefused() != null ? pacer.realtimeRefused() : readerRefused;
+    }
+
     /** Why the port was lost, or null while it is open (or was closed by its owner). */
     public RigFailureException portLost() {
         return portLost;
     }
 
-    /** Runs {@code action} on the pacer thread, with the machine at the current wall time. */
+    /** What the board put on its port, and when. */
+    @FunctionalInterface
+    public interface WriteListener {
+        /** On the pacer thread: {@code bytes} were written to the port, handed to it at {@code wallNanos}. */
+        void written(byte[] bytes, long wallNanos);
+    }
+
+    /**
+     * Tells {@code listener} of every write to the port from now on, with the wall time they were handed to
+     * the port (when the bytes went on the cable, as opposed to the board's virtual time for them, which is earlier by
+     * the pacer's lateness); replaces any earlier listener.
+     */
+    public void onWrite(WriteListener listener) {
+        this.writeListener = listener;
+    }
+
+    /** Runs {@code action} on the pacer thread, with the machine at the wall time of this call. */
     public void inPacer(Runnable action) {
         pacer.submit(action);
     }
@@ -109,7 +148,9 @@ public final class PacedBoard implements AutoCloseable {
         ByteLink p = port;
         if (p != null && p.isOpen() && portLost == null) {
             try {
+                long handed = pacer.wall().nowNanos();
                 p.write(bytes);
+                writeListener.written(bytes, handed);
             } catch (RigFailureException e) {
                 portLost = e; // the board runs on with its cable gone, as a real one would
             }
@@ -129,8 +170,15 @@ public final class PacedBoard implements AutoCloseable {
     /** On the port's reader thread: hand over, nothing else. */
     private final class Feed implements ByteReceiver {
         @Override
+        public void readerStarted() {
+            if (realtimePriority > 0) {
+                readerRefused = RealtimePriority.raiseCurrentThread(realtimePriority).orElse(null);
+            }
+        }
+
+        @Override
         public void received(byte[] bytes, long timeNanos) {
-            pacer.submit(() -> machine.hostLink().send(bytes));
+            pacer.submitAt(timeNanos, () -> machine.hostLink().send(bytes));
         }
 
         @Override

@@ -23,12 +23,16 @@ import org.hilrig.runner.gpio.RigLines;
 import org.hilrig.runner.gpio.Stamp;
 import org.hilrig.runner.io.ByteLink;
 import org.hilrig.runner.io.ByteReceiver;
+import org.hilrig.runner.io.CpuLatencyRequest;
+import org.hilrig.runner.io.RealtimePriority;
 import org.hilrig.runner.io.SerialEndpoint;
 import org.hilrig.runner.rig.Rig;
 import org.hilrig.timing.Clock;
 import org.hilrig.timing.RigFailureException;
 import org.hilrig.timing.trace.Level;
 import org.hilrig.timing.trace.Trace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Rig} port on wall time: the board under test reached through a real serial or TCP link, its
@@ -38,14 +42,16 @@ import org.hilrig.timing.trace.Trace;
  * <p>What is recorded, and when: a driven line at the stamp {@link RigLines#drive} returned (the achieved
  * time, not the intended one); an input edge at the stamp its adapter gave it (kernel stamp, or the
  * monotonic clock read in the listener callback); a frame from the board at the read that delivered its
- * last byte; a frame to the board when the write of its last byte returned. Observations are handed over
+ * last byte, less the fixture's link latency; a frame to the board when its last byte reached the board:
+ * the write's return, plus the link latency, plus the frame's bytes at the UART's rate. Observations are handed over
  * by the I/O threads through a queue and recorded by the scenario thread in arrival order; one that
  * arrives stamped before something already recorded is recorded at that later time, and the shift widens
  * the {@linkplain #timestampUncertaintyNanos() declared uncertainty}.
  *
  * <p>Uncertainty: a measurement is a difference of two stamps, so the rig declares the sum of the worst
  * stimulus stamp (half the width of the drive's clock bracket, or the fixture's frame uncertainty) and the
- * worst response stamp (the fixture's edge or frame uncertainty), plus any reordering shift seen.
+ * worst response stamp (the fixture's edge or frame uncertainty), plus any reordering shift seen, plus the
+ * longest garbage-collection pause while the rig was open.
  *
  * <p>Safe state: {@link #close()} drives every output to the fixture's safe state before anything else
  * (before the link is closed, before the caller writes a report); a JVM shutdown hook does the same on
@@ -71,6 +77,7 @@ public final class RealTimeRig implements Rig {
     private record LineFault(HardwareLine line, boolean active) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(RealTimeRig.class);
     private static final long SPIN_NANOS = 50_000L;
     private static final long MAX_PARK_NANOS = 5_000_000L;
 
@@ -90,6 +97,8 @@ public final class RealTimeRig implements Rig {
     private final Thread owner;
     private final Thread shutdownHook;
     private final AtomicBoolean safe = new AtomicBoolean();
+    private final CpuLatencyRequest cpuLatency;
+    private final JvmPauses pauses = JvmPauses.watch();
     private volatile RigFailureException linkLost;
     private volatile long edgesLost;
     private long watermarkNanos;
@@ -127,6 +136,10 @@ public final class RealTimeRig implements Rig {
         }
         this.sentFrames = new FrameDecoder(recorder("rx"));
         this.boardFrames = new FrameDecoder(recorder("tx"));
+        this.cpuLatency = fixture.realtime().requestsCpuLatency() ? CpuLatencyRequest.request(fixture.realtime().cpuLatencyNanos()) : null;
+        if (cpuLatency != null && cpuLatency.refused() != null) {
+            LOG.warn("rig {}: CPU wake-up latency not requested: {}", fixture.name(), cpuLatency.refused());
+        }
         this.shutdownHook = new Thread(this::safeStateAndEndBench, "hil-rig-safe-state");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         ByteLink opened = null;
@@ -145,6 +158,7 @@ public final class RealTimeRig implements Rig {
         } catch (RuntimeException e) {
             safeStateAndEndBench();
             removeHook();
+            releaseRequests();
             throw e;
         }
         this.link = opened;
@@ -238,9 +252,9 @@ public final class RealTimeRig implements Rig {
         long before = clock.nowNanos();
         link.write(bytes);
         long written = clock.nowNanos();
-        // a UART starts on the bytes once the driver has them and sends one every byteNanos; the frame's
-        // last byte has left when the earlier frames' bytes and its own have
-        long t = Math.max(written, lastByteOutNanos) + bytes.length * byteNanos;
+        // the bytes reach the board's end of the link its calibrated latency after the write returned; a UART
+        // there sends one every byteNanos; the frame's last byte is out when the earlier frames' and its own are
+        long t = Math.max(written + fixture.linkLatencyNanos(), lastByteOutNanos) + bytes.length * byteNanos;
         lastByteOutNanos = t;
         worstStimulusNanos = Math.max(worstStimulusNanos, (written - before + 1) / 2);
         drain(null);
@@ -329,7 +343,8 @@ public final class RealTimeRig implements Rig {
                 record(e.timeNanos());
                 trace.digital(watermarkNanos, signalIds.get(e.line()), Level.of(e.active()));
             } else if (o instanceof Received r) {
-                boardFrames.accept(r.bytes(), 0, r.bytes().length, r.timeNanos());
+                // the bytes were on the board's pins the link's calibrated latency before the reader stamped them
+                boardFrames.accept(r.bytes(), 0, r.bytes().length, r.timeNanos() - fixture.linkLatencyNanos());
             }
             if (condition != null && condition.getAsBoolean()) {
                 return true;
@@ -352,13 +367,14 @@ public final class RealTimeRig implements Rig {
 
     /**
      * The worst stimulus stamp plus the worst response stamp (fixture edge or frame uncertainty) plus any
-     * reordering shift seen so far, ns.
+     * reordering shift seen so far, plus the longest stop-the-world pause of the JVM while the rig was open
+     * (every stamp taken just after one is late by up to its length), ns.
      */
     @Override
     public long timestampUncertaintyNanos() {
         long response = Math.max(fixture.gpio().edgeUncertaintyNanos(), fixture.frameUncertaintyNanos());
         long stimulus = Math.max(worstStimulusNanos, sentAtNanos > 0 ? fixture.frameUncertaintyNanos() : 0);
-        return stimulus + response + worstShiftNanos;
+        return stimulus + response + worstShiftNanos + pauses.longestNanos();
     }
 
     /** Input edges the lines reported lost so far (a gap in the kernel's sequence numbers). */
@@ -438,8 +454,16 @@ public final class RealTimeRig implements Rig {
         }
         endBench();
         removeHook();
+        releaseRequests();
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    private void releaseRequests() {
+        pauses.close();
+        if (cpuLatency != null) {
+            cpuLatency.close();
         }
     }
 
@@ -453,6 +477,16 @@ public final class RealTimeRig implements Rig {
 
     /** On the link's reader thread: hand over, nothing else. */
     private final class LinkReader implements ByteReceiver {
+        @Override
+        public void readerStarted() {
+            int priority = fixture.realtime().priority();
+            if (priority > 0) {
+                RealtimePriority.raiseCurrentThread(priority).ifPresent(why -> LOG.warn(
+                        "rig {}: the link's reader runs at ordinary priority, not real-time priority {}: {}", fixture.name(),
+                        priority, why));
+            }
+        }
+
         @Override
         public void received(byte[] bytes, long timeNanos) {
             hand(new Received(bytes, timeNanos));

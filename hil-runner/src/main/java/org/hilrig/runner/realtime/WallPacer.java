@@ -4,6 +4,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.hilrig.runner.io.RealtimePriority;
 import org.hilrig.timing.Clock;
 import org.hilrig.timing.RigFailureException;
 import org.hilrig.timing.sched.Scheduler;
@@ -17,8 +18,11 @@ import org.hilrig.timing.sched.Scheduler;
  *
  * <p>Thread confinement: once {@link #start}ed, only the pacer thread touches the scheduler (and whatever
  * it drives, such as a {@code Machine}). Other threads hand work over with {@link #submit}: tasks run on
- * the pacer thread, in submission order, at the scheduler time equal to the wall time when they are taken
- * from the queue (so bytes from a port reach the board when the pacer sees them, never earlier).
+ * the pacer thread, in submission order, at the scheduler time equal to the wall time they carry (when
+ * they were submitted, or when a port's reader stamped the bytes they deliver): the pacer first runs the
+ * events due before that time, so a board sees its input when it arrived, not when the pacer woke up to
+ * take it. A task stamped before the scheduler's time (the pacer was busy then) runs at the scheduler's
+ * time: virtual time never goes back.
  *
  * <p>An event or task that throws stops the pacer; {@link #failure()} then says why and {@link
  * #awaitStopped} rethrows it.
@@ -32,11 +36,12 @@ public final class WallPacer implements AutoCloseable {
     private final Scheduler scheduler;
     private final Clock wall;
     private final long spinNanos;
-    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Task> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicLong worstLatenessNanos = new AtomicLong();
     private volatile boolean running;
     private volatile Thread thread;
     private volatile Throwable failure;
+    private volatile String realtimeRefused;
     private Runnable afterEachPass = () -> { };
 
     /**
@@ -64,21 +69,49 @@ public final class WallPacer implements AutoCloseable {
         this.afterEachPass = action;
     }
 
-    /** Starts the pacer thread (a daemon named {@code name}). */
-    public synchronized void start(String name) {
+    /** Starts the pacer thread (a daemon named {@code name}) at ordinary priority. */
+    public void start(String name) {
+        start(name, 0);
+    }
+
+    /**
+     * Starts the pacer thread (a daemon named {@code name}), in real-time scheduling at {@code
+     * realtimePriority} when that is above 0 and the system allows it ({@link #realtimeRefused()} says why
+     * not, once the thread has tried).
+     */
+    public synchronized void start(String name, int realtimePriority) {
         if (thread != null) {
             throw new IllegalStateException("the pacer was already started");
         }
         running = true;
-        Thread t = new Thread(this::loop, name);
+        Thread t = new Thread(() -> {
+            if (realtimePriority > 0) {
+                realtimeRefused = RealtimePriority.raiseCurrentThread(realtimePriority).orElse(null);
+            }
+            loop();
+        }, name);
         t.setDaemon(true);
         thread = t;
         t.start();
     }
 
-    /** Hands a task to the pacer thread; callable from any thread, never blocks. */
+    /** A task and the wall time it is to run at. */
+    private record Task(long atNanos, Runnable action) {
+    }
+
+    /** Hands a task to the pacer thread to run at the wall time now; callable from any thread, never blocks. */
     public void submit(Runnable task) {
-        tasks.add(task);
+        submitAt(wall.nowNanos(), task);
+    }
+
+    /**
+     * Hands a task to the pacer thread to run at scheduler time {@code atNanos} of the {@linkplain #wall()
+     * wall clock} (or at the scheduler's time, if that is later); callable from any thread, never blocks.
+     * {@code atNanos} is a time already past, such as the stamp a port's reader gave the bytes the task
+     * delivers; a future time is taken as now.
+     */
+    public void submitAt(long atNanos, Runnable task) {
+        tasks.add(new Task(atNanos, task));
         Thread t = thread;
         if (t != null) {
             LockSupport.unpark(t);
@@ -93,6 +126,11 @@ public final class WallPacer implements AutoCloseable {
     /** How late, at worst, the pacer ran an event after its due time, ns (pacing error seen so far). */
     public long worstLatenessNanos() {
         return worstLatenessNanos.get();
+    }
+
+    /** Why the pacer thread did not get the real-time priority it was started with, or null. */
+    public String realtimeRefused() {
+        return realtimeRefused;
     }
 
     /** Why the pacer stopped by itself, or null. */
@@ -115,11 +153,13 @@ public final class WallPacer implements AutoCloseable {
                         worstLatenessNanos.set(late);
                     }
                 }
-                scheduler.runUntil(Math.max(now, scheduler.nowNanos()));
-                Runnable task;
+                Task task;
                 while ((task = tasks.poll()) != null) {
-                    task.run();
+                    long at = Math.min(Math.max(task.atNanos(), scheduler.nowNanos()), Math.max(now, scheduler.nowNanos()));
+                    scheduler.runUntil(at);
+                    task.action().run();
                 }
+                scheduler.runUntil(Math.max(now, scheduler.nowNanos()));
                 afterEachPass.run();
                 waitForNext();
             }

@@ -56,7 +56,14 @@ public final class EmulatedGenBench implements BenchFactory {
      * {@code not-settled} (HV_ENABLE and XRAY_ON inactive within 200 ms, or not), then each handswitch and
      * HV line, e.g. {@code settled PREP_REQ=inactive ... XRAY_ON=inactive}.
      */
-    public record PoweredBoard(PacedBoard board, SocatPtyPair cable, CompletableFuture<String> atEnd) {
+    public record PoweredBoard(PacedBoard board, SocatPtyPair cable, CompletableFuture<String> atEnd, List<PinSet> pinsSet) {
+    }
+
+    /**
+     * A board output pin the bench set on a mock input: the board's line, its level, and the board's wall
+     * time just before the mock pin changed (the rig's listener stamps inside that change).
+     */
+    public record PinSet(String line, boolean high, long wallNanos) {
     }
 
     private final java.util.function.Consumer<PoweredBoard> onPowerOn;
@@ -111,17 +118,18 @@ public final class EmulatedGenBench implements BenchFactory {
         PrintStream out = System.out;
         SocatPtyPair pair;
         try {
-            pair = SocatPtyPair.start();
+            pair = SocatPtyPair.start(fixture.realtime().priority());
         } catch (IOException e) {
             throw new RigFailureException("cannot start socat for the emulated board's cable: " + e.getMessage(), e);
         }
         PacedBoard[] board = new PacedBoard[1];
         CompletableFuture<String> atEnd = new CompletableFuture<>();
+        List<PinSet> pinsSet = new java.util.concurrent.CopyOnWriteArrayList<>();
         RigLines lines;
         try {
             lines = WiredLines.open(fixture, clock, claims -> {
                 Pi4jPins pins = Pi4jPins.openMock(claims, fixture.gpio().edgeUncertaintyNanos(), clock);
-                wire(fixture, machine, pins, board);
+                wire(fixture, machine, pins, board, pinsSet);
                 return pins;
             });
             if (report) {
@@ -137,9 +145,9 @@ public final class EmulatedGenBench implements BenchFactory {
             throw e;
         }
         Runnable powerOn = () -> {
-            board[0] = PacedBoard.start(machine, shareRigClock ? clock : new MonotonicClock(), WallPacer.DEFAULT_SPIN_NANOS,
-                    r -> SerialByteLink.open(new SerialEndpoint(pair.second(), baud), new MonotonicClock(), r));
-            onPowerOn.accept(new PoweredBoard(board[0], pair, atEnd));
+            board[0] = PacedBoard.start(machine, shareRigClock ? clock : new MonotonicClock(), Long.getLong("hil.bench.spin", WallPacer.DEFAULT_SPIN_NANOS),
+                    fixture.realtime().priority(), (boardClock, r) -> SerialByteLink.open(new SerialEndpoint(pair.second(), baud), boardClock, r));
+            onPowerOn.accept(new PoweredBoard(board[0], pair, atEnd, pinsSet));
         };
         Bench.PlantFaults faults = (fault, params) -> inPacer(board[0], () -> machine.inject(fault, params));
         AutoCloseable closer = () -> {
@@ -230,7 +238,7 @@ public final class EmulatedGenBench implements BenchFactory {
     }
 
     /** Mock outputs to board inputs (handed to the pacer thread), board outputs to mock inputs (on the pacer thread). */
-    private static void wire(RigFixture fixture, Machine machine, Pi4jPins pins, PacedBoard[] board) {
+    private static void wire(RigFixture fixture, Machine machine, Pi4jPins pins, PacedBoard[] board, List<PinSet> pinsSet) {
         for (OutputLine o : fixture.outputs()) {
             MockDigitalOutput out = (MockDigitalOutput) pins.context().io("hil-bcm" + o.bcmPin());
             String[] viaFault = PERMISSIVE_FAULTS.get(o.line());
@@ -244,7 +252,12 @@ public final class EmulatedGenBench implements BenchFactory {
             MockDigitalInput in = (MockDigitalInput) pins.context().io("hil-bcm" + i.bcmPin());
             DigitalSignal pin = machine.line(i.line().name());
             in.mockState(i.polarity().electricalHigh(pin.isHigh()) ? DigitalState.HIGH : DigitalState.LOW);
-            pin.onEdge((s, high, t) -> in.mockState(i.polarity().electricalHigh(high) ? DigitalState.HIGH : DigitalState.LOW));
+            pin.onEdge((s, high, t) -> {
+                if (board[0] != null) {
+                    pinsSet.add(new PinSet(i.line().name(), high, board[0].pacer().wall().nowNanos()));
+                }
+                in.mockState(i.polarity().electricalHigh(high) ? DigitalState.HIGH : DigitalState.LOW);
+            });
         }
     }
 

@@ -29,6 +29,14 @@ public final class SocatPtyPair implements AutoCloseable {
     }
 
     public static SocatPtyPair start() throws IOException {
+        return start(0);
+    }
+
+    /**
+     * As {@link #start()}, with socat in real-time scheduling at {@code realtimePriority} (0: ordinary) where
+     * the system allows it, so the cable does not add the machine's scheduling delays to every byte.
+     */
+    public static SocatPtyPair start(int realtimePriority) throws IOException {
         Process process = new ProcessBuilder("socat", "-d", "-d", "pty,raw,echo=0", "pty,raw,echo=0")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -58,6 +66,9 @@ public final class SocatPtyPair implements AutoCloseable {
         }, "socat-stderr");
         drain.setDaemon(true);
         drain.start();
+        if (realtimePriority > 0) {
+            RealtimePriority.raise(process.pid(), realtimePriority); // refused: the cable is merely slower
+        }
         return new SocatPtyPair(process, paths.get(0), paths.get(1));
     }
 

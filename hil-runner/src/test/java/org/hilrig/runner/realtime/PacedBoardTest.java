@@ -58,7 +58,7 @@ class PacedBoardTest {
     void aGeneratorOnAPtyBootsAnswersTheDriverAndKeepsPaceWithTheWallClock() throws Exception {
         pair = SocatPtyPair.start();
         board = PacedBoard.start(generator(), WallPacer.DEFAULT_SPIN_NANOS,
-                r -> SerialByteLink.open(new SerialEndpoint(pair.second(), 115_200), clock, r));
+                (c, r) -> SerialByteLink.open(new SerialEndpoint(pair.second(), 115_200), c, r));
         driver = BoardDriver.open(new SerialEndpoint(pair.first(), 115_200), clock, events::add);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> events.stream().anyMatch(e -> e.name().equals("BOOT")));
@@ -77,7 +77,7 @@ class PacedBoardTest {
     @Test
     void aGeneratorOnTcpTakesOneConnectionAtATimeAndAnswersIt() throws Exception {
         TcpCableServer[] server = new TcpCableServer[1];
-        board = PacedBoard.start(generator(), WallPacer.DEFAULT_SPIN_NANOS, r -> server[0] = TcpCableServer.listen(0, clock, r));
+        board = PacedBoard.start(generator(), WallPacer.DEFAULT_SPIN_NANOS, (c, r) -> server[0] = TcpCableServer.listen(0, c, r));
         driver = BoardDriver.open(new TcpEndpoint("127.0.0.1", server[0].port()), clock, events::add);
         await().atMost(Duration.ofSeconds(5)).until(server[0]::isConnected);
 

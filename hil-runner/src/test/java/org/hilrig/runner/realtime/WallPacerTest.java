@@ -66,6 +66,24 @@ class WallPacerTest {
     }
 
     @Test
+    void aTaskStampedInThePastRunsAtItsStampBetweenTheEventsAroundIt() {
+        List<String> order = new CopyOnWriteArrayList<>();
+        for (long at : new long[] {30 * MS, 60 * MS}) {
+            scheduler.at(at, "e", () -> order.add("event@" + at / MS));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> wall.nowNanos() >= 80 * MS);
+        // queued before the pacer runs, so its first pass takes them with the wall clock past 80 ms
+        pacer.submitAt(45 * MS, () -> order.add("task@" + scheduler.nowNanos() / MS));
+        pacer.submitAt(10 * MS, () -> order.add("late task@" + scheduler.nowNanos() / MS));
+
+        pacer.start("pacer-under-test");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> order.size() == 4);
+        assertThat(order).as("a task stamped before the scheduler's time runs at that time: virtual time never goes back")
+                .containsExactly("event@30", "task@45", "late task@45", "event@60");
+    }
+
+    @Test
     void anEventThatThrowsStopsThePacerAndIsRethrownAsARigFailure() {
         scheduler.at(5 * MS, "broken", () -> {
             throw new IllegalStateException("model broke");

@@ -1,0 +1,80 @@
+package org.hilrig.runner.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.hilrig.device.profile.Board;
+import org.hilrig.device.protocol.Frame;
+import org.hilrig.runner.fixture.GpioProvider;
+import org.hilrig.runner.fixture.GpioSettings;
+import org.hilrig.runner.fixture.RealtimeSettings;
+import org.hilrig.runner.fixture.RigFixture;
+import org.hilrig.runner.io.CollectingReceiver;
+import org.hilrig.runner.io.SerialEndpoint;
+import org.hilrig.runner.io.TcpPeer;
+import org.hilrig.timing.Clock;
+import org.hilrig.timing.trace.ChangeListener;
+import org.hilrig.timing.trace.Level;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fixture's calibrated link latency moves the rig's serial stamps to the board's pins: a frame sent
+ * reaches the board that long after the write returned (then takes its bytes' time on the line), a frame
+ * received was on the board's pins that long before the reader stamped it. Over a real TCP connection, on
+ * a clock the test sets, so the stamps are exact.
+ */
+class RealTimeRigLinkLatencyTest {
+    private static final long US = 1_000L;
+    private static final long MS = 1_000_000L;
+    private static final long LATENCY = 300 * US;
+
+    @Test
+    void sentFramesReachTheBoardLaterAndReceivedFramesLeftItEarlierByTheLinkLatency() throws Exception {
+        AtomicLong now = new AtomicLong(MS);
+        Clock clock = now::get;
+        CollectingReceiver atBoard = new CollectingReceiver();
+        try (TcpPeer board = TcpPeer.listen(clock, atBoard)) {
+            RigFixture fixture = new RigFixture("latency", Board.GEN, board.endpoint(), new GpioSettings(GpioProvider.SIM, "", 0),
+                    List.of(), MS, LATENCY, RealtimeSettings.NONE);
+            RealTimeRig rig = RealTimeRig.open(fixture, clock, new Bench(board.endpoint(), null, null, null, () -> { }));
+            try {
+                byte[] command = Frame.command(1, "STA").encode();
+                now.set(2 * MS);
+                long sent = rig.send(command);
+
+                long byteNanos = 10_000_000_000L / SerialEndpoint.DEFAULT_BAUD;
+                assertThat(sent).as("the command's last byte at the board").isEqualTo(2 * MS + LATENCY + command.length * byteNanos);
+                assertThat(frames(rig, "rx")).containsExactly(sent);
+
+                now.set(10 * MS);
+                board.write(Frame.ack(1, "STA", org.hilrig.device.protocol.KeyValues.of("state", "STANDBY")).encode());
+                assertTimeoutPreemptively(Duration.ofSeconds(10), () -> rig.runUntil(() -> !frames(rig, "tx").isEmpty(), 20 * MS));
+
+                assertThat(frames(rig, "tx")).as("the reply's last byte left the board's pins").containsExactly(10 * MS - LATENCY);
+            } finally {
+                rig.close();
+            }
+        }
+    }
+
+    private static List<Long> frames(RealTimeRig rig, String direction) {
+        List<Long> times = new ArrayList<>();
+        rig.trace().replay(new ChangeListener() {
+            @Override
+            public void digital(long timeNanos, int signalId, Level level) {
+            }
+
+            @Override
+            public void frame(long timeNanos, String link, String dir, byte[] bytes) {
+                if (dir.equals(direction)) {
+                    times.add(timeNanos);
+                }
+            }
+        });
+        return times;
+    }
+}

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Request/reply round trip of the BoardDriver against a scripted board answering at once.
 # Usage: scripts/measure-link-roundtrip.sh [pty|tcp] [exchanges] [baud]
+#        scripts/measure-link-roundtrip.sh loopback /dev/ttyAMA0 [exchanges] [baud]   (TX jumpered to RX:
+#        prints the port's one-way latency for the fixture's link_latency)
 # Needs socat for pty. Builds test classes (never installs), then runs RoundTripProbe.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -50,8 +50,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Uncertainty: a measurement is a difference of two stamps, so the rig declares the sum of the worst
  * stimulus stamp (half the width of the drive's clock bracket, or the fixture's frame uncertainty) and the
- * worst response stamp (the fixture's edge or frame uncertainty), plus any reordering shift seen, plus the
- * longest garbage-collection pause while the rig was open.
+ * worst response stamp (the fixture's edge or frame uncertainty), plus any reordering shift seen, plus what
+ * the rig sees the system do while it runs: the longest garbage-collection pause while it was open, and
+ * twice the worst late wake-up of an ordinary thread since the last stimulus ({@link WakeupMonitor}: the
+ * kernel's tty work carrying the serial bytes waits like one).
  *
  * <p>Safe state: {@link #close()} drives every output to the fixture's safe state before anything else
  * (before the link is closed, before the caller writes a report); a JVM shutdown hook does the same on
@@ -99,6 +101,7 @@ public final class RealTimeRig implements Rig {
     private final AtomicBoolean safe = new AtomicBoolean();
     private final CpuLatencyRequest cpuLatency;
     private final JvmPauses pauses = JvmPauses.watch();
+    private final WakeupMonitor wakeups;
     private volatile RigFailureException linkLost;
     private volatile long edgesLost;
     private long watermarkNanos;
@@ -136,6 +139,7 @@ public final class RealTimeRig implements Rig {
         }
         this.sentFrames = new FrameDecoder(recorder("rx"));
         this.boardFrames = new FrameDecoder(recorder("tx"));
+        this.wakeups = WakeupMonitor.start(clock);
         this.cpuLatency = fixture.realtime().requestsCpuLatency() ? CpuLatencyRequest.request(fixture.realtime().cpuLatencyNanos()) : null;
         if (cpuLatency != null && cpuLatency.refused() != null) {
             LOG.warn("rig {}: CPU wake-up latency not requested: {}", fixture.name(), cpuLatency.refused());
@@ -224,6 +228,7 @@ public final class RealTimeRig implements Rig {
     public long drive(String line, boolean active) {
         HardwareLine l = outputLine(line);
         ensureOpen();
+        wakeups.mark();
         Stamp s = lines.drive(l, active);
         drain(null);
         worstStimulusNanos = Math.max(worstStimulusNanos, s.uncertaintyNanos());
@@ -249,6 +254,7 @@ public final class RealTimeRig implements Rig {
     @Override
     public long send(byte[] bytes) {
         ensureOpen();
+        wakeups.mark();
         long before = clock.nowNanos();
         link.write(bytes);
         long written = clock.nowNanos();
@@ -296,6 +302,7 @@ public final class RealTimeRig implements Rig {
                     .filter(f -> wiresOutput(LINE_FAULTS.get(f).line())).toList() + ")");
         }
         ensureOpen();
+        wakeups.mark();
         long before = clock.nowNanos();
         bench.plantFaults().inject(fault, params);
         long after = clock.nowNanos();
@@ -368,13 +375,14 @@ public final class RealTimeRig implements Rig {
     /**
      * The worst stimulus stamp plus the worst response stamp (fixture edge or frame uncertainty) plus any
      * reordering shift seen so far, plus the longest stop-the-world pause of the JVM while the rig was open
-     * (every stamp taken just after one is late by up to its length), ns.
+     * (every stamp taken just after one is late by up to its length), plus twice the worst late wake-up of
+     * an ordinary thread since the last stimulus (either stamp of a measurement may have waited that long), ns.
      */
     @Override
     public long timestampUncertaintyNanos() {
         long response = Math.max(fixture.gpio().edgeUncertaintyNanos(), fixture.frameUncertaintyNanos());
         long stimulus = Math.max(worstStimulusNanos, sentAtNanos > 0 ? fixture.frameUncertaintyNanos() : 0);
-        return stimulus + response + worstShiftNanos + pauses.longestNanos();
+        return stimulus + response + worstShiftNanos + pauses.longestNanos() + 2 * wakeups.worstSinceMarkNanos();
     }
 
     /** Input edges the lines reported lost so far (a gap in the kernel's sequence numbers). */
@@ -462,6 +470,7 @@ public final class RealTimeRig implements Rig {
 
     private void releaseRequests() {
         pauses.close();
+        wakeups.close();
         if (cpuLatency != null) {
             cpuLatency.close();
         }

@@ -15,6 +15,11 @@ import org.hilrig.timing.MonotonicClock;
  * run it with {@code scripts/measure-link-roundtrip.sh [pty|tcp] [exchanges] [baud]}. Prints percentiles
  * of the driver's round trip (first write to the reply's ETX stamp) and of the caller's view (call to
  * return of {@code send}).
+ *
+ * <p>{@code loopback PATH [exchanges] [baud]} calibrates a real serial port instead: with a jumper from
+ * its TX to its RX (on a Pi: header pins 8 and 10, the board disconnected) it writes a 16-byte frame and
+ * waits for its own bytes, then prints the round trip and the one-way latency to put in the fixture's
+ * {@code link_latency}: half of what the round trip takes beyond the frame's time on the wire.
  */
 public final class RoundTripProbe {
     private RoundTripProbe() {
@@ -26,6 +31,11 @@ public final class RoundTripProbe {
         int baud = args.length > 2 ? Integer.parseInt(args[2]) : 115_200;
         int warmup = Math.max(100, exchanges / 10);
         Clock clock = new MonotonicClock();
+        if (transport.equals("loopback")) {
+            loopback(args.length > 1 ? args[1] : "/dev/ttyAMA0", args.length > 2 ? Integer.parseInt(args[2]) : 2_000,
+                    args.length > 3 ? Integer.parseInt(args[3]) : 115_200, clock);
+            return;
+        }
         try (ScriptedBoard board = new ScriptedBoard()) {
             AutoCloseable cable;
             LinkEndpoint endpoint;
@@ -64,6 +74,53 @@ public final class RoundTripProbe {
                 print("caller (send() call -> return)     ", caller);
             }
         }
+    }
+
+    /** Frames written to a port whose TX is wired to its RX, each awaited whole; the link's one-way latency. */
+    private static void loopback(String path, int exchanges, int baud, Clock clock) throws Exception {
+        byte[] frame = "\u0002LOOPBACK-PROBE\u0003".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.util.concurrent.LinkedBlockingQueue<long[]> arrivals = new java.util.concurrent.LinkedBlockingQueue<>();
+        org.hilrig.runner.io.ByteReceiver receiver = new org.hilrig.runner.io.ByteReceiver() {
+            @Override
+            public void received(byte[] bytes, long timeNanos) {
+                arrivals.add(new long[] {bytes.length, timeNanos});
+            }
+
+            @Override
+            public void lost(org.hilrig.timing.RigFailureException cause) {
+                arrivals.add(new long[] {-1, 0});
+            }
+        };
+        long byteNanos = 10_000_000_000L / baud;
+        int warmup = Math.max(20, exchanges / 10);
+        long[] roundTrip = new long[exchanges];
+        try (org.hilrig.runner.io.ByteLink port = new SerialEndpoint(path, baud).open(clock, receiver)) {
+            for (int i = -warmup; i < exchanges; i++) {
+                long written;
+                port.write(frame);
+                written = clock.nowNanos();
+                int got = 0;
+                long last = 0;
+                while (got < frame.length) {
+                    long[] a = arrivals.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+                    if (a == null || a[0] < 0) {
+                        throw new IllegalStateException(path + ": the frame did not come back (is TX wired to RX, and"
+                                + " nothing else on the port?)");
+                    }
+                    got += (int) a[0];
+                    last = a[1];
+                }
+                if (i >= 0) {
+                    roundTrip[i] = last - written;
+                }
+            }
+        }
+        long[] s = roundTrip.clone();
+        Arrays.sort(s);
+        long wire = frame.length * byteNanos;
+        print("loopback round trip (write -> last byte back)", roundTrip);
+        System.out.printf(Locale.ROOT, "frame on the wire: %.1f us; link_latency (one way, median): %.0fus%n", wire / 1e3,
+                Math.max(0, s[s.length / 2] - wire) / 2e3);
     }
 
     private static void print(String what, long[] nanos) {

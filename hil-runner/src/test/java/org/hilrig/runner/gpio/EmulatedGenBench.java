@@ -145,7 +145,7 @@ public final class EmulatedGenBench implements BenchFactory {
             throw e;
         }
         Runnable powerOn = () -> {
-            board[0] = PacedBoard.start(machine, shareRigClock ? clock : new MonotonicClock(), Long.getLong("hil.bench.spin", WallPacer.DEFAULT_SPIN_NANOS),
+            board[0] = PacedBoard.start(machine, shareRigClock ? clock : new MonotonicClock(), WallPacer.DEFAULT_SPIN_NANOS,
                     fixture.realtime().priority(), (boardClock, r) -> SerialByteLink.open(new SerialEndpoint(pair.second(), baud), boardClock, r));
             onPowerOn.accept(new PoweredBoard(board[0], pair, atEnd, pinsSet));
         };

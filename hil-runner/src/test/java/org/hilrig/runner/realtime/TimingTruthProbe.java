@@ -70,12 +70,12 @@ public final class TimingTruthProbe {
             gpio.addTruth(gpioTruth(truth, pins, k));
             lateness = Math.max(lateness, board.get().board().pacer().worstLatenessNanos());
         }
-        serial.report("serial reply latency (HBT)", declared);
+        serial.report("serial reply latency (HBT)");
         long latency = rigs.fixture().linkLatencyNanos();
         long[] uncorrected = serial.errors().stream().mapToLong(e -> e + 2 * latency).sorted().toArray();
         System.out.printf(Locale.ROOT, "  calibration: the link's one-way latency, half the median uncorrected error: %.0f us"
                 + " (the fixture says %.0f us)%n", uncorrected[uncorrected.length / 2] / 2e3, latency / 1e3);
-        gpio.report("gpio PREP_REQ -> ROTOR_START", declared);
+        gpio.report("gpio PREP_REQ -> ROTOR_START");
         System.out.printf(Locale.ROOT, "declared uncertainty of the rig (worst over the boards): %.1f us (fixture: edge %.1f us,"
                 + " frame %.1f us, serial latency %.1f us); the emulated board's pacer was late by up to %.1f us%n", declared / 1e3,
                 rigs.fixture().gpio().edgeUncertaintyNanos() / 1e3, rigs.fixture().frameUncertaintyNanos() / 1e3,
@@ -85,6 +85,8 @@ public final class TimingTruthProbe {
     /** Measured latencies (as the scenario engine computes them) and true ones, at the pins and virtual. */
     private static final class Samples {
         final List<Long> measured = new ArrayList<>();
+        /** The uncertainty the rig declared when the response had come in, as the scenario engine reads it. */
+        final List<Long> declared = new ArrayList<>();
         final List<Long> pins = new ArrayList<>();
         final List<Long> virtual = new ArrayList<>();
         /** Serial only: the rig's stamp of the command's ETX at the board, and the board's, per stimulus. */
@@ -112,7 +114,7 @@ public final class TimingTruthProbe {
             return err;
         }
 
-        void report(String what, long declared) {
+        void report(String what) {
             int lost = 0;
             List<Long> err = new ArrayList<>();
             List<Long> errVirtual = new ArrayList<>();
@@ -128,10 +130,21 @@ public final class TimingTruthProbe {
                 System.out.printf(Locale.ROOT, "%s: %d of %d responses not received by the rig (discarded or late)%n", what,
                         lost, measured.size());
             }
-            long over = err.stream().filter(e -> Math.abs(e) > declared).count();
+            long over = 0;
+            List<Long> declaredKept = new ArrayList<>();
+            for (int i = 0, k = 0; i < measured.size(); i++) {
+                if (measured.get(i) != LOST) {
+                    declaredKept.add(declared.get(i));
+                    if (Math.abs(err.get(k++)) > declared.get(i)) {
+                        over++;
+                    }
+                }
+            }
+            long[] d = sorted(declaredKept);
             System.out.printf(Locale.ROOT, "%s, %d stimuli, true latency p50 %.1f us%n  vs the board's pins: %s;"
-                    + " %d beyond the declared uncertainty%n  vs the firmware's virtual times: %s%n", what, err.size(),
-                    pct(sorted(pins), 0.5) / 1e3, spread(err), over, spread(errVirtual));
+                    + " %d beyond the uncertainty the rig declared (p50 %.1f us, max %.1f us)%n  vs the firmware's virtual"
+                    + " times: %s%n", what, err.size(), pct(sorted(pins), 0.5) / 1e3, spread(err), over, pct(d, 0.5) / 1e3,
+                    d[d.length - 1] / 1e3, spread(errVirtual));
             if (!stimulusRig.isEmpty()) {
                 List<Long> stimulus = new ArrayList<>();
                 List<Long> response = new ArrayList<>();
@@ -139,7 +152,8 @@ public final class TimingTruthProbe {
                     if (measured.get(i) != LOST) {
                         long s = stimulusBoard.get(i) - stimulusRig.get(i);
                         if (Boolean.getBoolean("probe.outliers") && Math.abs(err.get(k)) > 500_000) {
-                            System.out.printf(Locale.ROOT, "    outlier #%d: arrival %.1f us, reply %.1f us%n", i, s / 1e3, (err.get(k) - s) / 1e3);
+                            System.out.printf(Locale.ROOT, "    outlier #%d: arrival %.1f us, reply %.1f us, declared %.1f us%n", i,
+                                    s / 1e3, (err.get(k) - s) / 1e3, declared.get(i) / 1e3);
                         }
                         stimulus.add(s);
                         response.add(err.get(k++) - s);
@@ -231,6 +245,7 @@ public final class TimingTruthProbe {
                 long[] reply = replies.get(seq);
                 // a reply the rig discarded (e.g. a gap over 10 ms in it: a stall) is counted as lost
                 serial.measured.add(reply == null ? LOST : reply[0] - reply[1] * rig.byteNanos() - etx);
+                serial.declared.add(rig.timestampUncertaintyNanos());
                 rig.runUntil(() -> false, rig.nowNanos() + 2 * MS);
             }
             for (int i = 0; i < n; i++) {
@@ -240,6 +255,7 @@ public final class TimingTruthProbe {
                     throw new IllegalStateException("no ROTOR_START after PREP_REQ #" + i);
                 }
                 gpio.measured.add(rises.get(seen) - t);
+                gpio.declared.add(rig.timestampUncertaintyNanos());
                 rig.runUntil(() -> false, rig.nowNanos() + 5 * MS);
                 int fell = falls.size();
                 long r = rig.drive("PREP_REQ", false);

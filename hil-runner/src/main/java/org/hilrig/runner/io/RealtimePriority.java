@@ -19,6 +19,7 @@ import java.util.Optional;
 public final class RealtimePriority {
     /** The highest priority a fixture may ask for: above the kernel's threaded interrupt handlers (50), below 99. */
     public static final int MAX = 90;
+    private static final int SCHED_OTHER = 0;
     private static final int SCHED_FIFO = 1;
     private static final int EPERM = 1;
     private static final int ESRCH = 3;
@@ -43,6 +44,25 @@ public final class RealtimePriority {
      */
     public static Optional<String> raiseCurrentThread(int priority) {
         return raise(0, priority);
+    }
+
+    /**
+     * Puts the calling thread back in ordinary scheduling ({@code SCHED_OTHER}); always allowed.
+     *
+     * @return empty when done, else why not
+     */
+    public static Optional<String> lowerCurrentThread() {
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+            return Optional.empty();
+        }
+        try {
+            Holder.SCHED.sched_setscheduler(0, SCHED_OTHER, new int[] {0});
+            return Optional.empty();
+        } catch (LastErrorException e) {
+            return Optional.of("sched_setscheduler failed with errno " + e.getErrorCode());
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            return Optional.of("the C library cannot be reached (" + e.getMessage() + ")");
+        }
     }
 
     /**

@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * time, not the intended one); an input edge at the stamp its adapter gave it (kernel stamp, or the
  * monotonic clock read in the listener callback); a frame from the board at the read that delivered its
  * last byte, less the fixture's link latency; a frame to the board when its last byte reached the board:
- * the write's return, plus the link latency, plus the frame's bytes at the UART's rate. Observations are handed over
+ * the middle of the write's clock bracket, plus the link latency, plus the frame's bytes at the UART's rate. Observations are handed over
  * by the I/O threads through a queue and recorded by the scenario thread in arrival order; one that
  * arrives stamped before something already recorded is recorded at that later time, and the shift widens
  * the {@linkplain #timestampUncertaintyNanos() declared uncertainty}.
@@ -111,6 +111,7 @@ public final class RealTimeRig implements Rig {
     private long sentAtNanos;
     private long lastByteOutNanos;
     private boolean closed;
+    private boolean stimulusRaiseRefused;
 
     /** What an I/O thread hands over: a line edge or a frame from the board. */
     private sealed interface Observation permits Edge, Received {
@@ -229,7 +230,13 @@ public final class RealTimeRig implements Rig {
         HardwareLine l = outputLine(line);
         ensureOpen();
         wakeups.mark();
-        Stamp s = lines.drive(l, active);
+        boolean raised = raise();
+        Stamp s;
+        try {
+            s = lines.drive(l, active);
+        } finally {
+            lower(raised);
+        }
         drain(null);
         worstStimulusNanos = Math.max(worstStimulusNanos, s.uncertaintyNanos());
         record(s.timeNanos());
@@ -255,12 +262,22 @@ public final class RealTimeRig implements Rig {
     public long send(byte[] bytes) {
         ensureOpen();
         wakeups.mark();
-        long before = clock.nowNanos();
-        link.write(bytes);
-        long written = clock.nowNanos();
+        boolean raised = raise();
+        long before;
+        long written;
+        try {
+            before = clock.nowNanos();
+            link.write(bytes);
+            written = clock.nowNanos();
+        } finally {
+            lower(raised);
+        }
         // the bytes reach the board's end of the link its calibrated latency after the write returned; a UART
         // there sends one every byteNanos; the frame's last byte is out when the earlier frames' and its own are
-        long t = Math.max(written + fixture.linkLatencyNanos(), lastByteOutNanos) + bytes.length * byteNanos;
+        // the write happened within its clock bracket: its middle is off by at most half the bracket's width,
+        // the stimulus uncertainty declared
+        long wrote = before + (written - before) / 2;
+        long t = Math.max(wrote + fixture.linkLatencyNanos(), lastByteOutNanos) + bytes.length * byteNanos;
         lastByteOutNanos = t;
         worstStimulusNanos = Math.max(worstStimulusNanos, (written - before + 1) / 2);
         drain(null);
@@ -303,13 +320,46 @@ public final class RealTimeRig implements Rig {
         }
         ensureOpen();
         wakeups.mark();
-        long before = clock.nowNanos();
-        bench.plantFaults().inject(fault, params);
-        long after = clock.nowNanos();
+        boolean raised = raise();
+        long before;
+        long after;
+        try {
+            before = clock.nowNanos();
+            bench.plantFaults().inject(fault, params);
+            after = clock.nowNanos();
+        } finally {
+            lower(raised);
+        }
         worstStimulusNanos = Math.max(worstStimulusNanos, (after - before + 1) / 2);
         drain(null);
         record(before + (after - before) / 2);
         return watermarkNanos;
+    }
+
+    /**
+     * Puts the scenario thread in real-time scheduling for one stimulus (the fixture's priority), so that no
+     * ordinary thread gets between the stimulus and its stamps; true when it did. A refusal is told once and
+     * not tried again.
+     */
+    private boolean raise() {
+        int priority = fixture.realtime().priority();
+        if (priority == 0 || stimulusRaiseRefused) {
+            return false;
+        }
+        String why = RealtimePriority.raiseCurrentThread(priority).orElse(null);
+        if (why != null) {
+            stimulusRaiseRefused = true;
+            LOG.warn("rig {}: stimuli are stamped at ordinary priority, not real-time priority {}: {}", fixture.name(),
+                    priority, why);
+            return false;
+        }
+        return true;
+    }
+
+    private static void lower(boolean raised) {
+        if (raised) {
+            RealtimePriority.lowerCurrentThread();
+        }
     }
 
     private boolean wiresOutput(HardwareLine line) {

@@ -27,15 +27,15 @@ public final class RoundTripProbe {
 
     public static void main(String[] args) throws Exception {
         String transport = args.length > 0 ? args[0] : "pty";
-        int exchanges = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
-        int baud = args.length > 2 ? Integer.parseInt(args[2]) : 115_200;
-        int warmup = Math.max(100, exchanges / 10);
         Clock clock = new MonotonicClock();
         if (transport.equals("loopback")) {
             loopback(args.length > 1 ? args[1] : "/dev/ttyAMA0", args.length > 2 ? Integer.parseInt(args[2]) : 2_000,
                     args.length > 3 ? Integer.parseInt(args[3]) : 115_200, clock);
             return;
         }
+        int exchanges = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
+        int baud = args.length > 2 ? Integer.parseInt(args[2]) : 115_200;
+        int warmup = Math.max(100, exchanges / 10);
         try (ScriptedBoard board = new ScriptedBoard()) {
             AutoCloseable cable;
             LinkEndpoint endpoint;

@@ -47,6 +47,19 @@ class RealtimePriorityTest {
     }
 
     @Test
+    void aRaisedThreadGoesBackToOrdinarySchedulingWhenLowered() throws Exception {
+        CompletableFuture<int[]> seen = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            RealtimePriority.raiseCurrentThread(3);
+            Optional<String> failed = RealtimePriority.lowerCurrentThread();
+            seen.complete(failed.isEmpty() ? policyAndPriority() : new int[] {-1, -1});
+        }, "lowered");
+        t.start();
+
+        assertThat(seen.get(10, TimeUnit.SECONDS)).containsExactly(SCHED_OTHER, 0);
+    }
+
+    @Test
     void aThreadThatDoesNotExistIsNamed() {
         assertThat(RealtimePriority.raise(Integer.MAX_VALUE - 1, 5)).hasValueSatisfying(why ->
                 assertThat(why).satisfiesAnyOf(w -> assertThat(w).isEqualTo("no thread " + (Integer.MAX_VALUE - 1)),

@@ -44,4 +44,12 @@ class HilTest {
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2]).contains("hil run: Unknown option: '--no-such-option'").contains("Try 'hil run --help'.");
     }
+
+    @Test
+    void emulateRejectsARealTimePriorityOutOfRangeBeforeStartingAnything() {
+        String[] r = run("emulate", "--board", "GEN", "--tcp", "0", "--rt-priority", "95");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2].strip()).isEqualTo("hil emulate: --rt-priority 95: out of range (allowed: 0 for ordinary scheduling, 1 to 90)");
+        assertThat(r[1]).as("nothing was started").isEmpty();
+    }
 }

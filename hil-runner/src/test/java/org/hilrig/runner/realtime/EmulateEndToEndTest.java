@@ -25,7 +25,7 @@ class EmulateEndToEndTest {
     @Test
     void serialScenariosPassAgainstHilEmulateOverAPtyPair() throws Exception {
         try (SocatPtyPair pair = SocatPtyPair.start();
-             HilProcess emulate = HilProcess.hil("emulate", "--board", "GEN", "--serial", pair.second())) {
+             HilProcess emulate = HilProcess.hil("emulate", "--board", "GEN", "--serial", pair.second(), "--rt-priority", "50")) {
             assertThat(emulate.lineStartingWith("emulating ", 30)).startsWith("emulating GEN fw 1.0.0 on " + pair.second());
             Path fixture = dir.resolve("emulate-gen-serial.yaml");
             Files.writeString(fixture, "rig: e2e-serial\nboard: GEN\nserial: {path: " + pair.first() + ", baud: 115200}\n"

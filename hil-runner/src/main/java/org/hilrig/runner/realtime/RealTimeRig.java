@@ -261,21 +261,13 @@ public final class RealTimeRig implements Rig {
     @Override
     public long send(byte[] bytes) {
         ensureOpen();
-        wakeups.mark();
-        boolean raised = raise();
-        long before;
-        long written;
-        try {
-            before = clock.nowNanos();
-            link.write(bytes);
-            written = clock.nowNanos();
-        } finally {
-            lower(raised);
-        }
-        // the bytes reach the board's end of the link its calibrated latency after the write returned; a UART
-        // there sends one every byteNanos; the frame's last byte is out when the earlier frames' and its own are
-        // the write happened within its clock bracket: its middle is off by at most half the bracket's width,
-        // the stimulus uncertainty declared
+        long[] bracket = stamped(() -> link.write(bytes));
+        long before = bracket[0];
+        long written = bracket[1];
+        // the write happened within its clock bracket: its middle is off by at most half the bracket's width
+        // (the stimulus uncertainty declared); the bytes reach the board's end of the link its calibrated
+        // latency later, where a UART sends one every byteNanos: the frame's last byte is out when the
+        // earlier frames' and its own are
         long wrote = before + (written - before) / 2;
         long t = Math.max(wrote + fixture.linkLatencyNanos(), lastByteOutNanos) + bytes.length * byteNanos;
         lastByteOutNanos = t;
@@ -319,21 +311,29 @@ public final class RealTimeRig implements Rig {
                     .filter(f -> wiresOutput(LINE_FAULTS.get(f).line())).toList() + ")");
         }
         ensureOpen();
-        wakeups.mark();
-        boolean raised = raise();
-        long before;
-        long after;
-        try {
-            before = clock.nowNanos();
-            bench.plantFaults().inject(fault, params);
-            after = clock.nowNanos();
-        } finally {
-            lower(raised);
-        }
+        long[] bracket = stamped(() -> bench.plantFaults().inject(fault, params));
+        long before = bracket[0];
+        long after = bracket[1];
         worstStimulusNanos = Math.max(worstStimulusNanos, (after - before + 1) / 2);
         drain(null);
         record(before + (after - before) / 2);
         return watermarkNanos;
+    }
+
+    /**
+     * Runs a stimulus between two clock readings, at real-time priority when the fixture asks for it, and
+     * starts the wake-up monitor's window: {before, after}.
+     */
+    private long[] stamped(Runnable stimulus) {
+        wakeups.mark();
+        boolean raised = raise();
+        try {
+            long before = clock.nowNanos();
+            stimulus.run();
+            return new long[] {before, clock.nowNanos()};
+        } finally {
+            lower(raised);
+        }
     }
 
     /**

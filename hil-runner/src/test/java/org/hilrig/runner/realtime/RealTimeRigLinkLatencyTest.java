@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hilrig.device.profile.Board;
@@ -17,8 +16,7 @@ import org.hilrig.runner.io.CollectingReceiver;
 import org.hilrig.runner.io.SerialEndpoint;
 import org.hilrig.runner.io.TcpPeer;
 import org.hilrig.timing.Clock;
-import org.hilrig.timing.trace.ChangeListener;
-import org.hilrig.timing.trace.Level;
+import org.hilrig.runner.rig.TraceFrames;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,19 +60,6 @@ class RealTimeRigLinkLatencyTest {
     }
 
     private static List<Long> frames(RealTimeRig rig, String direction) {
-        List<Long> times = new ArrayList<>();
-        rig.trace().replay(new ChangeListener() {
-            @Override
-            public void digital(long timeNanos, int signalId, Level level) {
-            }
-
-            @Override
-            public void frame(long timeNanos, String link, String dir, byte[] bytes) {
-                if (dir.equals(direction)) {
-                    times.add(timeNanos);
-                }
-            }
-        });
-        return times;
+        return TraceFrames.times(rig.trace(), direction);
     }
 }

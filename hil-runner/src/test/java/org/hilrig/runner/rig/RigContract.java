@@ -9,6 +9,7 @@ import java.util.Map;
 import org.hilrig.device.protocol.Frame;
 import org.hilrig.timing.trace.ChangeListener;
 import org.hilrig.timing.trace.Level;
+import org.hilrig.timing.trace.Trace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,19 +138,6 @@ abstract class RigContract {
     }
 
     List<Long> framesTo(String direction) {
-        List<Long> out = new ArrayList<>();
-        rig.trace().replay(new ChangeListener() {
-            @Override
-            public void digital(long timeNanos, int signalId, Level level) {
-            }
-
-            @Override
-            public void frame(long timeNanos, String link, String dir, byte[] bytes) {
-                if (dir.equals(direction)) {
-                    out.add(timeNanos);
-                }
-            }
-        });
-        return out;
+        return TraceFrames.times(rig.trace(), direction);
     }
 }

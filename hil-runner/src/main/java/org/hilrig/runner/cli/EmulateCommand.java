@@ -116,7 +116,8 @@ final class EmulateCommand implements Callable<Integer> {
         BoardProfile own = board == Board.GEN ? gen : tub;
         int baud = own.integer(ProfileKey.BAUD);
 
-        PacedBoard paced = PacedBoard.start(machine, new MonotonicClock(), spinNanos, rtPriority, (clock, receiver) -> port.serial != null
+        PacedBoard paced = PacedBoard.start(machine, new MonotonicClock(), spinNanos, rtPriority,
+                (clock, receiver) -> port.serial != null
                 ? SerialByteLink.open(new SerialEndpoint(port.serial, baud), clock, receiver)
                 : TcpCableServer.listen(port.tcp, clock, receiver));
         CountDownLatch stop = new CountDownLatch(1);

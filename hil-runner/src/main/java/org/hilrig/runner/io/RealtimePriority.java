@@ -84,7 +84,8 @@ public final class RealtimePriority {
         } catch (LastErrorException e) {
             return Optional.of(e.getErrorCode() == EPERM
                     ? "not permitted (needs CAP_SYS_NICE: run as root, or give the user an rtprio limit)"
-                    : e.getErrorCode() == ESRCH ? "no thread " + tid : "sched_setscheduler failed with errno " + e.getErrorCode());
+                    : e.getErrorCode() == ESRCH ? "no thread " + tid
+                    : "sched_setscheduler failed with errno " + e.getErrorCode());
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
             return Optional.of("the C library cannot be reached (" + e.getMessage() + ")");
         }

@@ -14,9 +14,10 @@ import org.hilrig.timing.RigFailureException;
 /**
  * An emulated board on wall time with its UART on a real port: a {@link Machine} paced by a {@link
  * WallPacer}, bytes from the port handed over to the pacer thread and put on the board's receive line at
- * the wall time the port's reader stamped them (on the pacer's clock, which the port is opened with), bytes from the board written to the port after each pacer pass (so they
- * leave when the board sent them, a whole frame at a time, give or take the pacer's lateness). A port that fails or is lost does
- * not stop the board: it runs on with its cable gone ({@link #portLost()} says why).
+ * the wall time the port's reader stamped them (on the pacer's clock, which the port is opened with),
+ * bytes from the board written to the port after each pacer pass (so they leave when the board sent them,
+ * a whole frame at a time, give or take the pacer's lateness). A port that fails or is lost does not stop
+ * the board: it runs on with its cable gone ({@link #portLost()} says why).
  *
  * <p>Threads: the port's reader thread only queues bytes; the pacer thread alone touches the machine and
  * writes to the port. {@link #inPacer} runs other work (driving lines, reading the trace) on the pacer
@@ -52,7 +53,8 @@ public final class PacedBoard implements AutoCloseable {
 
     /**
      * Starts {@code machine} (still at time 0) on wall time with its UART on the port {@code opener} opens
-     * (given the pacer's wall clock, to stamp received bytes with, and the receiver that feeds the board); the pacer starts once the port is open.
+     * (given the pacer's wall clock, to stamp received bytes with, and the receiver that feeds the board);
+     * the pacer starts once the port is open.
      *
      * @throws RigFailureException when the port cannot be opened
      */
@@ -66,7 +68,8 @@ public final class PacedBoard implements AutoCloseable {
      * reading (its boot then lies in the past). A measurement shares the rig's clock with the board this
      * way, so board and rig times are comparable.
      */
-    public static PacedBoard start(Machine machine, Clock wall, long spinNanos, BiFunction<Clock, ByteReceiver, ByteLink> opener) {
+    public static PacedBoard start(Machine machine, Clock wall, long spinNanos,
+                                   BiFunction<Clock, ByteReceiver, ByteLink> opener) {
         return start(machine, wall, spinNanos, 0, opener);
     }
 
@@ -121,8 +124,8 @@ public final class PacedBoard implements AutoCloseable {
 
     /**
      * Tells {@code listener} of every write to the port from now on, with the wall time they were handed to
-     * the port (when the bytes went on the cable, as opposed to the board's virtual time for them, which is earlier by
-     * the pacer's lateness); replaces any earlier listener.
+     * the port (when the bytes went on the cable, as opposed to the board's virtual time for them, which is
+     * earlier by the pacer's lateness); replaces any earlier listener.
      */
     public void onWrite(WriteListener listener) {
         this.writeListener = listener;

@@ -43,10 +43,10 @@ import org.slf4j.LoggerFactory;
  * time, not the intended one); an input edge at the stamp its adapter gave it (kernel stamp, or the
  * monotonic clock read in the listener callback); a frame from the board at the read that delivered its
  * last byte, less the fixture's link latency; a frame to the board when its last byte reached the board:
- * the middle of the write's clock bracket, plus the link latency, plus the frame's bytes at the UART's rate. Observations are handed over
- * by the I/O threads through a queue and recorded by the scenario thread in arrival order; one that
- * arrives stamped before something already recorded is recorded at that later time, and the shift widens
- * the {@linkplain #timestampUncertaintyNanos() declared uncertainty}.
+ * the middle of the write's clock bracket, plus the link latency, plus the frame's bytes at the UART's
+ * rate. Observations are handed over by the I/O threads through a queue and recorded by the scenario
+ * thread in arrival order; one that arrives stamped before something already recorded is recorded at that
+ * later time, and the shift widens the {@linkplain #timestampUncertaintyNanos() declared uncertainty}.
  *
  * <p>Uncertainty: a measurement is a difference of two stamps, so the rig declares the sum of the worst
  * stimulus stamp (half the width of the drive's clock bracket, or the fixture's frame uncertainty) and the
@@ -141,7 +141,8 @@ public final class RealTimeRig implements Rig {
         this.sentFrames = new FrameDecoder(recorder("rx"));
         this.boardFrames = new FrameDecoder(recorder("tx"));
         this.wakeups = WakeupMonitor.start(clock);
-        this.cpuLatency = fixture.realtime().requestsCpuLatency() ? CpuLatencyRequest.request(fixture.realtime().cpuLatencyNanos()) : null;
+        this.cpuLatency = fixture.realtime().requestsCpuLatency()
+                ? CpuLatencyRequest.request(fixture.realtime().cpuLatencyNanos()) : null;
         if (cpuLatency != null && cpuLatency.refused() != null) {
             LOG.warn("rig {}: CPU wake-up latency not requested: {}", fixture.name(), cpuLatency.refused());
         }

@@ -80,10 +80,13 @@ public final class SerialByteLink implements ByteLink {
             int done = 0;
             long deadline = clock.nowNanos() + WRITE_TIMEOUT_MILLIS * 1_000_000L;
             while (done < bytes.length) {
+                // jSerialComm's native write waits out a full buffer itself (the descriptor is non-blocking, it
+                // retries on EAGAIN) and returns what it wrote, or -1; 0 comes only from a port closed under
+                // the write, as its own shutdown hook closes every port when the JVM ends
                 int n = port.writeBytes(bytes, bytes.length - done, done);
-                if (n < 0) {
-                    throw new RigFailureException(endpoint + ": write failed after " + done + " of " + bytes.length
-                            + " bytes (error " + port.getLastErrorCode() + ")");
+                if (n <= 0) {
+                    throw new RigFailureException(endpoint + ": " + (n == 0 ? "the port was closed" : "write failed (error "
+                            + port.getLastErrorCode() + ")") + " after " + done + " of " + bytes.length + " bytes");
                 }
                 done += n;
                 if (done < bytes.length && clock.nowNanos() - deadline > 0) {

@@ -27,6 +27,7 @@ import org.hilrig.runner.io.CpuLatencyRequest;
 import org.hilrig.runner.io.RealtimePriority;
 import org.hilrig.runner.io.SerialEndpoint;
 import org.hilrig.runner.rig.Rig;
+import org.hilrig.runner.rig.StampKind;
 import org.hilrig.timing.Clock;
 import org.hilrig.timing.RigFailureException;
 import org.hilrig.timing.trace.Level;
@@ -49,8 +50,9 @@ import org.slf4j.LoggerFactory;
  * later time, and the shift widens the {@linkplain #timestampUncertaintyNanos() declared uncertainty}.
  *
  * <p>Uncertainty: a measurement is a difference of two stamps, so the rig declares the sum of the worst
- * stimulus stamp (half the width of the drive's clock bracket, or the fixture's frame uncertainty) and the
- * worst response stamp (the fixture's edge or frame uncertainty), plus any reordering shift seen, plus what
+ * stimulus stamp of its kind (half the widest clock bracket of such stimuli; a frame is also uncertain by
+ * the fixture's frame uncertainty, a line edge by its edge uncertainty) and the response stamp's (the
+ * fixture's edge or frame uncertainty), plus any reordering shift seen, plus what
  * the rig sees the system do while it runs: the longest garbage-collection pause while it was open, and
  * twice the worst late wake-up of an ordinary thread since the last stimulus ({@link WakeupMonitor}: the
  * kernel's tty work carrying the serial bytes waits like one).
@@ -106,9 +108,10 @@ public final class RealTimeRig implements Rig {
     private volatile long edgesLost;
     private long watermarkNanos;
     private long openedNanos;
-    private long worstStimulusNanos;
+    private long worstDriveNanos;
+    private long worstSendNanos;
+    private long worstInjectNanos;
     private long worstShiftNanos;
-    private long sentAtNanos;
     private long lastByteOutNanos;
     private boolean closed;
     private boolean stimulusRaiseRefused;
@@ -239,7 +242,7 @@ public final class RealTimeRig implements Rig {
             lower(raised);
         }
         drain(null);
-        worstStimulusNanos = Math.max(worstStimulusNanos, s.uncertaintyNanos());
+        worstDriveNanos = Math.max(worstDriveNanos, s.uncertaintyNanos());
         record(s.timeNanos());
         trace.digital(watermarkNanos, signalIds.get(l), Level.of(active));
         return watermarkNanos;
@@ -272,9 +275,8 @@ public final class RealTimeRig implements Rig {
         long wrote = before + (written - before) / 2;
         long t = Math.max(wrote + fixture.linkLatencyNanos(), lastByteOutNanos) + bytes.length * byteNanos;
         lastByteOutNanos = t;
-        worstStimulusNanos = Math.max(worstStimulusNanos, (written - before + 1) / 2);
+        worstSendNanos = Math.max(worstSendNanos, (written - before + 1) / 2);
         drain(null);
-        sentAtNanos = t;
         for (int i = 0; i < bytes.length; i++) {
             sentFrames.accept(bytes[i], t - (bytes.length - 1 - i) * byteNanos);
         }
@@ -315,7 +317,7 @@ public final class RealTimeRig implements Rig {
         long[] bracket = stamped(() -> bench.plantFaults().inject(fault, params));
         long before = bracket[0];
         long after = bracket[1];
-        worstStimulusNanos = Math.max(worstStimulusNanos, (after - before + 1) / 2);
+        worstInjectNanos = Math.max(worstInjectNanos, (after - before + 1) / 2);
         drain(null);
         record(before + (after - before) / 2);
         return watermarkNanos;
@@ -423,17 +425,53 @@ public final class RealTimeRig implements Rig {
         }
     }
 
-    /**
-     * The worst stimulus stamp plus the worst response stamp (fixture edge or frame uncertainty) plus any
-     * reordering shift seen so far, plus the longest stop-the-world pause of the JVM while the rig was open
-     * (every stamp taken just after one is late by up to its length), plus twice the worst late wake-up of
-     * an ordinary thread since the last stimulus (either stamp of a measurement may have waited that long), ns.
-     */
+    /** The worst case over every kind of stimulus and response, plus what the rig saw (see the class comment), ns. */
     @Override
     public long timestampUncertaintyNanos() {
-        long response = Math.max(fixture.gpio().edgeUncertaintyNanos(), fixture.frameUncertaintyNanos());
-        long stimulus = Math.max(worstStimulusNanos, sentAtNanos > 0 ? fixture.frameUncertaintyNanos() : 0);
-        return stimulus + response + worstShiftNanos + pauses.longestNanos() + 2 * wakeups.worstSinceMarkNanos();
+        long worst = 0;
+        for (StampKind from : StampKind.values()) {
+            for (StampKind to : StampKind.values()) {
+                worst = Math.max(worst, stampsNanos(from, to));
+            }
+        }
+        return worst + observedNanos();
+    }
+
+    /** The uncertainty of a measurement from a {@code stimulus} stamp to a {@code response} stamp, ns. */
+    @Override
+    public long uncertaintyNanos(StampKind stimulus, StampKind response) {
+        return stampsNanos(stimulus, response) + observedNanos();
+    }
+
+    /**
+     * The stamps' own part: the worst stimulus stamp of that kind (half the widest clock bracket around a
+     * drive, a write or an injection; a line may also be an observed edge, a frame is also uncertain by the
+     * fixture's frame uncertainty) plus the fixture's uncertainty of the response's kind, ns.
+     */
+    long stampsNanos(StampKind stimulus, StampKind response) {
+        long edge = fixture.gpio().edgeUncertaintyNanos();
+        long frame = fixture.frameUncertaintyNanos();
+        long from = switch (stimulus) {
+            case LINE -> Math.max(worstDriveNanos, edge);
+            case FRAME -> Math.max(worstSendNanos, frame);
+            case FAULT -> Math.max(worstInjectNanos, worstDriveNanos);
+        };
+        long to = switch (response) {
+            case LINE -> edge;
+            case FRAME -> frame;
+            case FAULT -> Math.max(edge, frame);
+        };
+        return from + to;
+    }
+
+    /**
+     * What the rig saw the system do while it ran, ns: the reordering shift seen so far, the longest
+     * stop-the-world pause of the JVM while the rig was open (every stamp taken just after one is late by up
+     * to its length), and twice the worst late wake-up of an ordinary thread since the last stimulus (either
+     * stamp of a measurement may have waited that long).
+     */
+    long observedNanos() {
+        return worstShiftNanos + pauses.longestNanos() + 2 * wakeups.worstSinceMarkNanos();
     }
 
     /** Input edges the lines reported lost so far (a gap in the kernel's sequence numbers). */

@@ -54,9 +54,17 @@ public interface Rig extends Clock, AutoCloseable {
      */
     boolean runUntil(BooleanSupplier condition, long deadlineNanos);
 
-    /** How far a recorded time may lie from the true time of an edge, ns (0 on virtual time). */
+    /** How far a recorded time may lie from the true time of an edge, ns (0 on virtual time): the worst case. */
     default long timestampUncertaintyNanos() {
         return 0L;
+    }
+
+    /**
+     * How far a measurement from a {@code stimulus} stamp to a {@code response} stamp may lie from the truth,
+     * ns; by default the worst case, {@link #timestampUncertaintyNanos()}.
+     */
+    default long uncertaintyNanos(StampKind stimulus, StampKind response) {
+        return timestampUncertaintyNanos();
     }
 
     /**

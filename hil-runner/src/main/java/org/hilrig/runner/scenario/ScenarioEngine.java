@@ -12,6 +12,7 @@ import org.hilrig.device.protocol.KeyValues;
 import org.hilrig.device.protocol.ProtocolV1;
 import org.hilrig.runner.results.StepResult;
 import org.hilrig.runner.rig.Rig;
+import org.hilrig.runner.rig.StampKind;
 import org.hilrig.timing.rules.NeverResult;
 import org.hilrig.timing.rules.NeverWhile;
 import org.hilrig.timing.rules.Overlap;
@@ -106,6 +107,8 @@ public final class ScenarioEngine {
         private Verdict verdict = Verdict.PASS;
         private String message;
         private long stimulusNanos;
+        /** What the last stimulus's time was taken from; the start (the board's power-up) counts as a line. */
+        private StampKind stimulusKind = StampKind.LINE;
         private String stimulusWhat = "the start";
         private int nextSeq = 1;
         private byte[] lastFrame;
@@ -268,6 +271,7 @@ public final class ScenarioEngine {
                 runFor(w.nanos());
             } else if (step instanceof Step.Fault f) {
                 stimulusNanos = rig.inject(f.name(), f.params());
+                stimulusKind = StampKind.FAULT;
                 stimulusSignals = List.of();
                 stimulusWhat = "fault " + f.name() + " at " + at(stimulusNanos);
             } else if (step instanceof Step.Await a) {
@@ -298,6 +302,7 @@ public final class ScenarioEngine {
             }
             stimulusSignals = List.copyOf(driven);
             stimulusNanos = t;
+            stimulusKind = StampKind.LINE;
             stimulusWhat = "the stimulus at " + at(t);
         }
 
@@ -315,7 +320,8 @@ public final class ScenarioEngine {
                         + ") of " + stimulusWhat);
             }
             long entered = watch.lastEntry(id, want, rig.nowNanos());
-            judge(a.measure(), Math.max(0, entered - anchor), w, a.signal() + " " + a.state().word(), anchor,
+            judge(a.measure(), Math.max(0, entered - anchor), stimulusKind, StampKind.LINE, w,
+                    a.signal() + " " + a.state().word(), anchor,
                     between(stimulusSignals, id));
         }
 
@@ -337,7 +343,8 @@ public final class ScenarioEngine {
                         + " (" + w + ") of " + fromWhat + "; " + (watch.isActive(id) ? "active" : "inactive")
                         + " at " + at(rig.nowNanos()));
             }
-            judge(e.measure(), t - anchor, w, e.signal() + " " + e.state().word() + " after " + fromWhat, anchor,
+            judge(e.measure(), t - anchor, e.from() == null ? stimulusKind : StampKind.LINE, StampKind.LINE, w,
+                    e.signal() + " " + e.state().word() + " after " + fromWhat, anchor,
                     between(e.from() == null ? stimulusSignals : List.of(watch.path(line(e.from().signal()))), id));
         }
 
@@ -366,7 +373,8 @@ public final class ScenarioEngine {
                 throw new NotMet("no EVT," + e.event() + fieldText(e.fields()) + " within " + e.within() + " (" + w
                         + ") of " + fromWhat, true);
             }
-            judge(e.measure(), t - anchor, w, "EVT," + e.event() + " after " + fromWhat, anchor,
+            judge(e.measure(), t - anchor, e.from() == null ? stimulusKind : StampKind.LINE, StampKind.FRAME, w,
+                    "EVT," + e.event() + " after " + fromWhat, anchor,
                     e.from() == null ? stimulusSignals : List.of(watch.path(line(e.from().signal()))));
         }
 
@@ -406,6 +414,7 @@ public final class ScenarioEngine {
             }
             final long etx = lastByte;
             stimulusNanos = etx;
+            stimulusKind = StampKind.FRAME;
             stimulusSignals = List.of();
             String frameText = new String(bytes, 1, Math.max(0, bytes.length - 2), java.nio.charset.StandardCharsets.US_ASCII);
             stimulusWhat = "the end of frame " + frameText + (s.copies() > 1 ? " (x" + s.copies() + ")" : "")
@@ -444,7 +453,8 @@ public final class ScenarioEngine {
             // the limit is on the board starting its reply: the reply's first byte began one frame length
             // (at the link's byte time) before its recorded last byte
             long replyStart = r.timeNanos() - r.length() * rig.byteNanos();
-            judge(s.measure(), Math.max(0, replyStart - etx), w, "reply to " + name, etx, List.of());
+            judge(s.measure(), Math.max(0, replyStart - etx), StampKind.FRAME, StampKind.FRAME, w, "reply to " + name, etx,
+                    List.of());
         }
 
         private void heartbeat(Step.Heartbeat h) {
@@ -575,8 +585,9 @@ public final class ScenarioEngine {
             return out;
         }
 
-        private void judge(String name, long valueNanos, Window w, String what, long anchorNanos, List<String> signals) {
-            Measurement m = Measurement.judge(name == null ? what : name, valueNanos, rig.timestampUncertaintyNanos(),
+        private void judge(String name, long valueNanos, StampKind from, StampKind to, Window w, String what, long anchorNanos,
+                           List<String> signals) {
+            Measurement m = Measurement.judge(name == null ? what : name, valueNanos, rig.uncertaintyNanos(from, to),
                     w.minNanos(), w.maxNanos());
             if (name != null) {
                 taken.add(new ScenarioOutcome.Taken(m, anchorNanos, signals));

@@ -13,6 +13,7 @@ import org.hilrig.device.protocol.Frame;
 import org.hilrig.runner.fixture.RigFixtureLoader;
 import org.hilrig.runner.gpio.EmulatedGenBench;
 import org.hilrig.runner.rig.Rig;
+import org.hilrig.runner.rig.StampKind;
 import org.hilrig.timing.trace.ChangeListener;
 import org.hilrig.timing.trace.Level;
 import org.hilrig.timing.trace.Trace;
@@ -76,7 +77,8 @@ public final class TimingTruthProbe {
         System.out.printf(Locale.ROOT, "  calibration: the link's one-way latency, half the median uncorrected error: %.0f us"
                 + " (the fixture says %.0f us)%n", uncorrected[uncorrected.length / 2] / 2e3, latency / 1e3);
         gpio.report("gpio PREP_REQ -> ROTOR_START");
-        System.out.printf(Locale.ROOT, "declared uncertainty of the rig (worst over the boards): %.1f us (fixture: edge %.1f us,"
+        System.out.printf(Locale.ROOT, "worst-case uncertainty of the rig, any stamps (worst over the boards): %.1f us"
+                + " (fixture: edge %.1f us,"
                 + " frame %.1f us, serial latency %.1f us); the emulated board's pacer was late by up to %.1f us%n", declared / 1e3,
                 rigs.fixture().gpio().edgeUncertaintyNanos() / 1e3, rigs.fixture().frameUncertaintyNanos() / 1e3,
                 rigs.fixture().linkLatencyNanos() / 1e3, lateness / 1e3);
@@ -245,7 +247,7 @@ public final class TimingTruthProbe {
                 long[] reply = replies.get(seq);
                 // a reply the rig discarded (e.g. a gap over 10 ms in it: a stall) is counted as lost
                 serial.measured.add(reply == null ? LOST : reply[0] - reply[1] * rig.byteNanos() - etx);
-                serial.declared.add(rig.timestampUncertaintyNanos());
+                serial.declared.add(rig.uncertaintyNanos(StampKind.FRAME, StampKind.FRAME));
                 rig.runUntil(() -> false, rig.nowNanos() + 2 * MS);
             }
             for (int i = 0; i < n; i++) {
@@ -255,7 +257,7 @@ public final class TimingTruthProbe {
                     throw new IllegalStateException("no ROTOR_START after PREP_REQ #" + i);
                 }
                 gpio.measured.add(rises.get(seen) - t);
-                gpio.declared.add(rig.timestampUncertaintyNanos());
+                gpio.declared.add(rig.uncertaintyNanos(StampKind.LINE, StampKind.LINE));
                 rig.runUntil(() -> false, rig.nowNanos() + 5 * MS);
                 int fell = falls.size();
                 long r = rig.drive("PREP_REQ", false);

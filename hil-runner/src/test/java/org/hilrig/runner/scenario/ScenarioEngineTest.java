@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.hilrig.runner.rig.Rig;
 import org.hilrig.runner.rig.SimRigs;
+import org.hilrig.runner.rig.StampKind;
 import org.hilrig.runner.run.Library;
 import org.hilrig.timing.trace.ChangeListener;
 import org.hilrig.timing.trace.Level;
@@ -193,6 +194,76 @@ class ScenarioEngineTest {
         ScenarioOutcome broken = engine.run(s, open(s, 42, List.of("CRC_NOT_CHECKED")));
         assertThat(broken.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(broken.message()).startsWith("line 15 (send): the board answered ").endsWith(", which it must discard");
+    }
+
+    @Test
+    void eachMeasurementTakesTheUncertaintyOfItsOwnKindsOfStamps() {
+        Scenario s = door(DOOR);
+        Rig rig = new KindedUncertainty(open(s, 42, List.of()));
+
+        ScenarioOutcome o = engine.run(s, rig);
+
+        assertThat(o.measurements()).extracting(Measurement::name, Measurement::uncertaintyNanos).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("prep_to_ready", KindedUncertainty.nanos(StampKind.LINE, StampKind.LINE)),
+                org.assertj.core.groups.Tuple.tuple("door_to_hv_off", KindedUncertainty.nanos(StampKind.FAULT, StampKind.LINE)),
+                org.assertj.core.groups.Tuple.tuple("ver_reply", KindedUncertainty.nanos(StampKind.FRAME, StampKind.FRAME)));
+    }
+
+    /** The simulated rig, declaring a different uncertainty (a few ns) for each pair of stamp kinds. */
+    private record KindedUncertainty(Rig rig) implements Rig {
+        static long nanos(StampKind from, StampKind to) {
+            return 10L * (from.ordinal() + 1) + to.ordinal() + 1;
+        }
+
+        @Override
+        public long uncertaintyNanos(StampKind stimulus, StampKind response) {
+            return nanos(stimulus, response);
+        }
+
+        @Override
+        public long nowNanos() {
+            return rig.nowNanos();
+        }
+
+        @Override
+        public Trace trace() {
+            return rig.trace();
+        }
+
+        @Override
+        public long drive(String line, boolean active) {
+            return rig.drive(line, active);
+        }
+
+        @Override
+        public long send(byte[] bytes) {
+            return rig.send(bytes);
+        }
+
+        @Override
+        public long inject(String fault, java.util.Map<String, String> params) {
+            return rig.inject(fault, params);
+        }
+
+        @Override
+        public boolean runUntil(java.util.function.BooleanSupplier condition, long deadlineNanos) {
+            return rig.runUntil(condition, deadlineNanos);
+        }
+
+        @Override
+        public long byteNanos() {
+            return rig.byteNanos();
+        }
+
+        @Override
+        public boolean boardBootsAtStart() {
+            return rig.boardBootsAtStart();
+        }
+
+        @Override
+        public void close() {
+            rig.close();
+        }
     }
 
     private static Rig open(Scenario s, long seed, List<String> defects) {

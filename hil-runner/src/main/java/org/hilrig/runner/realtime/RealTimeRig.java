@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.hilrig.device.protocol.DecodeListener;
 import org.hilrig.device.protocol.DiscardedInput;
 import org.hilrig.device.protocol.FrameDecoder;
@@ -52,10 +53,10 @@ import org.slf4j.LoggerFactory;
  * <p>Uncertainty: a measurement is a difference of two stamps, so the rig declares the sum of the worst
  * stimulus stamp of its kind (half the widest clock bracket of such stimuli; a frame is also uncertain by
  * the fixture's frame uncertainty, a line edge by its edge uncertainty) and the response stamp's (the
- * fixture's edge or frame uncertainty), plus any reordering shift seen, plus what
- * the rig sees the system do while it runs: the longest garbage-collection pause while it was open, and
- * twice the worst late wake-up of an ordinary thread since the last stimulus ({@link WakeupMonitor}: the
- * kernel's tty work carrying the serial bytes waits like one).
+ * fixture's edge or frame uncertainty), plus any reordering shift seen, plus what the rig sees the system
+ * do while it runs: the longest garbage-collection pause while it was open, and twice the worst late
+ * wake-up of an ordinary thread since the last stimulus ({@link WakeupMonitor}: the kernel's tty work
+ * carrying the serial bytes waits like one).
  *
  * <p>Safe state: {@link #close()} drives every output to the fixture's safe state before anything else
  * (before the link is closed, before the caller writes a report); a JVM shutdown hook does the same on
@@ -233,14 +234,7 @@ public final class RealTimeRig implements Rig {
     public long drive(String line, boolean active) {
         HardwareLine l = outputLine(line);
         ensureOpen();
-        wakeups.mark();
-        boolean raised = raise();
-        Stamp s;
-        try {
-            s = lines.drive(l, active);
-        } finally {
-            lower(raised);
-        }
+        Stamp s = asStimulus(() -> lines.drive(l, active));
         drain(null);
         worstDriveNanos = Math.max(worstDriveNanos, s.uncertaintyNanos());
         record(s.timeNanos());
@@ -323,17 +317,21 @@ public final class RealTimeRig implements Rig {
         return watermarkNanos;
     }
 
-    /**
-     * Runs a stimulus between two clock readings, at real-time priority when the fixture asks for it, and
-     * starts the wake-up monitor's window: {before, after}.
-     */
+    /** Runs a stimulus {@linkplain #asStimulus as a stimulus} between two clock readings: {before, after}. */
     private long[] stamped(Runnable stimulus) {
-        wakeups.mark();
-        boolean raised = raise();
-        try {
+        return asStimulus(() -> {
             long before = clock.nowNanos();
             stimulus.run();
             return new long[] {before, clock.nowNanos()};
+        });
+    }
+
+    /** Runs a stimulus at real-time priority when the fixture asks for it, starting the wake-up monitor's window. */
+    private <T> T asStimulus(Supplier<T> stimulus) {
+        wakeups.mark();
+        boolean raised = raise();
+        try {
+            return stimulus.get();
         } finally {
             lower(raised);
         }

@@ -36,7 +36,8 @@ import org.hilrig.timing.trace.Trace;
  * The firmware's own (virtual) times are also compared: they differ from its pins by the pacer's
  * lateness, an error of the emulated board rather than of the rig. Prints p50, p99 and max of |measured -
  * true|, the signed spread, and how many errors exceed the uncertainty the rig declared.
- * Usage: {@code TimingTruthProbe [stimuli]} (default 1000 each).
+ * Usage: {@code TimingTruthProbe [stimuli]} (default 1000 each); with {@code -Dprobe.outliers=true} it also
+ * lists each serial stimulus whose error exceeds 500 us, split into its two one-way parts.
  */
 public final class TimingTruthProbe {
     private static final long MS = 1_000_000L;

@@ -850,14 +850,26 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
         return Frame.ack(c.seq(), c.name(), KeyValues.of(key, FieldText.decimal(v, 1)));
     }
 
-    private Frame prp(Frame c, java.util.List<String> args) {
-        Boolean on = boolArg(args);
+    /**
+     * The NAK for a PRP or EXP whose argument is not 0 or 1 ({@code on} null), or that comes outside remote
+     * mode; null when the command may go on.
+     */
+    private Frame refuseRemoteSwitch(Frame c, Boolean on, java.util.List<String> args) {
         if (on == null) {
             return Frame.nak(c.seq(), c.name(), args.size() == 1 && FieldText.isDecimal(args.get(0))
                     ? NakCode.OUT_OF_RANGE : NakCode.MALFORMED_FIELDS);
         }
         if (mode != Mode.REMOTE) {
             return Frame.nak(c.seq(), c.name(), NakCode.NOT_REMOTE);
+        }
+        return null;
+    }
+
+    private Frame prp(Frame c, java.util.List<String> args) {
+        Boolean on = boolArg(args);
+        Frame refused = refuseRemoteSwitch(c, on, args);
+        if (refused != null) {
+            return refused;
         }
         if (on) {
             if (!latched.isEmpty()) {
@@ -885,12 +897,9 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
 
     private Frame exp(Frame c, java.util.List<String> args) {
         Boolean on = boolArg(args);
-        if (on == null) {
-            return Frame.nak(c.seq(), c.name(), args.size() == 1 && FieldText.isDecimal(args.get(0))
-                    ? NakCode.OUT_OF_RANGE : NakCode.MALFORMED_FIELDS);
-        }
-        if (mode != Mode.REMOTE) {
-            return Frame.nak(c.seq(), c.name(), NakCode.NOT_REMOTE);
+        Frame refused = refuseRemoteSwitch(c, on, args);
+        if (refused != null) {
+            return refused;
         }
         if (on) {
             if (state != GenState.READY) {

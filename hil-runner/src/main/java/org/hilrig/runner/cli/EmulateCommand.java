@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.hilrig.device.firmware.Defect;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
@@ -18,6 +19,7 @@ import org.hilrig.runner.io.SerialEndpoint;
 import org.hilrig.runner.io.RealtimePriority;
 import org.hilrig.runner.io.SerialByteLink;
 import org.hilrig.runner.profile.BoardProfileLoader;
+import org.hilrig.runner.realtime.HotPathWarmup;
 import org.hilrig.runner.realtime.PacedBoard;
 import org.hilrig.runner.io.TcpCableServer;
 import org.hilrig.runner.run.Library;
@@ -39,6 +41,13 @@ import sun.misc.Signal;
 @Command(name = "emulate", mixinStandardHelpOptions = true,
         description = "Runs an emulated board in real time on a serial or TCP port until stopped.")
 final class EmulateCommand implements Callable<Integer> {
+    /**
+     * With {@code --rt-priority}, the JVM's own service threads (VM thread, JIT compilers) run SCHED_FIFO at
+     * this priority: above every ordinary thread, so the pacer or reader never waits behind ordinary load for
+     * one of them, and at or below the timing path's own priority (1 is the lowest there is).
+     */
+    static final int JVM_SERVICE_PRIORITY = 1;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -70,7 +79,7 @@ final class EmulateCommand implements Callable<Integer> {
 
     @Option(names = "--rt-priority", paramLabel = "N", defaultValue = "0",
             description = "Run the pacer and the port's reader in SCHED_FIFO at priority N (1-" + RealtimePriority.MAX
-                    + "; needs CAP_SYS_NICE; default 0: ordinary scheduling).")
+                    + "), the JVM's VM and compiler threads at 1; needs CAP_SYS_NICE; default 0: ordinary scheduling.")
     int rtPriority;
 
     @Override
@@ -111,8 +120,11 @@ final class EmulateCommand implements Callable<Integer> {
         Path boards = Library.home().resolve("fixtures/boards");
         BoardProfile gen = BoardProfileLoader.load(board == Board.GEN && profile != null ? profile : boards.resolve("gen-reference.yaml"));
         BoardProfile tub = BoardProfileLoader.load(board == Board.TUB && profile != null ? profile : boards.resolve("tub-reference.yaml"));
-        Machine machine = Machine.builder().genProfile(gen).tubProfile(tub).boardUnderTest(board)
+        Supplier<Machine> build = () -> Machine.builder().genProfile(gen).tubProfile(tub).boardUnderTest(board)
                 .defects(defectSet).seed(seed).build();
+        HotPathWarmup.run(build.get(), HotPathWarmup.DEFAULT_EXCHANGES); // JIT-compiled before the port opens
+        Machine machine = build.get();
+        String jvmRefused = rtPriority > 0 ? RealtimePriority.raiseJvmServiceThreads(JVM_SERVICE_PRIORITY).orElse(null) : null;
         BoardProfile own = board == Board.GEN ? gen : tub;
         int baud = own.integer(ProfileKey.BAUD);
 
@@ -136,6 +148,11 @@ final class EmulateCommand implements Callable<Integer> {
         out.println("emulating " + board + " fw " + own.text(ProfileKey.FIRMWARE_VERSION) + " on " + where
                 + (defectSet.isEmpty() ? "" : " with " + defectSet) + "; Ctrl-C to stop");
         out.flush();
+        if (jvmRefused != null) {
+            spec.commandLine().getErr().println("hil emulate: warning: the JVM's service threads run at ordinary scheduling,"
+                    + " not real-time priority " + JVM_SERVICE_PRIORITY + ": " + jvmRefused);
+            spec.commandLine().getErr().flush();
+        }
         boolean refusalTold = false;
         while (!stop.await(100, TimeUnit.MILLISECONDS)) {
             if (!refusalTold && paced.realtimeRefused() != null) {
@@ -161,7 +178,8 @@ final class EmulateCommand implements Callable<Integer> {
         paced.pacer().awaitStopped(); // rethrows a failure of the emulated board as a rig failure
         out.println("emulation of " + board + " " + stoppedBy[0] + " after "
                 + org.hilrig.timing.Durations.format(ranNanos) + " (worst pacing lateness "
-                + org.hilrig.timing.Durations.format(paced.pacer().worstLatenessNanos()) + ")");
+                + org.hilrig.timing.Durations.format(paced.pacer().worstLatenessNanos()) + ", after a start-up catch-up of "
+                + org.hilrig.timing.Durations.format(Math.max(0, paced.pacer().startCatchUpNanos())) + ")");
         out.flush();
         return Hil.OK;
     }

@@ -3,6 +3,13 @@ package org.hilrig.runner.io;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -63,6 +70,59 @@ public final class RealtimePriority {
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
             return Optional.of("the C library cannot be reached (" + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * Names (as {@code /proc/self/task/TID/comm} shows them, cut to 15 characters) of this JVM's own threads
+     * that a Java thread may have to wait for: the VM thread (safepoint operations, the serial collector), the
+     * JIT compiler threads (a thread asking for a compilation takes the compile queue's lock, which they hold
+     * while taking work) and parallel collectors' workers.
+     */
+    static final List<String> JVM_SERVICE_THREAD_PREFIXES = List.of("VM Thread", "C1 CompilerThre", "C2 CompilerThre",
+            "GC Thread#");
+
+    /**
+     * Puts this JVM's service threads ({@link #JVM_SERVICE_THREAD_PREFIXES}) in {@code SCHED_FIFO} at {@code
+     * priority}, so that a real-time thread that has to wait for one (a safepoint, a compile request) waits for
+     * it to run and not for ordinary load to let it run: without this, a loaded machine keeps a real-time
+     * thread waiting behind an ordinary one (priority inversion; seen at 54 ms). Give them a priority below
+     * the timing path's threads: they run rarely once the hot path is compiled, and must not delay it.
+     * Compiler threads the JVM starts later, from a raised thread, inherit the priority.
+     *
+     * @return empty when every such thread was raised, else why not (the first refusal, and how many)
+     */
+    public static Optional<String> raiseJvmServiceThreads(int priority) {
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+            return Optional.of("real-time scheduling is only set up on Linux");
+        }
+        List<String> refusals = new ArrayList<>();
+        int raised = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path task : tasks) {
+                String name;
+                try {
+                    name = Files.readString(task.resolve("comm"), StandardCharsets.UTF_8).strip();
+                } catch (IOException ended) {
+                    continue; // the thread ended while we looked
+                }
+                if (JVM_SERVICE_THREAD_PREFIXES.stream().noneMatch(name::startsWith)) {
+                    continue;
+                }
+                Optional<String> refused = raise(Long.parseLong(task.getFileName().toString()), priority);
+                if (refused.isPresent()) {
+                    refusals.add(name + ": " + refused.get());
+                } else {
+                    raised++;
+                }
+            }
+        } catch (IOException e) {
+            return Optional.of("/proc/self/task: cannot list this process's threads (" + e.getMessage() + ")");
+        }
+        if (raised == 0 && refusals.isEmpty()) {
+            return Optional.of("/proc/self/task: no JVM service thread found (looked for " + JVM_SERVICE_THREAD_PREFIXES + ")");
+        }
+        return refusals.isEmpty() ? Optional.empty()
+                : Optional.of(refusals.get(0) + (refusals.size() > 1 ? " (and " + (refusals.size() - 1) + " more)" : ""));
     }
 
     /**

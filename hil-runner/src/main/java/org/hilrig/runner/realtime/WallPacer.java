@@ -24,6 +24,11 @@ import org.hilrig.timing.sched.Scheduler;
  * take it. A task stamped before the scheduler's time (the pacer was busy then) runs at the scheduler's
  * time: virtual time never goes back.
  *
+ * <p>Pacing lateness ({@link #worstLatenessNanos()}) counts from the pacer's first pass: a scheduler that is
+ * behind the wall clock when the pacer starts (a board whose time 0 was taken before its port was opened,
+ * or one that joins a clock already running) first catches up, and that catch-up ({@link
+ * #startCatchUpNanos()}) is not a pacing error.
+ *
  * <p>An event or task that throws stops the pacer; {@link #failure()} then says why and {@link
  * #awaitStopped} rethrows it.
  */
@@ -38,6 +43,7 @@ public final class WallPacer implements AutoCloseable {
     private final long spinNanos;
     private final ConcurrentLinkedQueue<Task> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicLong worstLatenessNanos = new AtomicLong();
+    private volatile long startCatchUpNanos = -1;
     private volatile boolean running;
     private volatile Thread thread;
     private volatile Throwable failure;
@@ -123,9 +129,20 @@ public final class WallPacer implements AutoCloseable {
         return wall;
     }
 
-    /** How late, at worst, the pacer ran an event after its due time, ns (pacing error seen so far). */
+    /**
+     * How late, at worst, the pacer ran an event after its due time or, for an event due before the pacer's
+     * first pass, after that pass began, ns (pacing error seen so far).
+     */
     public long worstLatenessNanos() {
         return worstLatenessNanos.get();
+    }
+
+    /**
+     * How far the scheduler's time lay behind the wall clock when the pacer's first pass began, ns (0 when it
+     * was not behind), or -1 before that pass; the events of that stretch ran at once, in order.
+     */
+    public long startCatchUpNanos() {
+        return startCatchUpNanos;
     }
 
     /** Why the pacer thread did not get the real-time priority it was started with, or null. */
@@ -144,11 +161,13 @@ public final class WallPacer implements AutoCloseable {
 
     private void loop() {
         try {
+            long firstPassNanos = wall.nowNanos();
+            startCatchUpNanos = Math.max(0, firstPassNanos - scheduler.nowNanos());
             while (running) {
                 long now = wall.nowNanos();
                 long due = scheduler.nextDueNanos();
                 if (due <= now) {
-                    long late = now - due;
+                    long late = now - Math.max(due, firstPassNanos);
                     if (late > worstLatenessNanos.get()) {
                         worstLatenessNanos.set(late);
                     }

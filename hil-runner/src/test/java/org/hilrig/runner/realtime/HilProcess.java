@@ -105,6 +105,11 @@ final class HilProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** The child's process id. */
+    long pid() {
+        return process.pid();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.hilrig.timing.MonotonicClock;
 import org.hilrig.timing.RigFailureException;
 import org.hilrig.timing.sched.Scheduler;
@@ -81,6 +82,26 @@ class WallPacerTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> order.size() == 4);
         assertThat(order).as("a task stamped before the scheduler's time runs at that time: virtual time never goes back")
                 .containsExactly("event@30", "task@45", "late task@45", "event@60");
+    }
+
+    @Test
+    void aSchedulerBehindTheClockAtStartCatchesUpWithoutCountingItAsLateness() {
+        AtomicLong driven = new AtomicLong(60 * MS); // the port took 60 ms to open after the clock's zero
+        WallPacer late = new WallPacer(scheduler, driven::get, 0);
+        scheduler.at(0, "boot", () -> ran.add(new long[] {0, driven.get()}));
+        scheduler.at(100 * MS, "tick", () -> ran.add(new long[] {100 * MS, driven.get()}));
+        try {
+            late.start("driven-pacer");
+            await().atMost(Duration.ofSeconds(5)).until(() -> ran.size() == 1);
+            assertThat(late.startCatchUpNanos()).as("catch-up at start").isEqualTo(60 * MS);
+            assertThat(late.worstLatenessNanos()).as("an event due before the first pass, run in it").isZero();
+
+            driven.set(103 * MS);
+            await().atMost(Duration.ofSeconds(5)).until(() -> ran.size() == 2);
+            assertThat(late.worstLatenessNanos()).as("the tick, taken 3 ms after its due time").isEqualTo(3 * MS);
+        } finally {
+            late.close();
+        }
     }
 
     @Test

@@ -32,7 +32,7 @@ class HistoryCommandTest {
                 ScenarioResult arc = new ScenarioResult("ARC-001", "arc", null, Verdict.PASS, List.of("REQ-ARC-001"),
                         List.of(), List.of(), null, null, null, 0);
                 s.recordRun(new RunResult("run" + i, "sim", 1, List.of(), "2026-11-2" + (i + 1) + "T10:00:00Z",
-                        "2026-11-2" + (i + 1) + "T10:01:00Z", "dev", List.of(door, arc)), "rig", "h");
+                        "2026-11-2" + (i + 1) + "T10:01:00Z", "dev", List.of(door, arc)), "rig", "h", "5e".repeat(32));
             }
         }
     }

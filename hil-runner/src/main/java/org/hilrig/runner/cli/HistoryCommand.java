@@ -112,6 +112,9 @@ final class HistoryCommand implements Callable<Integer> {
         }
     }
 
+    /** The newest runs that did not end, at most this many, are listed one a line; the rest are counted. */
+    private static final int INCOMPLETE_LISTED = 10;
+
     /** The runs that did not end, marked, with what each lacks; nothing when there are none. */
     private static void printIncomplete(PrintWriter out, List<StoredRun> runs) {
         if (runs.isEmpty()) {
@@ -121,8 +124,11 @@ final class HistoryCommand implements Callable<Integer> {
         out.println("incomplete runs, not counted above:");
         String fmt = "%-20s %-44s %-7s %s%n";
         out.printf(fmt, "STARTED", "RUN", "RESULTS", "LACKS");
-        for (StoredRun r : runs) {
+        for (StoredRun r : runs.subList(0, Math.min(INCOMPLETE_LISTED, runs.size()))) {
             out.printf(fmt, r.startedUtc(), r.runId(), r.scenarioCount(), r.state().lacks());
+        }
+        if (runs.size() > INCOMPLETE_LISTED) {
+            out.println("... and " + (runs.size() - INCOMPLETE_LISTED) + " older incomplete runs");
         }
     }
 

@@ -11,6 +11,7 @@ import org.hilrig.runner.results.MeasurementResult;
 import org.hilrig.runner.store.MeasurementTrend;
 import org.hilrig.runner.store.ResultStore;
 import org.hilrig.runner.store.StoredResult;
+import org.hilrig.runner.store.StoredRun;
 import org.hilrig.timing.BadInputException;
 import org.hilrig.timing.Durations;
 import picocli.CommandLine.Command;
@@ -20,11 +21,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code hil history}: the latest results from the results database, or, with {@code --measurement}, a
- * measurement's trend across runs (its last N values oldest first, min, median, max). Exit 0, or 2 for bad
- * usage (including a default SQLite database that does not exist yet).
+ * measurement's trend across runs (its last N values oldest first, min, median, max). Only runs that ended
+ * (their evidence folder sealed) count; runs that did not (running, killed, killed while sealing) follow under
+ * {@code incomplete runs, not counted above:}, each with what it lacks. Exit 0, or 2 for bad usage (including a
+ * default SQLite database that does not exist yet).
  */
 @Command(name = "history", description = {"Shows the latest scenario results from the results database, or a "
-        + "measurement's trend across runs (--measurement)."})
+        + "measurement's trend across runs (--measurement).",
+        "Only runs that ended with a sealed evidence folder count; runs that did not (still running, killed) are "
+                + "listed after them as incomplete, with what they lack."})
 final class HistoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -71,6 +76,7 @@ final class HistoryCommand implements Callable<Integer> {
             } else {
                 printLatest(out, store.latestResults(scenario, requirement, last == null ? 1 : last));
             }
+            printIncomplete(out, store.incompleteRuns(scenario, requirement, measurement));
         }
         out.flush();
         return Hil.OK;
@@ -103,6 +109,26 @@ final class HistoryCommand implements Callable<Integer> {
                     .collect(Collectors.joining(", "));
             out.printf(fmt, t.scenarioId(), t.name(), t.points().size(), Durations.format(t.minNs()),
                     Durations.format(t.medianNs()), Durations.format(t.maxNs()), values);
+        }
+    }
+
+    /** The newest runs that did not end, at most this many, are listed one a line; the rest are counted. */
+    private static final int INCOMPLETE_LISTED = 10;
+
+    /** The runs that did not end, marked, with what each lacks; nothing when there are none. */
+    private static void printIncomplete(PrintWriter out, List<StoredRun> runs) {
+        if (runs.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("incomplete runs, not counted above:");
+        String fmt = "%-20s %-44s %-7s %s%n";
+        out.printf(fmt, "STARTED", "RUN", "RESULTS", "LACKS");
+        for (StoredRun r : runs.subList(0, Math.min(INCOMPLETE_LISTED, runs.size()))) {
+            out.printf(fmt, r.startedUtc(), r.runId(), r.scenarioCount(), r.state().lacks());
+        }
+        if (runs.size() > INCOMPLETE_LISTED) {
+            out.println("... and " + (runs.size() - INCOMPLETE_LISTED) + " older incomplete runs");
         }
     }
 

@@ -17,10 +17,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code hil keygen}: writes the rig's Ed25519 key pair into the rig home, with which every later run's
  * manifest is signed. Refuses to replace an existing key unless {@code --force}; a replaced public key is kept
- * under {@code retired-keys/} so older runs still verify on this rig.
+ * under {@code retired-keys/} so older runs still verify on this rig. Once the rig has a key, {@code hil verify}
+ * on it requires every folder to be signed by one of its keys: folders sealed before, unsigned, fail there.
  */
-@Command(name = "keygen", description = "Writes the rig's Ed25519 signing key pair (rig-key, rig-key.pub) into "
-        + "the rig home.")
+@Command(name = "keygen", description = {"Writes the rig's Ed25519 signing key pair (rig-key, rig-key.pub) into "
+        + "the rig home.", "From then on 'hil verify' on this rig requires a signature by one of its keys: folders "
+        + "sealed before, unsigned, fail it. Give auditors rig-key.pub for 'hil verify --key'."})
 final class KeygenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

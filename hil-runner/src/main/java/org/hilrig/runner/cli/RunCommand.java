@@ -158,7 +158,8 @@ public final class RunCommand implements Callable<Integer> {
         RunResult result;
         // the database is open (or its error reported) before the output folder exists
         try (ResultStore store = opened(opening)) {
-            EvidenceFolder folder = EvidenceFolder.create(out != null ? out : defaultOut());
+            EvidenceFolder folder = EvidenceFolder.create(out != null ? out : defaultOut(),
+                    PausePoint.fromSystemProperties());
             ScenarioRun.Options options = new ScenarioRun.Options(rigName, seed, defectNames, folder.dir());
             Map<String, String> board = RunEvidence.askBoards(scenarios,
                     b -> ScenarioRun.boardIdentity(library.engine(), chosen, options, b));

@@ -21,13 +21,17 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code hil verify DIR...}: checks evidence folders. Prints one line per folder ({@code DIR: intact ...} or
- * {@code DIR: NOT INTACT ...}) followed by one indented line per finding. Exit 0 when every folder is intact,
- * 1 when anything was changed, added, missing, unsigned against the manifest, out of chain or incomplete,
- * 2 for bad usage.
+ * {@code DIR: NOT INTACT ...}) followed by one indented line per finding, warnings prefixed {@code warning: } and
+ * notes {@code note: }. Exit 0 when every folder is intact, 1 when anything was changed, added, missing, unsigned
+ * or signed by another key where a key is trusted, of another rig, out of chain or incomplete, 2 for bad usage.
  */
 @Command(name = "verify", description = {"Checks the integrity of run output folders: every file against the "
-        + "manifest, the signature, the chain to the previous run, completeness.",
-        "Exit 0 intact, 1 something changed, added, missing or incomplete, 2 bad usage."})
+        + "manifest, the signature, the rig, the chain to the previous run, completeness.",
+        "Signatures must be by the --key given, else by the rig home's key (current or retired): then an unsigned "
+                + "folder, one signed by another key, or one naming another rig fails. With no key at hand a "
+                + "folder cannot prove who wrote it: verify says so as a warning.",
+        "Exit 0 intact, 1 something changed, added, missing, unsigned, wrongly signed, out of chain or incomplete, "
+                + "2 bad usage."})
 final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -41,7 +45,7 @@ final class VerifyCommand implements Callable<Integer> {
     Path rigHome;
 
     @Option(names = "--key", paramLabel = "RIG.pub", description = "Trust only signatures by this public key "
-            + "(X.509 DER, as 'hil keygen' writes it).")
+            + "(X.509 DER, as 'hil keygen' writes it); unsigned folders and other keys fail.")
     Path key;
 
     @Override
@@ -62,7 +66,11 @@ final class VerifyCommand implements Callable<Integer> {
             allIntact &= v.intact();
             out.println(headline(v));
             for (Finding f : v.findings()) {
-                out.println("  " + (f.kind().problem() ? "" : "note: ") + f);
+                out.println("  " + switch (f.severity()) {
+                    case PROBLEM -> "";
+                    case WARNING -> "warning: ";
+                    case NOTE -> "note: ";
+                } + f);
             }
         }
         out.flush();
@@ -71,10 +79,12 @@ final class VerifyCommand implements Callable<Integer> {
 
     private static String headline(Verification v) {
         if (!v.intact()) {
-            long problems = v.findings().stream().filter(f -> f.kind().problem()).count();
+            long problems = v.count(Finding.Severity.PROBLEM);
             return v.dir() + ": NOT INTACT (" + problems + (problems == 1 ? " problem" : " problems") + ")";
         }
-        return v.dir() + ": intact (" + v.manifest().files().size() + " files, "
+        long warnings = v.count(Finding.Severity.WARNING);
+        return v.dir() + ": intact" + (warnings == 0 ? "" : ", origin not proven (" + warnings
+                + (warnings == 1 ? " warning" : " warnings") + ")") + " (" + v.manifest().files().size() + " files, "
                 + (v.manifest().signedBy() == null ? "unsigned" : "signed by " + v.manifest().signedBy())
                 + ", manifest " + v.manifestSha256() + ")";
     }

@@ -56,8 +56,9 @@ import org.hilrig.timing.RigFailureException;
  * folder.copy("scenarios/" + relativePath, scenarioFile);         // the exact scenario files (and fixture)
  * RunIdentity id = RunIdentity.capture(...);  folder.write("identity.json", id.toJson());
  * HtmlReport.write(folder.dir(), run, tracesById, id, requirements);
- * db.finishRun(runId, endedUtc);
- * folder.seal(home, runId);                                         // last
+ * db.resultsRecorded(runId);                                        // every result in, the seal pending
+ * Sealed s = folder.seal(home, runId);
+ * db.sealed(runId, endedUtc, s.manifestSha256());                   // last: only now has the run ended
  * </pre>
  *
  * <p>Confined to one thread. I/O errors are {@link RigFailureException}s naming the file.
@@ -87,8 +88,12 @@ public final class EvidenceFolder {
         });
     }
 
-    /** {@link #create(Path)} reporting each sealing phase by name to {@code phases} before it starts (tests). */
-    static EvidenceFolder create(Path dir, Consumer<String> phases) {
+    /**
+     * {@link #create(Path)} telling {@code phases} the name of each phase before it starts: {@code staging}
+     * here, then at the seal {@code hash}, {@code manifest}, {@code signature} (with a key), {@code chain},
+     * {@code marker}, and {@code sealed} once it is done. Kill tests pause the process there.
+     */
+    public static EvidenceFolder create(Path dir, Consumer<String> phases) {
         Path target = dir.toAbsolutePath().normalize();
         if (Files.exists(target)) {
             if (!Files.isDirectory(target)) {

@@ -22,29 +22,101 @@ import org.hilrig.timing.RigException;
 import org.hilrig.timing.RigFailureException;
 
 /**
- * Checks evidence folders: completeness, every file against the manifest, files added, the signature, and the
- * chain (against the rig's chain log when the folder was sealed on the rig whose home is given, and between
- * the folders checked together).
+ * Checks evidence folders against the threat model of {@code package-info}: completeness, every file against the
+ * manifest, files added, the signature against the trusted keys, the manifest's rig against the signer's, and the
+ * chain (against the rig's chain log when the folder belongs to the rig whose home is given, and between the
+ * folders checked together).
+ *
+ * <p>Trusted keys: the one given, else the rig home's current and retired public keys. With a trusted key an
+ * unsigned manifest, a signature by any other key, and a {@code rig_id} other than the key's rig are problems;
+ * without one (no key given, none in the rig home) nothing can prove who wrote a folder, and verification says
+ * so as a warning.
  *
  * <p>Reads only; never changes a folder or the rig home. Thread-safe.
  */
 public final class EvidenceVerifier {
     private final RigHome home;
     private final PublicKey trustedKey;
+    private final Anchor anchor;
+
+    /** A key signatures may be from, and the rig it belongs to (null when not known here). */
+    private record TrustedKey(String fingerprint, String rigId) {
+    }
+
+    /**
+     * What a signature must be from: the keys, and how a message names them. Empty when no key is at hand.
+     */
+    private record Anchor(List<TrustedKey> keys, String described) {
+        boolean none() {
+            return keys.isEmpty();
+        }
+
+        /** The rig every trusted key belongs to, or null when that is not known (or they differ). */
+        String rigId() {
+            String rig = keys.isEmpty() ? null : keys.get(0).rigId();
+            for (TrustedKey k : keys) {
+                if (k.rigId() == null || !k.rigId().equals(rig)) {
+                    return null;
+                }
+            }
+            return rig;
+        }
+    }
 
     /**
      * @param home the rig home to check chains and keys against, or null to check folders on their own
-     * @param trustedKey the key signatures must have been made with, or null to trust the rig home's key (when
-     *     the folder comes from that rig) and otherwise only report whose key signed
+     * @param trustedKey the only key signatures may have been made with, or null to trust the rig home's current
+     *     and retired keys (and, when it has none, to report whose key signed without trusting it)
+     * @throws BadInputException when a public key in the rig home is not one
      */
     public EvidenceVerifier(RigHome home, PublicKey trustedKey) {
         this.home = home;
         this.trustedKey = trustedKey;
+        this.anchor = anchor(home, trustedKey);
+    }
+
+    private static Anchor anchor(RigHome home, PublicKey given) {
+        String homeRig = home == null ? null : home.existingRigId().orElse(null);
+        List<String> homeKeys = homeKeyFingerprints(home);
+        if (given != null) {
+            String fp = RigKey.fingerprint(given);
+            String rig = homeKeys.contains(fp) ? homeRig : null;
+            return new Anchor(List.of(new TrustedKey(fp, rig)), "the key given with --key (" + fp + ")");
+        }
+        if (homeKeys.isEmpty()) {
+            return new Anchor(List.of(), "no key");
+        }
+        List<TrustedKey> keys = homeKeys.stream().map(fp -> new TrustedKey(fp, homeRig)).toList();
+        return new Anchor(keys, "rig " + homeRig + "'s key (" + homeKeys.get(0)
+                + (homeKeys.size() > 1 ? ", or one of its " + (homeKeys.size() - 1) + " retired keys" : "") + ", rig home "
+                + home.dir() + ")");
+    }
+
+    /** The fingerprints of the rig home's public key and its retired keys, current first; empty without a home. */
+    private static List<String> homeKeyFingerprints(RigHome home) {
+        List<String> out = new ArrayList<>();
+        if (home == null) {
+            return out;
+        }
+        List<Path> files = new ArrayList<>();
+        files.add(home.publicKeyFile());
+        try (Stream<Path> retired = Files.isDirectory(home.retiredKeys()) ? Files.list(home.retiredKeys())
+                : Stream.empty()) {
+            retired.sorted().forEach(files::add);
+        } catch (IOException e) {
+            throw new RigFailureException("cannot list " + home.retiredKeys() + ": " + e.getMessage(), e);
+        }
+        for (Path f : files) {
+            if (Files.isRegularFile(f)) {
+                out.add(RigKey.fingerprint(RigKey.publicKey(read(f), f.toString())));
+            }
+        }
+        return out;
     }
 
     /**
      * Verifies several folders, each on its own and then as a chain: for each rig, folders ordered by seal time
-     * must each name the one before as their previous manifest.
+     * must each name the one before as their previous manifest, and no two may be the same run.
      */
     public List<Verification> verifyAll(List<Path> dirs) {
         List<Verification> results = new ArrayList<>();
@@ -71,12 +143,17 @@ public final class EvidenceVerifier {
                 Verification before = results.get(idx.get(k - 1));
                 Verification after = results.get(idx.get(k));
                 String prev = after.manifest().previousManifestSha256();
-                if (!before.manifestSha256().equals(prev)) {
+                if (before.manifestSha256().equals(after.manifestSha256())) {
+                    extra.get(idx.get(k)).add(new Finding(Finding.Kind.BROKEN_CHAIN, Manifest.FILE, "the same run ("
+                            + after.manifest().runId() + ", manifest " + shortHash(after.manifestSha256()) + ") as "
+                            + before.dir() + ": a folder was copied, or put in place of another run's"));
+                } else if (!before.manifestSha256().equals(prev)) {
                     extra.get(idx.get(k)).add(new Finding(Finding.Kind.BROKEN_CHAIN, Manifest.FILE,
                             "previous manifest is " + shortHash(prev) + ", but the run sealed before it on rig "
                                     + after.manifest().rigId() + " (" + before.dir() + ") has manifest "
                                     + shortHash(before.manifestSha256())
-                                    + ": a run between them is missing or a manifest was replaced"));
+                                    + ": a run between them is missing or a manifest was replaced"
+                                    + between(after.manifest().rigId(), before.manifestSha256(), after.manifestSha256())));
                 }
             }
         }
@@ -86,6 +163,28 @@ public final class EvidenceVerifier {
             out.add(new Verification(v.dir(), v.manifest(), v.manifestSha256(), extra.get(i)));
         }
         return out;
+    }
+
+    /** "; the chain log has N runs between them: ..." when the rig home's chain log knows both, else "". */
+    private String between(String rigId, String beforeSha, String afterSha) {
+        if (home == null || !rigId.equals(home.existingRigId().orElse(null))) {
+            return "";
+        }
+        List<RigChain.Entry> entries;
+        try {
+            entries = new RigChain(home).entries();
+        } catch (RigException e) {
+            return ""; // a malformed chain log is each folder's own finding (checkChain); here it only names no runs
+        }
+        List<String> shas = entries.stream().map(RigChain.Entry::manifestSha256).toList();
+        int from = shas.indexOf(beforeSha);
+        int to = shas.indexOf(afterSha);
+        if (from < 0 || to <= from + 1) {
+            return "";
+        }
+        List<String> ids = entries.subList(from + 1, to).stream().map(RigChain.Entry::runId).toList();
+        return "; the rig's chain log has " + ids.size() + (ids.size() == 1 ? " run" : " runs") + " between them: "
+                + String.join(", ", ids.subList(0, Math.min(3, ids.size()))) + (ids.size() > 3 ? ", ..." : "");
     }
 
     /** When the folder was sealed; a manifest with an unreadable time sorts first. */
@@ -133,6 +232,7 @@ public final class EvidenceVerifier {
         }
         checkFiles(dir, manifest, findings);
         checkSignature(dir, manifest, bytes, findings);
+        checkRig(manifest, findings);
         checkChain(manifest, sha, findings);
         return new Verification(dir, manifest, sha, findings);
     }
@@ -170,9 +270,16 @@ public final class EvidenceVerifier {
             if (Files.exists(sigFile)) {
                 findings.add(new Finding(Finding.Kind.ADDED, Manifest.SIGNATURE_FILE,
                         "a signature file, but the manifest says the run was not signed"));
+            }
+            if (anchor.none()) {
+                findings.add(new Finding(Finding.Kind.UNSIGNED, Manifest.FILE, "the manifest says rig "
+                        + manifest.rigId() + " had no key: nothing proves which rig wrote this folder, nor that the "
+                        + "manifest was not rewritten after a file changed; files checked against it only (run 'hil "
+                        + "keygen' on the rig, verify with --key RIG.pub)", Finding.Severity.WARNING));
             } else {
-                findings.add(new Finding(Finding.Kind.UNSIGNED, null, "sealed on rig " + manifest.rigId()
-                        + ", which had no key: file integrity checked, origin not (run 'hil keygen' on the rig)"));
+                findings.add(new Finding(Finding.Kind.UNSIGNED, Manifest.FILE, "the manifest says it was not "
+                        + "signed, but a signature by " + anchor.described() + " is required: anyone can write an "
+                        + "unsigned manifest for changed files"));
             }
             return;
         }
@@ -206,44 +313,32 @@ public final class EvidenceVerifier {
                     "does not verify: the manifest or the signature was changed after sealing"));
             return;
         }
-        List<PublicKey> trusted = trusted(manifest);
-        if (trusted.isEmpty()) {
-            findings.add(new Finding(Finding.Kind.NOT_CHECKED, Manifest.SIGNATURE_FILE, "valid signature by "
-                    + fingerprint + ", a key not compared with a trusted one (give --key RIG.pub)"));
-        } else if (trusted.stream().noneMatch(k -> RigKey.fingerprint(k).equals(fingerprint))) {
+        if (anchor.none()) {
+            findings.add(new Finding(Finding.Kind.UNTRUSTED_KEY, Manifest.SIGNATURE_FILE, "valid signature by "
+                    + fingerprint + ", a key not compared with a trusted one: anyone can sign with a key of their own "
+                    + "(give --key RIG.pub, or verify on the rig)"));
+        } else if (anchor.keys().stream().noneMatch(k -> k.fingerprint().equals(fingerprint))) {
             findings.add(new Finding(Finding.Kind.BAD_SIGNATURE, Manifest.SIGNATURE_FILE, "signed by " + fingerprint
-                    + ", not by the trusted key " + RigKey.fingerprint(trusted.get(0))));
+                    + ", not by " + anchor.described()));
         }
     }
 
-    /** The keys a signature must be from: the given one, else the rig's current and retired keys if it is our rig. */
-    private List<PublicKey> trusted(Manifest manifest) {
-        if (trustedKey != null) {
-            return List.of(trustedKey);
+    /** The manifest's rig must be the trusted key's rig, where that is known. */
+    private void checkRig(Manifest manifest, List<Finding> findings) {
+        String expected = anchor.rigId();
+        if (expected != null && !expected.equals(manifest.rigId())) {
+            findings.add(new Finding(Finding.Kind.WRONG_RIG, Manifest.FILE, "rig_id is " + manifest.rigId()
+                    + ", but the trusted key is rig " + expected + "'s"
+                    + (trustedKey == null ? " (a run of another rig verifies with --key THAT_RIG.pub)" : "")));
         }
-        List<PublicKey> keys = new ArrayList<>();
-        if (home != null && manifest.rigId().equals(home.existingRigId().orElse(null))) {
-            List<Path> files = new ArrayList<>();
-            files.add(home.publicKeyFile());
-            try (Stream<Path> retired = Files.isDirectory(home.retiredKeys()) ? Files.list(home.retiredKeys())
-                    : Stream.empty()) {
-                retired.sorted().forEach(files::add);
-            } catch (IOException e) {
-                throw new RigFailureException("cannot list " + home.retiredKeys() + ": " + e.getMessage(), e);
-            }
-            for (Path f : files) {
-                if (Files.isRegularFile(f)) {
-                    keys.add(RigKey.publicKey(read(f), f.toString()));
-                }
-            }
-        }
-        return keys;
     }
 
     private void checkChain(Manifest manifest, String sha, List<Finding> findings) {
-        if (home == null || !manifest.rigId().equals(home.existingRigId().orElse(null))) {
+        String homeRig = home == null ? null : home.existingRigId().orElse(null);
+        if (homeRig == null || !(homeRig.equals(manifest.rigId()) || homeRig.equals(anchor.rigId()))) {
             findings.add(new Finding(Finding.Kind.NOT_CHECKED, null, "chain: sealed on rig " + manifest.rigId()
-                    + ", whose chain log is not here (verify on that rig, or verify consecutive runs together)"));
+                    + ", whose rig home is not here: its chain log and rig id not compared (verify on that rig or "
+                    + "with --rig-home a copy of its rig home, or verify consecutive runs together)"));
             return;
         }
         List<RigChain.Entry> entries;
@@ -254,20 +349,28 @@ public final class EvidenceVerifier {
             return;
         }
         for (int i = 0; i < entries.size(); i++) {
-            if (entries.get(i).manifestSha256().equals(sha)) {
+            RigChain.Entry entry = entries.get(i);
+            if (entry.manifestSha256().equals(sha)) {
                 String expected = i == 0 ? null : entries.get(i - 1).manifestSha256();
                 if (expected == null ? manifest.previousManifestSha256() != null
                         : !expected.equals(manifest.previousManifestSha256())) {
                     findings.add(new Finding(Finding.Kind.BROKEN_CHAIN, Manifest.FILE, "previous manifest is "
-                            + shortHash(manifest.previousManifestSha256()) + ", but the rig's chain log has "
-                            + shortHash(expected) + " before this run"));
+                            + shortHash(manifest.previousManifestSha256()) + ", but the rig's chain log "
+                            + home.chainLog() + " has " + shortHash(expected) + " before this run (line " + (i + 1)
+                            + "): a run was removed from or reordered in the chain"));
+                }
+                if (!entry.runId().equals(manifest.runId()) || !entry.createdUtc().equals(manifest.createdUtc())) {
+                    findings.add(new Finding(Finding.Kind.BROKEN_CHAIN, Manifest.FILE, "the rig's chain log "
+                            + home.chainLog() + ":" + (i + 1) + " has this manifest as run " + entry.runId()
+                            + " sealed " + entry.createdUtc() + ", the manifest says run " + manifest.runId()
+                            + " sealed " + manifest.createdUtc()));
                 }
                 return;
             }
         }
         findings.add(new Finding(Finding.Kind.BROKEN_CHAIN, Manifest.FILE, "manifest " + shortHash(sha)
-                + " is not in this rig's chain log " + home.chainLog() + " (" + entries.size()
-                + " runs): the manifest was replaced or the run was not sealed here"));
+                + " is not in rig " + homeRig + "'s chain log " + home.chainLog() + " (" + entries.size()
+                + " runs): the manifest was replaced, or the run was not sealed on this rig"));
     }
 
     static String shortHash(String sha) {

@@ -5,38 +5,68 @@ package org.hilrig.runner.evidence;
  *
  * @param file the file concerned, relative to the folder, or null when it concerns the whole folder
  * @param detail one line: what was expected and what was found
+ * @param severity whether it fails the folder ({@link Severity#PROBLEM}), leaves it unproven without failing it
+ *     ({@link Severity#WARNING}), or only says what was not checked ({@link Severity#NOTE})
  */
-public record Finding(Kind kind, String file, String detail) {
-    /** What was found; {@link #problem()} tells whether it makes the folder fail verification. */
+public record Finding(Kind kind, String file, String detail, Severity severity) {
+    /** How much a finding weighs; only problems make {@code hil verify} exit 1. */
+    public enum Severity {
+        /** The folder fails verification. */
+        PROBLEM,
+        /** The folder's files match its manifest, but nothing proves who wrote it: no trusted key was at hand. */
+        WARNING,
+        /** Something not checked here, and why. */
+        NOTE
+    }
+
+    /** What was found, each with the severity it has unless the verifier says otherwise. */
     public enum Kind {
         /** The run writing the folder did not finish (marker present, or no manifest). */
-        INCOMPLETE(true),
+        INCOMPLETE(Severity.PROBLEM),
         /** A file the manifest lists is gone. */
-        MISSING(true),
+        MISSING(Severity.PROBLEM),
         /** A file's bytes differ from its hash in the manifest. */
-        CHANGED(true),
+        CHANGED(Severity.PROBLEM),
         /** A file is in the folder but not in the manifest. */
-        ADDED(true),
+        ADDED(Severity.PROBLEM),
         /** An integrity file is not in its format. */
-        MALFORMED(true),
-        /** The signature does not verify, or was made with a key other than the trusted one. */
-        BAD_SIGNATURE(true),
-        /** The manifest does not follow the previous run on its rig. */
-        BROKEN_CHAIN(true),
-        /** The run was sealed on a rig without a key: integrity checked, origin not. */
-        UNSIGNED(false),
+        MALFORMED(Severity.PROBLEM),
+        /** The signature does not verify, or was made with a key other than the trusted ones. */
+        BAD_SIGNATURE(Severity.PROBLEM),
+        /**
+         * The manifest says it was not signed. A problem where a signature is required (a key was given, or the
+         * rig home has one); a warning where no key is at hand to require one.
+         */
+        UNSIGNED(Severity.PROBLEM),
+        /** The manifest's {@code rig_id} is not the rig whose key signed it, or not the rig verifying it. */
+        WRONG_RIG(Severity.PROBLEM),
+        /** The manifest does not follow the previous run on its rig, or a folder is another's copy. */
+        BROKEN_CHAIN(Severity.PROBLEM),
+        /** A valid signature by a key that no trusted key could be compared with. */
+        UNTRUSTED_KEY(Severity.WARNING),
         /** Something that could not be checked here, and why. */
-        NOT_CHECKED(false);
+        NOT_CHECKED(Severity.NOTE);
 
-        private final boolean problem;
+        private final Severity severity;
 
-        Kind(boolean problem) {
-            this.problem = problem;
+        Kind(Severity severity) {
+            this.severity = severity;
         }
 
-        public boolean problem() {
-            return problem;
+        /** The severity a finding of this kind has unless the verifier gives another. */
+        public Severity severity() {
+            return severity;
         }
+    }
+
+    /** A finding with its kind's own severity. */
+    public Finding(Kind kind, String file, String detail) {
+        this(kind, file, detail, kind.severity());
+    }
+
+    /** Whether this finding makes the folder fail verification. */
+    public boolean problem() {
+        return severity == Severity.PROBLEM;
     }
 
     /** {@code KIND file: detail}, the line {@code hil verify} prints. */

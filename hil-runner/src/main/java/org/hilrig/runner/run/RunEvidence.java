@@ -32,9 +32,13 @@ import org.hilrig.timing.trace.Trace;
  * scenarioFinished    the scenario's result committed to the database at once (a kill keeps it); its report
  *                     section (timing diagrams, transcript) drawn on a background thread meanwhile
  * (ScenarioRun)       results.json, junit.xml, traces/*.vcd
- * finished(...)       identity.json, report.html, traceability.csv, transcripts/; the run's end in the
- *                     database; then the seal: manifest, signature when the rig has a key, chain, marker removed
+ * finished(...)       identity.json, report.html, traceability.csv, transcripts/; "every result in" in the
+ *                     database; the seal: manifest, signature when the rig has a key, chain, marker removed;
+ *                     then, last, the run's end and its manifest's hash in the database
  * </pre>
+ *
+ * <p>So the database says a run ended only once its folder is sealed: a run killed before says which it lacks
+ * (its end, or its seal), and its results never count as the latest ones.
  *
  * <p>Folder layout added here: {@code scenarios/<file as the run names it>} (each scenario file byte for byte),
  * {@code requirements.yaml}, {@code identity.json}, {@code report.html}, {@code traceability.csv},
@@ -144,9 +148,12 @@ public final class RunEvidence implements RunListener, EndOfRun, AutoCloseable {
         Path reportFile = report.write(folder, result, identity, requirements);
         report.close();
         if (store != null) {
-            store.finishRun(result.runId(), result.endedUtc());
+            store.resultsRecorded(result.runId());
         }
         EvidenceFolder.Sealed sealed = folder.seal(home, result.runId());
+        if (store != null) {
+            store.sealed(result.runId(), result.endedUtc(), sealed.manifestSha256());
+        }
         List<String> lines = new ArrayList<>();
         lines.add("report: " + reportFile);
         if (store != null) {

@@ -27,12 +27,14 @@ import org.hilrig.timing.verdict.Verdict;
  * file, the default: {@code results.db} in the rig home) or PostgreSQL (many rigs, one server), chosen by the
  * JDBC URL. Opening migrates the schema to the latest version.
  *
- * <p>A run is written as it goes: {@link #startRun}, then {@link #addScenario} as each scenario completes
- * (each its own committed transaction, so a run killed midway keeps every completed scenario), then
- * {@link #finishRun}. A run without an end was interrupted. On SQLite a scenario's commit is safe from a
- * killed process at once but reaches the disk (safe from a power cut) with the next forced commit: the
- * run's end, or the next run's start; one sync per run instead of one per scenario keeps a whole library
- * run fast.
+ * <p>A run is written as it goes ({@link RunState}): {@link #startRun}, then {@link #addScenario} as each
+ * scenario completes (each its own committed transaction, so a run killed midway keeps every completed
+ * scenario), then {@link #resultsRecorded} once every result is in, and {@link #sealed} only after its evidence
+ * folder was sealed: a run has ended, and its results count in {@link #latestResults} and {@link #trends}, only
+ * then. A run killed at any moment before is {@link #incompleteRuns incomplete}, saying what it lacks. On
+ * SQLite a scenario's commit is safe from a killed process at once but reaches the disk (safe from a power cut)
+ * with the next forced commit: the run's {@code resultsRecorded}, or the next run's start; one sync per run
+ * instead of one per scenario keeps a whole library run fast.
  *
  * <p>One connection, confined to one thread; close it. Database errors are {@link RigFailureException}s
  * naming what was being done.
@@ -123,7 +125,8 @@ public final class ResultStore implements AutoCloseable {
         syncEachCommit(true);
         transaction("record the start of run " + run.runId(), () -> {
             try (PreparedStatement p = connection.prepareStatement("INSERT INTO runs (run_id, rig, seed, defects, "
-                    + "tool_version, started_utc, ended_utc, rig_id, host) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)")) {
+                    + "tool_version, started_utc, ended_utc, rig_id, host, state) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, "
+                    + "'" + RunState.RUNNING.word() + "')")) {
                 p.setString(1, run.runId());
                 p.setString(2, run.rig());
                 p.setLong(3, run.seed());
@@ -197,57 +200,163 @@ public final class ResultStore implements AutoCloseable {
         });
     }
 
-    /** Records a run's end. */
-    public void finishRun(String runId, String endedUtc) {
+    /**
+     * Records that every result of a started run is in and its evidence folder is about to be sealed
+     * ({@link RunState#SEALING}); forced to disk with every scenario before it. The run does not count yet.
+     *
+     * @throws RigFailureException when the run was not started, or is past this already
+     */
+    public void resultsRecorded(String runId) {
         syncEachCommit(true);
-        transaction("record the end of run " + runId, () -> {
-            try (PreparedStatement p = connection.prepareStatement("UPDATE runs SET ended_utc = ? WHERE run_id = ?")) {
-                p.setString(1, endedUtc);
-                p.setString(2, runId);
-                if (p.executeUpdate() != 1) {
-                    throw new RigFailureException("run " + runId + " was never started in " + redact(url));
-                }
-            }
+        transaction("record that every result of run " + runId + " is in", () -> {
+            advance(runId, RunState.RUNNING, RunState.SEALING, null, null);
             return null;
         });
     }
 
-    /** Records a whole run at once: start, every scenario, end. */
-    public void recordRun(RunResult run, String rigId, String host) {
+    /**
+     * Records a run's end, once its evidence folder is sealed ({@link RunState#SEALED}): from now on its results
+     * count. Call only after the seal, so the database never says a run ended that has no seal.
+     *
+     * @param endedUtc when its scenarios ended
+     * @param manifestSha256 the SHA-256 of the sealed {@code manifest.json}
+     * @throws RigFailureException when the run's results were not all recorded ({@link #resultsRecorded}) first
+     */
+    public void sealed(String runId, String endedUtc, String manifestSha256) {
+        if (endedUtc == null || manifestSha256 == null) {
+            throw new IllegalArgumentException("a sealed run needs its end time and manifest hash, found "
+                    + endedUtc + " and " + manifestSha256);
+        }
+        syncEachCommit(true);
+        transaction("record the end and seal of run " + runId, () -> {
+            advance(runId, RunState.SEALING, RunState.SEALED, endedUtc, manifestSha256);
+            return null;
+        });
+    }
+
+    /** Moves a run from state {@code from} to {@code to}, or fails saying where it is instead. */
+    private void advance(String runId, RunState from, RunState to, String endedUtc, String manifestSha256)
+            throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("UPDATE runs SET state = ?, ended_utc = ?, "
+                + "manifest_sha256 = ? WHERE run_id = ? AND state = ?")) {
+            p.setString(1, to.word());
+            p.setString(2, endedUtc);
+            p.setString(3, manifestSha256);
+            p.setString(4, runId);
+            p.setString(5, from.word());
+            if (p.executeUpdate() == 1) {
+                return;
+            }
+        }
+        Optional<StoredRun> now = readRun(runId);
+        throw new RigFailureException("run " + runId + " cannot become " + to.word() + " in " + redact(url) + ": "
+                + now.map(r -> "it is " + r.state().word() + ", not " + from.word()).orElse("it was never started"));
+    }
+
+    /**
+     * Records a whole run at once: start, every scenario, and, when it has an end, that its results are in; it
+     * is recorded as sealed (and counts) only with the hash of its sealed manifest.
+     *
+     * @param manifestSha256 its sealed manifest's SHA-256, or null when the run has no sealed evidence folder
+     */
+    public void recordRun(RunResult run, String rigId, String host, String manifestSha256) {
+        if (manifestSha256 != null && run.endedUtc() == null) {
+            throw new IllegalArgumentException("run " + run.runId() + " has a manifest but no end");
+        }
         startRun(run, rigId, host);
         for (ScenarioResult s : run.scenarios()) {
             addScenario(run.runId(), s);
         }
         if (run.endedUtc() != null) {
-            finishRun(run.runId(), run.endedUtc());
+            resultsRecorded(run.runId());
+        }
+        if (manifestSha256 != null) {
+            sealed(run.runId(), run.endedUtc(), manifestSha256);
         }
     }
 
     /** A run by its id. */
     public Optional<StoredRun> run(String runId) {
-        return sql("read run " + runId, () -> {
-            try (PreparedStatement p = connection.prepareStatement("SELECT r.run_id, r.rig, r.rig_id, r.host, r.seed, "
-                    + "r.defects, r.tool_version, r.started_utc, r.ended_utc, "
-                    + "(SELECT COUNT(*) FROM scenario_results s WHERE s.run_id = r.run_id) "
-                    + "FROM runs r WHERE r.run_id = ?")) {
-                p.setString(1, runId);
+        return sql("read run " + runId, () -> readRun(runId));
+    }
+
+    private static final String RUN_COLUMNS = "r.run_id, r.rig, r.rig_id, r.host, r.seed, r.defects, r.tool_version, "
+            + "r.started_utc, r.ended_utc, r.state, r.manifest_sha256, "
+            + "(SELECT COUNT(*) FROM scenario_results s WHERE s.run_id = r.run_id)";
+
+    private Optional<StoredRun> readRun(String runId) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("SELECT " + RUN_COLUMNS + " FROM runs r "
+                + "WHERE r.run_id = ?")) {
+            p.setString(1, runId);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(storedRun(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static StoredRun storedRun(ResultSet rs) throws SQLException {
+        String defects = rs.getString(6);
+        return new StoredRun(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                defects.isEmpty() ? List.of() : Arrays.asList(defects.split(",")), rs.getString(7), rs.getString(8),
+                rs.getString(9), RunState.of(rs.getString(10)), rs.getString(11), rs.getInt(12));
+    }
+
+    /**
+     * The runs that did not end ({@link RunState#counted()} false), newest first: running, killed, or killed
+     * while sealing. Their results are in the database but count nowhere. With filters, only runs with a result
+     * of {@code scenarioId}, of a scenario tracing {@code requirementId}, or with a value of measurement
+     * {@code measurement} (each null for any).
+     */
+    public List<StoredRun> incompleteRuns(String scenarioId, String requirementId, String measurement) {
+        return sql("read the incomplete runs", () -> {
+            List<StoredRun> out = new ArrayList<>();
+            try (PreparedStatement p = connection.prepareStatement("SELECT " + RUN_COLUMNS + " FROM runs r "
+                    + "WHERE NOT " + RunState.COUNTED_SQL + " AND ((? IS NULL AND ? IS NULL) OR EXISTS (SELECT 1 FROM "
+                    + "scenario_results s WHERE s.run_id = r.run_id AND (? IS NULL OR s.scenario_id = ?) "
+                    + "AND (? IS NULL OR EXISTS (SELECT 1 FROM scenario_requirements q WHERE q.run_id = s.run_id "
+                    + "AND q.scenario_id = s.scenario_id AND q.requirement_id = ?)))) "
+                    + "AND (? IS NULL OR EXISTS (SELECT 1 FROM measurements m WHERE m.run_id = r.run_id "
+                    + "AND m.name = ? AND (? IS NULL OR m.scenario_id = ?))) "
+                    + "ORDER BY r.started_utc DESC, r.run_id DESC")) {
+                p.setString(1, scenarioId);
+                p.setString(2, requirementId);
+                bindTwice(p, 3, scenarioId);
+                bindTwice(p, 5, requirementId);
+                bindTwice(p, 7, measurement);
+                bindTwice(p, 9, scenarioId);
                 try (ResultSet rs = p.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
+                    while (rs.next()) {
+                        out.add(storedRun(rs));
                     }
-                    String defects = rs.getString(6);
-                    return Optional.of(new StoredRun(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getLong(5), defects.isEmpty() ? List.of()
-                                    : Arrays.asList(defects.split(",")), rs.getString(7), rs.getString(8),
-                            rs.getString(9), rs.getInt(10)));
                 }
             }
+            return out;
+        });
+    }
+
+    /** Every result of one run, in the order they completed, whether or not the run counts. */
+    public List<StoredResult> results(String runId) {
+        return sql("read the results of run " + runId, () -> {
+            List<StoredResult> out = new ArrayList<>();
+            try (PreparedStatement p = connection.prepareStatement("SELECT s.run_id, r.rig, r.started_utc, "
+                    + "s.scenario_id, s.title, s.status, s.message FROM scenario_results s "
+                    + "JOIN runs r ON r.run_id = s.run_id WHERE s.run_id = ? ORDER BY s.seq, s.scenario_id")) {
+                p.setString(1, runId);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new StoredResult(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), verdict(rs.getString(6)), rs.getString(7), List.of(), List.of()));
+                    }
+                }
+            }
+            return withDetails(out);
         });
     }
 
     /**
-     * The most recent results, newest first: for each scenario (optionally only {@code scenarioId}, or only those
-     * tracing {@code requirementId}), its last {@code perScenario} results, scenarios in id order.
+     * The most recent results of runs that ended (sealed), newest first: for each scenario (optionally only
+     * {@code scenarioId}, or only those tracing {@code requirementId}), its last {@code perScenario} results,
+     * scenarios in id order. Results of {@link #incompleteRuns} never count here.
      */
     public List<StoredResult> latestResults(String scenarioId, String requirementId, int perScenario) {
         if (perScenario < 1) {
@@ -259,7 +368,7 @@ public final class ResultStore implements AutoCloseable {
             try (PreparedStatement p = connection.prepareStatement("SELECT s.run_id, r.rig, r.started_utc, "
                     + "s.scenario_id, s.title, s.status, s.message FROM scenario_results s "
                     + "JOIN runs r ON r.run_id = s.run_id "
-                    + "WHERE (? IS NULL OR s.scenario_id = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "
+                    + "WHERE " + RunState.COUNTED_SQL + " AND (? IS NULL OR s.scenario_id = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "
                     + "scenario_requirements q WHERE q.run_id = s.run_id AND q.scenario_id = s.scenario_id "
                     + "AND q.requirement_id = ?)) "
                     + "ORDER BY s.scenario_id, r.started_utc DESC, s.run_id DESC")) {
@@ -276,19 +385,24 @@ public final class ResultStore implements AutoCloseable {
                     }
                 }
             }
-            List<StoredResult> full = new ArrayList<>();
-            for (StoredResult r : out) {
-                full.add(new StoredResult(r.runId(), r.rig(), r.startedUtc(), r.scenarioId(), r.title(), r.status(),
-                        r.message(), requirements(r.runId(), r.scenarioId()), measurements(r.runId(), r.scenarioId())));
-            }
-            return full;
+            return withDetails(out);
         });
+    }
+
+    /** The results with their requirements and measurements read in. */
+    private List<StoredResult> withDetails(List<StoredResult> results) throws SQLException {
+        List<StoredResult> full = new ArrayList<>();
+        for (StoredResult r : results) {
+            full.add(new StoredResult(r.runId(), r.rig(), r.startedUtc(), r.scenarioId(), r.title(), r.status(),
+                    r.message(), requirements(r.runId(), r.scenarioId()), measurements(r.runId(), r.scenarioId())));
+        }
+        return full;
     }
 
     /**
      * The trend of measurement {@code name}: for each scenario that measures it (optionally only
      * {@code scenarioId} or those tracing {@code requirementId}), its values in the last {@code lastN} runs that
-     * have it, oldest first, with min, median and max. Scenarios in id order.
+     * ended (sealed) and have it, oldest first, with min, median and max. Scenarios in id order.
      */
     public List<MeasurementTrend> trends(String name, String scenarioId, String requirementId, int lastN) {
         if (lastN < 1) {
@@ -298,7 +412,7 @@ public final class ResultStore implements AutoCloseable {
             Map<String, List<MeasurementTrend.Point>> newestFirst = new LinkedHashMap<>();
             try (PreparedStatement p = connection.prepareStatement("SELECT m.scenario_id, m.run_id, r.started_utc, "
                     + "m.value_ns, m.uncertainty_ns, m.status FROM measurements m JOIN runs r ON r.run_id = m.run_id "
-                    + "WHERE m.name = ? AND (? IS NULL OR m.scenario_id = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "
+                    + "WHERE " + RunState.COUNTED_SQL + " AND m.name = ? AND (? IS NULL OR m.scenario_id = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "
                     + "scenario_requirements q WHERE q.run_id = m.run_id AND q.scenario_id = m.scenario_id "
                     + "AND q.requirement_id = ?)) "
                     + "ORDER BY m.scenario_id, r.started_utc DESC, m.run_id DESC, m.seq")) {

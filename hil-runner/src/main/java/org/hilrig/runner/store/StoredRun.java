@@ -5,11 +5,16 @@ import java.util.List;
 /**
  * A run as the database holds it.
  *
- * @param endedUtc null while the run is going on, or when it was killed before it ended
+ * @param endedUtc set once the run ended and its evidence folder was sealed ({@link RunState#SEALED}, or
+ *     {@link RunState#ENDED} from before seals were recorded); null while it runs or seals, or when it was killed
+ * @param state how far it got
+ * @param manifestSha256 the SHA-256 of its sealed {@code manifest.json}, or null before the seal (and for runs
+ *     recorded without an evidence folder or before seals were recorded)
  * @param scenarioCount how many scenario results were committed for it
  */
 public record StoredRun(String runId, String rig, String rigId, String host, long seed, List<String> defects,
-        String toolVersion, String startedUtc, String endedUtc, int scenarioCount) {
+        String toolVersion, String startedUtc, String endedUtc, RunState state, String manifestSha256,
+        int scenarioCount) {
     public StoredRun {
         defects = List.copyOf(defects);
     }

@@ -3,7 +3,9 @@
  * rigs share one server ({@code --db jdbc:postgresql://...}). {@link org.hilrig.runner.store.ResultStore#open}
  * migrates the schema (numbered SQL files, a {@code schema_version} table, one transaction per migration).
  * {@code hil run} calls {@code startRun} before its first scenario, {@code addScenario} after each one completes
- * (committed at once: a killed run keeps what it finished) and {@code finishRun} at the end; {@code hil history}
- * reads {@code latestResults} and {@code trends}.
+ * (committed at once: a killed run keeps what it finished), {@code resultsRecorded} before it seals its evidence
+ * folder and {@code sealed} after: only then has the run ended ({@link org.hilrig.runner.store.RunState}).
+ * {@code hil history} reads {@code latestResults} and {@code trends}, which count only runs that ended, and
+ * {@code incompleteRuns}, which it shows marked.
  */
 package org.hilrig.runner.store;

@@ -32,7 +32,7 @@ class HistoryCommandTest {
                 ScenarioResult arc = new ScenarioResult("ARC-001", "arc", null, Verdict.PASS, List.of("REQ-ARC-001"),
                         List.of(), List.of(), null, null, null, 0);
                 s.recordRun(new RunResult("run" + i, "sim", 1, List.of(), "2026-11-2" + (i + 1) + "T10:00:00Z",
-                        "2026-11-2" + (i + 1) + "T10:01:00Z", "dev", List.of(door, arc)), "rig", "h");
+                        "2026-11-2" + (i + 1) + "T10:01:00Z", "dev", List.of(door, arc)), "rig", "h", "5e".repeat(32));
             }
         }
     }
@@ -78,5 +78,31 @@ class HistoryCommandTest {
                 + ": no results database yet");
         assertThat(badLast.exitCode()).isEqualTo(2);
         assertThat(badLast.err()).isEqualTo("hil history: --last: is 0, must be 1 or more\n");
+    }
+
+    @Test
+    void runsThatDidNotEndAreListedAfterTheTableMarkedAndNotCounted() {
+        try (ResultStore s = ResultStore.open(url)) {
+            for (int i = 10; i < 22; i++) {
+                ScenarioResult door = new ScenarioResult("INT-DOOR-003", "door", null, Verdict.PASS,
+                        List.of("REQ-ILK-001"), List.of(), List.of(), null, null, null, 0);
+                RunResult run = new RunResult("killed" + i, "sim", 1, List.of(), "2026-12-" + i + "T10:00:00Z", null,
+                        "dev", List.of());
+                s.startRun(run, "rig", "h");
+                s.addScenario(run.runId(), door);
+            }
+        }
+
+        CommandResult r = hil("history", "--db", url, "--scenario", "INT-DOOR-003");
+
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(1)).as("the latest result that counts").contains(" pass ").contains(" run2 ");
+        assertThat(lines.subList(2, 5)).containsExactly("", "incomplete runs, not counted above:",
+                "STARTED              RUN                                          RESULTS LACKS");
+        assertThat(lines.get(5)).startsWith("2026-12-21T10:00:00Z killed21 ").endsWith(" 1       its end: still "
+                + "running, or killed before its scenarios were done");
+        assertThat(lines.subList(5, lines.size() - 1)).hasSize(10);
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("... and 2 older incomplete runs");
+        assertThat(hil("history", "--db", url, "--scenario", "ARC-001").out()).doesNotContain("incomplete");
     }
 }

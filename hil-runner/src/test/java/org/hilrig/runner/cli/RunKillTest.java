@@ -19,7 +19,9 @@ import org.hilrig.runner.evidence.RigKey;
 import org.hilrig.runner.evidence.Verification;
 import org.hilrig.runner.run.Library;
 import org.hilrig.runner.store.ResultStore;
+import org.hilrig.runner.store.RunState;
 import org.hilrig.runner.store.StoredResult;
+import org.hilrig.runner.store.StoredRun;
 import org.hilrig.runner.testsupport.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,15 +109,21 @@ class RunKillTest {
         assertThat(out.resolve("manifest.json")).doesNotExist();
         assertThat(out.resolve("traces/COM-KILL-3.vcd")).doesNotExist();
         try (ResultStore db = ResultStore.open(url)) {
-            List<StoredResult> kept = new ArrayList<>(db.latestResults(null, null, 1));
-            assertThat(kept).extracting(StoredResult::scenarioId).containsExactlyInAnyOrder("COM-KILL-1", "COM-KILL-2");
-            assertThat(kept).allSatisfy(r -> assertThat(r.measurements()).extracting(m -> m.name())
-                    .containsExactly("ver_reply"));
-            assertThat(db.run(kept.get(0).runId())).get().satisfies(r -> {
+            assertThat(db.latestResults(null, null, 1)).as("a killed run's results never count").isEmpty();
+            List<StoredRun> incomplete = db.incompleteRuns(null, null, null);
+            assertThat(incomplete).singleElement().satisfies(r -> {
                 assertThat(r.endedUtc()).as("a killed run has no end").isNull();
+                assertThat(r.state()).isEqualTo(RunState.RUNNING);
                 assertThat(r.scenarioCount()).isEqualTo(2);
             });
+            List<StoredResult> kept = new ArrayList<>(db.results(incomplete.get(0).runId()));
+            assertThat(kept).extracting(StoredResult::scenarioId).containsExactly("COM-KILL-1", "COM-KILL-2");
+            assertThat(kept).allSatisfy(r -> assertThat(r.measurements()).extracting(m -> m.name())
+                    .containsExactly("ver_reply"));
         }
+        CommandResult history = CommandResult.hil("history", "--db", url);
+        assertThat(history.out()).startsWith("no results\n\nincomplete runs, not counted above:\n")
+                .contains(" 2       its end: still running, or killed before its scenarios were done");
     }
 
     private static int scenarioRows(String url) throws Exception {

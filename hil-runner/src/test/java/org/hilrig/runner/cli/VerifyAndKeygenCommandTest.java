@@ -73,14 +73,34 @@ class VerifyAndKeygenCommandTest {
     }
 
     @Test
-    void anUnsignedRunIsIntactWithANote() {
+    void anUnsignedRunWithNoKeyAtHandIsIntactButWarnsThatItsOriginIsNotProven() {
         Path home = tmp.resolve("rig");
         Path run = sealed(home, "run1");
 
         CommandResult verify = hil("verify", run.toString(), "--rig-home", home.toString());
 
         assertThat(verify.exitCode()).isZero();
-        assertThat(verify.out()).contains(": intact (1 files, unsigned, manifest ").contains("  note: unsigned: ");
+        assertThat(verify.out()).startsWith(run + ": intact, origin not proven (1 warning) (1 files, unsigned, manifest ")
+                .contains("\n  warning: unsigned manifest.json: the manifest says rig ")
+                .contains("nothing proves which rig wrote this folder");
+    }
+
+    @Test
+    void anUnsignedRunFailsWithExitOneOnceTheRigHasAKeyOrAKeyIsGiven() {
+        Path home = tmp.resolve("rig");
+        Path run = sealed(home, "run1");
+        hil("keygen", "--rig-home", home.toString());
+
+        CommandResult onTheRig = hil("verify", run.toString(), "--rig-home", home.toString());
+        CommandResult withKey = hil("verify", run.toString(), "--rig-home", tmp.resolve("auditor").toString(), "--key",
+                home.resolve("rig-key.pub").toString());
+
+        assertThat(onTheRig.exitCode()).isEqualTo(1);
+        assertThat(onTheRig.out()).startsWith(run + ": NOT INTACT (1 problem)\n  unsigned manifest.json: the manifest "
+                + "says it was not signed, but a signature by rig ");
+        assertThat(withKey.exitCode()).isEqualTo(1);
+        assertThat(withKey.out()).contains("  unsigned manifest.json: the manifest says it was not signed, but a "
+                + "signature by the key given with --key (ed25519:");
     }
 
     @Test
@@ -94,7 +114,8 @@ class VerifyAndKeygenCommandTest {
         CommandResult verify = hil("verify", run.toString(), "--key", other.resolve("rig-key.pub").toString());
 
         assertThat(verify.exitCode()).isEqualTo(1);
-        assertThat(verify.out()).contains("bad signature manifest.sig: signed by ed25519:");
+        assertThat(verify.out()).contains("bad signature manifest.sig: signed by ed25519:")
+                .contains(", not by the key given with --key (ed25519:");
     }
 
     @Test

@@ -40,15 +40,16 @@ class EvidenceFolderTest {
     }
 
     private static List<String> problems(Verification v) {
-        return v.findings().stream().filter(f -> f.kind().problem()).map(Finding::toString).toList();
+        return v.findings().stream().filter(Finding::problem).map(Finding::toString).toList();
     }
 
     @Test
-    void anUnsignedRunIsIntactAndReportedAsUnsigned() {
+    void anUnsignedRunWithNoKeyAtHandIsIntactWithAWarningThatItIsUnsigned() {
         Verification v = verify(sealedRun("run1"));
 
         assertThat(v.intact()).isTrue();
-        assertThat(v.findings()).extracting(Finding::kind).containsExactly(Finding.Kind.UNSIGNED);
+        assertThat(v.findings()).extracting(Finding::kind, Finding::severity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Finding.Kind.UNSIGNED, Finding.Severity.WARNING));
         assertThat(v.manifest().files()).extracting(FileDigest::path).containsExactly("results.json", "traces/A.vcd");
         assertThat(tmp.resolve("run1/INCOMPLETE")).doesNotExist();
         assertThat(tmp.resolve("run1/manifest.sig")).doesNotExist();
@@ -210,7 +211,7 @@ class EvidenceFolderTest {
         Files.writeString(home.chainLog(), "");
 
         assertThat(problems(verify(dir))).singleElement().asString()
-                .startsWith("broken chain manifest.json: manifest ").contains("is not in this rig's chain log");
+                .startsWith("broken chain manifest.json: manifest ").contains("is not in rig " + home.rigId() + "'s chain log");
     }
 
     @Test

@@ -50,7 +50,7 @@ class RunOutputFolderTest {
         HtmlReport.write(folder.dir(), run, Map.of("INT-DOOR-003", ReportFixture.doorTrace()), identity,
                 ReportFixture.requirements());
         try (ResultStore store = ResultStore.open(ResultStore.sqliteUrl(home.database()))) {
-            store.recordRun(run, home.rigId(), identity.host());
+            store.recordRun(run, home.rigId(), identity.host(), null);
             assertThat(store.run(run.runId())).get().extracting(StoredRun::scenarioCount).isEqualTo(2);
         }
         EvidenceFolder.Sealed sealed = folder.seal(home, run.runId());

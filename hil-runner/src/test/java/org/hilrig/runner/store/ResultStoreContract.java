@@ -26,8 +26,13 @@ abstract class ResultStoreContract {
     /** The URL of a new, empty database. */
     abstract String newDatabaseUrl() throws Exception;
 
+    /** The hash of a sealed manifest, as {@code hil run} records it at the end of a run. */
+    static final String MANIFEST = "5e".repeat(32);
+
+    /** A run that ended five minutes after {@code startedUtc} (recorded as sealed only with a manifest hash). */
     static RunResult run(String id, String startedUtc, ScenarioResult... scenarios) {
-        return new RunResult(id, "sim", 42, List.of("SLOW_INTERLOCK"), startedUtc, null, "1.2.3", List.of(scenarios));
+        return new RunResult(id, "sim", 42, List.of("SLOW_INTERLOCK"), startedUtc,
+                java.time.Instant.parse(startedUtc).plusSeconds(300).toString(), "1.2.3", List.of(scenarios));
     }
 
     static ScenarioResult scenario(String id, Verdict status, List<String> requirements, MeasurementResult... ms) {
@@ -57,6 +62,9 @@ abstract class ResultStoreContract {
             assertThat(rs.getString(2)).isEqualTo("runs, scenario results, their requirements and measurements");
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(2);
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(3);
+            assertThat(rs.getString(2)).startsWith("run state: a run has ended only once its evidence folder is sealed");
             assertThat(rs.next()).isFalse();
         }
     }
@@ -132,8 +140,9 @@ abstract class ResultStoreContract {
             assertThat(s.schemaVersion()).isEqualTo(SchemaMigrations.latest());
             assertThat(s.run("old")).get().extracting(StoredRun::scenarioCount, StoredRun::endedUtc, StoredRun::rigId)
                     .containsExactly(1, "2026-01-01T00:01:00Z", null);
+            assertThat(s.run("old").orElseThrow().state()).isEqualTo(RunState.ENDED);
             s.recordRun(run("new", "2026-02-01T00:00:00Z", scenario("S1", Verdict.PASS, List.of(),
-                    latency("latency", 700))), "rig-a", "h");
+                    latency("latency", 700))), "rig-a", "h", MANIFEST);
             assertThat(s.trends("latency", "S1", null, 10)).singleElement()
                     .satisfies(t -> assertThat(t.points()).extracting(MeasurementTrend.Point::valueNs)
                             .containsExactly(500L, 700L));
@@ -145,13 +154,13 @@ abstract class ResultStoreContract {
         try (ResultStore s = ResultStore.open(newDatabaseUrl())) {
             ScenarioResult door = scenario("INT-DOOR-003", Verdict.FAIL, List.of("REQ-ILK-001", "REQ-ILK-002"),
                     latency("door_to_hv_off", 1_200_000), new MeasurementResult("window", 50, 20L, 100L, 0, Verdict.PASS));
-            s.recordRun(run("r1", "2026-11-27T20:00:00Z", door), "rig-a", "pi-7");
+            s.recordRun(run("r1", "2026-11-27T20:00:00Z", door), "rig-a", "pi-7", MANIFEST);
 
             assertThat(s.latestResults(null, null, 1)).containsExactly(new StoredResult("r1", "sim",
                     "2026-11-27T20:00:00Z", "INT-DOOR-003", "title of INT-DOOR-003", Verdict.FAIL, "it fail",
                     List.of("REQ-ILK-001", "REQ-ILK-002"), door.measurements()));
             assertThat(s.run("r1")).contains(new StoredRun("r1", "sim", "rig-a", "pi-7", 42, List.of("SLOW_INTERLOCK"),
-                    "1.2.3", "2026-11-27T20:00:00Z", null, 1));
+                    "1.2.3", "2026-11-27T20:00:00Z", "2026-11-27T20:05:00Z", RunState.SEALED, MANIFEST, 1));
         }
     }
 
@@ -159,8 +168,9 @@ abstract class ResultStoreContract {
     void latestResultsAreTheNewestRunsOfEachScenarioFilteredByScenarioOrRequirement() throws Exception {
         try (ResultStore s = ResultStore.open(newDatabaseUrl())) {
             s.recordRun(run("r1", "2026-11-27T20:00:00Z", scenario("A", Verdict.FAIL, List.of("REQ-1")),
-                    scenario("B", Verdict.PASS, List.of("REQ-2"))), "rig", "h");
-            s.recordRun(run("r2", "2026-11-27T21:00:00Z", scenario("A", Verdict.PASS, List.of("REQ-1"))), "rig", "h");
+                    scenario("B", Verdict.PASS, List.of("REQ-2"))), "rig", "h", MANIFEST);
+            s.recordRun(run("r2", "2026-11-27T21:00:00Z", scenario("A", Verdict.PASS, List.of("REQ-1"))), "rig", "h",
+                    MANIFEST);
 
             assertThat(s.latestResults(null, null, 1)).extracting(r -> r.scenarioId() + "@" + r.runId() + "=" + r.status())
                     .containsExactly("A@r2=PASS", "B@r1=PASS");
@@ -176,7 +186,7 @@ abstract class ResultStoreContract {
             long[] values = {400_000, 900_000, 410_000, 430_000, 420_000};
             for (int i = 0; i < values.length; i++) {
                 s.recordRun(run("r" + i, "2026-11-27T2" + i + ":00:00Z", scenario("A", Verdict.PASS, List.of("REQ-1"),
-                        latency("door_to_hv_off", values[i]), latency("other", 1))), "rig", "h");
+                        latency("door_to_hv_off", values[i]), latency("other", 1))), "rig", "h", MANIFEST);
             }
 
             MeasurementTrend last4 = s.trends("door_to_hv_off", null, null, 4).get(0);
@@ -201,7 +211,7 @@ abstract class ResultStoreContract {
                     latency("m", 6), latency("n", 7)))).isInstanceOf(RigFailureException.class)
                     .hasMessageStartingWith("cannot record scenario A of run r1 in jdbc:");
 
-            assertThat(s.latestResults(null, null, 5)).singleElement().satisfies(r -> {
+            assertThat(s.results("r1")).singleElement().satisfies(r -> {
                 assertThat(r.status()).isEqualTo(Verdict.PASS);
                 assertThat(r.requirements()).containsExactly("REQ-1");
                 assertThat(r.measurements()).extracting(MeasurementResult::valueNs).containsExactly(5L);
@@ -210,8 +220,12 @@ abstract class ResultStoreContract {
     }
 
     @Test
-    void aRunKilledMidwayKeepsEveryScenarioItCompletedAndHasNoEnd() throws Exception {
+    void aRunKilledMidwayKeepsEveryScenarioItCompletedButHasNoEndAndCountsNowhere() throws Exception {
         String url = newDatabaseUrl();
+        try (ResultStore s = ResultStore.open(url)) {
+            s.recordRun(run("before", "2026-11-27T19:00:00Z", StoreWriterProcess.scenario("S1", 500)), "rig", "h",
+                    MANIFEST);
+        }
         Path signal = tmp.resolve("committed");
         try (ChildJvm child = ChildJvm.start(StoreWriterProcess.class, tmp.resolve("child.log"), url, "killed", "3",
                 signal.toString())) {
@@ -219,11 +233,96 @@ abstract class ResultStoreContract {
         }
 
         try (ResultStore s = ResultStore.open(url)) {
-            assertThat(s.run("killed")).get().extracting(StoredRun::scenarioCount, StoredRun::endedUtc)
-                    .containsExactly(3, null);
-            assertThat(s.latestResults(null, null, 1)).extracting(StoredResult::scenarioId)
-                    .containsExactly("S1", "S2", "S3");
-            assertThat(s.trends("latency", "S3", null, 1).get(0).last().valueNs()).isEqualTo(3000L);
+            assertThat(s.run("killed")).get().extracting(StoredRun::scenarioCount, StoredRun::endedUtc, StoredRun::state)
+                    .containsExactly(3, null, RunState.RUNNING);
+            assertThat(s.results("killed")).extracting(StoredResult::scenarioId).containsExactly("S1", "S2", "S3");
+            assertThat(s.latestResults(null, null, 1)).as("a killed run's results never count")
+                    .extracting(r -> r.scenarioId() + "@" + r.runId()).containsExactly("S1@before");
+            assertThat(s.trends("latency", "S1", null, 5).get(0).points()).extracting(MeasurementTrend.Point::runId)
+                    .containsExactly("before");
+            assertThat(s.incompleteRuns(null, null, null)).extracting(StoredRun::runId).containsExactly("killed");
+            assertThat(s.incompleteRuns("S3", null, null)).extracting(StoredRun::runId).containsExactly("killed");
+            assertThat(s.incompleteRuns("S4", null, null)).isEmpty();
+        }
+    }
+
+    @Test
+    void aRunEndsOnlyWhenSealedAndCountsOnlyThen() throws Exception {
+        try (ResultStore s = ResultStore.open(newDatabaseUrl())) {
+            s.recordRun(run("old", "2026-11-27T19:00:00Z", scenario("A", Verdict.FAIL, List.of("REQ-1"),
+                    latency("m", 2_000_000))), "rig", "h", MANIFEST);
+            RunResult r = run("new", "2026-11-27T20:00:00Z", scenario("A", Verdict.PASS, List.of("REQ-1"),
+                    latency("m", 5)));
+            s.startRun(r, "rig", "h");
+            s.addScenario("new", r.scenarios().get(0));
+            assertThat(s.run("new").orElseThrow().state()).isEqualTo(RunState.RUNNING);
+
+            s.resultsRecorded("new");
+
+            assertThat(s.run("new")).get().extracting(StoredRun::state, StoredRun::endedUtc, StoredRun::manifestSha256)
+                    .containsExactly(RunState.SEALING, null, null);
+            assertThat(s.latestResults("A", null, 1)).extracting(StoredResult::runId).containsExactly("old");
+            assertThat(s.trends("m", null, null, 5).get(0).points()).hasSize(1);
+            assertThat(s.incompleteRuns(null, "REQ-1", null)).extracting(StoredRun::runId).containsExactly("new");
+            assertThat(s.incompleteRuns(null, null, "m")).extracting(StoredRun::runId).containsExactly("new");
+            assertThat(s.incompleteRuns(null, null, "other")).isEmpty();
+
+            s.sealed("new", r.endedUtc(), "ab".repeat(32));
+
+            assertThat(s.run("new")).get().extracting(StoredRun::state, StoredRun::endedUtc, StoredRun::manifestSha256)
+                    .containsExactly(RunState.SEALED, r.endedUtc(), "ab".repeat(32));
+            assertThat(s.latestResults("A", null, 1)).extracting(r2 -> r2.runId() + "=" + r2.status())
+                    .containsExactly("new=PASS");
+            assertThat(s.trends("m", null, null, 5).get(0).points()).hasSize(2);
+            assertThat(s.incompleteRuns(null, null, null)).isEmpty();
+        }
+    }
+
+    @Test
+    void aRunCannotBeSealedBeforeItsResultsAreInNorTwice() throws Exception {
+        try (ResultStore s = ResultStore.open(newDatabaseUrl())) {
+            s.startRun(run("r1", "2026-11-27T20:00:00Z"), "rig", "h");
+
+            assertThatThrownBy(() -> s.sealed("r1", "2026-11-27T20:05:00Z", MANIFEST))
+                    .isInstanceOf(RigFailureException.class)
+                    .hasMessageStartingWith("run r1 cannot become sealed in jdbc:").hasMessageEndingWith(
+                            ": it is running, not sealing");
+            s.resultsRecorded("r1");
+            s.sealed("r1", "2026-11-27T20:05:00Z", MANIFEST);
+            assertThatThrownBy(() -> s.resultsRecorded("r1")).isInstanceOf(RigFailureException.class)
+                    .hasMessageEndingWith(": it is sealed, not running");
+            assertThatThrownBy(() -> s.resultsRecorded("nope")).isInstanceOf(RigFailureException.class)
+                    .hasMessageEndingWith(": it was never started");
+        }
+    }
+
+    @Test
+    void aVersionTwoDatabaseMigratesItsEndedRunsAsEndedAndItsUnendedOnesAsRunning() throws Exception {
+        String url = newDatabaseUrl();
+        try (ResultStore s = ResultStore.open(url, 2)) {
+            assertThat(s.schemaVersion()).isEqualTo(2);
+        }
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO runs (run_id, rig, seed, defects, tool_version, started_utc, ended_utc, rig_id, "
+                    + "host) VALUES ('done', 'sim', 1, '', '0.9', '2026-01-01T00:00:00Z', '2026-01-01T00:01:00Z', "
+                    + "'rig', 'h')");
+            st.execute("INSERT INTO runs (run_id, rig, seed, defects, tool_version, started_utc, ended_utc, rig_id, "
+                    + "host) VALUES ('killed', 'sim', 1, '', '0.9', '2026-01-02T00:00:00Z', NULL, 'rig', 'h')");
+            for (String run : List.of("done", "killed")) {
+                st.execute("INSERT INTO scenario_results (run_id, scenario_id, title, file, status, message, "
+                        + "trace_sha256, simulated_ns, seq) VALUES ('" + run + "', 'S1', 't', 'f', 'pass', NULL, 'aa', "
+                        + "10, 0)");
+            }
+        }
+
+        try (ResultStore s = ResultStore.open(url)) {
+            assertThat(s.schemaVersion()).isEqualTo(SchemaMigrations.latest()).isGreaterThanOrEqualTo(3);
+            assertThat(s.run("done")).get().extracting(StoredRun::state, StoredRun::endedUtc)
+                    .containsExactly(RunState.ENDED, "2026-01-01T00:01:00Z");
+            assertThat(s.run("killed")).get().extracting(StoredRun::state, StoredRun::endedUtc)
+                    .containsExactly(RunState.RUNNING, null);
+            assertThat(s.latestResults("S1", null, 5)).extracting(StoredResult::runId).containsExactly("done");
+            assertThat(s.incompleteRuns(null, null, null)).extracting(StoredRun::runId).containsExactly("killed");
         }
     }
 }

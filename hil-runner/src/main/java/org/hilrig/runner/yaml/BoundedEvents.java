@@ -48,6 +48,7 @@ final class BoundedEvents implements Parser {
     private final Deque<Open> open = new ArrayDeque<>();
     private final Map<Anchor, Extent> anchors = new HashMap<>();
     private long values;
+    private Mark lastMark;
 
     BoundedEvents(Parser parser, String source, YamlLimits limits) {
         this.parser = parser;
@@ -73,6 +74,7 @@ final class BoundedEvents implements Parser {
     @Override
     public Event next() {
         Event e = parser.next();
+        lastMark = e.getStartMark().orElse(lastMark);
         switch (e.getEventId()) {
             case SequenceStart, MappingStart -> {
                 if (open.size() >= limits.maxDepth()) {
@@ -148,6 +150,11 @@ final class BoundedEvents implements Parser {
         if (parent != null && height > parent.tallestChild) {
             parent.tallestChild = height;
         }
+    }
+
+    /** Where the last event handed out started: the place of a problem SnakeYAML reports without one. */
+    Optional<Mark> lastMark() {
+        return Optional.ofNullable(lastMark);
     }
 
     private BadInputException refused(Event e, String what) {

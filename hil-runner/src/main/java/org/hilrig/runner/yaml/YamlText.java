@@ -65,11 +65,13 @@ public final class YamlText {
             throw new RigFailureException(source + ": cannot read: " + e.getMessage(), e);
         }
         if (bytes.length > limits.maxFileBytes()) {
-            String size;
+            String size = "more than " + limits.maxFileBytes() + " bytes";
             try {
-                size = Files.isRegularFile(file) ? Files.size(file) + " bytes" : "more";
+                if (Files.isRegularFile(file)) {
+                    size = Files.size(file) + " bytes";
+                }
             } catch (IOException e) {
-                size = "more";
+                // the size stays "more than the cap", which is all that is certain
             }
             throw new BadInputException(source, 0, 0, "file too large: " + size + " (allowed: at most "
                     + limits.maxFileBytes() + " bytes)");
@@ -130,9 +132,9 @@ public final class YamlText {
                 .setMaxAliasesForCollections(limits.maxAliases())
                 .setAllowRecursiveKeys(false)
                 .build();
+        BoundedEvents events = new BoundedEvents(new ParserImpl(settings, new StreamReader(settings, text)), source, limits);
         try {
-            return new Composer(settings, new BoundedEvents(new ParserImpl(settings, new StreamReader(settings, text)),
-                    source, limits)).getSingleNode();
+            return new Composer(settings, events).getSingleNode();
         } catch (MarkedYamlEngineException e) {
             Mark m = e.getProblemMark().or(e::getContextMark).orElse(null);
             String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
@@ -141,7 +143,10 @@ public final class YamlText {
             throw new BadInputException(source, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1,
                     "not valid YAML: " + oneLine(problem) + context, e);
         } catch (YamlEngineException e) {
-            throw new BadInputException(source, 0, 0, "not valid YAML: " + oneLine(e.getMessage()), e);
+            // a limit of SnakeYAML's own (aliases, code points): at the event it stopped after
+            Mark m = events.lastMark().orElse(null);
+            throw new BadInputException(source, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1,
+                    "not valid YAML: " + oneLine(e.getMessage()), e);
         }
     }
 

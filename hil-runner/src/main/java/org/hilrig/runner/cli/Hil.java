@@ -38,7 +38,16 @@ public final class Hil implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter err = new PrintWriter(System.err, true);
+        // a thread of the rig's own (a port's reader, a pacer) that dies says so on one line, like the command
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            err.println("hil: thread " + thread.getName() + ": " + oneLine(e));
+            if (System.getenv("HIL_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+        });
+        System.exit(run(args, new PrintWriter(System.out, true), err));
     }
 
     /** Runs the command line with the given streams and returns the exit code (tests call this). */

@@ -6,8 +6,8 @@ package org.hilrig.runner.yaml;
  * bad input at the place it crossed it, found in time linear in the file's size, so no file can exhaust
  * the stack, the heap or the patience of whoever runs the rig.
  *
- * <p>The caps are far above any real file (the largest in the repository is 7 KB, its longest line 160
- * characters, its deepest nesting 6 levels) and far below what would hurt:
+ * <p>The caps are far above any real file (in the repository: at most 7 KB, lines of 160 characters,
+ * 5 levels of nesting, 231 values) and far below what would hurt:
  *
  * @param maxFileBytes the file's size in bytes (and a text's length in characters): reading is linear,
  *     this bounds the heap and the time of the whole read

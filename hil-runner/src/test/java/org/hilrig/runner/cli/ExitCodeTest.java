@@ -139,12 +139,13 @@ class ExitCodeTest {
 
     @Test
     void aLinkLostMidRunIsTheRigBreaking() throws Exception {
-        // a board end that takes the connection and hangs up at once: the rig connects, then loses the link
+        // a board end that takes each connection, and hangs up once the rig has sent its first byte: the
+        // link is up when the scenario starts and lost in its first step
         try (ServerSocket board = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Thread hangingUp = new Thread(() -> {
                 while (!board.isClosed()) {
                     try (Socket s = board.accept()) {
-                        s.setSoLinger(true, 0);
+                        s.getInputStream().read();
                     } catch (IOException closed) {
                         return;
                     }

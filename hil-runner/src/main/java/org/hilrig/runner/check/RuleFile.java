@@ -1,11 +1,7 @@
 package org.hilrig.runner.check;
 
 import org.hilrig.runner.yaml.YamlText;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -83,19 +79,7 @@ public final class RuleFile {
         if (Files.isDirectory(file)) {
             throw new BadInputException(name, 0, 0, "is a directory, not a rules file");
         }
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(name, 0, 0, "no such file", e);
-        } catch (AccessDeniedException e) {
-            throw new BadInputException(name, 0, 0, "cannot open: permission denied", e);
-        } catch (CharacterCodingException e) {
-            throw new BadInputException(name, 0, 0, "is not UTF-8 text", e);
-        } catch (IOException e) {
-            throw new RigFailureException(name + ": cannot read: " + e.getMessage(), e);
-        }
-        return parse(name, text);
+        return parse(name, YamlText.read(file, name));
     }
 
     /**

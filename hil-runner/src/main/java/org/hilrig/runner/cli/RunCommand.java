@@ -34,8 +34,11 @@ import picocli.CommandLine.Parameters;
  * a run killed at any moment leaves a folder {@code hil verify} reports as incomplete.
  *
  * <p>Exit 0 when every scenario passed, 1 when any failed, was inconclusive or erred, 2 on bad input (every
- * problem of every scenario file is printed, one a line; nothing is created), 3 when the rig, the folder or
- * the database failed.
+ * problem of every scenario file is printed, one a line; nothing is created; a folder without scenarios is
+ * bad input too: running nothing is not a pass), 3 when the rig, the folder or the database failed. The
+ * rig breaking in any scenario (a port that would not open, a refused connection, a link lost: the
+ * scenario's result is {@code error}, "the rig broke: ...") makes the whole run exit 3, with one line on
+ * standard error naming the first, after every output is written.
  */
 @Command(name = "run", description = "Runs scenarios (files or folders; default: the whole library) and leaves a sealed "
         + "evidence folder: results.json, junit.xml, traces, report.html, identity, manifest.")
@@ -156,6 +159,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         org.hilrig.runner.run.RigFactory chosen = rigs;
         RunResult result;
+        List<String> rigFailures;
         // the database is open (or its error reported) before the output folder exists
         try (ResultStore store = opened(opening)) {
             EvidenceFolder folder = EvidenceFolder.create(out != null ? out : defaultOut(),
@@ -169,7 +173,14 @@ public final class RunCommand implements Callable<Integer> {
                 ScenarioRun run = new ScenarioRun(library.engine(), chosen, options,
                         List.of(evidence), List.of(evidence));
                 result = run.run(scenarios, spec.commandLine().getOut());
+                rigFailures = run.rigFailures();
             }
+        }
+        if (!rigFailures.isEmpty()) {
+            err.println("hil run: the rig broke (" + rigFailures.size() + " of " + result.scenarios().size()
+                    + " scenarios erred), first in " + rigFailures.get(0));
+            err.flush();
+            return Hil.RIG_BROKE;
         }
         err.flush();
         for (ScenarioResult r : result.scenarios()) {

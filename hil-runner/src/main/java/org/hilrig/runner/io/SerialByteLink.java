@@ -38,9 +38,19 @@ public final class SerialByteLink implements ByteLink {
     /**
      * Opens {@code endpoint} and starts delivering received bytes to {@code receiver}.
      *
-     * @throws RigFailureException if the path is not a serial port or cannot be opened and configured
+     * @throws RigFailureException if nothing is at the path, the path is not a serial port, or it cannot be
+     *     opened and configured
      */
     public static SerialByteLink open(SerialEndpoint endpoint, Clock clock, ByteReceiver receiver) {
+        java.nio.file.Path path = java.nio.file.Path.of(endpoint.path());
+        if (path.isAbsolute() && !java.nio.file.Files.exists(path)) {
+            throw new RigFailureException(endpoint + ": no such port (nothing at " + path
+                    + "; is the board plugged in, or the socat pair made?)");
+        }
+        if (java.nio.file.Files.isRegularFile(path) || java.nio.file.Files.isDirectory(path)) {
+            throw new RigFailureException(endpoint + ": not a serial port (a " + (java.nio.file.Files.isDirectory(path)
+                    ? "folder" : "regular file") + "; a serial port or pseudo-terminal is a character device)");
+        }
         SerialPort port;
         try {
             port = SerialPort.getCommPort(endpoint.path());

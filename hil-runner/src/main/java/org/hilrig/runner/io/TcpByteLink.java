@@ -69,7 +69,8 @@ public final class TcpByteLink implements ByteLink {
         if (!connected.isSuccess()) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
             Throwable cause = connected.cause();
-            throw new RigFailureException(endpoint + ": cannot connect (" + cause.getMessage() + ")", cause);
+            throw new RigFailureException(endpoint + ": cannot connect (" + (cause instanceof java.net.UnknownHostException
+                    ? "unknown host " + endpoint.host() : cause.getMessage()) + ")", cause);
         }
         return new TcpByteLink(endpoint, group, connected.channel(), reader);
     }

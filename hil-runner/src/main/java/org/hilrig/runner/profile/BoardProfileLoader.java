@@ -1,9 +1,6 @@
 package org.hilrig.runner.profile;
 
 import org.hilrig.runner.yaml.YamlText;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,17 +30,12 @@ public final class BoardProfileLoader {
     /**
      * Loads and validates a profile file.
      *
-     * @throws BadInputException listing every problem with its position
-     * @throws RigFailureException when the file cannot be read
+     * @throws BadInputException listing every problem with its position, or when the file is missing or
+     *     beyond the {@link YamlText} caps
+     * @throws RigFailureException when the file cannot be read (an I/O error)
      */
     public static BoardProfile load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new RigFailureException("cannot read board profile " + file + ": " + e.getMessage(), e);
-        }
-        return parse(file.toString(), text);
+        return parse(file.toString(), YamlText.read(file, file.toString()));
     }
 
     /** Parses profile text; {@code source} names it in messages. */

@@ -25,6 +25,7 @@ import org.hilrig.runner.scenario.ScenarioEngine;
 import org.hilrig.runner.scenario.ScenarioOutcome;
 import org.hilrig.timing.BadInputException;
 import org.hilrig.timing.MonotonicClock;
+import org.hilrig.timing.RigException;
 import org.hilrig.timing.RigFailureException;
 import org.hilrig.timing.random.RandomStreams;
 import org.hilrig.timing.trace.Trace;
@@ -58,6 +59,8 @@ public final class ScenarioRun {
     private final Options options;
     private final List<EndOfRun> endSteps;
     private final List<RunListener> listeners;
+    /** {@code file: message} of each scenario the rig broke in, in run order. */
+    private final List<String> rigFailures = new ArrayList<>();
 
     public ScenarioRun(ScenarioEngine engine, RigFactory rigs, Options options, List<EndOfRun> endSteps) {
         this(engine, rigs, options, List.of(), endSteps);
@@ -70,6 +73,15 @@ public final class ScenarioRun {
         this.options = options;
         this.listeners = List.copyOf(listeners);
         this.endSteps = List.copyOf(endSteps);
+    }
+
+    /**
+     * Where the rig itself broke during {@link #run} or {@link #runOne} (a port that would not open, a link
+     * lost, an internal error), one {@code file: message} a scenario, in run order; empty when it never did.
+     * Such scenarios are {@code error} in the results, and the run as a whole is the rig breaking (exit 3).
+     */
+    public List<String> rigFailures() {
+        return List.copyOf(rigFailures);
     }
 
     /** The seed a scenario's rig gets in a run with {@code runSeed}. */
@@ -170,6 +182,7 @@ public final class ScenarioRun {
         String traceName = "traces/" + s.id() + ".vcd";
         Path vcd = traces.resolve(s.id() + ".vcd");
         ScenarioOutcome outcome;
+        String brokeBecause = null;
         Rig rig = null;
         try {
             rig = rigs.open(s, scenarioSeed(options.seed(), s.id()), options.defects());
@@ -177,11 +190,15 @@ public final class ScenarioRun {
         } catch (BadInputException e) {
             throw e;
         } catch (RuntimeException e) {
-            outcome = ScenarioOutcome.error("the rig broke: " + e, rig == null ? 0 : rig.nowNanos());
+            brokeBecause = e instanceof RigException ? e.getMessage() : "internal error: " + e;
+            outcome = ScenarioOutcome.rigBroke("the rig broke: " + brokeBecause, rig == null ? 0 : rig.nowNanos());
         } finally {
             if (rig != null) {
                 rig.close();
             }
+        }
+        if (outcome.rigBroke()) {
+            rigFailures.add(s.file() + ": " + (brokeBecause != null ? brokeBecause : outcome.message()));
         }
         String sha = rig == null ? null : writeTrace(rig, vcd, outcome.endNanos());
         List<MeasurementResult> ms = outcome.taken().stream()

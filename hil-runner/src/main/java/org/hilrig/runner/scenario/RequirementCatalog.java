@@ -1,9 +1,6 @@
 package org.hilrig.runner.scenario;
 
 import org.hilrig.runner.yaml.YamlText;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,13 +41,7 @@ public final class RequirementCatalog {
      * @throws BadInputException with every problem (unknown keys, missing text, bad or duplicate ids)
      */
     public static RequirementCatalog load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BadInputException(file.toString(), 0, 0, "cannot read the requirement list: " + e.getMessage(), e);
-        }
-        return parse(file.toString(), text);
+        return parse(file.toString(), YamlText.read(file, file.toString()));
     }
 
     /** Parses requirement-list text; {@code source} names it in messages. */

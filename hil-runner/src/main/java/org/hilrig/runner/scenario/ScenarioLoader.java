@@ -3,7 +3,6 @@ package org.hilrig.runner.scenario;
 import org.hilrig.runner.yaml.YamlText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.hilrig.timing.BadInputException;
 import org.hilrig.timing.Durations;
+import org.hilrig.timing.RigFailureException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -41,6 +41,10 @@ public final class ScenarioLoader {
     private static final List<String> STEP_KEYS = List.of("set", "wait", "fault", "await", "expect", "expect_event",
             "expect_no_event", "send", "heartbeat");
     private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)*");
+    /** An id names its trace file ({@code traces/<id>.vcd}) and a line of every report: a short name. */
+    static final int MAX_ID_CHARS = 64;
+    /** Messages show at most this many characters of a value. */
+    private static final int SHOWN_CHARS = 40;
     private static final Pattern INVARIANT = Pattern.compile(
             "\\s*(\\w+)\\s+(active|inactive)(?:\\s+while\\s+(\\w+)\\s+(active|inactive))?(?:\\s+for\\s+more\\s+than\\s+(\\S+))?\\s*");
     private static final Pattern ANCHOR = Pattern.compile("\\s*(\\w+)\\s+(active|inactive)\\s*");
@@ -70,19 +74,27 @@ public final class ScenarioLoader {
      * {@code *.yml}, in path order. Files are named in messages relative to the loader's base when they
      * lie under it.
      *
-     * @throws BadInputException with every problem of every file, or when a path does not exist
+     * @throws BadInputException with every problem of every file, when a path does not exist, or when a
+     *     folder holds no scenario file (running nothing is a mistake, not a pass)
+     * @throws RigFailureException when a folder cannot be listed
      */
     public List<Scenario> loadAll(List<Path> paths) {
         List<Path> files = new ArrayList<>();
         Problems problems = new Problems();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
+                List<Path> found;
                 try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(f -> Files.isRegularFile(f) && (f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")))
-                            .sorted(Comparator.comparing(Path::toString)).forEach(files::add);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    found = walk.filter(f -> Files.isRegularFile(f) && (f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")))
+                            .sorted(Comparator.comparing(Path::toString)).toList();
+                } catch (IOException | UncheckedIOException e) {
+                    throw new RigFailureException(p + ": cannot list the folder: " + e.getMessage(), e);
                 }
+                if (found.isEmpty()) {
+                    problems.add(p.toString(), 0, 0, "no scenario files in this folder (*.yaml or *.yml, searched"
+                            + " in every subfolder)");
+                }
+                files.addAll(found);
             } else if (Files.isRegularFile(p)) {
                 files.add(p);
             } else {
@@ -93,9 +105,9 @@ public final class ScenarioLoader {
         for (Path f : files) {
             String text;
             try {
-                text = Files.readString(f, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                problems.add(display(f), 0, 0, "cannot read: " + e.getMessage());
+                text = YamlText.read(f, display(f));
+            } catch (BadInputException e) {
+                problems.addAll(e);
                 continue;
             }
             parse(display(f), text, problems).ifPresent(out::add);
@@ -127,6 +139,11 @@ public final class ScenarioLoader {
                         "duplicate scenario id '" + s.id() + "', already used at " + first.at());
             }
         }
+    }
+
+    /** A value quoted for a message, cut after {@link #SHOWN_CHARS} characters. */
+    private static String shown(String value) {
+        return value.length() <= SHOWN_CHARS ? "'" + value + "'" : "'" + value.substring(0, SHOWN_CHARS) + "...'";
     }
 
     // ---- one file ---------------------------------------------------------------------------
@@ -174,8 +191,11 @@ public final class ScenarioLoader {
                 return Optional.empty();
             }
             String id = requiredScalar(root, top, "id", "scenario");
-            if (id != null && !ID.matcher(id).matches()) {
-                problem(top.get("id"), "id '" + id + "' is not upper-case words joined by '-', e.g. INT-DOOR-003");
+            if (id != null && id.length() > MAX_ID_CHARS) {
+                problem(top.get("id"), "id " + shown(id) + " is " + id.length() + " characters long (allowed: at most "
+                        + MAX_ID_CHARS + "; it names the scenario's trace file)");
+            } else if (id != null && !ID.matcher(id).matches()) {
+                problem(top.get("id"), "id " + shown(id) + " is not upper-case words joined by '-', e.g. INT-DOOR-003");
             }
             String title = requiredScalar(root, top, "title", "scenario");
             List<String> requirements = names(top.get("requirements"), "requirements", vocabulary.requirements(),

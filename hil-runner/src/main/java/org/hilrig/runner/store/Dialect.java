@@ -39,6 +39,20 @@ enum Dialect {
             // SQLite serialises writers itself: the first write in the migration transaction takes the lock.
         }
 
+        /** SQLite itself says where the main database lives: nowhere (an empty file name) when in memory or temporary. */
+        @Override
+        void requireKept(Connection c, String url) throws SQLException {
+            try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("PRAGMA database_list")) {
+                while (rs.next()) {
+                    String file = rs.getString("file");
+                    if ("main".equals(rs.getString("name")) && (file == null || file.isEmpty())) {
+                        throw new BadInputException("--db", 0, 0, "'" + ResultStore.redact(url) + "' is a database in"
+                                + " memory or temporary, gone when the run ends (use jdbc:sqlite:FILE, or --no-db to record none)");
+                    }
+                }
+            }
+        }
+
         /**
          * WAL with {@code synchronous = NORMAL}: a commit is in the log file (safe from a killed process) but
          * the log is not synced; {@code FULL} syncs it at the commit, and with it every commit before.
@@ -67,6 +81,14 @@ enum Dialect {
     /** Connection properties for the driver. */
     java.util.Properties properties() {
         return new java.util.Properties();
+    }
+
+    /**
+     * Refuses a database that is gone when its connection closes.
+     *
+     * @throws BadInputException naming the URL
+     */
+    void requireKept(Connection c, String url) throws SQLException {
     }
 
     /** Sets per-connection options; called once, right after connecting. */

@@ -58,7 +58,10 @@ public final class ResultStore implements AutoCloseable {
     /**
      * Connects and migrates the schema to the latest version.
      *
-     * @throws org.hilrig.timing.BadInputException when the URL is neither SQLite nor PostgreSQL
+     * @throws org.hilrig.timing.BadInputException when the URL is neither SQLite nor PostgreSQL, or names a
+     *     database that is gone when the connection closes (SQLite in memory, {@code jdbc:sqlite:} alone or
+     *     {@code jdbc:sqlite::memory:}, {@code jdbc:sqlite:file::memory:}, {@code ?mode=memory}): results
+     *     recorded there would be lost without a word, so it is refused (record none with {@code --no-db})
      * @throws RigFailureException when the database cannot be reached or migrated
      */
     public static ResultStore open(String url) {
@@ -69,6 +72,15 @@ public final class ResultStore implements AutoCloseable {
     static ResultStore open(String url, int version) {
         Dialect dialect = Dialect.of(url);
         Connection c = connect(url, dialect);
+        try {
+            dialect.requireKept(c, url);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c, e);
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new RigFailureException("cannot open the results database " + redact(url) + ": " + e.getMessage(), e);
+        }
         try {
             SchemaMigrations.migrate(c, dialect, version);
             return new ResultStore(c, url);

@@ -225,6 +225,6 @@ class RuleFileTest {
         Path latin1 = dir.resolve("latin1.yaml");
         Files.write(latin1, "rules:\n  - id: T\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> RuleFile.load(latin1)).isInstanceOf(BadInputException.class)
-                .hasMessage(latin1 + ": is not UTF-8 text");
+                .hasMessage(latin1 + ":2:10: not UTF-8 text: byte \\xe9 is not part of a UTF-8 character (save the file as UTF-8)");
     }
 }

@@ -7,29 +7,47 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.hilrig.runner.fixture.HardwareLine;
 import org.hilrig.runner.fixture.RigFixture;
 import org.hilrig.timing.RigFailureException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SafeSequenceTest {
+    /**
+     * The child's standard output carries only what it prints itself; the JVM's own messages (such as
+     * "Picked up JAVA_TOOL_OPTIONS", which CI machines provoke) go to standard error, kept in a file and
+     * shown when the test fails, never read as the child's answer.
+     */
     @Test
-    void aRigProcessStoppedBySigtermReturnsItsOutputsToTheSafeState() throws IOException, InterruptedException {
+    void aRigProcessStoppedBySigtermReturnsItsOutputsToTheSafeState(@TempDir Path dir) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path stderr = dir.resolve("stderr.txt");
         Process rig = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                SafeStateOnSigtermMain.class.getName()).redirectErrorStream(true).start();
+                SafeStateOnSigtermMain.class.getName()).redirectError(stderr.toFile()).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(rig.getInputStream(), StandardCharsets.UTF_8))) {
-            assertThat(out.readLine()).isEqualTo("driven 17=0 23=0 18=0");
+            assertThat(out.readLine()).as(() -> "its first line; standard error: " + read(stderr))
+                    .isEqualTo("driven 17=0 23=0 18=0");
 
             rig.toHandle().destroy(); // SIGTERM, keeping our end of its pipes open (Process.destroy closes them)
 
-            assertThat(out.readLine()).isEqualTo("safe 17=1 23=1 18=1");
+            assertThat(out.readLine()).as(() -> "after SIGTERM; standard error: " + read(stderr))
+                    .isEqualTo("safe 17=1 23=1 18=1");
             assertThat(rig.waitFor(10, TimeUnit.SECONDS)).isTrue();
             assertThat(rig.exitValue()).isEqualTo(143);
         } finally {
             rig.destroyForcibly();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
         }
     }
 

@@ -92,9 +92,26 @@ final class VcdInput {
         return true;
     }
 
-    /** The token as a String (for header parsing and messages, not for the hot path). */
+    /**
+     * The token as a String (for header parsing and messages, not for the hot path): UTF-8, of which ASCII
+     * (all that IEEE 1364 names use) is a part.
+     *
+     * @throws BadInputException at the first byte that is not UTF-8
+     */
     String tokenString() {
-        return new String(buf, tokStart, tokEnd - tokStart, java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(buf, tokStart, tokEnd - tokStart);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(tokEnd - tokStart);
+        java.nio.charset.CoderResult r = decoder.decode(in, out, true);
+        if (!r.isError()) {
+            r = decoder.flush(out);
+        }
+        if (r.isError()) {
+            int bad = in.position();
+            throw error(line, columnOf(bad), "not UTF-8 text: " + quote(bad, bad + r.length()) + " in "
+                    + quote(tokStart, tokEnd) + " is not part of a UTF-8 character");
+        }
+        return out.flip().toString();
     }
 
     /** True when the current token is exactly the ASCII keyword {@code k}. */
@@ -198,8 +215,8 @@ final class VcdInput {
             limit = keep;
         } else if (limit == buf.length) {
             if (buf.length >= MAX_TOKEN_BYTES) {
-                throw errorAtToken("token longer than " + MAX_TOKEN_BYTES + " bytes: " + quoteToken()
-                        + " (tokens are separated by white space)");
+                throw errorAtToken("token longer than " + MAX_TOKEN_BYTES + " bytes (tokens are separated by white"
+                        + " space): " + quote(buf, tokStart, Math.min(limit, tokStart + QUOTED_BYTES)) + "...");
             }
             buf = Arrays.copyOf(buf, buf.length * 2);
         }

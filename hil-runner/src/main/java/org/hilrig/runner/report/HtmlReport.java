@@ -24,14 +24,18 @@ import org.hilrig.timing.verdict.Verdict;
  * images or anything else fetched from anywhere), with
  *
  * <ul>
- *   <li>a summary: verdict counts, run, rig, seed, defects, tool, machine, fixture, the board as it reported
- *       itself, every scenario file with its hash;
+ *   <li>a summary: verdict counts, the scenarios that did not pass (linked), run, rig, seed, defects, tool,
+ *       machine, fixture, the board as it reported itself, every scenario file with its hash;
  *   <li>the traceability matrix: each requirement, its text and the standard it serves, the scenarios covering it and their
  *       verdicts; requirements no scenario covers, and ids scenarios name that the list does not have;
  *   <li>per scenario: its steps with their times, its measurements against their limits (margin, uncertainty),
  *       an SVG timing diagram of the signals around each measurement with the limit window drawn, its
  *       requirements, and the serial transcript.
  * </ul>
+ *
+ * <p>A status is shown in one colour wherever it appears (badge, count, message, margin, diagram mark) through
+ * one class, {@link #statusClass}, which sets only the colour; the element's role decides what it paints.
+ * Durations never break between number and unit.
  *
  * <p>Stateless; safe from any thread. Text from scenarios and traces is escaped.
  */
@@ -134,10 +138,23 @@ public final class HtmlReport {
         b.append("<header>\n<h1>Run ").append(esc(run.runId())).append(' ').append(badge(overall)).append("</h1>\n");
         b.append("<p class=\"counts\">").append(run.scenarios().size()).append(" scenarios");
         for (Verdict v : Verdict.values()) {
-            b.append(" &middot; <span class=\"").append(v.word()).append("\">").append(counts.getOrDefault(v, 0))
+            b.append(" &middot; <span class=\"status-text ").append(statusClass(v)).append("\">")
+                    .append(counts.getOrDefault(v, 0))
                     .append(' ').append(v.word()).append("</span>");
         }
-        b.append("</p>\n</header>\n<section id=\"summary\">\n<h2>Summary</h2>\n<table class=\"kv\">\n");
+        b.append("</p>\n");
+        List<ScenarioResult> notPassed = run.scenarios().stream().filter(s -> s.status() != Verdict.PASS).toList();
+        if (!notPassed.isEmpty()) {
+            b.append("<p class=\"not-passed\">").append(notPassed.size()).append(notPassed.size() == 1 ? " scenario"
+                    : " scenarios").append(" did not pass: ");
+            for (int i = 0; i < notPassed.size(); i++) {
+                ScenarioResult s = notPassed.get(i);
+                b.append(i == 0 ? "" : ", ").append("<span class=\"verdict-of\"><a href=\"#").append(anchor("scn", s.id()))
+                        .append("\">").append(esc(s.id())).append("</a> ").append(badge(s.status())).append("</span>");
+            }
+            b.append("</p>\n");
+        }
+        b.append("</header>\n<section id=\"summary\">\n<h2>Summary</h2>\n<table class=\"kv\">\n");
         row(b, "Rig", run.rig());
         row(b, "Seed", Long.toString(run.seed()));
         row(b, "Defects", run.defects().isEmpty() ? "none" : String.join(", ", run.defects()));
@@ -161,7 +178,7 @@ public final class HtmlReport {
             b.append("<tr><td><a href=\"#").append(anchor("scn", s.id())).append("\">").append(esc(s.id()))
                     .append("</a></td><td>").append(esc(s.title())).append("</td><td>").append(badge(s.status()))
                     .append("</td><td>").append(requirementLinks(s.requirements())).append("</td><td>")
-                    .append(s.measurements().size()).append("</td><td>").append(Durations.format(s.simulatedNanos()))
+                    .append(s.measurements().size()).append("</td><td>").append(duration(s.simulatedNanos()))
                     .append("</td></tr>\n");
         }
         b.append("</tbody>\n</table>\n");
@@ -198,8 +215,8 @@ public final class HtmlReport {
                     .append("</td><td>").append(r.coverage() == TraceabilityMatrix.Coverage.UNKNOWN
                             ? "<em>not in the requirement list</em>" : esc(r.requirement().text())).append("</td><td>");
             for (ScenarioResult s : r.scenarios()) {
-                b.append("<a href=\"#").append(anchor("scn", s.id())).append("\">").append(esc(s.id())).append("</a> ")
-                        .append(badge(s.status())).append("<br>");
+                b.append("<span class=\"verdict-of\"><a href=\"#").append(anchor("scn", s.id())).append("\">")
+                        .append(esc(s.id())).append("</a> ").append(badge(s.status())).append("</span><br>");
             }
             b.append("</td><td>").append(r.verdict() == null ? "<span class=\"uncovered\">not covered</span>"
                     : badge(r.verdict())).append("</td></tr>\n");
@@ -221,7 +238,8 @@ public final class HtmlReport {
             row(b, "Trace", s.trace() + (s.traceSha256() == null ? "" : "  sha256 " + s.traceSha256()));
         }
         if (s.message() != null) {
-            b.append("<tr><th>Message</th><td class=\"message\">").append(esc(s.message())).append("</td></tr>\n");
+            b.append("<tr><th>Message</th><td class=\"message status-text ").append(statusClass(s.status())).append("\">")
+                    .append(esc(s.message())).append("</td></tr>\n");
         }
         b.append("</table>\n");
         if (!s.steps().isEmpty()) {
@@ -230,8 +248,8 @@ public final class HtmlReport {
             for (StepResult st : s.steps()) {
                 b.append("<tr><td>").append(st.index() + 1).append("</td><td>").append(st.line() > 0 ? st.line() : "")
                         .append("</td><td><code>").append(esc(st.kind())).append("</code> ").append(esc(st.text()))
-                        .append("</td><td>").append(Durations.format(st.startNanos())).append("</td><td>")
-                        .append(Durations.format(st.endNanos() - st.startNanos())).append("</td><td>")
+                        .append("</td><td>").append(duration(st.startNanos())).append("</td><td>")
+                        .append(duration(st.endNanos() - st.startNanos())).append("</td><td>")
                         .append(badge(st.status())).append("</td><td>").append(esc(st.message())).append("</td></tr>\n");
             }
             b.append("</tbody>\n</table>\n");
@@ -242,12 +260,13 @@ public final class HtmlReport {
                     + "</thead>\n<tbody>\n");
             for (MeasurementResult m : s.measurements()) {
                 Long margin = m.marginNs();
-                b.append("<tr><td>").append(esc(m.name())).append("</td><td>").append(Durations.format(m.valueNs()))
-                        .append("</td><td>&#177;").append(Durations.format(m.uncertaintyNs())).append("</td><td>")
-                        .append(m.minNs() == null ? "" : Durations.format(m.minNs())).append("</td><td>")
-                        .append(m.maxNs() == null ? "" : Durations.format(m.maxNs())).append("</td><td class=\"")
-                        .append(margin != null && margin < 0 ? "fail" : "").append("\">")
-                        .append(margin == null ? "" : Durations.format(margin)).append("</td><td>")
+                b.append("<tr><td>").append(esc(m.name())).append("</td><td>").append(duration(m.valueNs()))
+                        .append("</td><td>&#177;").append(duration(m.uncertaintyNs())).append("</td><td>")
+                        .append(m.minNs() == null ? "" : duration(m.minNs())).append("</td><td>")
+                        .append(m.maxNs() == null ? "" : duration(m.maxNs())).append("</td><td")
+                        .append(margin != null && margin < 0 ? " class=\"status-text " + statusClass(Verdict.FAIL) + "\""
+                                : "").append('>')
+                        .append(margin == null ? "" : duration(margin)).append("</td><td>")
                         .append(badge(m.status())).append("</td></tr>\n");
             }
             b.append("</tbody>\n</table>\n");
@@ -259,8 +278,8 @@ public final class HtmlReport {
                             .append("</p>\n");
                 } else {
                     b.append("<figure class=\"diagram\">").append(svg).append("<figcaption>").append(esc(m.name()))
-                            .append(": ").append(Durations.format(m.valueNs())).append(" &#177;")
-                            .append(Durations.format(m.uncertaintyNs()))
+                            .append(": ").append(duration(m.valueNs())).append(" &#177;")
+                            .append(duration(m.uncertaintyNs()))
                             .append(m.minNs() == null && m.maxNs() == null ? "" : ", limit " + esc(TimingDiagram.limitText(m)))
                             .append(' ').append(badge(m.status())).append("</figcaption></figure>\n");
                 }
@@ -271,13 +290,18 @@ public final class HtmlReport {
                     .append(w.frames.size() == 1 ? " frame" : " frames").append(")</summary>\n<table>\n<thead><tr>"
                             + "<th>Time</th><th>Link</th><th>Dir</th><th>Bytes</th></tr></thead>\n<tbody>\n");
             for (Waveforms.Frame f : w.frames) {
-                b.append("<tr><td>").append(Durations.format(f.timeNanos())).append("</td><td>").append(esc(f.link()))
+                b.append("<tr><td>").append(duration(f.timeNanos())).append("</td><td>").append(esc(f.link()))
                         .append("</td><td>").append(esc(f.direction())).append("</td><td><code>")
                         .append(esc(SerialTranscript.printable(f.bytes()))).append("</code></td></tr>\n");
             }
             b.append("</tbody>\n</table>\n</details>\n");
         }
         b.append("</article>\n");
+    }
+
+    /** A duration as HTML that never breaks between the number and its unit ({@code 66.257&nbsp;ms}). */
+    static String duration(long nanos) {
+        return esc(Durations.format(nanos)).replace(" ", "&nbsp;");
     }
 
     private static String requirementLinks(List<String> ids) {
@@ -293,8 +317,18 @@ public final class HtmlReport {
         b.append("<tr><th>").append(esc(key)).append("</th><td>").append(esc(value)).append("</td></tr>\n");
     }
 
+    /** A status as a pill: the status word in white on the status colour. */
     private static String badge(Verdict v) {
-        return "<span class=\"badge " + v.word() + "\">" + v.word() + "</span>";
+        return "<span class=\"badge " + statusClass(v) + "\">" + v.word() + "</span>";
+    }
+
+    /**
+     * The class that gives an element a status's colour, {@code status-pass} and so on. It sets only the
+     * custom property {@code --status}; the element's own role (badge, status text, diagram mark) decides
+     * whether that colour paints the text, the background or a stroke, so no element gets it for both.
+     */
+    static String statusClass(Verdict v) {
+        return "status-" + v.word();
     }
 
     /** An HTML id: prefix, dash, and the id with anything but letters, digits, '-' and '_' as '_'. */
@@ -333,13 +367,15 @@ public final class HtmlReport {
             th, td { border: 1px solid #d0d7de; padding: .25em .5em; text-align: left; vertical-align: top; }
             thead th { background: #f6f8fa; } table.kv th { background: #f6f8fa; width: 11em; }
             .hash, code { font-family: ui-monospace, monospace; font-size: .9em; word-break: break-all; }
-            .badge { display: inline-block; padding: 0 .5em; border-radius: .8em; font-size: .85em; font-weight: 600; color: #fff; }
-            .badge.pass { background: #1a7f37; } .badge.fail { background: #cf222e; }
-            .badge.inconclusive { background: #bc4c00; } .badge.error { background: #6e40c9; }
-            span.pass { color: #1a7f37; } span.fail, td.fail { color: #cf222e; } span.inconclusive { color: #bc4c00; }
-            span.error { color: #6e40c9; } .warn { background: #fff8c5; border: 1px solid #d4a72c; padding: .4em .6em; }
+            .status-pass { --status: #1a7f37; } .status-fail { --status: #cf222e; }
+            .status-inconclusive { --status: #bc4c00; } .status-error { --status: #6e40c9; }
+            .badge { display: inline-block; padding: 0 .5em; border-radius: .8em; font-size: .85em; font-weight: 600;
+              color: #fff; background: var(--status, #57606a); }
+            .status-text { color: var(--status, inherit); }
+            .warn { background: #fff8c5; border: 1px solid #d4a72c; padding: .4em .6em; }
+            td a, .verdict-of { white-space: nowrap; } .not-passed { line-height: 1.8; }
             tr.uncovered td, span.uncovered { color: #9a6700; } tr.unknown td { color: #6e40c9; }
-            article.scenario { border-top: 1px solid #d0d7de; } .message { color: #cf222e; }
+            article.scenario { border-top: 1px solid #d0d7de; }
             figure.diagram { margin: .8em 0; } .no-diagram { color: #57606a; font-size: .9em; } figcaption { font-size: .9em; color: #57606a; }
             svg.timing { background: #fff; border: 1px solid #d0d7de; font: 11px system-ui, sans-serif; }
             svg .limit { fill: rgba(26, 127, 55, .12); stroke: #1a7f37; stroke-dasharray: 4 3; }
@@ -351,10 +387,7 @@ public final class HtmlReport {
             svg .bus { fill: none; stroke: #0969da; } svg .busy { fill: #ddf4ff; }
             svg .stimulus { stroke: #24292f; stroke-width: 1.5; stroke-dasharray: 2 2; }
             svg .uncertainty { fill: rgba(188, 76, 0, .18); }
-            svg .response { stroke-width: 1.5; } svg .response.pass { stroke: #1a7f37; } svg .response.fail { stroke: #cf222e; }
-            svg .response.inconclusive, svg .response.error { stroke: #bc4c00; }
-            svg .response-label.pass { fill: #1a7f37; } svg .response-label.fail { fill: #cf222e; }
-            svg .response-label.inconclusive, svg .response-label.error { fill: #bc4c00; }
+            svg .response { stroke-width: 1.5; stroke: var(--status); } svg .response-label { fill: var(--status); font-weight: 600; }
             details.transcript { margin: .8em 0; } @media print { details.transcript { display: block; } }
             """;
 }

@@ -10,23 +10,36 @@ import org.hilrig.timing.trace.SignalKind;
 
 /**
  * Draws the signals around one measurement as an inline SVG timing diagram: a row per signal, the stimulus
- * (time zero of the axis), the response with its uncertainty band, and the limit window shaded. Layout in
- * CSS pixels:
+ * (time zero of the axis), the response with its uncertainty band, and the limit window shaded. Each row is
+ * labelled with the signal's full dotted path ({@code rig.prep_req}, the rig's output, is not
+ * {@code gen.prep_req}, the board's input), shortened in the middle only when it would not fit the label
+ * column. The response's value is written in a band of its own under the rows, on white, so no waveform or
+ * shading runs through it. Layout in CSS pixels:
  *
  * <pre>
  * | label column 170 |  plot 600 (time from before the stimulus to past the limit)     |
  * |                  |  limit window (green), stimulus line, response line +- u          |
- * | PREP_REQ         |  ___/^^^^^^^^^^^^^^                                                 |
+ * | rig.prep_req     |  ___/^^^^^^^^^^^^^^                                                 |
+ * | gen.prep_req     |  ____/^^^^^^^^^^^^^                                                 |
+ * | marks 16         |          |+412 us                                                   |
  * | time axis        |  -100 us   0   +200 us ...                                          |
  * </pre>
+ *
+ * <p>Status colours come from the {@code status-*} classes of {@link HtmlReport}: the response line strokes
+ * with it, its value is filled with it.
  */
 final class TimingDiagram {
     static final int LABEL_WIDTH = 170;
     static final int PLOT_WIDTH = 600;
+    /** Room right of the plot for half a tick label centred on its last tick. */
+    static final int RIGHT_MARGIN = 30;
     static final int DIGITAL_ROW = 30;
     static final int REAL_ROW = 50;
     static final int TOP = 26;
+    static final int MARKS = 16;
     static final int AXIS = 30;
+    /** The longest label drawn whole: 11 px system-ui averages under 6.5 px a character, 24 fit in 170 px. */
+    static final int LABEL_CHARS = 24;
     static final int MAX_SIGNALS = 8;
     static final int MAX_SEGMENTS = 4000;
 
@@ -50,20 +63,21 @@ final class TimingDiagram {
         long pad = Math.max((far - stim) / 5, 100);
         long t0 = Math.max(0, Math.min(stim, resp) - pad);
         long t1 = far + pad;
-        List<Waveforms.Series> rows = signals(w, m, t0, t1);
+        List<Waveforms.Series> rows = signals(w, m, t0, t1, resp);
 
-        int height = TOP + AXIS;
+        int height = TOP + MARKS + AXIS;
         for (Waveforms.Series s : rows) {
             height += rowHeight(s);
         }
         Plot p = new Plot(t0, t1);
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "<svg class=\"timing\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
-                + "role=\"img\" aria-label=\"timing of %s\">", LABEL_WIDTH + PLOT_WIDTH + 10, height,
-                LABEL_WIDTH + PLOT_WIDTH + 10, height, HtmlReport.esc(m.name())));
+                + "role=\"img\" aria-label=\"timing of %s\">", LABEL_WIDTH + PLOT_WIDTH + RIGHT_MARGIN, height,
+                LABEL_WIDTH + PLOT_WIDTH + RIGHT_MARGIN, height, HtmlReport.esc(m.name())));
         b.append("<title>").append(HtmlReport.esc(m.name())).append(": ").append(Durations.format(m.valueNs()))
                 .append("</title>");
         int plotBottom = height - AXIS;
+        int rowsBottom = plotBottom - MARKS;
 
         // limit window
         long lo = stim + (m.minNs() == null ? 0 : m.minNs());
@@ -71,16 +85,17 @@ final class TimingDiagram {
         if (m.minNs() != null || m.maxNs() != null) {
             b.append(String.format(Locale.ROOT, "<rect class=\"limit\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\">"
                     + "<title>limit window</title></rect>", p.x(lo), TOP - 4, Math.max(1, p.x(hi) - p.x(lo)),
-                    plotBottom - TOP + 4));
-            b.append(String.format(Locale.ROOT, "<text class=\"limit-label\" x=\"%.1f\" y=\"%d\">limit %s</text>",
-                    p.x(lo) + 3, TOP - 8, HtmlReport.esc(limitText(m))));
+                    rowsBottom - TOP + 4));
+            b.append(beside(p, p.x(lo), p.x(hi), "limit-label", TOP - 8, "limit " + limitText(m)));
         }
         // rows
         int y = TOP;
         for (Waveforms.Series s : rows) {
             int h = rowHeight(s);
-            b.append(String.format(Locale.ROOT, "<text class=\"sig\" x=\"4\" y=\"%d\"><title>%s</title>%s</text>",
-                    y + h / 2 + 4, HtmlReport.esc(s.info.path()), HtmlReport.esc(s.info.reference())));
+            String label = label(s.info.path());
+            b.append(String.format(Locale.ROOT, "<text class=\"sig\" x=\"4\" y=\"%d\">%s%s</text>", y + h / 2 + 4,
+                    label.equals(s.info.path()) ? "" : "<title>" + HtmlReport.esc(s.info.path()) + "</title>",
+                    HtmlReport.esc(label)));
             b.append(String.format(Locale.ROOT, "<line class=\"row\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>",
                     LABEL_WIDTH, y + h, LABEL_WIDTH + PLOT_WIDTH, y + h));
             if (s.info.kind() == SignalKind.REAL) {
@@ -98,16 +113,30 @@ final class TimingDiagram {
             double ux1 = p.x(resp + m.uncertaintyNs());
             b.append(String.format(Locale.ROOT, "<rect class=\"uncertainty\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" "
                     + "height=\"%d\"><title>uncertainty &#177;%s</title></rect>", ux0, TOP - 4, Math.max(1, ux1 - ux0),
-                    plotBottom - TOP + 4, Durations.format(m.uncertaintyNs())));
+                    rowsBottom - TOP + 4, Durations.format(m.uncertaintyNs())));
         }
+        String status = HtmlReport.statusClass(m.status());
         b.append(String.format(Locale.ROOT, "<line class=\"response %s\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>",
-                m.status().word(), p.x(resp), TOP - 4, p.x(resp), plotBottom));
-        b.append(String.format(Locale.ROOT, "<text class=\"response-label %s\" x=\"%.1f\" y=\"%d\">%s%s</text>",
-                m.status().word(), p.x(resp) + 3, plotBottom - 4, m.valueNs() >= 0 ? "+" : "",
-                Durations.format(m.valueNs())));
+                status, p.x(resp), TOP - 4, p.x(resp), plotBottom));
+        b.append(beside(p, p.x(resp), p.x(resp), "response-label " + status, plotBottom - 4,
+                (m.valueNs() >= 0 ? "+" : "") + Durations.format(m.valueNs())));
         axis(b, p, stim, plotBottom);
         b.append("</svg>");
         return b.toString();
+    }
+
+    /**
+     * A row's label: the signal's full dotted path when it has at most {@link #LABEL_CHARS} characters, else
+     * its first scope, an ellipsis and as much of its end as fits, so the side and the signal's own name both
+     * stay in view.
+     */
+    static String label(String path) {
+        if (path.length() <= LABEL_CHARS) {
+            return path;
+        }
+        int dot = path.indexOf('.');
+        String head = dot > 0 && dot < LABEL_CHARS / 2 ? path.substring(0, dot + 1) : "";
+        return head + "\u2026" + path.substring(path.length() - (LABEL_CHARS - head.length() - 1));
     }
 
     static String limitText(MeasurementResult m) {
@@ -117,29 +146,75 @@ final class TimingDiagram {
         return m.maxNs() != null ? "\u2264 " + Durations.format(m.maxNs()) : "\u2265 " + Durations.format(m.minNs());
     }
 
+    /**
+     * A text for a mark spanning {@code x0} to {@code x1}: starting right of it when the mark is in the plot's
+     * left half, ending left of it in the right half, so a label at most half the plot wide is never cut off
+     * at the diagram's edge.
+     */
+    private static String beside(Plot p, double x0, double x1, String cssClass, int y, String text) {
+        boolean right = x0 > LABEL_WIDTH + PLOT_WIDTH / 2.0;
+        return String.format(Locale.ROOT, "<text class=\"%s\" x=\"%.1f\" y=\"%d\"%s>%s</text>", cssClass,
+                right ? Math.min(x1, LABEL_WIDTH + PLOT_WIDTH) - 3 : x0 + 3, y, right ? " text-anchor=\"end\"" : "",
+                HtmlReport.esc(text));
+    }
+
     private static int rowHeight(Waveforms.Series s) {
         return s.info.kind() == SignalKind.REAL ? REAL_ROW : DIGITAL_ROW;
     }
 
-    /** The measurement's signals when it names some that exist, else the signals that change in the window. */
-    private static List<Waveforms.Series> signals(Waveforms w, MeasurementResult m, long t0, long t1) {
+    /**
+     * The rows, at most {@link #MAX_SIGNALS}. The measurement's signals when it names some that exist; when
+     * none of them has an edge at the stimulus (it was a fault or a frame, and only the response is named),
+     * the lines with an edge at the stimulus come first, in trace order. When it names none, those that change
+     * in the window, in trace order: first those with an edge at the stimulus or at the response, since those
+     * are what the measurement is about, then the others. "At" is within the uncertainty, or a pixel.
+     */
+    private static List<Waveforms.Series> signals(Waveforms w, MeasurementResult m, long t0, long t1, long resp) {
         List<Waveforms.Series> out = new ArrayList<>();
         for (String name : m.signals()) {
             Waveforms.Series s = w.find(name);
-            if (s != null && !out.contains(s)) {
+            if (s != null && !out.contains(s) && out.size() < MAX_SIGNALS) {
                 out.add(s);
             }
         }
+        long stim = m.stimulusNanos();
+        long near = Math.max(m.uncertaintyNs(), (t1 - t0) / PLOT_WIDTH);
         if (!out.isEmpty()) {
-            return out;
+            if (out.stream().anyMatch(s -> changes(s, stim - near, stim + near))) {
+                return out;
+            }
+            List<Waveforms.Series> moved = new ArrayList<>();
+            for (Waveforms.Series s : w.series) {
+                if (!out.contains(s) && changes(s, stim - near, stim + near) && moved.size() + out.size() < MAX_SIGNALS) {
+                    moved.add(s);
+                }
+            }
+            moved.addAll(out);
+            return moved;
         }
+        List<Waveforms.Series> marked = new ArrayList<>();
+        List<Waveforms.Series> other = new ArrayList<>();
         for (Waveforms.Series s : w.series) {
-            int i = s.indexAt(t1);
-            if (i >= 0 && s.times[i] >= t0 && out.size() < MAX_SIGNALS) {
+            if (!changes(s, t0, t1)) {
+                continue;
+            }
+            boolean atMark = changes(s, stim - near, stim + near) || changes(s, resp - near, resp + near);
+            (atMark ? marked : other).add(s);
+        }
+        List<Waveforms.Series> chosen = new ArrayList<>(marked.subList(0, Math.min(marked.size(), MAX_SIGNALS)));
+        chosen.addAll(other.subList(0, Math.min(other.size(), MAX_SIGNALS - chosen.size())));
+        for (Waveforms.Series s : w.series) {
+            if (chosen.contains(s)) {
                 out.add(s);
             }
         }
         return out;
+    }
+
+    /** Whether {@code s} changes at some time in [from, to]. */
+    private static boolean changes(Waveforms.Series s, long from, long to) {
+        int i = s.indexAt(to);
+        return i >= 0 && s.times[i] >= from;
     }
 
     private static void digital(StringBuilder b, Plot p, Waveforms.Series s, int top, int h) {

@@ -576,13 +576,10 @@ public final class ScenarioEngine {
         }
 
         /**
-         * The signals a measurement is drawn with: the stimulus lines, then the response line; empty when the
-         * stimulus was not a line (a fault, a frame), so a diagram shows what changed around it instead.
+         * The signals a measurement is drawn with: the stimulus lines, then the response line; only the response
+         * line when the stimulus was not a line (a fault, a frame), so a diagram adds what the stimulus moved.
          */
         private List<String> between(List<String> stimulus, int responseId) {
-            if (stimulus.isEmpty()) {
-                return List.of();
-            }
             List<String> out = new ArrayList<>(stimulus);
             out.add(watch.path(responseId));
             return out;

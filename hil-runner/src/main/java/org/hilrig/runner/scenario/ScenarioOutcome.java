@@ -35,8 +35,9 @@ public record ScenarioOutcome(Verdict verdict, String message, List<Taken> taken
      * A measurement and its place in the trace, so a report can draw the signals around it.
      *
      * @param stimulusNanos the trace time the measurement counts from (the stimulus as it actually happened)
-     * @param signals full paths of the trace signals involved, stimulus first, then the response; empty when
-     *     the stimulus or response was a serial frame rather than a line
+     * @param signals full paths of the trace signals involved, stimulus first, then the response; only the
+     *     response when the stimulus was a fault or a serial frame rather than a line, empty when the response
+     *     was a frame
      */
     public record Taken(Measurement measurement, long stimulusNanos, List<String> signals) {
         public Taken {

@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hilrig.runner.report.ChromiumPage;
 import org.hilrig.runner.report.HeadlessChromium;
+import org.hilrig.runner.report.ReportAsSeenTest;
 import org.hilrig.runner.run.Library;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,23 @@ class RunReportChromiumTest {
         int wave = HeadlessChromium.pixels(image, HeadlessChromium::waveformBlue);
         // the waveform strokes in #0969da (antialiased about #3e8add), as ChromiumReportTest measures them
         assertThat(wave).as("pixels in the waveform blue").isGreaterThan(2000);
+    }
+
+    @Test
+    void everyTextOnTheReportOfARealRunIsWholeOnThePageAndReadable() {
+        List<ChromiumPage.VisibleText> text;
+        try (ChromiumPage page = new ChromiumPage(tmp, outDir.resolve("report.html"))) {
+            text = page.visibleText();
+        }
+        List<String> hidden = new ArrayList<>();
+        for (ChromiumPage.VisibleText t : text) {
+            if (!t.problems().isEmpty()) {
+                hidden.add(t + ": " + t.problems());
+            }
+        }
+        assertThat(text).as("visible text").hasSizeGreaterThan(500);
+        assertThat(hidden).as("text a person cannot see whole").isEmpty();
+        assertThat(ReportAsSeenTest.lowContrast(text)).as("text below 4.5:1 contrast").isEmpty();
     }
 
     private static int count(String text, String literal) {

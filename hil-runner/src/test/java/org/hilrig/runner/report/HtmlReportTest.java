@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hilrig.runner.results.MeasurementResult;
+import org.hilrig.timing.trace.Level;
+import org.hilrig.timing.trace.Trace;
+import org.hilrig.timing.verdict.Verdict;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,8 +52,98 @@ class HtmlReportTest {
         assertThat(html).contains("<rect class=\"limit\" x=\"255.7\" y=\"22\" width=\"428.6\"")
                 .contains("<text class=\"limit-label\" x=\"258.7\" y=\"18\">limit \u2264 1 ms</text>")
                 .contains("<line class=\"stimulus\" x1=\"255.7\"")
-                .contains("<line class=\"response pass\" x1=\"432.3\"")
+                .contains("<line class=\"response status-pass\" x1=\"432.3\"")
                 .contains(">+412 us</text>");
+    }
+
+    @Test
+    void aDiagramLabelsEachSignalWithItsFullPathSoTheSideShows() throws Exception {
+        Path every = Files.createDirectories(out.resolve("every"));
+        String report = Files.readString(HtmlReport.write(every, ReportFixture.everyVerdictRun(),
+                ReportFixture.everyVerdictTraces(), ReportFixture.identity(), ReportFixture.requirements()));
+        String prep = report.substring(report.indexOf("aria-label=\"timing of prep_to_gen_prep\""));
+
+        assertThat(prep.substring(0, prep.indexOf("</svg>"))).containsSubsequence(
+                "<text class=\"sig\" x=\"4\" y=\"45\">rig.prep_req</text>",
+                "<text class=\"sig\" x=\"4\" y=\"75\">gen.prep_req</text>");
+    }
+
+    @Test
+    void withoutNamedSignalsADiagramDrawsThoseWithAnEdgeAtTheStimulusOrTheResponseFirst() {
+        Trace t = busyDoorTrace();
+        MeasurementResult m = new MeasurementResult("door_to_hv_off", 412 * ReportFixture.US, null, ReportFixture.MS,
+                0, Verdict.PASS, 100 * ReportFixture.MS, List.of());
+
+        String svg = TimingDiagram.of(Waveforms.of(t), m);
+
+        assertThat(count(svg, "<text class=\"sig\"")).isEqualTo(TimingDiagram.MAX_SIGNALS);
+        // trace order, the two with an edge at a mark kept although ten others change earlier in the trace's order
+        assertThat(svg).containsSubsequence(">rig.busy_0</text>", ">rig.busy_5</text>", ">plant.door_closed</text>",
+                ">gen.hv_enable</text>").doesNotContain(">rig.busy_6</text>");
+    }
+
+    @Test
+    void aMeasurementFromAFaultNamingOnlyItsResponseIsDrawnWithTheLinesTheFaultMoved() {
+        MeasurementResult m = new MeasurementResult("door_to_hv_off", 412 * ReportFixture.US, null, ReportFixture.MS,
+                0, Verdict.PASS, 100 * ReportFixture.MS, List.of("gen.hv_enable"));
+
+        String svg = TimingDiagram.of(Waveforms.of(busyDoorTrace()), m);
+
+        assertThat(count(svg, "<text class=\"sig\"")).isEqualTo(2);
+        assertThat(svg).containsSubsequence(">plant.door_closed</text>", ">gen.hv_enable</text>");
+    }
+
+    /** Ten rig lines rising 200 us after the door opens at 100 ms, declared first; HV off 412 us after the door. */
+    private static Trace busyDoorTrace() {
+        Trace t = new Trace();
+        int[] busy = new int[10];
+        for (int i = 0; i < busy.length; i++) {
+            busy[i] = t.declareDigital("rig.busy_" + i);
+        }
+        int door = t.declareDigital("plant.door_closed");
+        int hv = t.declareDigital("gen.hv_enable");
+        for (int b : busy) {
+            t.digital(0, b, Level.LOW);
+        }
+        t.digital(0, door, Level.HIGH);
+        t.digital(0, hv, Level.HIGH);
+        t.digital(100 * ReportFixture.MS, door, Level.LOW);
+        for (int b : busy) {
+            t.digital(100 * ReportFixture.MS + 200 * ReportFixture.US, b, Level.HIGH);
+        }
+        t.digital(100 * ReportFixture.MS + 412 * ReportFixture.US, hv, Level.LOW);
+        t.end(120 * ReportFixture.MS);
+        return t;
+    }
+
+    @Test
+    void aLabelInThePlotsRightHalfEndsLeftOfItsMarkSoTheDiagramsEdgeCannotCutItOff() {
+        MeasurementResult m = ReportFixture.prep().measurements().get(0);
+
+        String svg = TimingDiagram.of(Waveforms.of(ReportFixture.prepTrace()), m);
+
+        // the plot spans 0 to 1.87 s (1.56 s, the response plus its uncertainty, plus a fifth of 1.55 s) over
+        // 600 px from x 170: the response at 1.46 s is at x 638.4, right of the middle; the limit's start at 30 ms
+        // at x 179.6, left of it. Three rows of 30 px from y 26, then the marks band: the value's baseline at 128.
+        assertThat(svg).contains("<line class=\"response status-inconclusive\" x1=\"638.4\"")
+                .contains("<text class=\"response-label status-inconclusive\" x=\"635.4\" y=\"128\" "
+                        + "text-anchor=\"end\">+1.45 s</text>")
+                .contains("<text class=\"limit-label\" x=\"182.6\" y=\"18\">limit 20 ms to 1.5 s</text>");
+    }
+
+    @Test
+    void theHeaderNamesTheScenariosThatDidNotPass() {
+        assertThat(html).contains("<p class=\"not-passed\">1 scenario did not pass: <span class=\"verdict-of\">"
+                + "<a href=\"#scn-ARC-_4_\">ARC-&lt;4&gt;</a> <span class=\"badge status-fail\">fail</span></span></p>");
+    }
+
+    @Test
+    void aPathTooLongForTheLabelColumnIsShortenedInTheMiddleKeepingItsSideAndName() {
+        assertThat(TimingDiagram.label("rig.fixture.gpio_bank_2.door_closed")).isEqualTo("rig.\u2026_bank_2.door_closed")
+                .hasSize(TimingDiagram.LABEL_CHARS);
+        assertThat(TimingDiagram.label("a_very_long_top_level_signal_name")).isEqualTo("\u2026g_top_level_signal_name")
+                .hasSize(TimingDiagram.LABEL_CHARS);
+        assertThat(TimingDiagram.label("rig.gen.hv_enable")).isEqualTo("rig.gen.hv_enable");
     }
 
     @Test
@@ -61,7 +156,8 @@ class HtmlReportTest {
     void theDiagramDrawsTheNamedSignalsInOrderWithTheirEdges() {
         String svg = html.substring(html.indexOf("<svg"), html.indexOf("</svg>"));
 
-        assertThat(svg).containsSubsequence(">door_closed</text>", ">hv_enable</text>", ">xray_on</text>", ">kv_fb</text>");
+        assertThat(svg).containsSubsequence(">rig.door_closed</text>", ">rig.gen.hv_enable</text>", ">rig.gen.xray_on</text>",
+                ">rig.kv_fb</text>");
         // door_closed falls at the stimulus (x 255.7), hv_enable at the response (x 432.3)
         assertThat(svg).contains("M170.0,32.0L170.0,32.0L255.7,32.0L255.7,32.0L255.7,50.0L770.0,50.0")
                 .contains("L432.3,62.0L432.3,80.0L770.0,80.0");
@@ -70,16 +166,17 @@ class HtmlReportTest {
 
     @Test
     void measurementsShowLimitsMarginsAndUncertainty() {
-        assertThat(html).contains("<tr><td>door_to_hv_off</td><td>412 us</td><td>&#177;1 us</td><td></td><td>1 ms</td>"
-                + "<td class=\"\">588 us</td><td><span class=\"badge pass\">pass</span></td></tr>");
-        assertThat(html).contains("<tr><td>arc_to_abort</td><td>1.5 ms</td><td>&#177;0 ns</td><td></td><td>1 ms</td>"
-                + "<td class=\"fail\">-500 us</td>");
+        // durations never break between number and unit
+        assertThat(html).contains("<tr><td>door_to_hv_off</td><td>412&nbsp;us</td><td>&#177;1&nbsp;us</td><td></td>"
+                + "<td>1&nbsp;ms</td><td>588&nbsp;us</td><td><span class=\"badge status-pass\">pass</span></td></tr>");
+        assertThat(html).contains("<tr><td>arc_to_abort</td><td>1.5&nbsp;ms</td><td>&#177;0&nbsp;ns</td><td></td>"
+                + "<td>1&nbsp;ms</td><td class=\"status-text status-fail\">-500&nbsp;us</td>");
     }
 
     @Test
     void stepsAreListedWithTheirLinesAndTimes() {
         assertThat(html).contains("<tr><td>4</td><td>14</td><td><code>expect</code> HV_ENABLE becomes inactive within 1ms"
-                + "</td><td>100 ms</td><td>412 us</td>");
+                + "</td><td>100&nbsp;ms</td><td>412&nbsp;us</td>");
     }
 
     @Test
@@ -104,7 +201,7 @@ class HtmlReportTest {
                 .contains("<tr><th>Fixture</th><td>none (simulated rig)</td></tr>")
                 .contains("<td>scenarios/interlock/door-open.yaml</td><td class=\"hash\">"
                         + FileDigest256.of("id: INT-DOOR-003"))
-                .contains("<span class=\"badge fail\">fail</span></h1>");
+                .contains("<span class=\"badge status-fail\">fail</span></h1>");
     }
 
     @Test

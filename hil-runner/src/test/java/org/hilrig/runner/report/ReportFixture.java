@@ -74,6 +74,68 @@ final class ReportFixture {
                 30 * MS);
     }
 
+    /**
+     * The same prep request on both sides of the wire: {@code rig.prep_req} (the rig drives it) rises at 10 ms,
+     * {@code gen.prep_req} (the board's input) 2 us later; {@code gen.ready} rises 1.45 s after the rig's edge.
+     */
+    static Trace prepTrace() {
+        Trace t = new Trace();
+        int rigPrep = t.declareDigital("rig.prep_req");
+        int genPrep = t.declareDigital("gen.prep_req");
+        int ready = t.declareDigital("gen.ready");
+        t.digital(0, rigPrep, Level.LOW);
+        t.digital(0, genPrep, Level.LOW);
+        t.digital(0, ready, Level.LOW);
+        t.digital(10 * MS, rigPrep, Level.HIGH);
+        t.digital(10 * MS + 2 * US, genPrep, Level.HIGH);
+        t.digital(1460 * MS, ready, Level.HIGH);
+        t.end(2000 * MS);
+        return t;
+    }
+
+    /** An inconclusive scenario on {@link #prepTrace}: READY at 1.45 s +- 100 ms against a 1.5 s limit. */
+    static ScenarioResult prep() {
+        MeasurementResult ready = new MeasurementResult("prep_to_ready", 1450 * MS, 20 * MS, 1500 * MS, 100 * MS,
+                Verdict.INCONCLUSIVE, 10 * MS, List.of("rig.prep_req", "gen.prep_req", "gen.ready"));
+        List<StepResult> steps = List.of(
+                new StepResult(0, "set", "PREP_REQ active", 7, 10 * MS, 10 * MS, Verdict.PASS, null),
+                new StepResult(1, "expect", "READY becomes active within [20ms, 1.5s]", 8, 10 * MS, 1460 * MS,
+                        Verdict.INCONCLUSIVE, "1.45 s +- 100 ms straddles the 1.5 s limit"));
+        return new ScenarioResult("EXP-PREP-001", "Prep makes the generator ready within 1.5 s",
+                "scenarios/exposure/prep.yaml", Verdict.INCONCLUSIVE, List.of("REQ-ILK-001"), List.of(), List.of(ready),
+                "traces/EXP-PREP-001.vcd", "cd34", "prep_to_ready 1.45 s +- 100 ms straddles the 1.5 s limit",
+                2000 * MS, steps);
+    }
+
+    /**
+     * A scenario the rig could not finish, on {@link #prepTrace}: the board's prep input followed the rig's too
+     * late (fail), then the measurement of READY erred.
+     */
+    static ScenarioResult rigError() {
+        MeasurementResult wire = new MeasurementResult("prep_to_gen_prep", 2 * US, null, 1 * US, 0, Verdict.FAIL,
+                10 * MS, List.of("rig.prep_req", "gen.prep_req"));
+        MeasurementResult ready = new MeasurementResult("prep_to_ready", 1450 * MS, null, 2000 * MS, 1 * MS,
+                Verdict.ERROR, 10 * MS, List.of("rig.prep_req", "gen.prep_req", "gen.ready"));
+        List<StepResult> steps = List.of(
+                new StepResult(0, "set", "PREP_REQ active", 7, 10 * MS, 10 * MS, Verdict.PASS, null),
+                new StepResult(1, "expect", "gen PREP_REQ follows within 50us", 8, 10 * MS, 10 * MS + 2 * US,
+                        Verdict.ERROR, "serial link lost"));
+        return new ScenarioResult("SYS-LINK-001", "The board sees the rig's prep request", null, Verdict.ERROR,
+                List.of("REQ-ARC-002"), List.of(), List.of(wire, ready), null, null, "rig failure: serial link lost",
+                20 * MS, steps);
+    }
+
+    /** A run with a scenario, a step and a measurement of every verdict, each scenario with its trace. */
+    static RunResult everyVerdictRun() {
+        return new RunResult("20261127T200000Z-43", "sim", 43, List.of(), "2026-11-27T20:00:00Z",
+                "2026-11-27T20:00:05Z", "0.1.0", List.of(door(), arc(), prep(), rigError()));
+    }
+
+    static Map<String, Trace> everyVerdictTraces() {
+        Trace prep = prepTrace();
+        return Map.of("INT-DOOR-003", doorTrace(), "EXP-PREP-001", prep, "SYS-LINK-001", prep);
+    }
+
     static RunResult run() {
         return new RunResult("20261127T200000Z-42", "sim", 42, List.of("ARC_LIMIT_OFF_BY_ONE"), "2026-11-27T20:00:00Z",
                 "2026-11-27T20:00:03Z", "0.1.0", List.of(door(), arc()));

@@ -156,23 +156,15 @@ public final class RuleChecker implements ChangeListener {
         begun = true;
     }
 
-    /** Adds a problem when a rule naming one signal twice can never mean anything. */
+    /** Adds a problem when a rule whose two names are one signal can never mean anything. */
     private static void meaningless(TimingRule rule, SignalInfo signal, List<String> problems) {
-        if (rule instanceof BoundedResponse b && b.trigger().edge() == b.response().edge()) {
-            problems.add(b.response().signal().position().where() + "rule '" + rule.id() + "': response '"
-                    + b.response() + "' is the trigger '" + b.trigger() + "' itself" + same(b.trigger().signal(),
-                            b.response().signal(), signal) + ": each trigger would answer itself at 0 ns on any"
-                    + " trace (expect another signal, or the other edge)");
-        } else if (rule instanceof NeverWhile n && n.state().level() != n.whileState().level()) {
-            problems.add(n.whileState().signal().position().where() + "rule '" + rule.id() + "': '" + n.state()
-                    + "' and '" + n.whileState() + "' are opposite levels of one signal" + same(n.state().signal(),
-                            n.whileState().signal(), signal) + ", which never hold together: the rule can never fail");
+        String why = rule.meaninglessOnOneSignal();
+        if (why != null) {
+            SignalRef a = rule.signals().get(0);
+            SignalRef b = rule.signals().get(1);
+            problems.add(b.position().where() + "rule '" + rule.id() + "': " + why + (a.name().equals(b.name()) ? ""
+                    : " ('" + a.name() + "' and '" + b.name() + "' are both " + signal.path() + ")"));
         }
-    }
-
-    /** {@code " (a and rig.a are both rig.a)"} when two names differ but mean one signal, else empty. */
-    private static String same(SignalRef a, SignalRef b, SignalInfo signal) {
-        return a.name().equals(b.name()) ? "" : " ('" + a.name() + "' and '" + b.name() + "' are both " + signal.path() + ")";
     }
 
     @Override

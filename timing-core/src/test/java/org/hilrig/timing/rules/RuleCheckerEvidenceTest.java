@@ -61,9 +61,9 @@ class RuleCheckerEvidenceTest {
                                 + " falls' itself: each trigger would answer itself at 0 ns on any trace"
                                 + " (expect another signal, or the other edge)",
                         "rules.yaml:8:13: rule 'ALIAS': response 'rig.door_closed rises' is the trigger"
-                                + " 'door_closed rises' itself ('door_closed' and 'rig.door_closed' are both"
-                                + " rig.door_closed): each trigger would answer itself at 0 ns on any trace"
-                                + " (expect another signal, or the other edge)"));
+                                + " 'door_closed rises' itself: each trigger would answer itself at 0 ns on any trace"
+                                + " (expect another signal, or the other edge) ('door_closed' and 'rig.door_closed'"
+                                + " are both rig.door_closed)"));
     }
 
     @Test

@@ -19,7 +19,8 @@ import org.hilrig.timing.verdict.Verdict;
  * latency or the longest overlap, and the limit), then each rule's occurrences and violations, then the
  * totals. Times are
  * exact (no rounding: {@code 5.412345 ms}); verdicts other than pass are upper case so they stand out.
- * A rule with many occurrences lists only its first few that did not pass.
+ * A rule with many occurrences lists only its first few that did not pass; counts cover every one. A
+ * rule the trace did not exercise says why, and that it is inconclusive unless allowed.
  */
 public final class CheckTable {
     /** A rule lists every occurrence up to this many, otherwise only those that did not pass, up to this many. */
@@ -36,7 +37,7 @@ public final class CheckTable {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"RULE", "STATUS", "CHECKED", "WORST", "LIMIT"});
         for (RuleResult r : report.results()) {
-            rows.add(row(r));
+            rows.add(row(report, r));
         }
         int[] widths = new int[5];
         for (String[] row : rows) {
@@ -53,51 +54,67 @@ public final class CheckTable {
         }
         for (RuleResult r : report.results()) {
             out.println();
-            details(r, out);
+            details(report, r, out);
         }
         out.println();
+        long unexercised = report.unexercised();
         out.println(report.results().size() + (report.results().size() == 1 ? " rule: " : " rules: ")
                 + report.count(Verdict.PASS) + " pass, " + report.count(Verdict.FAIL) + " fail, "
-                + report.count(Verdict.INCONCLUSIVE) + " inconclusive -> " + word(report.verdict()));
+                + report.count(Verdict.INCONCLUSIVE) + " inconclusive" + (unexercised == 0 ? "" : "; "
+                        + unexercised + " not exercised") + " -> " + word(report.verdict()));
         out.flush();
     }
 
-    private static String[] row(RuleResult r) {
+    private static String[] row(CheckReport report, RuleResult r) {
         if (r instanceof ResponseResult rr) {
-            int n = rr.occurrences().size();
+            long n = rr.occurrenceCount();
             Long worst = rr.worstLatencyNanos();
-            return new String[] {r.rule().id(), word(r.verdict()), n + (n == 1 ? " trigger" : " triggers"),
+            return new String[] {r.rule().id(), word(report.status(r)), n + (n == 1 ? " trigger" : " triggers"),
                     worst == null ? "-" : time(worst), window(rr.rule())};
         }
         NeverResult nr = (NeverResult) r;
         Long longest = nr.longestOverlapNanos();
-        int n = nr.overlaps().size();
-        return new String[] {r.rule().id(), word(r.verdict()), n + (n == 1 ? " violation" : " violations"),
+        long n = nr.violationCount();
+        return new String[] {r.rule().id(), word(report.status(r)), n + (n == 1 ? " violation" : " violations"),
                 longest == null ? "-" : time(longest), tolerance(nr.rule())};
     }
 
-    private static void details(RuleResult r, PrintWriter out) {
+    /** {@code "  not exercised: why -> INCONCLUSIVE (...)"}, or nothing when the trace exercised the rule. */
+    private static void exercise(CheckReport report, RuleResult r, PrintWriter out) {
+        if (!r.exercised()) {
+            out.println("  not exercised: " + r.unexercisedReason() + (report.status(r) == Verdict.PASS
+                    ? " (allowed)" : " -> INCONCLUSIVE (allow it with allow_unexercised: true or --allow-unexercised)"));
+        }
+    }
+
+    /** Where the rest of a rule's list is: {@code --json} has every one, or its first and worst. */
+    private static String rest(CheckReport report, boolean truncated) {
+        return truncated ? "--json lists the first and the worst " + report.listing().firstAndWorst()
+                + ", --all-occurrences every one" : "--json lists every one";
+    }
+
+    private static void details(CheckReport report, RuleResult r, PrintWriter out) {
         String requirement = r.rule().requirement() == null ? "" : " (" + r.rule().requirement() + ")";
         if (r instanceof ResponseResult rr) {
             BoundedResponse rule = rr.rule();
             out.println(rule.id() + requirement + ": after " + rule.trigger() + " expect " + rule.response()
                     + " within " + within(rule));
-            if (rr.occurrences().isEmpty()) {
-                out.println("  no '" + rule.trigger() + "' in the trace: nothing to check");
+            exercise(report, r, out);
+            if (rr.occurrenceCount() == 0) {
                 return;
             }
-            List<Occurrence> shown = rr.occurrences().size() <= LISTED ? rr.occurrences()
+            List<Occurrence> shown = rr.occurrences().size() <= LISTED && !rr.truncated() ? rr.occurrences()
                     : rr.occurrences().stream().filter(o -> o.verdict() != Verdict.PASS).limit(LISTED).toList();
             for (Occurrence o : shown) {
                 out.println("  " + word(o.verdict()) + "  " + rule.trigger() + " at " + time(o.triggerNanos()) + ", "
                         + (o.answered() ? rule.response() + " at " + time(o.responseNanos()) + ": latency "
                                 + time(o.latencyNanos()) : "no " + rule.response() + " before the trace ended"));
             }
-            int hidden = rr.occurrences().size() - shown.size();
+            long hidden = rr.occurrenceCount() - shown.size();
             if (hidden > 0) {
                 out.println("  " + (shown.isEmpty() ? "" : "... and ") + hidden + (shown.isEmpty() ? "" : " more")
-                        + " occurrences, " + rr.count(Verdict.PASS) + " of all " + rr.occurrences().size()
-                        + " passed (--json lists every one)");
+                        + " occurrences, " + rr.count(Verdict.PASS) + " of all " + rr.occurrenceCount()
+                        + " passed (" + rest(report, rr.truncated()) + ")");
             }
             return;
         }
@@ -105,9 +122,12 @@ public final class CheckTable {
         NeverWhile rule = nr.rule();
         out.println(rule.id() + requirement + ": never " + rule.state() + " while " + rule.whileState()
                 + (rule.longerThanNanos() == null ? "" : " for longer than " + time(rule.longerThanNanos())));
+        exercise(report, r, out);
         if (nr.longestOverlapNanos() == null) {
-            out.println("  never happened");
-        } else if (nr.overlaps().isEmpty()) {
+            if (r.exercised()) {
+                out.println("  never happened");
+            }
+        } else if (nr.violationCount() == 0) {
             out.println("  pass  longest overlap " + time(nr.longestOverlapNanos()));
         }
         List<Overlap> shown = nr.overlaps().stream().limit(LISTED).toList();
@@ -115,8 +135,8 @@ public final class CheckTable {
             out.println("  " + word(o.verdict()) + "  from " + time(o.startNanos()) + " to " + time(o.endNanos())
                     + " (" + time(o.durationNanos()) + ")");
         }
-        if (nr.overlaps().size() > shown.size()) {
-            out.println("  ... and " + (nr.overlaps().size() - shown.size()) + " more (--json lists all)");
+        if (nr.violationCount() > shown.size()) {
+            out.println("  ... and " + (nr.violationCount() - shown.size()) + " more (" + rest(report, nr.truncated()) + ")");
         }
     }
 

@@ -5,10 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hilrig.timing.BadInputException;
@@ -46,7 +49,13 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  *   - id: NO-XRAY-WITH-DOOR-OPEN
  *     never: xray_on high while door_closed low   # &lt;signal&gt; high|low while &lt;signal&gt; high|low
  *     longer_than: 2ms            # optional: overlaps up to this long are allowed
+ *     allow_unexercised: true     # optional, any rule: a trace that cannot break it passes it
  * </pre>
+ *
+ * <p>A rule that can never mean anything is a problem at the second name: a response that is its own
+ * trigger ({@code after x falls expect x falls}, which would answer itself at 0 ns; the other edge,
+ * a pulse width, is fine) and {@code never} on opposite levels of one signal (which can never fail).
+ * Names that differ but mean one trace signal are caught when the rules are bound to the trace.
  *
  * <p>The whole file is validated before anything is returned; every problem (malformed YAML aside,
  * which stops the reading where it is) is reported in one {@link BadInputException}, in file order, each
@@ -57,12 +66,13 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 public final class RuleFile {
     private static final List<String> TOP_KEYS = List.of("rules");
     private static final List<String> RULE_KEYS =
-            List.of("id", "requirement", "after", "expect", "within", "never", "longer_than");
+            List.of("id", "requirement", "after", "expect", "within", "never", "longer_than", "allow_unexercised");
     private static final Pattern EDGE = Pattern.compile("\\s*(\\S+)\\s+(\\S+)\\s*");
     private static final Pattern NEVER = Pattern.compile("\\s*(\\S+)\\s+(\\S+)\\s+while\\s+(\\S+)\\s+(\\S+)\\s*");
 
     private final String source;
     private final List<Problem> problems = new ArrayList<>();
+    private final Set<String> allowUnexercised = new HashSet<>();
 
     private RuleFile(String source) {
         this.source = source;
@@ -74,7 +84,7 @@ public final class RuleFile {
      * @throws BadInputException when the file is missing, unreadable as UTF-8 text, or has any problem
      * @throws RigFailureException when reading fails for another reason
      */
-    public static List<TimingRule> load(Path file) {
+    public static RuleSet load(Path file) {
         String name = file.toString();
         if (Files.isDirectory(file)) {
             throw new BadInputException(name, 0, 0, "is a directory, not a rules file");
@@ -87,11 +97,11 @@ public final class RuleFile {
      *
      * @throws BadInputException listing every problem found
      */
-    public static List<TimingRule> parse(String sourceName, String text) {
+    public static RuleSet parse(String sourceName, String text) {
         return new RuleFile(sourceName).read(text);
     }
 
-    private List<TimingRule> read(String text) {
+    private RuleSet read(String text) {
         Optional<Node> document = YamlText.compose(source, text);
         if (document.isEmpty() || isNull(document.get())) {
             throw new BadInputException(source, 0, 0, "has no rules (expected 'rules:' with a list of rules)");
@@ -101,7 +111,7 @@ public final class RuleFile {
             problems.sort(null);
             throw new BadInputException(problems.stream().map(Problem::message).toList());
         }
-        return rules;
+        return new RuleSet(rules, allowUnexercised);
     }
 
     private List<TimingRule> readTop(Node top) {
@@ -165,6 +175,7 @@ public final class RuleFile {
         int before = problems.size();
         Map<String, NodeTuple> keys = keys(map, label, RULE_KEYS);
         String requirement = keys.containsKey("requirement") ? text(keys.get("requirement"), label) : null;
+        boolean allowed = keys.containsKey("allow_unexercised") && flag(keys.get("allow_unexercised"), label);
         SourcePosition position = position(map);
 
         boolean response = keys.containsKey("after") || keys.containsKey("expect") || keys.containsKey("within");
@@ -181,7 +192,7 @@ public final class RuleFile {
             SignalState[] states = states(never, label);
             Long longerThan = keys.containsKey("longer_than") ? duration(keys.get("longer_than"), label) : null;
             if (states != null && id != null) {
-                rule = new NeverWhile(id, requirement, position, states[0], states[1], longerThan);
+                rule = meaningful(new NeverWhile(id, requirement, position, states[0], states[1], longerThan), label);
             }
         } else if (response) {
             if (keys.containsKey("longer_than")) {
@@ -191,12 +202,38 @@ public final class RuleFile {
             SignalEdge answer = required(keys, "expect", map, label) ? edge(keys.get("expect"), label) : null;
             LatencyWindow window = required(keys, "within", map, label) ? window(keys.get("within"), label) : null;
             if (trigger != null && answer != null && window != null && id != null) {
-                rule = new BoundedResponse(id, requirement, position, trigger, answer, window);
+                rule = meaningful(new BoundedResponse(id, requirement, position, trigger, answer, window), label);
             }
         } else if (problems.size() == before) {
             problem(map, label, "says nothing to check: give 'after', 'expect' and 'within', or 'never'");
         }
+        if (rule != null && allowed && problems.size() == before) {
+            allowUnexercised.add(id);
+        }
         return problems.size() == before ? rule : null;
+    }
+
+    /** The rule, or null after reporting that its two names are one signal in a way that means nothing. */
+    private TimingRule meaningful(TimingRule rule, String label) {
+        SignalRef first = rule.signals().get(0);
+        SignalRef second = rule.signals().get(1);
+        String why = first.name().equals(second.name()) ? rule.meaninglessOnOneSignal() : null;
+        if (why == null) {
+            return rule;
+        }
+        problem(second.position(), label, why);
+        return null;
+    }
+
+    /** A true/false value, or false after reporting that it is something else. */
+    private boolean flag(NodeTuple t, String label) {
+        String key = ((ScalarNode) t.getKeyNode()).getValue();
+        Node v = t.getValueNode();
+        if (v instanceof ScalarNode s && Tag.BOOL.equals(v.getTag())) {
+            return Boolean.parseBoolean(s.getValue().toLowerCase(Locale.ROOT));
+        }
+        problem(v, label, "'" + key + "' must be true or false, found " + describe(v));
+        return false;
     }
 
     private boolean required(Map<String, NodeTuple> keys, String key, MappingNode map, String label) {
@@ -343,7 +380,10 @@ public final class RuleFile {
     }
 
     private void problem(Node at, String label, String what) {
-        SourcePosition p = position(at);
+        problem(position(at), label, what);
+    }
+
+    private void problem(SourcePosition p, String label, String what) {
         problems.add(new Problem(p.line(), p.column(), problems.size(),
                 BadInputException.where(source, p.line(), p.column()) + label + what));
     }

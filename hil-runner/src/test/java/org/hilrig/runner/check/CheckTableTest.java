@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Set;
 import org.hilrig.timing.rules.BoundedResponse;
 import org.hilrig.timing.rules.Edge;
 import org.hilrig.timing.rules.LatencyWindow;
+import org.hilrig.timing.rules.Listing;
 import org.hilrig.timing.rules.RuleChecker;
 import org.hilrig.timing.rules.SignalEdge;
 import org.hilrig.timing.trace.Level;
@@ -46,7 +48,7 @@ class CheckTableTest {
         StringWriter text = new StringWriter();
 
         CheckTable.write(new CheckReport("t.vcd", "r.yaml", checker.uncertaintyNanos(), checker.endNanos(),
-                checker.results()), new PrintWriter(text));
+                checker.results(), Set.of(), Listing.ALL), new PrintWriter(text));
 
         assertThat(text.toString()).isEqualTo("""
                 trace t.vcd (ends at 300 us)

@@ -41,7 +41,7 @@ class RuleFileTest {
                     within: 1ms                 # upper bound, or a window: [20ms, 1500ms]
                   - id: NO-XRAY-WITH-DOOR-OPEN
                     never: xray_on high while door_closed low
-                """);
+                """).rules();
 
         assertThat(rules).hasSize(2);
         BoundedResponse doorHv = (BoundedResponse) rules.get(0);
@@ -71,7 +71,7 @@ class RuleFileTest {
                   - id: HV-LONG
                     never: rig.hv_enable high while rig.door_closed low
                     longer_than: 2.5ms
-                """);
+                """).rules();
 
         BoundedResponse ready = (BoundedResponse) rules.get(0);
         assertThat(ready.window()).isEqualTo(LatencyWindow.between(20_000_000, 1_500_000_000));
@@ -120,7 +120,7 @@ class RuleFileTest {
                         + " (write '<signal> rises' or '<signal> falls')",
                 "rules.yaml:5:13: rule 'DOOR-HV': 'within': a window is [min, max], found 3 values",
                 "rules.yaml:6:5: rule 'DOOR-HV': unknown key 'expcet'"
-                        + " (allowed: id, requirement, after, expect, within, never, longer_than)",
+                        + " (allowed: id, requirement, after, expect, within, never, longer_than, allow_unexercised)",
                 "rules.yaml:7:5: rule 'LATE': missing key 'expect'",
                 "rules.yaml:9:13: rule 'LATE': 'within': window [2 s, 1 s] has its min above its max",
                 "rules.yaml:10:5: rule 'LATE': 'longer_than' applies only to 'never' rules",
@@ -132,7 +132,7 @@ class RuleFileTest {
                 "rules.yaml:15:5: rule 'DOOR-HV': 'within' cannot be combined with 'never'"
                         + " (a rule is either after/expect/within or never)",
                 "rules.yaml:16:5: rule 5: expected a mapping of keys"
-                        + " (id, requirement, after, expect, within, never, longer_than), found a text 'just a text'",
+                        + " (id, requirement, after, expect, within, never, longer_than, allow_unexercised), found a text 'just a text'",
                 "rules.yaml:17:5: rule 'EMPTY': says nothing to check: give 'after', 'expect' and 'within', or 'never'");
     }
 
@@ -226,5 +226,60 @@ class RuleFileTest {
         Files.write(latin1, "rules:\n  - id: T\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> RuleFile.load(latin1)).isInstanceOf(BadInputException.class)
                 .hasMessage(latin1 + ":2:10: not UTF-8 text: byte \\xe9 is not part of a UTF-8 character (save the file as UTF-8)");
+    }
+
+    @Test
+    void aRuleMayAllowATraceThatDoesNotExerciseIt() {
+        RuleSet set = RuleFile.parse("r.yaml", """
+                rules:
+                  - id: RARE
+                    after: arc rises
+                    expect: hv_enable falls
+                    within: 1ms
+                    allow_unexercised: true
+                  - id: USUAL
+                    never: xray_on high while door_closed low
+                    allow_unexercised: false
+                  - id: PLAIN
+                    never: hv_enable high while door_closed low
+                """);
+
+        assertThat(set.rules()).extracting(TimingRule::id).containsExactly("RARE", "USUAL", "PLAIN");
+        assertThat(set.allowUnexercised()).containsExactly("RARE");
+    }
+
+    @Test
+    void allowUnexercisedIsTrueOrFalse() {
+        assertThat(problemsOf("""
+                rules:
+                  - id: RARE
+                    never: xray_on high while door_closed low
+                    allow_unexercised: yes
+                """)).containsExactly("rules.yaml:4:24: rule 'RARE': 'allow_unexercised' must be true or false,"
+                + " found a text 'yes'");
+    }
+
+    @Test
+    void aResponseThatIsItsOwnTriggerAndNeverOnOppositeLevelsOfOneSignalAreRefusedWhereWritten() {
+        assertThat(problemsOf("""
+                rules:
+                  - id: SELF
+                    after: door_closed falls
+                    expect: door_closed falls
+                    within: 1ms
+                  - id: PULSE
+                    after: door_closed falls
+                    expect: door_closed rises
+                    within: 1ms
+                  - id: BOTH
+                    never: xray_on high while xray_on low
+                  - id: NEVER-ON
+                    never: xray_on high while xray_on high
+                """)).containsExactly(
+                "rules.yaml:4:13: rule 'SELF': response 'door_closed falls' is the trigger 'door_closed falls'"
+                        + " itself: each trigger would answer itself at 0 ns on any trace (expect another signal,"
+                        + " or the other edge)",
+                "rules.yaml:11:31: rule 'BOTH': 'xray_on high' and 'xray_on low' are opposite levels of one signal,"
+                        + " which never hold together: the rule can never fail");
     }
 }

@@ -68,6 +68,7 @@ class CheckCommandTest {
                   "status": "fail",
                   "uncertainty_ns": 1000,
                   "end_ns": 8000000,
+                  "list_limit": 1000,
                   "rules": [
                     {
                       "id": "DOOR-HV",
@@ -85,7 +86,15 @@ class CheckCommandTest {
                           "status": "pass"
                         }
                       ],
-                      "worst_latency_ns": 412000
+                      "worst_latency_ns": 412000,
+                      "occurrence_count": 1,
+                      "occurrences_truncated": false,
+                      "pass_count": 1,
+                      "inconclusive_count": 0,
+                      "fail_count": 0,
+                      "exercised": true,
+                      "unexercised_reason": null,
+                      "allow_unexercised": false
                     },
                     {
                       "id": "NO-XRAY-WITH-DOOR-OPEN",
@@ -101,7 +110,12 @@ class CheckCommandTest {
                           "status": "fail"
                         }
                       ],
-                      "longest_overlap_ns": 430000
+                      "longest_overlap_ns": 430000,
+                      "violation_count": 1,
+                      "violations_truncated": false,
+                      "exercised": true,
+                      "unexercised_reason": null,
+                      "allow_unexercised": false
                     }
                   ]
                 }
@@ -291,5 +305,235 @@ class CheckCommandTest {
         assertThat(hil("check", trace.toString())).isEqualTo(2);
         assertThat(err.toString()).startsWith("hil check: Missing required option: '--rules=RULES.yaml'\n");
         assertThat(out.toString()).isEmpty();
+    }
+
+    // ---- evidence: a rule the trace did not exercise is no pass ----------------------------------
+
+    private static final String QUIET_VCD = """
+            $timescale 1us $end
+            $scope module rig $end
+            $var wire 1 ! door_closed $end
+            $var wire 1 " hv_enable $end
+            $var wire 1 # xray_on $end
+            $upscope $end
+            $enddefinitions $end
+            #0 1! 1" 0#
+            """;
+
+    @Test
+    void aTraceWithNoValueChangesPassesNoRuleAndExitsOne() throws Exception {
+        Path trace = file("quiet.vcd", QUIET_VCD);
+        Path rules = file("rules.yaml", CONTRACT_RULES);
+
+        int exit = hil("check", trace.toString(), "--rules", rules.toString(), "--json");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).isEmpty();
+        var json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("status").asText()).isEqualTo("inconclusive");
+        assertThat(json.at("/rules/0/status").asText()).isEqualTo("inconclusive");
+        assertThat(json.at("/rules/0/exercised").asBoolean()).isFalse();
+        assertThat(json.at("/rules/0/unexercised_reason").asText()).isEqualTo("no 'door_closed falls' in the trace");
+        assertThat(json.at("/rules/0/occurrence_count").asLong()).isZero();
+        assertThat(json.at("/rules/1/status").asText()).isEqualTo("inconclusive");
+        assertThat(json.at("/rules/1/unexercised_reason").asText())
+                .isEqualTo("'door_closed low' never held in the trace");
+    }
+
+    @Test
+    void theTableSaysWhyARuleWasNotExercised() throws Exception {
+        Path trace = file("quiet.vcd", QUIET_VCD + "#1000\n");
+        Path rules = file("rules.yaml", CONTRACT_RULES);
+
+        int exit = hil("check", trace.toString(), "--rules", rules.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).isEqualTo("""
+                trace %s (ends at 1 ms)
+                rules %s (times judged with an uncertainty of +/-1 us)
+
+                RULE                    STATUS        CHECKED       WORST  LIMIT
+                DOOR-HV                 INCONCLUSIVE  0 triggers    -      <= 1 ms
+                NO-XRAY-WITH-DOOR-OPEN  INCONCLUSIVE  0 violations  -      none allowed
+
+                DOOR-HV (REQ-ILK-001): after door_closed falls expect hv_enable falls within 1 ms
+                  not exercised: no 'door_closed falls' in the trace -> INCONCLUSIVE (allow it with allow_unexercised: true or --allow-unexercised)
+
+                NO-XRAY-WITH-DOOR-OPEN: never xray_on high while door_closed low
+                  not exercised: 'door_closed low' never held in the trace -> INCONCLUSIVE (allow it with allow_unexercised: true or --allow-unexercised)
+
+                2 rules: 0 pass, 0 fail, 2 inconclusive; 2 not exercised -> INCONCLUSIVE
+                """.formatted(trace, rules));
+    }
+
+    @Test
+    void aDoorOpenForTheWholeTraceWithNothingMovingIsNoEvidenceEither() throws Exception {
+        Path trace = file("open.vcd", QUIET_VCD.replace("#0 1! 1\" 0#", "#0 0! 1\" 0#") + "#5000\n");
+        Path rules = file("rules.yaml", CONTRACT_RULES);
+
+        int exit = hil("check", trace.toString(), "--rules", rules.toString(), "--json");
+
+        assertThat(exit).isEqualTo(1);
+        var json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.at("/rules/1/unexercised_reason").asText())
+                .isEqualTo("neither xray_on nor door_closed changed level in the trace");
+    }
+
+    @Test
+    void unexercisedRulesPassWhenTheRuleOrTheCommandAllowsIt() throws Exception {
+        Path trace = file("quiet.vcd", QUIET_VCD);
+        Path rules = file("rules.yaml", """
+                rules:
+                  - id: DOOR-HV
+                    after: door_closed falls
+                    expect: hv_enable falls
+                    within: 1ms
+                    allow_unexercised: true
+                  - id: NO-XRAY-WITH-DOOR-OPEN
+                    never: xray_on high while door_closed low
+                """);
+
+        int perRule = hil("check", trace.toString(), "--rules", rules.toString(), "--json");
+        var json = new ObjectMapper().readTree(out.toString());
+        out.getBuffer().setLength(0);
+        int all = hil("check", trace.toString(), "--rules", rules.toString(), "--json", "--allow-unexercised");
+        var allowed = new ObjectMapper().readTree(out.toString());
+
+        assertThat(perRule).isEqualTo(1);
+        assertThat(json.at("/rules/0/status").asText()).isEqualTo("pass");
+        assertThat(json.at("/rules/0/allow_unexercised").asBoolean()).isTrue();
+        assertThat(json.at("/rules/0/exercised").asBoolean()).isFalse();
+        assertThat(json.at("/rules/1/status").asText()).isEqualTo("inconclusive");
+        assertThat(all).isEqualTo(0);
+        assertThat(allowed.get("status").asText()).isEqualTo("pass");
+        assertThat(allowed.at("/rules/1/allow_unexercised").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aResponseThatIsItsOwnTriggerIsBadInputNotAPassAtZeroNanoseconds() throws Exception {
+        Path trace = file("door.vcd", INTERLOCK_VCD);
+        Path rules = file("rules.yaml", """
+                rules:
+                  - id: SELF
+                    after: door_closed falls
+                    expect: door_closed falls
+                    within: 1ms
+                  - id: ALIAS
+                    after: door_closed falls
+                    expect: rig.door_closed falls
+                    within: 1ms
+                """);
+
+        int exit = hil("check", trace.toString(), "--rules", rules.toString(), "--json");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).isEqualTo("hil check: " + rules + ":4:13: rule 'SELF': response 'door_closed"
+                + " falls' is the trigger 'door_closed falls' itself: each trigger would answer itself at 0 ns on"
+                + " any trace (expect another signal, or the other edge)\n");
+
+        err.getBuffer().setLength(0);
+        Path alias = file("alias.yaml", """
+                rules:
+                  - id: ALIAS
+                    after: door_closed falls
+                    expect: rig.door_closed falls
+                    within: 1ms
+                """);
+        assertThat(hil("check", trace.toString(), "--rules", alias.toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("hil check: " + alias + ":4:13: rule 'ALIAS': response").hasLineCount(1)
+                .endsWith("('door_closed' and 'rig.door_closed' are both rig.door_closed)\n");
+    }
+
+    // ---- bounded listing ------------------------------------------------------------------------
+
+    /** {@code n} door openings, each answered 400 us later except the sixth (1.5 ms). */
+    private static String manyOpenings(int n) {
+        StringBuilder vcd = new StringBuilder("""
+                $timescale 1us $end
+                $scope module rig $end
+                $var wire 1 ! door_closed $end
+                $var wire 1 " hv_enable $end
+                $upscope $end
+                $enddefinitions $end
+                #0 1! 1"
+                """);
+        for (int i = 0; i < n; i++) {
+            long t = 10_000L * (i + 1);
+            vcd.append('#').append(t).append(" 0!\n#").append(t + (i == 5 ? 1_500 : 400)).append(" 0\"\n#")
+                    .append(t + 5_000).append(" 1! 1\"\n");
+        }
+        return vcd.toString();
+    }
+
+    @Test
+    void eachRuleListsItsFirstAndWorstOccurrencesAndCountsThemAll() throws Exception {
+        Path trace = file("many.vcd", manyOpenings(30));
+        Path rules = file("rules.yaml", """
+                rules:
+                  - id: DOOR-HV
+                    after: door_closed falls
+                    expect: hv_enable falls
+                    within: 1ms
+                """);
+
+        int exit = hil("check", trace.toString(), "--rules", rules.toString(), "--json", "--list-limit", "2");
+
+        assertThat(exit).isEqualTo(1);
+        var json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("list_limit").asInt()).isEqualTo(2);
+        assertThat(json.at("/rules/0/status").asText()).isEqualTo("fail");
+        assertThat(json.at("/rules/0/occurrence_count").asLong()).isEqualTo(30);
+        assertThat(json.at("/rules/0/occurrences_truncated").asBoolean()).isTrue();
+        assertThat(json.at("/rules/0/pass_count").asLong()).isEqualTo(29);
+        assertThat(json.at("/rules/0/fail_count").asLong()).isEqualTo(1);
+        assertThat(json.at("/rules/0/worst_latency_ns").asLong()).isEqualTo(1_500_000);
+        assertThat(json.at("/rules/0/occurrences").findValuesAsText("trigger_ns"))
+                .as("the first two, and the worst two: 1.5 ms, then the earliest of the 400 us")
+                .containsExactly("10000000", "20000000", "60000000");
+
+        out.getBuffer().setLength(0);
+        assertThat(hil("check", trace.toString(), "--rules", rules.toString(), "--json", "--all-occurrences"))
+                .isEqualTo(1);
+        var all = new ObjectMapper().readTree(out.toString());
+        assertThat(all.get("list_limit").isNull()).isTrue();
+        assertThat(all.at("/rules/0/occurrences").size()).isEqualTo(30);
+        assertThat(all.at("/rules/0/occurrences_truncated").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theTableCountsEveryOccurrenceAndSaysWhereTheRestAre() throws Exception {
+        Path trace = file("many.vcd", manyOpenings(30));
+        Path rules = file("rules.yaml", """
+                rules:
+                  - id: DOOR-HV
+                    after: door_closed falls
+                    expect: hv_enable falls
+                    within: 1ms
+                """);
+
+        hil("check", trace.toString(), "--rules", rules.toString(), "--list-limit", "2");
+
+        assertThat(out.toString()).contains(
+                "DOOR-HV  FAIL    30 triggers  1.5 ms  <= 1 ms",
+                "  FAIL  door_closed falls at 60 ms, hv_enable falls at 61.5 ms: latency 1.5 ms",
+                "  ... and 29 more occurrences, 29 of all 30 passed (--json lists the first and the worst 2,"
+                        + " --all-occurrences every one)");
+    }
+
+    @Test
+    void aNegativeListLimitIsUsageError() throws Exception {
+        Path trace = file("door.vcd", INTERLOCK_VCD);
+        Path rules = file("rules.yaml", CONTRACT_RULES);
+
+        assertThat(hil("check", trace.toString(), "--rules", rules.toString(), "--list-limit", "-1")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("hil check: --list-limit: '-1' is negative (give 0 or more; 0 lists none)\n");
+    }
+
+    @Test
+    void theHelpNamesTheNewOptionsAndWhatNotExercisedMeans() {
+        assertThat(hil("check", "--help")).isZero();
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("--list-limit=N", "--all-occurrences",
+                "--allow-unexercised", "is inconclusive, not a pass, unless allowed", "(default: 1000)");
     }
 }

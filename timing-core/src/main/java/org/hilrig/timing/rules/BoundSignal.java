@@ -19,6 +19,7 @@ final class BoundSignal {
     private boolean touched;
     private Edge edge;
     private long edgeNanos = Long.MIN_VALUE;
+    private boolean edged;
 
     BoundSignal(SignalInfo info) {
         this.info = info;
@@ -40,6 +41,7 @@ final class BoundSignal {
             if (lastDefinite != null && lastDefinite != level) {
                 edge = Edge.to(level);
                 edgeNanos = stampNanos;
+                edged = true;
             }
             lastDefinite = level;
         }
@@ -47,6 +49,11 @@ final class BoundSignal {
 
     boolean hasEdge(Edge wanted, long stampNanos) {
         return edgeNanos == stampNanos && edge == wanted;
+    }
+
+    /** True once the signal has made an edge (changed between definite levels) anywhere in the trace. */
+    boolean edged() {
+        return edged;
     }
 
     /** True when the settled level is {@code wanted} (a definite level). */

@@ -29,6 +29,14 @@ public record BoundedResponse(String id, String requirement, SourcePosition posi
         return List.of(trigger.signal(), response.signal());
     }
 
+    /** A response on the trigger's own edge: the first one at or after a trigger is the trigger itself. */
+    @Override
+    public String meaninglessOnOneSignal() {
+        return trigger.edge() != response.edge() ? null : "response '" + response + "' is the trigger '" + trigger
+                + "' itself: each trigger would answer itself at 0 ns on any trace (expect another signal, or the"
+                + " other edge)";
+    }
+
     @Override
     public String toString() {
         return "after " + trigger + " expect " + response + " within " + window;

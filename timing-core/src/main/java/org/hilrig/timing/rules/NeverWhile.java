@@ -40,6 +40,13 @@ public record NeverWhile(String id, String requirement, SourcePosition position,
         return List.of(state.signal(), whileState.signal());
     }
 
+    /** Opposite levels of one signal never hold together; one state twice is {@code never x high}, which is fine. */
+    @Override
+    public String meaninglessOnOneSignal() {
+        return state.level() == whileState.level() ? null : "'" + state + "' and '" + whileState
+                + "' are opposite levels of one signal, which never hold together: the rule can never fail";
+    }
+
     @Override
     public String toString() {
         return "never " + state + " while " + whileState

@@ -18,6 +18,10 @@ final class OccurrenceLog extends AbstractList<Occurrence> implements RandomAcce
     private byte[] verdicts = new byte[16];
     private int size;
 
+    void append(Occurrence o) {
+        append(o.triggerNanos(), o.responseNanos(), o.verdict());
+    }
+
     void append(long triggerNanos, Long responseNanos, Verdict verdict) {
         if (size == triggers.length) {
             int n = size * 2;

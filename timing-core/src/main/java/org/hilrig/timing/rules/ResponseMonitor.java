@@ -6,8 +6,14 @@ import org.hilrig.timing.verdict.Measurement;
 import org.hilrig.timing.verdict.Verdict;
 
 /**
- * Checks a {@link BoundedResponse}: keeps the triggers still waiting for an answer (a queue of times,
- * the only state that grows) and answers them all with the next response edge.
+ * Checks a {@link BoundedResponse}: keeps the triggers still waiting for an answer and answers them all
+ * with the next response edge. Verdict counts and the worst latency are kept as the trace streams by;
+ * occurrences are kept as the {@link Listing} says.
+ *
+ * <p>Memory: the triggers still inside their window (a queue of times), the occurrences listed, and of
+ * the triggers already past their window (certain failures waiting for the answer that gives their
+ * latency) at most as many as the listing keeps: all of them answer with the same edge, so the earliest
+ * are both the first and the worst of them, and the rest need only be counted.
  */
 final class ResponseMonitor extends Monitor {
     private final BoundedResponse rule;
@@ -15,35 +21,57 @@ final class ResponseMonitor extends Monitor {
     private final BoundSignal response;
     private final long uncertaintyNanos;
     private final ViolationListener listener;
-    private final OccurrenceLog occurrences = new OccurrenceLog();
-    private long[] open = new long[8];
-    private int openCount;
-    /** The first {@code reportedCount} open triggers were already reported as past their window. */
-    private int reportedCount;
+    private final OccurrenceLog log = new OccurrenceLog();
+    private final Sample<Occurrence> occurrences;
+    private final int overdueKept;
+    /** Triggers inside their window: {@code pending[head, tail)}, in time order. */
+    private long[] pending = new long[8];
+    private int head;
+    private int tail;
+    /** The earliest triggers already past their window and reported, in time order; the rest are counted. */
+    private long[] overdue = new long[8];
+    private int overdueCount;
+    private long overdueUnlisted;
+    private Occurrence worst;
+    private long worstMargin = Long.MAX_VALUE;
 
     ResponseMonitor(BoundedResponse rule, BoundSignal trigger, BoundSignal response, long uncertaintyNanos,
-            ViolationListener listener) {
+            ViolationListener listener, Listing listing) {
         this.rule = rule;
         this.trigger = trigger;
         this.response = response;
         this.uncertaintyNanos = uncertaintyNanos;
         this.listener = listener;
+        this.occurrences = new Sample<>(listing, log, log::append);
+        this.overdueKept = Math.max(1, listing.firstAndWorst()); // the earliest is the worst latency
     }
 
     @Override
     void settle(long stampNanos) {
         if (trigger.hasEdge(rule.trigger().edge(), stampNanos)) {
-            if (openCount == open.length) {
-                open = Arrays.copyOf(open, openCount * 2);
+            if (tail == pending.length) {
+                if (head > 0) {
+                    System.arraycopy(pending, head, pending, 0, tail - head);
+                    tail -= head;
+                    head = 0;
+                } else {
+                    pending = Arrays.copyOf(pending, pending.length * 2);
+                }
             }
-            open[openCount++] = stampNanos;
+            pending[tail++] = stampNanos;
         }
-        if (openCount > 0 && response.hasEdge(rule.response().edge(), stampNanos)) {
-            for (int i = 0; i < openCount; i++) {
-                answer(open[i], stampNanos, i < reportedCount);
+        if ((overdueCount > 0 || head < tail) && response.hasEdge(rule.response().edge(), stampNanos)) {
+            for (int i = 0; i < overdueCount; i++) {
+                answer(overdue[i], stampNanos, true);
             }
-            openCount = 0;
-            reportedCount = 0;
+            occurrences.countUnlisted(Verdict.FAIL, overdueUnlisted);
+            for (int i = head; i < tail; i++) {
+                answer(pending[i], stampNanos, false);
+            }
+            overdueCount = 0;
+            overdueUnlisted = 0;
+            head = 0;
+            tail = 0;
         }
     }
 
@@ -51,7 +79,13 @@ final class ResponseMonitor extends Monitor {
         long latency = responseNanos - triggerNanos;
         LatencyWindow w = rule.window();
         Verdict v = Measurement.verdict(latency, uncertaintyNanos, w.minNanos(), w.maxNanos());
-        occurrences.append(triggerNanos, responseNanos, v);
+        long margin = margin(latency);
+        Occurrence o = new Occurrence(triggerNanos, responseNanos, latency, v);
+        occurrences.add(o, v, -margin);
+        if (margin < worstMargin) {
+            worst = o;
+            worstMargin = margin;
+        }
         if (v == Verdict.FAIL && !alreadyReported) {
             listener.violated(new Violation(rule, triggerNanos, responseNanos, "'" + rule.response() + "' came "
                     + Durations.format(latency) + " after '" + rule.trigger() + "' at " + triggerNanos
@@ -59,17 +93,36 @@ final class ResponseMonitor extends Monitor {
         }
     }
 
+    /** Distance of a latency to the nearest limit of the window: positive inside, negative outside. */
+    private long margin(long latency) {
+        LatencyWindow w = rule.window();
+        long m = w.maxNanos() - latency;
+        return w.minNanos() == null ? m : Math.min(m, latency - w.minNanos());
+    }
+
     @Override
     void advance(long nowNanos) {
-        while (reportedCount < openCount && nowNanos > deadline(open[reportedCount])) {
-            reportMissing(open[reportedCount], deadline(open[reportedCount]), "");
-            reportedCount++;
+        while (head < tail && nowNanos > deadline(pending[head])) {
+            long t = pending[head++];
+            reportMissing(t, deadline(t), "");
+            keepOverdue(t);
         }
+    }
+
+    private void keepOverdue(long triggerNanos) {
+        if (overdueCount >= overdueKept) {
+            overdueUnlisted++;
+            return;
+        }
+        if (overdueCount == overdue.length) {
+            overdue = Arrays.copyOf(overdue, overdue.length * 2);
+        }
+        overdue[overdueCount++] = triggerNanos;
     }
 
     @Override
     long nextDecisionNanos() {
-        return reportedCount < openCount ? deadline(open[reportedCount]) : Long.MAX_VALUE;
+        return head < tail ? deadline(pending[head]) : Long.MAX_VALUE;
     }
 
     /** After this time, a response can only fail. */
@@ -82,21 +135,26 @@ final class ResponseMonitor extends Monitor {
                 + rule.window() + " of '" + rule.trigger() + "' at " + triggerNanos + " ns" + ending));
     }
 
+    /** Unanswered triggers fail; they rank worse than any answered one, the earlier first. */
     @Override
     void end(long endNanos) {
-        for (int i = 0; i < openCount; i++) {
-            occurrences.append(open[i], null, Verdict.FAIL);
-            if (i >= reportedCount) {
-                reportMissing(open[i], Math.min(endNanos, deadline(open[i])),
-                        " (the trace ended at " + endNanos + " ns)");
-            }
+        for (int i = 0; i < overdueCount; i++) {
+            occurrences.add(new Occurrence(overdue[i], null, null, Verdict.FAIL), Verdict.FAIL, Long.MAX_VALUE);
         }
-        openCount = 0;
-        reportedCount = 0;
+        occurrences.countUnlisted(Verdict.FAIL, overdueUnlisted);
+        for (int i = head; i < tail; i++) {
+            occurrences.add(new Occurrence(pending[i], null, null, Verdict.FAIL), Verdict.FAIL, Long.MAX_VALUE);
+            reportMissing(pending[i], Math.min(endNanos, deadline(pending[i])),
+                    " (the trace ended at " + endNanos + " ns)");
+        }
+        overdueCount = 0;
+        overdueUnlisted = 0;
+        head = 0;
+        tail = 0;
     }
 
     @Override
     RuleResult result() {
-        return new ResponseResult(rule, uncertaintyNanos, occurrences);
+        return new ResponseResult(rule, uncertaintyNanos, occurrences.listed(), occurrences.tally(), worst);
     }
 }

@@ -1,57 +1,60 @@
 package org.hilrig.timing.rules;
 
 import java.util.List;
-import org.hilrig.timing.verdict.Measurement;
+import java.util.Objects;
 import org.hilrig.timing.verdict.Verdict;
 
 /**
- * The occurrences of a {@link BoundedResponse} in trigger order (an unmodifiable list, stored compactly
- * when the checker made it).
+ * What checking a {@link BoundedResponse} found: every occurrence counted by verdict, the worst one, and
+ * the occurrences listed in trigger order (all of them, or as many as the checker's {@link Listing}
+ * keeps; an unmodifiable list, stored compactly when the checker made it).
+ *
+ * @param occurrences the occurrences listed, in trigger order
+ * @param tally every occurrence, listed or not, by verdict
+ * @param worst the answered occurrence nearest to, or furthest beyond, a limit of the window (the
+ *     largest latency when the window is an upper bound only; the earliest of equals), listed or not, or
+ *     null when no trigger was answered
  */
-public record ResponseResult(BoundedResponse rule, long uncertaintyNanos, List<Occurrence> occurrences)
-        implements RuleResult {
+public record ResponseResult(BoundedResponse rule, long uncertaintyNanos, List<Occurrence> occurrences, Tally tally,
+        Occurrence worst) implements RuleResult {
     public ResponseResult {
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(tally, "tally");
         occurrences = occurrences instanceof OccurrenceLog ? occurrences : List.copyOf(occurrences);
+        if (occurrences.size() > tally.total()) {
+            throw new IllegalArgumentException(occurrences.size() + " occurrences listed of " + tally.total());
+        }
     }
 
+    /** The worst verdict of all occurrences; {@code PASS} when there were none (see {@link #exercised()}). */
     @Override
     public Verdict verdict() {
-        Verdict v = Verdict.PASS;
-        for (Occurrence o : occurrences) {
-            v = v.worst(o.verdict());
-        }
-        return v;
+        return tally.verdict();
     }
 
-    /**
-     * The answered occurrence nearest to, or furthest beyond, a limit of the window (the largest latency
-     * when the window is an upper bound only), or null when no trigger was answered.
-     */
-    public Occurrence worst() {
-        Occurrence worst = null;
-        long worstMargin = Long.MAX_VALUE;
-        for (Occurrence o : occurrences) {
-            if (!o.answered()) {
-                continue;
-            }
-            long margin = Measurement.judge(rule.id(), o.latencyNanos(), uncertaintyNanos, rule.window().minNanos(),
-                    rule.window().maxNanos()).marginNanos();
-            if (worst == null || margin < worstMargin) {
-                worst = o;
-                worstMargin = margin;
-            }
-        }
-        return worst;
+    /** Exercised when at least one trigger edge came. */
+    @Override
+    public String unexercisedReason() {
+        return tally.total() == 0 ? "no '" + rule.trigger() + "' in the trace" : null;
     }
 
     /** The latency of {@link #worst()}, or null when no trigger was answered. */
     public Long worstLatencyNanos() {
-        Occurrence w = worst();
-        return w == null ? null : w.latencyNanos();
+        return worst == null ? null : worst.latencyNanos();
     }
 
-    /** How many occurrences have this verdict. */
+    /** How many triggers came, listed or not. */
+    public long occurrenceCount() {
+        return tally.total();
+    }
+
+    /** True when some occurrences are counted but not listed. */
+    public boolean truncated() {
+        return occurrences.size() < tally.total();
+    }
+
+    /** How many occurrences, listed or not, have this verdict. */
     public long count(Verdict verdict) {
-        return occurrences.stream().filter(o -> o.verdict() == verdict).count();
+        return tally.count(verdict);
     }
 }

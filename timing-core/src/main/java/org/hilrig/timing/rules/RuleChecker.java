@@ -28,8 +28,20 @@ import org.hilrig.timing.verdict.Verdict;
  * ({@link TraceHeader#resolutionPicos()} rounded up to whole nanoseconds), or the value given to the
  * constructor. A latency whose uncertainty interval contains a limit is {@code INCONCLUSIVE}.
  *
- * <p>Memory: the monitors hold only the triggers waiting for an answer and the current overlap; the
- * results grow by 17 bytes an occurrence and one object an overlap. Online, the {@link
+ * <p>Rules that can never mean anything are bad input too, reported with the others: a response rule
+ * whose response is its own trigger (the same edge of the same signal, which would answer itself at
+ * 0 ns), and a {@code never} rule whose two states are opposite levels of one signal (which can never
+ * hold together).
+ *
+ * <p>A result's {@link RuleResult#verdict()} says what the trace showed; {@link RuleResult#exercised()}
+ * says whether it could have shown a failure at all (a response rule whose trigger never came, a trace
+ * with no value changes). Deciding what an unexercised pass means is the caller's.
+ *
+ * <p>Memory: the monitors hold the triggers waiting for an answer inside their window, the current
+ * overlap, and the occurrences and violations the {@link Listing} keeps: with {@link Listing#ALL} (the
+ * default) every one, 17 bytes an occurrence and one object an overlap; with {@link
+ * Listing#firstAndWorst(int)} at most {@code 2n} a rule, whatever the trace's length. Verdict counts,
+ * worst latencies and longest overlaps always cover every one. Online, the {@link
  * ViolationListener} hears of each violation as soon as it is certain; a missing response is certain
  * only once trace time has passed the window, so a live engine calls {@link #advanceTo(long)} when time
  * moves without a change, at the times {@link #nextDecisionNanos()} names. Confined to one thread.
@@ -38,6 +50,7 @@ public final class RuleChecker implements ChangeListener {
     private final List<TimingRule> rules;
     private final Long uncertaintyOverrideNanos;
     private final ViolationListener listener;
+    private final Listing listing;
     private final List<Monitor> monitors = new ArrayList<>();
     private final List<BoundSignal> touched = new ArrayList<>();
     private BoundSignal[] byTraceId;
@@ -57,6 +70,18 @@ public final class RuleChecker implements ChangeListener {
      * @param listener told of each violation as soon as it is certain
      */
     public RuleChecker(List<? extends TimingRule> rules, Long uncertaintyNanos, ViolationListener listener) {
+        this(rules, uncertaintyNanos, listener, Listing.ALL);
+    }
+
+    /**
+     * @param uncertaintyNanos the uncertainty of every measured time difference, in nanoseconds, or null
+     *     for the trace's resolution
+     * @param listener told of each violation as soon as it is certain
+     * @param listing how many occurrences and violations each result lists
+     */
+    public RuleChecker(List<? extends TimingRule> rules, Long uncertaintyNanos, ViolationListener listener,
+            Listing listing) {
+        this.listing = Objects.requireNonNull(listing, "listing");
         this.rules = List.copyOf(rules);
         if (uncertaintyNanos != null && uncertaintyNanos < 0) {
             throw new IllegalArgumentException("uncertainty " + uncertaintyNanos + " ns is negative");
@@ -107,6 +132,9 @@ public final class RuleChecker implements ChangeListener {
                 }
             }
             perRule.add(mine);
+            if (mine.length == 2 && mine[0] != null && mine[0] == mine[1]) {
+                meaningless(rule, mine[0].info, problems);
+            }
         }
         if (!problems.isEmpty()) {
             throw new BadInputException(problems);
@@ -116,8 +144,8 @@ public final class RuleChecker implements ChangeListener {
             BoundSignal[] s = perRule.get(r);
             TimingRule rule = rules.get(r);
             Monitor m = rule instanceof BoundedResponse b
-                    ? new ResponseMonitor(b, s[0], s[1], uncertaintyNanos, listener)
-                    : new NeverMonitor((NeverWhile) rule, s[0], s[1], uncertaintyNanos, listener);
+                    ? new ResponseMonitor(b, s[0], s[1], uncertaintyNanos, listener, listing)
+                    : new NeverMonitor((NeverWhile) rule, s[0], s[1], uncertaintyNanos, listener, listing);
             monitors.add(m);
             s[0].monitors.add(m);
             if (s[1] != s[0]) {
@@ -126,6 +154,17 @@ public final class RuleChecker implements ChangeListener {
         }
         byTraceId = bound;
         begun = true;
+    }
+
+    /** Adds a problem when a rule whose two names are one signal can never mean anything. */
+    private static void meaningless(TimingRule rule, SignalInfo signal, List<String> problems) {
+        String why = rule.meaninglessOnOneSignal();
+        if (why != null) {
+            SignalRef a = rule.signals().get(0);
+            SignalRef b = rule.signals().get(1);
+            problems.add(b.position().where() + "rule '" + rule.id() + "': " + why + (a.name().equals(b.name()) ? ""
+                    : " ('" + a.name() + "' and '" + b.name() + "' are both " + signal.path() + ")"));
+        }
     }
 
     @Override

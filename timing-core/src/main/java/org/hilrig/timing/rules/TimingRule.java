@@ -17,4 +17,12 @@ public sealed interface TimingRule permits BoundedResponse, NeverWhile {
 
     /** Every signal the rule names, in the order it names them. */
     List<SignalRef> signals();
+
+    /**
+     * Why this rule could never mean anything if the two signals it names are one signal (a response
+     * that is its own trigger; opposite levels of one signal), for people, or null when it still would.
+     * Such a rule is bad input wherever it is found to be one: by name in a rules file, once bound to the
+     * trace's signals otherwise.
+     */
+    String meaninglessOnOneSignal();
 }

@@ -1,8 +1,11 @@
 package org.hilrig.timing.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
@@ -12,6 +15,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.hilrig.timing.BadInputException;
 import org.hilrig.timing.trace.Level;
 import org.hilrig.timing.trace.Trace;
 import org.hilrig.timing.verdict.Verdict;
@@ -103,6 +107,11 @@ class RuleCheckerPropertiesTest {
                 SignalEdge.of(responseSignal == 0 ? "a" : "b", responseEdge), new LatencyWindow(min, max));
 
         RuleChecker checker = new RuleChecker(List.of(rule), (long) uncertainty, ViolationListener.NONE);
+        if (triggerSignal == responseSignal && triggerEdge == responseEdge) {
+            assertThatThrownBy(() -> trace(changes, tail).replay(checker)).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("is the trigger");
+            return;
+        }
         trace(changes, tail).replay(checker);
 
         TreeMap<Long, Level[]> stamps = stamps(changes);
@@ -169,5 +178,83 @@ class RuleCheckerPropertiesTest {
             unknownInRun |= maybe && !both;
         }
         assertThat(((NeverResult) checker.results().get(0)).overlaps()).isEqualTo(expected);
+    }
+
+    /** The first {@code n} and the worst {@code n} of {@code all} (ranked by {@code worseFirst}, the earlier on a tie), in time order. */
+    private static <T> List<T> firstAndWorst(List<T> all, int n, Comparator<T> worseFirst) {
+        TreeSet<Integer> kept = new TreeSet<>();
+        for (int i = 0; i < Math.min(n, all.size()); i++) {
+            kept.add(i);
+        }
+        List<Integer> ranked = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            ranked.add(i);
+        }
+        ranked.sort(Comparator.<Integer, T>comparing(all::get, worseFirst).thenComparing(i -> i));
+        kept.addAll(ranked.subList(0, Math.min(n, ranked.size())));
+        return kept.stream().map(all::get).toList();
+    }
+
+    private static Tally tally(List<Verdict> verdicts) {
+        Tally t = Tally.NONE;
+        for (Verdict v : verdicts) {
+            t = t.plus(v, 1);
+        }
+        return t;
+    }
+
+    @Property(tries = 500)
+    void aBoundedListingKeepsTheFirstAndTheWorstOccurrencesAndCountsEveryOne(@ForAll("changes") List<Change> changes,
+            @ForAll boolean triggerRises, @ForAll boolean responseRises, @ForAll @IntRange(max = 8) int minNanos,
+            @ForAll @IntRange(max = 8) int spanNanos, @ForAll boolean withMin, @ForAll @IntRange(max = 2) int uncertainty,
+            @ForAll @IntRange(max = 5) int tail, @ForAll @IntRange(max = 3) int n) {
+        Long min = withMin ? (long) minNanos : null;
+        long max = minNanos + spanNanos;
+        BoundedResponse rule = BoundedResponse.of("R", SignalEdge.of("a", triggerRises ? Edge.RISES : Edge.FALLS),
+                SignalEdge.of("b", responseRises ? Edge.RISES : Edge.FALLS), new LatencyWindow(min, max));
+        RuleChecker full = new RuleChecker(List.of(rule), (long) uncertainty, ViolationListener.NONE);
+        RuleChecker bounded = new RuleChecker(List.of(rule), (long) uncertainty, ViolationListener.NONE,
+                Listing.firstAndWorst(n));
+        trace(changes, tail).replay(full);
+        trace(changes, tail).replay(bounded);
+
+        ResponseResult all = (ResponseResult) full.results().get(0);
+        ResponseResult some = (ResponseResult) bounded.results().get(0);
+        // worse first: unanswered, then the smallest margin to a limit of the window
+        Comparator<Occurrence> worseFirst = Comparator.comparingLong(o -> o.answered()
+                ? Math.min(max - o.latencyNanos(), min == null ? Long.MAX_VALUE : o.latencyNanos() - min) : Long.MIN_VALUE);
+        assertThat(some.occurrences()).isEqualTo(firstAndWorst(all.occurrences(), n, worseFirst));
+        assertThat(some.tally()).isEqualTo(tally(all.occurrences().stream().map(Occurrence::verdict).toList()));
+        assertThat(some.tally()).isEqualTo(all.tally());
+        assertThat(some.worst()).isEqualTo(all.occurrences().stream().filter(Occurrence::answered)
+                .min(worseFirst).orElse(null));
+        assertThat(some.verdict()).isEqualTo(all.verdict());
+        assertThat(some.truncated()).isEqualTo(some.occurrences().size() < all.occurrences().size());
+    }
+
+    @Property(tries = 500)
+    void aBoundedListingKeepsTheFirstAndTheWorstOverlapsAndCountsEveryOne(@ForAll("changes") List<Change> changes,
+            @ForAll boolean aHigh, @ForAll boolean bHigh, @ForAll boolean withTolerance,
+            @ForAll @IntRange(max = 4) int tolerance, @ForAll @IntRange(max = 1) int uncertainty,
+            @ForAll @IntRange(max = 5) int tail, @ForAll @IntRange(max = 3) int n) {
+        NeverWhile rule = NeverWhile.of("N", SignalState.of("a", aHigh ? Level.HIGH : Level.LOW),
+                SignalState.of("b", bHigh ? Level.HIGH : Level.LOW));
+        if (withTolerance) {
+            rule = rule.longerThan(tolerance);
+        }
+        RuleChecker full = new RuleChecker(List.of(rule), (long) uncertainty, ViolationListener.NONE);
+        RuleChecker bounded = new RuleChecker(List.of(rule), (long) uncertainty, ViolationListener.NONE,
+                Listing.firstAndWorst(n));
+        trace(changes, tail).replay(full);
+        trace(changes, tail).replay(bounded);
+
+        NeverResult all = (NeverResult) full.results().get(0);
+        NeverResult some = (NeverResult) bounded.results().get(0);
+        Comparator<Overlap> worseFirst = Comparator.comparing((Overlap o) -> o.verdict() != Verdict.FAIL)
+                .thenComparing(Comparator.comparingLong(Overlap::durationNanos).reversed());
+        assertThat(some.overlaps()).isEqualTo(firstAndWorst(all.overlaps(), n, worseFirst));
+        assertThat(some.tally()).isEqualTo(tally(all.overlaps().stream().map(Overlap::verdict).toList()));
+        assertThat(some.longestOverlapNanos()).isEqualTo(all.longestOverlapNanos());
+        assertThat(some.unexercisedReason()).isEqualTo(all.unexercisedReason());
     }
 }

@@ -244,6 +244,11 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
         return uart;
     }
 
+    /** The host port's counters since construction (what {@code LNK} reports since boot). */
+    public SerialCounters serialCounters() {
+        return host.counters();
+    }
+
     /** Frames with a wrong CRC since boot ({@code crcerr}). */
     public long crcErrors() {
         return host.crcErrors();

@@ -21,7 +21,13 @@ import org.hilrig.device.protocol.ReceivedFrame;
  * into the shared {@link FrameDecoder} (line time per byte, so the 10 ms inter-byte rule is applied on the
  * wire's clock), answers each valid command with exactly one reply, re-sends the previous reply for a
  * duplicate (same seq, same bytes) without executing it again, numbers events from 00 after boot, and runs
- * the host-communication watchdog that any valid frame feeds.
+ * the host-communication watchdog that any valid frame feeds. It also answers {@code LNK} for both boards
+ * (its serial counters since boot, docs/protocol-additions.md).
+ *
+ * <p>A full transmit buffer: every valid command is executed all the same (an abort is never refused); a
+ * reply that does not fit is not sent and is counted ({@code txdrop}), and the host's retry of the same
+ * frame gets the stored reply once there is room, as for a reply lost on the line. An event that does not
+ * fit is counted ({@code evdrop}) and leaves a gap in the event counter.
  *
  * <p>With {@link Defect#CRC_NOT_CHECKED} a frame discarded for its CRC is executed anyway, as firmware that
  * skips the check would (its CRC is still counted in {@code crcerr}).
@@ -47,6 +53,8 @@ final class HostPort implements DecodeListener {
     private int eventCounter;
     private long watchdogNanos;
     private long eventsDropped;
+    private long repliesDropped;
+    private SerialCounters atBoot;
 
     HostPort(Mcu mcu, Uart uart, CommandHandler handler, boolean crcNotChecked) {
         this.uart = uart;
@@ -64,6 +72,7 @@ final class HostPort implements DecodeListener {
         eventCounter = 0;
         watchdogNanos = 0;
         hostWatchdog.stop();
+        atBoot = counters();
     }
 
     /** Drains the receive FIFO; called once per main-loop pass. */
@@ -79,9 +88,9 @@ final class HostPort implements DecodeListener {
         return decoder.crcErrorCount();
     }
 
-    /** Events that did not fit the transmit buffer since construction (the host sees a counter gap). */
-    long eventsDropped() {
-        return eventsDropped;
+    /** The port's counters since construction (a reset does not clear them; {@code LNK} reports them since boot). */
+    SerialCounters counters() {
+        return new SerialCounters(uart.received(), uart.overruns(), repliesDropped, eventsDropped);
     }
 
     /** Sends an event with the next counter value; the counter advances even when the frame is dropped. */
@@ -159,12 +168,29 @@ final class HostPort implements DecodeListener {
             return; // a board ignores replies and events echoed at it
         }
         if (lastCommand != null && java.util.Arrays.equals(lastCommand, bytes)) {
-            uart.writeReply(lastReply);
+            reply(lastReply);
             return;
         }
-        Frame reply = handler.execute(frame);
+        Frame reply = frame.name().equals("LNK") ? lnk(frame) : handler.execute(frame);
         lastCommand = bytes;
         lastReply = reply.encode();
-        uart.writeReply(lastReply);
+        reply(lastReply);
+    }
+
+    private void reply(byte[] encoded) {
+        if (!uart.writeReply(encoded)) {
+            repliesDropped++;
+        }
+    }
+
+    /** {@code LNK}: the counters since boot, taken before this reply is queued. */
+    private Frame lnk(Frame c) {
+        if (!c.arguments().isEmpty()) {
+            return Frame.nak(c.seq(), c.name(), NakCode.MALFORMED_FIELDS);
+        }
+        SerialCounters n = counters().since(atBoot);
+        return Frame.ack(c.seq(), c.name(), KeyValues.of("rx", Long.toString(n.receivedBytes()),
+                "ovr", Long.toString(n.overrunBytes()), "txdrop", Long.toString(n.droppedReplies()),
+                "evdrop", Long.toString(n.droppedEvents())));
     }
 }

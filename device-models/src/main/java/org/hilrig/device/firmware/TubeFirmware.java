@@ -110,6 +110,11 @@ public final class TubeFirmware implements Program, HostPort.CommandHandler {
         return uart;
     }
 
+    /** The host port's counters since construction (what {@code LNK} reports since boot). */
+    public SerialCounters serialCounters() {
+        return host.counters();
+    }
+
     public TubState state() {
         return state;
     }

@@ -6,14 +6,17 @@ import org.hilrig.timing.sched.Timer;
 /**
  * The transmit side of an 8N1 serial line: bytes queued in a bounded buffer are shifted out one after
  * another, 10 bit times each (start, 8 data, stop), and handed to the sink when their stop bit ends. Used
- * by the board's UART and by the host end of the link, so both pace bytes the same way.
+ * by the board's UART and by the host end of the link, so both pace bytes the same way. The buffer is
+ * allocated as it fills (up to its capacity), so a large capacity costs memory only while it is used.
  *
  * <p>Confined to the scheduler's thread.
  */
 public final class ByteShifter {
+    private static final int INITIAL_BYTES = 256;
     private final Scheduler scheduler;
     private final Timer shift;
-    private final byte[] buffer;
+    private final int capacity;
+    private byte[] buffer;
     private final long byteNanos;
     private ByteSink sink;
     private Runnable idleListener;
@@ -29,7 +32,8 @@ public final class ByteShifter {
             throw new IllegalArgumentException(name + ": baud " + baud + " and capacity " + capacityBytes + " must be above 0");
         }
         this.scheduler = scheduler;
-        this.buffer = new byte[capacityBytes];
+        this.capacity = capacityBytes;
+        this.buffer = new byte[Math.min(capacityBytes, INITIAL_BYTES)];
         this.byteNanos = byteNanos(baud);
         this.sink = sink;
         this.shift = scheduler.timer(name, this::byteDone);
@@ -59,7 +63,7 @@ public final class ByteShifter {
     }
 
     public int free() {
-        return buffer.length - count;
+        return capacity - count;
     }
 
     /**
@@ -75,6 +79,9 @@ public final class ByteShifter {
         if (length > free()) {
             return false;
         }
+        if (count + length > buffer.length) {
+            grow(count + length);
+        }
         for (int i = 0; i < length; i++) {
             buffer[(head + count) % buffer.length] = bytes[offset + i];
             count++;
@@ -83,6 +90,16 @@ public final class ByteShifter {
             shift.after(byteNanos);
         }
         return true;
+    }
+
+    private void grow(int needed) {
+        int size = (int) Math.min(capacity, Math.max(needed, 2L * buffer.length));
+        byte[] bigger = new byte[size];
+        for (int i = 0; i < count; i++) {
+            bigger[i] = buffer[(head + i) % buffer.length];
+        }
+        buffer = bigger;
+        head = 0;
     }
 
     /** Drops everything queued; a byte half on the wire is lost too. */

@@ -13,17 +13,31 @@ import org.hilrig.timing.sched.Scheduler;
 import org.hilrig.timing.trace.Trace;
 
 /**
- * The host end of the board-under-test's serial cable, in virtual time. {@link #send} queues bytes that go
- * out at the board's baud rate (10 bit times each) and reach the board's UART when their stop bit ends;
- * bytes from the board reach every {@link #onReceive} listener the same way. Like a protocol analyser on
- * the cable, the link records every valid frame in both directions into the trace (link
- * {@code <board>.uart}, direction {@code rx} for host to board and {@code tx} for board to host, stamped at
- * the ETX). A cut cable ({@link #cut}) loses bytes both ways.
+ * The host end of the board-under-test's serial cable, in virtual time. Bytes the host sends go out at the
+ * board's baud rate (10 bit times each) and reach the board's UART when their stop bit ends; bytes from the
+ * board reach every {@link #onReceive} listener the same way. Like a protocol analyser on the cable, the
+ * link records every valid frame in both directions into the trace (link {@code <board>.uart}, direction
+ * {@code rx} for host to board and {@code tx} for board to host, stamped at the ETX). A cut cable ({@link
+ * #cut}) loses bytes both ways.
+ *
+ * <p>Two kinds of host, neither of which can make the link throw:
+ * <ul>
+ *   <li>{@link #send}: a host whose write waits until the line has taken its bytes, as a real serial port's
+ *       write does (the rig on virtual time). Every byte is queued and goes out back to back at the baud
+ *       rate; nothing is lost, however much is sent.
+ *   <li>{@link #offer}: a host that cannot be made to wait (one on the far side of a pseudo-terminal or a
+ *       TCP connection, which has no baud rate). What it sends while {@link #HOST_BUFFER_BYTES} are still
+ *       waiting for the line is lost before it reaches the cable and counted ({@link #lostBytes}); the
+ *       board never sees bytes faster than its baud rate.
+ * </ul>
+ * Whatever reaches the board's UART faster than its main loop empties the receive FIFO overruns there,
+ * as on a real part ({@link Uart#overruns}).
  *
  * <p>Confined to the scheduler's thread.
  */
 public final class HostLink {
-    private static final int HOST_BUFFER_BYTES = 1 << 16;
+    /** What a host that cannot wait may have queued for the line before more of its bytes are lost: 64 KiB. */
+    public static final int HOST_BUFFER_BYTES = 1 << 16;
 
     private final ByteShifter out;
     private final List<ByteSink> listeners = new ArrayList<>(2);
@@ -32,13 +46,14 @@ public final class HostLink {
     private final FrameDecoder txRecorder;
     private final Uart uart;
     private boolean cut;
+    private long lostBytes;
 
     HostLink(Scheduler scheduler, Uart uart, int baud, String linkName, Trace trace) {
         this.uart = uart;
         this.linkName = linkName;
         this.rxRecorder = new FrameDecoder(recorder(trace, "rx"));
         this.txRecorder = new FrameDecoder(recorder(trace, "tx"));
-        this.out = new ByteShifter(scheduler, linkName + ".host_tx", baud, HOST_BUFFER_BYTES, (t, b) -> {
+        this.out = new ByteShifter(scheduler, linkName + ".host_tx", baud, Integer.MAX_VALUE, (t, b) -> {
             if (!cut) {
                 rxRecorder.accept(b, t);
                 uart.rxByte(t, b);
@@ -69,14 +84,30 @@ public final class HostLink {
     }
 
     /**
-     * Queues bytes for the board, after anything queued before; they leave at the baud rate.
-     *
-     * @throws IllegalStateException when the host's 64 KiB transmit buffer cannot take them
+     * Queues all of {@code bytes} for the board, after anything queued before; they leave at the baud rate.
+     * Never refuses and never loses a byte: the host waits for the line, as a blocking write on a real port.
      */
     public void send(byte[] bytes) {
-        if (!out.send(bytes)) {
-            throw new IllegalStateException(linkName + ": host transmit buffer full (" + out.queued() + " bytes queued)");
-        }
+        out.send(bytes);
+    }
+
+    /**
+     * Queues as much of {@code bytes} as fits below {@link #HOST_BUFFER_BYTES} waiting for the line, in
+     * order, and loses the rest (counted in {@link #lostBytes}): a host that sends faster than the baud rate
+     * and cannot be made to wait. Never throws.
+     *
+     * @return how many bytes were queued, from the start of {@code bytes}
+     */
+    public int offer(byte[] bytes) {
+        int taken = Math.max(0, Math.min(bytes.length, HOST_BUFFER_BYTES - out.queued()));
+        out.send(bytes, 0, taken);
+        lostBytes += bytes.length - taken;
+        return taken;
+    }
+
+    /** Bytes {@link #offer} lost because the host sent faster than the line took them, since construction. */
+    public long lostBytes() {
+        return lostBytes;
     }
 
     /** Bytes the host has queued and not yet put on the wire (0 when idle). */

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.hilrig.device.firmware.Defect;
 import org.hilrig.device.firmware.GeneratorFirmware;
 import org.hilrig.device.firmware.GeneratorPins;
+import org.hilrig.device.firmware.SerialCounters;
 import org.hilrig.device.firmware.TubeFirmware;
 import org.hilrig.device.firmware.TubePins;
 import org.hilrig.device.mcu.Mcu;
@@ -410,6 +411,11 @@ public final class Machine {
     /** The host end of the board-under-test's serial cable. */
     public HostLink hostLink() {
         return hostLink;
+    }
+
+    /** The board-under-test's serial counters since the machine was built (overruns, dropped replies, ...). */
+    public SerialCounters serialCounters() {
+        return underTest == Board.GEN ? generator.serialCounters() : tube.serialCounters();
     }
 
     /** Every fault name {@link #inject} accepts, in a stable order. */

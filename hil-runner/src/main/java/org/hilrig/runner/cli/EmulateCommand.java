@@ -1,6 +1,7 @@
 package org.hilrig.runner.cli;
 
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -11,9 +12,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.hilrig.device.firmware.Defect;
+import org.hilrig.device.firmware.SerialCounters;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
 import org.hilrig.device.profile.ProfileKey;
+import org.hilrig.device.sim.HostLink;
 import org.hilrig.device.sim.Machine;
 import org.hilrig.runner.io.SerialEndpoint;
 import org.hilrig.runner.io.RealtimePriority;
@@ -33,8 +36,10 @@ import sun.misc.Signal;
 
 /**
  * {@code hil emulate}: an emulated board on wall time, its UART on a serial port (one end of a socat
- * pseudo-terminal pair) or a TCP port (one connection at a time), until stopped. Prints one line when it
- * starts and one when it stops. SIGTERM and SIGINT end it cleanly (pacer stopped, port closed, exit 0); a
+ * pseudo-terminal pair) or a TCP port (one connection at a time, on the loopback address unless {@code
+ * --bind} names another), until stopped. Prints one line when it starts and, when it stops, the board's
+ * serial counters (bytes received, lost to overruns or sent faster than the line carries, replies and events
+ * dropped) and one line that it stopped. SIGTERM and SIGINT end it cleanly (pacer stopped, port closed, exit 0); a
  * lost serial port ends it with exit 3. A JVM shutdown by other means still stops the pacer and closes
  * the port (shutdown hook).
  */
@@ -61,9 +66,12 @@ final class EmulateCommand implements Callable<Integer> {
         @Option(names = "--serial", paramLabel = "PATH", description = "Serial port path (e.g. one end of a socat pty pair).")
         String serial;
 
-        @Option(names = "--tcp", paramLabel = "PORT", description = "TCP port to listen on (one connection at a time).")
+        @Option(names = "--tcp", paramLabel = "PORT", description = "TCP port to listen on (one connection at a time), on the loopback address unless --bind says otherwise.")
         Integer tcp;
     }
+
+    @Option(names = "--bind", paramLabel = "ADDR", description = "With --tcp: the address to listen on (default 127.0.0.1; 0.0.0.0 or :: for every interface, or one address of this machine).")
+    String bind;
 
     @Option(names = "--defect", paramLabel = "NAME", description = "Switch an emulator defect on (repeatable; see 'hil defects').")
     List<String> defects = new ArrayList<>();
@@ -114,6 +122,16 @@ final class EmulateCommand implements Callable<Integer> {
         if (port.tcp != null && (port.tcp < 0 || port.tcp > 65_535)) {
             problems.add("--tcp " + port.tcp + ": port out of range (allowed: 0 to 65535)");
         }
+        InetAddress bindAddress = InetAddress.getLoopbackAddress();
+        if (bind != null && port.tcp == null) {
+            problems.add("--bind " + bind + ": only with --tcp (a serial port has no address)");
+        } else if (bind != null) {
+            try {
+                bindAddress = TcpCableServer.bindAddress(bind);
+            } catch (IllegalArgumentException e) {
+                problems.add("--bind " + bind + ": " + e.getMessage());
+            }
+        }
         if (!problems.isEmpty()) {
             throw new BadInputException(problems);
         }
@@ -128,10 +146,11 @@ final class EmulateCommand implements Callable<Integer> {
         BoardProfile own = board == Board.GEN ? gen : tub;
         int baud = own.integer(ProfileKey.BAUD);
 
+        InetAddress listenOn = bindAddress;
         PacedBoard paced = PacedBoard.start(machine, new MonotonicClock(), spinNanos, rtPriority,
                 (clock, receiver) -> port.serial != null
                 ? SerialByteLink.open(new SerialEndpoint(port.serial, baud), clock, receiver)
-                : TcpCableServer.listen(port.tcp, clock, receiver));
+                : TcpCableServer.listen(listenOn, port.tcp, clock, receiver));
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(paced::close, "hil-emulate-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -154,7 +173,15 @@ final class EmulateCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
         }
         boolean refusalTold = false;
+        boolean lossTold = false;
         while (!stop.await(100, TimeUnit.MILLISECONDS)) {
+            if (!lossTold && paced.hostBytesLost() > 0) {
+                lossTold = true;
+                spec.commandLine().getErr().println("hil emulate: warning: the host sends faster than the line's " + baud
+                        + " baud carries: what exceeds the " + HostLink.HOST_BUFFER_BYTES + " bytes the cable holds is lost"
+                        + " (counted in the stop report)");
+                spec.commandLine().getErr().flush();
+            }
             if (!refusalTold && paced.realtimeRefused() != null) {
                 refusalTold = true;
                 spec.commandLine().getErr().println("hil emulate: warning: ordinary scheduling, not real-time priority "
@@ -172,6 +199,11 @@ final class EmulateCommand implements Callable<Integer> {
         } catch (IllegalStateException shuttingDown) {
             // the JVM is already shutting down: the hook has closed the board too
         }
+        SerialCounters n = machine.serialCounters(); // the pacer has stopped: safe to read from here
+        out.println("serial: " + n.receivedBytes() + " bytes received, " + n.overrunBytes() + " lost to receive overruns, "
+                + paced.hostBytesLost() + " lost before the line (sent faster than " + baud + " baud), "
+                + n.droppedReplies() + " replies and " + n.droppedEvents() + " events dropped (transmit buffer full)");
+        out.flush();
         if (paced.portLost() != null) {
             throw paced.portLost();
         }

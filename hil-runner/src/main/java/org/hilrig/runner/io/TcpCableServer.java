@@ -15,15 +15,19 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.NetUtil;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hilrig.timing.Clock;
 import org.hilrig.timing.RigFailureException;
 
 /**
- * The board's end of a serial-over-TCP cable: a Netty server on a port that takes one connection at a
- * time (one connection is one cable; a second caller is turned away while the first is plugged in). Bytes
+ * The board's end of a serial-over-TCP cable: a Netty server on a port of one address (the loopback
+ * address unless told otherwise) that takes one connection at a time (one connection is one cable; a second caller is turned away while the first is plugged in). Bytes
  * read from the connection go to the receiver on the server's event loop (stamp and hand over only);
  * {@link #write} sends to the current connection and drops the bytes while nobody is connected, as a UART
  * with nothing on the far end would.
@@ -33,22 +37,34 @@ import org.hilrig.timing.RigFailureException;
 public final class TcpCableServer implements ByteLink {
     private final EventLoopGroup group;
     private final Channel server;
-    private final int port;
+    private final InetSocketAddress address;
     private final AtomicBoolean open = new AtomicBoolean(true);
     private volatile Channel client;
 
-    private TcpCableServer(EventLoopGroup group, Channel server, int port) {
+    private TcpCableServer(EventLoopGroup group, Channel server, InetSocketAddress address) {
         this.group = group;
         this.server = server;
-        this.port = port;
+        this.address = address;
     }
 
     /**
-     * Listens on {@code port} of the loopback and wildcard addresses (0 picks a free port; see {@link #port()}).
+     * Listens on {@code port} of the loopback address only (0 picks a free port; see {@link #port()}): an
+     * emulated board is not reachable from other machines unless asked for with {@link #listen(InetAddress,
+     * int, Clock, ByteReceiver)}.
      *
      * @throws RigFailureException when the port cannot be bound
      */
     public static TcpCableServer listen(int port, Clock clock, ByteReceiver receiver) {
+        return listen(InetAddress.getLoopbackAddress(), port, clock, receiver);
+    }
+
+    /**
+     * Listens on {@code port} of {@code bindAddress} (the wildcard address {@code 0.0.0.0} or {@code ::}: every
+     * interface; 0 picks a free port).
+     *
+     * @throws RigFailureException when the port cannot be bound there
+     */
+    public static TcpCableServer listen(InetAddress bindAddress, int port, Clock clock, ByteReceiver receiver) {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         TcpCableServer[] self = new TcpCableServer[1];
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -62,20 +78,50 @@ public final class TcpCableServer implements ByteLink {
                         ch.pipeline().addLast(new Cable(self, clock, receiver));
                     }
                 });
-        ChannelFuture bound = bootstrap.bind(port).awaitUninterruptibly();
+        ChannelFuture bound = bootstrap.bind(bindAddress, port).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
-            throw new RigFailureException("tcp port " + port + ": cannot listen (" + bound.cause().getMessage() + ")",
-                    bound.cause());
+            throw new RigFailureException("tcp port " + port + " on " + NetUtil.toAddressString(bindAddress) + ": cannot listen ("
+                    + bound.cause().getMessage() + ")", bound.cause());
         }
-        int actual = ((InetSocketAddress) bound.channel().localAddress()).getPort();
-        self[0] = new TcpCableServer(group, bound.channel(), actual);
+        self[0] = new TcpCableServer(group, bound.channel(), (InetSocketAddress) bound.channel().localAddress());
         return self[0];
+    }
+
+    /**
+     * {@code text} as an address this machine can listen on: a literal IPv4 or IPv6 address (never a name to
+     * look up), the wildcard ({@code 0.0.0.0}, {@code ::}) or an address of one of its interfaces.
+     *
+     * @throws IllegalArgumentException naming what is wrong with it
+     */
+    public static InetAddress bindAddress(String text) {
+        String t = text.strip();
+        if (t.startsWith("[") && t.endsWith("]")) {
+            t = t.substring(1, t.length() - 1);
+        }
+        InetAddress a = NetUtil.createInetAddressFromIpAddressString(t);
+        if (a == null) {
+            throw new IllegalArgumentException("not an IP address (allowed: a literal address such as 127.0.0.1, ::1 or 0.0.0.0)");
+        }
+        try {
+            if (!a.isAnyLocalAddress() && NetworkInterface.getByInetAddress(a) == null) {
+                throw new IllegalArgumentException("not an address of this machine (allowed: 127.0.0.1, ::1, 0.0.0.0, :: or an"
+                        + " address of one of its interfaces)");
+            }
+        } catch (SocketException e) {
+            throw new IllegalArgumentException("cannot list this machine's addresses (" + e.getMessage() + ")", e);
+        }
+        return a;
     }
 
     /** The port listened on. */
     public int port() {
-        return port;
+        return address.getPort();
+    }
+
+    /** The address and port listened on, as the socket is bound. */
+    public InetSocketAddress localAddress() {
+        return address;
     }
 
     /** Whether a peer is connected now. */
@@ -86,7 +132,7 @@ public final class TcpCableServer implements ByteLink {
 
     @Override
     public String describe() {
-        return "tcp port " + port;
+        return "tcp port " + address.getPort() + " on " + NetUtil.toAddressString(address.getAddress());
     }
 
     @Override

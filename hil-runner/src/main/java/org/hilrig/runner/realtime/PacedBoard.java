@@ -1,6 +1,8 @@
 package org.hilrig.runner.realtime;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import org.hilrig.device.sim.HostLink;
 import org.hilrig.device.sim.Machine;
@@ -19,6 +21,12 @@ import org.hilrig.timing.RigFailureException;
  * a whole frame at a time, give or take the pacer's lateness). A port that fails or is lost does not stop
  * the board: it runs on with its cable gone ({@link #portLost()} says why).
  *
+ * <p>A pseudo-terminal or a TCP connection has no baud rate, and the port's reader must not block, so the
+ * host cannot be made to wait for the board's line as a real serial port would make it: the board takes
+ * what the host sends at its baud rate through the cable's {@link HostLink#HOST_BUFFER_BYTES} buffer
+ * ({@link HostLink#offer}), and what the host sends beyond that is lost before the line and counted
+ * ({@link #hostBytesLost()}). However much a host sends, at whatever rate, nothing here throws.
+ *
  * <p>Threads: the port's reader thread only queues bytes; the pacer thread alone touches the machine and
  * writes to the port. {@link #inPacer} runs other work (driving lines, reading the trace) on the pacer
  * thread. The board owns its port and closes it in {@link #close}.
@@ -35,7 +43,11 @@ public final class PacedBoard implements AutoCloseable {
     private final int realtimePriority;
     private volatile String readerRefused;
     private long lastByteNanos;
-    private boolean frameEnded;
+    /** Bytes of {@link #pending} up to and including the last ETX in it (0: none). */
+    private int endOfLastFrame;
+    /** Bytes the reader has handed over that the pacer has not yet offered to the line. */
+    private final AtomicLong handedOver = new AtomicLong();
+    private final AtomicLong hostBytesLost = new AtomicLong();
 
     private PacedBoard(Machine machine, Clock wall, long spinNanos, int realtimePriority) {
         this.realtimePriority = realtimePriority;
@@ -46,7 +58,9 @@ public final class PacedBoard implements AutoCloseable {
         link.onReceive((t, b) -> {
             pending.write(b);
             lastByteNanos = t;
-            frameEnded |= b == ETX;
+            if (b == ETX) {
+                endOfLastFrame = pending.size();
+            }
         });
         pacer.afterEachPass(this::flush);
     }
@@ -110,6 +124,14 @@ public final class PacedBoard implements AutoCloseable {
         return pacer.realtimeRefused() != null ? pacer.realtimeRefused() : readerRefused;
     }
 
+    /**
+     * Bytes from the host lost before they reached the board's line because the host sent them faster than
+     * the baud rate carries them, beyond the cable's buffer; callable from any thread.
+     */
+    public long hostBytesLost() {
+        return hostBytesLost.get();
+    }
+
     /** Why the port was lost, or null while it is open (or was closed by its owner). */
     public RigFailureException portLost() {
         return portLost;
@@ -137,17 +159,25 @@ public final class PacedBoard implements AutoCloseable {
     }
 
     /**
-     * Writes what the board sent once a frame has ended (its ETX) or the line has been idle for two byte
-     * times, so a frame goes to the port in one write: a pacer stalled mid-frame (a loaded machine) must not
-     * put a gap into a frame that the board's UART sent without one.
+     * Writes what the board sent up to the end of its last whole frame (its ETX), or everything once the
+     * line has been idle for two byte times, so a frame goes to the port in one write: a pacer stalled
+     * mid-frame (a loaded machine) must not put a gap into a frame that the board's UART sent without one.
+     * The start of a frame still on the line when another ended waits for its own ETX: written with the
+     * frame before it, the rest would follow as late as the pacer is, and a host that applies the 10 ms
+     * inter-byte rule to what it reads would discard it.
      */
     private void flush() {
-        if (pending.size() == 0 || !(frameEnded || machine.scheduler().nowNanos() - lastByteNanos >= idleNanos)) {
+        int size = pending.size();
+        boolean idle = size > 0 && machine.scheduler().nowNanos() - lastByteNanos >= idleNanos;
+        int length = idle ? size : endOfLastFrame;
+        if (length == 0) {
             return;
         }
-        frameEnded = false;
-        byte[] bytes = pending.toByteArray();
+        byte[] all = pending.toByteArray();
+        byte[] bytes = length == all.length ? all : Arrays.copyOf(all, length);
         pending.reset();
+        pending.write(all, length, all.length - length);
+        endOfLastFrame = 0;
         ByteLink p = port;
         if (p != null && p.isOpen() && portLost == null) {
             try {
@@ -179,9 +209,27 @@ public final class PacedBoard implements AutoCloseable {
             }
         }
 
+        /**
+         * Hands the bytes to the pacer, which offers them to the line. Should the pacer fall behind the
+         * reader by more than the cable's buffer, the excess could not be taken anyway: it is counted as lost
+         * here, so a flood cannot fill the memory while the pacer catches up.
+         */
         @Override
         public void received(byte[] bytes, long timeNanos) {
-            pacer.submitAt(timeNanos, () -> machine.hostLink().send(bytes));
+            long room = HostLink.HOST_BUFFER_BYTES - handedOver.get();
+            byte[] kept = room >= bytes.length ? bytes : Arrays.copyOf(bytes, (int) Math.max(0, room));
+            if (kept.length < bytes.length) {
+                hostBytesLost.addAndGet(bytes.length - kept.length);
+            }
+            if (kept.length == 0) {
+                return;
+            }
+            handedOver.addAndGet(kept.length);
+            pacer.submitAt(timeNanos, () -> {
+                handedOver.addAndGet(-kept.length);
+                int taken = machine.hostLink().offer(kept);
+                hostBytesLost.addAndGet(kept.length - taken);
+            });
         }
 
         @Override

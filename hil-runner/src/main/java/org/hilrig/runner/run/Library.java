@@ -32,9 +32,9 @@ public final class Library {
     private final SimRigs rigs;
     private final Vocabulary vocabulary;
     private final BoardLimits limits;
-    /** Commands of protocol version 1, both boards (protocol.md sections 4 and 5). */
+    /** Commands of protocol version 1, both boards (protocol.md sections 4 and 5, and the additions). */
     private static final Set<String> COMMANDS = Set.of("VER", "STA", "MOD", "SKV", "SMA", "SMS", "PRP", "EXP", "ABT",
-            "RST", "WDG", "HBT", "FLT", "HEA", "LXP", "SRS");
+            "RST", "WDG", "HBT", "FLT", "HEA", "LXP", "SRS", "LNK"); // LNK: docs/protocol-additions.md
     /** Events of protocol version 1, both boards. */
     private static final Set<String> EVENTS = Set.of("BOOT", "STATE", "XON", "XOFF", "ARC", "FAULT", "CLEAR");
 

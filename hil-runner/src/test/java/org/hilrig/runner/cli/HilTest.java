@@ -52,4 +52,22 @@ class HilTest {
         assertThat(r[2].strip()).isEqualTo("hil emulate: --rt-priority 95: out of range (allowed: 0 for ordinary scheduling, 1 to 90)");
         assertThat(r[1]).as("nothing was started").isEmpty();
     }
+
+    @Test
+    void emulateRefusesABindAddressThatIsNoLiteralNoAddressOfThisMachineOrWithoutTcp() {
+        String[] name = run("emulate", "--board", "GEN", "--tcp", "0", "--bind", "localhost");
+        assertThat(name[0]).isEqualTo("2");
+        assertThat(name[2].strip()).isEqualTo("hil emulate: --bind localhost: not an IP address (allowed: a literal address such as"
+                + " 127.0.0.1, ::1 or 0.0.0.0)");
+
+        String[] foreign = run("emulate", "--board", "GEN", "--tcp", "0", "--bind", "198.51.100.7");
+        assertThat(foreign[0]).isEqualTo("2");
+        assertThat(foreign[2].strip()).isEqualTo("hil emulate: --bind 198.51.100.7: not an address of this machine (allowed:"
+                + " 127.0.0.1, ::1, 0.0.0.0, :: or an address of one of its interfaces)");
+
+        String[] serial = run("emulate", "--board", "GEN", "--serial", "/dev/null", "--bind", "0.0.0.0");
+        assertThat(serial[0]).isEqualTo("2");
+        assertThat(serial[2].strip()).isEqualTo("hil emulate: --bind 0.0.0.0: only with --tcp (a serial port has no address)");
+        assertThat(name[1] + foreign[1] + serial[1]).as("nothing was started").isEmpty();
+    }
 }

@@ -46,7 +46,7 @@ class EmulateEndToEndTest {
             port = free.getLocalPort();
         }
         try (HilProcess emulate = HilProcess.hil("emulate", "--board", "GEN", "--tcp", Integer.toString(port))) {
-            assertThat(emulate.lineStartingWith("emulating ", 30)).isEqualTo("emulating GEN fw 1.0.0 on tcp port " + port + "; Ctrl-C to stop");
+            assertThat(emulate.lineStartingWith("emulating ", 30)).isEqualTo("emulating GEN fw 1.0.0 on tcp port " + port + " on 127.0.0.1; Ctrl-C to stop");
             Path fixture = dir.resolve("emulate-gen-tcp.yaml");
             Files.writeString(fixture, "rig: e2e-tcp\nboard: GEN\ntcp: {host: 127.0.0.1, port: " + port + "}\n"
                     + "frame_uncertainty: 2ms\n");

@@ -91,7 +91,44 @@ class PacedBoardTest {
 
         assertThat(sta).isInstanceOf(Reply.Ack.class);
         assertThat(((Reply.Ack) sta).values().text("state")).isEqualTo("STANDBY");
-        assertThat(board.describePort()).isEqualTo("tcp port " + server[0].port());
+        assertThat(board.describePort()).isEqualTo("tcp port " + server[0].port() + " on 127.0.0.1");
+    }
+
+    @Test
+    void framesGoToThePortWholeEvenWhenOnePassOfThePacerRunsManyOfThem() throws Exception {
+        // a wall clock that moves in 20 ms steps: each pacer pass runs 20 ms of the board (two or three replies
+        // and the start of the next), as a pacer stalled by a loaded machine would
+        long origin = System.nanoTime();
+        long step = TimeUnit.MILLISECONDS.toNanos(20);
+        org.hilrig.timing.Clock coarse = () -> (System.nanoTime() - origin) / step * step;
+        List<byte[]> writes = new CopyOnWriteArrayList<>();
+        TcpCableServer[] server = new TcpCableServer[1];
+        board = PacedBoard.start(generator(), coarse, 0, (c, r) -> server[0] = TcpCableServer.listen(0, c, r));
+        board.onWrite((bytes, wallNanos) -> writes.add(bytes));
+        try (Socket host = new Socket("127.0.0.1", server[0].port())) {
+            await().atMost(Duration.ofSeconds(5)).until(server[0]::isConnected);
+            java.io.ByteArrayOutputStream burst = new java.io.ByteArrayOutputStream();
+            for (int seq = 0; seq < 30; seq++) {
+                burst.writeBytes(org.hilrig.device.protocol.Frame.command(seq, "STA").encode());
+            }
+            host.getOutputStream().write(burst.toByteArray());
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> writes.stream().mapToInt(w -> count(w, (byte) 0x03)).sum() >= 25);
+        }
+
+        for (byte[] w : writes) {
+            assertThat(w[0]).as("a write starts a frame").isEqualTo((byte) 0x02);
+            assertThat(w[w.length - 1]).as("a write ends a frame").isEqualTo((byte) 0x03);
+        }
+        assertThat(writes.stream().anyMatch(w -> count(w, (byte) 0x03) > 1)).as("some passes ended several frames").isTrue();
+    }
+
+    private static int count(byte[] bytes, byte b) {
+        int n = 0;
+        for (byte x : bytes) {
+            n += x == b ? 1 : 0;
+        }
+        return n;
     }
 
     @Test

@@ -21,7 +21,7 @@ class LibraryTest {
         assertThat(v.inputs()).containsExactly("AEC_STOP", "EXP_REQ_A", "EXP_REQ_B", "PREP_REQ", "ROTOR_START");
         assertThat(v.outputs()).contains("HV_ENABLE", "XRAY_ON", "READY", "DOOR_CLOSED", "TUB_FAULT").doesNotContain("PREP_REQ");
         assertThat(v.nakCodes()).containsExactly("01", "02", "03", "04", "05", "06", "07", "08", "09");
-        assertThat(v.commands()).contains("VER", "SKV", "SRS").hasSize(16);
+        assertThat(v.commands()).contains("VER", "SKV", "SRS", "LNK").hasSize(17); // LNK: docs/protocol-additions.md
         assertThat(v.requirements()).contains("REQ-ILK-001", "REQ-COM-003");
         assertThat(v.profileLimits()).contains("prep.rotor_timeout", "backup_time", "mcu.watchdog_timeout");
     }

@@ -85,8 +85,8 @@ public final class Hil implements Runnable {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println(prefix(c) + ex.getMessage());
-            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+            // one line, the hint included: scripts and CI logs read the first line only
+            c.getErr().println(prefix(c) + ex.getMessage() + " (try '" + c.getCommandSpec().qualifiedName() + " --help')");
             c.getErr().flush();
             return BAD_INPUT;
         });

@@ -66,7 +66,7 @@ final class EmulateCommand implements Callable<Integer> {
         @Option(names = "--serial", paramLabel = "PATH", description = "Serial port path (e.g. one end of a socat pty pair).")
         String serial;
 
-        @Option(names = "--tcp", paramLabel = "PORT", description = "TCP port to listen on (one connection at a time), on the loopback address unless --bind says otherwise.")
+        @Option(names = "--tcp", paramLabel = "PORT", description = "TCP port to listen on (one connection at a time: a new one unplugs the one before), on the loopback address unless --bind says otherwise.")
         Integer tcp;
     }
 

@@ -27,7 +27,8 @@ import org.hilrig.timing.RigFailureException;
 
 /**
  * The board's end of a serial-over-TCP cable: a Netty server on a port of one address (the loopback
- * address unless told otherwise) that takes one connection at a time (one connection is one cable; a second caller is turned away while the first is plugged in). Bytes
+ * address unless told otherwise) that takes one connection at a time (one connection is one cable; a new caller unplugs the one
+ * before, so a client that died without closing never locks the board away). Bytes
  * read from the connection go to the receiver on the server's event loop (stamp and hand over only);
  * {@link #write} sends to the current connection and drops the bytes while nobody is connected, as a UART
  * with nothing on the far end would.
@@ -184,11 +185,17 @@ public final class TcpCableServer implements ByteLink {
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
             TcpCableServer s = server[0];
-            if (s == null || s.isConnected()) {
-                ctx.close(); // one cable at a time
+            if (s == null) {
+                ctx.close();
                 return;
             }
+            Channel old = s.client;
             s.client = ctx.channel();
+            if (old != null && old != ctx.channel()) {
+                // the newest caller takes the cable: a client that crashed, or whose close has not been read
+                // yet, or whose network went away without a FIN, must never lock every later caller out
+                old.close();
+            }
             plugged = true;
             receiver.readerStarted();
         }

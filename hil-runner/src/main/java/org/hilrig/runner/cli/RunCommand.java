@@ -35,7 +35,8 @@ import picocli.CommandLine.Parameters;
  *
  * <p>Exit 0 when every scenario passed, 1 when any failed, was inconclusive or erred, 2 on bad input (every
  * problem of every scenario file is printed, one a line; nothing is created), 3 when the rig, the folder or
- * the database failed.
+ * the database failed: also when a scenario ended in error because the rig broke (a lost link, a board that
+ * stopped reading), after every output was written.
  */
 @Command(name = "run", description = "Runs scenarios (files or folders; default: the whole library) and leaves a sealed "
         + "evidence folder: results.json, junit.xml, traces, report.html, identity, manifest.")
@@ -156,6 +157,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         org.hilrig.runner.run.RigFactory chosen = rigs;
         RunResult result;
+        List<String> rigFailures;
         // the database is open (or its error reported) before the output folder exists
         try (ResultStore store = opened(opening)) {
             EvidenceFolder folder = EvidenceFolder.create(out != null ? out : defaultOut());
@@ -168,7 +170,14 @@ public final class RunCommand implements Callable<Integer> {
                 ScenarioRun run = new ScenarioRun(library.engine(), chosen, options,
                         List.of(evidence), List.of(evidence));
                 result = run.run(scenarios, spec.commandLine().getOut());
+                rigFailures = run.rigFailures();
             }
+        }
+        if (!rigFailures.isEmpty()) {
+            // the outputs are written and the rig's outputs safe; the rig itself broke, which no verdict covers
+            err.println("hil run: the rig broke in " + rigFailures.size() + " scenario(s); first: " + rigFailures.get(0));
+            err.flush();
+            return Hil.RIG_BROKE;
         }
         err.flush();
         for (ScenarioResult r : result.scenarios()) {

@@ -58,6 +58,7 @@ public final class ScenarioRun {
     private final Options options;
     private final List<EndOfRun> endSteps;
     private final List<RunListener> listeners;
+    private final List<String> rigFailures = new ArrayList<>();
 
     public ScenarioRun(ScenarioEngine engine, RigFactory rigs, Options options, List<EndOfRun> endSteps) {
         this(engine, rigs, options, List.of(), endSteps);
@@ -70,6 +71,15 @@ public final class ScenarioRun {
         this.options = options;
         this.listeners = List.copyOf(listeners);
         this.endSteps = List.copyOf(endSteps);
+    }
+
+    /**
+     * The scenarios that ended in error because the rig itself broke (a lost link, a board that stopped
+     * reading, an I/O error), each as {@code ID: message}, in the order they ran; empty when the rig held.
+     * {@code hil run} exits 3 when there is any.
+     */
+    public List<String> rigFailures() {
+        return List.copyOf(rigFailures);
     }
 
     /** The seed a scenario's rig gets in a run with {@code runSeed}. */
@@ -176,12 +186,17 @@ public final class ScenarioRun {
             outcome = engine.run(s, rig);
         } catch (BadInputException e) {
             throw e;
+        } catch (RigFailureException e) {
+            outcome = ScenarioOutcome.rigFailure("the rig broke: " + e.getMessage(), rig == null ? 0 : rig.nowNanos());
         } catch (RuntimeException e) {
             outcome = ScenarioOutcome.error("the rig broke: " + e, rig == null ? 0 : rig.nowNanos());
         } finally {
             if (rig != null) {
                 rig.close();
             }
+        }
+        if (outcome.rigFailed()) {
+            rigFailures.add(s.id() + ": " + outcome.message());
         }
         String sha = rig == null ? null : writeTrace(rig, vcd, outcome.endNanos());
         List<MeasurementResult> ms = outcome.taken().stream()

@@ -24,6 +24,7 @@ import org.hilrig.timing.rules.ViolationListener;
 import org.hilrig.timing.trace.Level;
 import org.hilrig.timing.Durations;
 import org.hilrig.timing.RigException;
+import org.hilrig.timing.RigFailureException;
 import org.hilrig.timing.verdict.Measurement;
 import org.hilrig.timing.verdict.Verdict;
 
@@ -106,6 +107,7 @@ public final class ScenarioEngine {
         private List<String> stimulusSignals = List.of();
         private Verdict verdict = Verdict.PASS;
         private String message;
+        private boolean rigFailed;
         private long stimulusNanos;
         /** What the last stimulus's time was taken from; the start (the board's power-up) counts as a line. */
         private StampKind stimulusKind = StampKind.LINE;
@@ -153,10 +155,13 @@ public final class ScenarioEngine {
             } catch (RigException | IllegalArgumentException | IllegalStateException e) {
                 verdict = Verdict.ERROR;
                 message = where + ": " + e.getMessage();
+                rigFailed = e instanceof RigFailureException;
                 endStep(verdict, e.getMessage());
             }
             rig.close();
-            long end = rig.nowNanos();
+            // a real rig records a frame it sent at the time its last byte reaches the board, which lies ahead of
+            // the rig's clock while the UART still sends: the trace ends at what it recorded last, if later
+            long end = Math.max(rig.nowNanos(), rig.trace().endNanos());
             rig.trace().end(end);
             if (verdict != Verdict.ERROR) {
                 try {
@@ -166,7 +171,7 @@ public final class ScenarioEngine {
                     message = "always: " + e.getMessage();
                 }
             }
-            return new ScenarioOutcome(verdict, message, taken, end, steps);
+            return new ScenarioOutcome(verdict, message, taken, end, steps, rigFailed);
         }
 
         /** Records the running file step, if any, as ended now. */

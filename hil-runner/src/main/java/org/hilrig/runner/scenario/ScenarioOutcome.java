@@ -15,12 +15,20 @@ import org.hilrig.timing.verdict.Verdict;
  * @param endNanos the rig time when the scenario ended
  * @param steps the scenario file's steps as they ran, up to and including the one that ended the scenario
  *     (the boot and technique preamble is not a step of the file and is not listed)
+ * @param rigFailed true when the verdict is error because the rig itself broke (a {@link
+ *     org.hilrig.timing.RigFailureException}: a lost link, a board that stopped reading, an I/O error), not
+ *     because of what the scenario asked; {@code hil run} exits 3 then
  */
 public record ScenarioOutcome(Verdict verdict, String message, List<Taken> taken, long endNanos,
-        List<StepResult> steps) {
+        List<StepResult> steps, boolean rigFailed) {
     public ScenarioOutcome {
         taken = List.copyOf(taken);
         steps = List.copyOf(steps);
+    }
+
+    /** An outcome in which the rig did not fail. */
+    public ScenarioOutcome(Verdict verdict, String message, List<Taken> taken, long endNanos, List<StepResult> steps) {
+        this(verdict, message, taken, endNanos, steps, false);
     }
 
     /**
@@ -39,6 +47,11 @@ public record ScenarioOutcome(Verdict verdict, String message, List<Taken> taken
     /** An outcome without measurements or steps: the scenario could not be run. */
     public static ScenarioOutcome error(String message, long endNanos) {
         return new ScenarioOutcome(Verdict.ERROR, message, List.of(), endNanos, List.of());
+    }
+
+    /** An outcome without measurements or steps: the rig broke before the scenario could run. */
+    public static ScenarioOutcome rigFailure(String message, long endNanos) {
+        return new ScenarioOutcome(Verdict.ERROR, message, List.of(), endNanos, List.of(), true);
     }
 
     /** The named measurements, in the order they were taken. */

@@ -94,17 +94,20 @@ public final class SocatPtyPair implements AutoCloseable {
         signal("STOP");
     }
 
-    /** Lets a {@linkplain #freeze() frozen} socat run on (SIGCONT); harmless when it runs. */
+    /** Lets a {@linkplain #freeze() frozen} socat run on (SIGCONT); harmless when it runs or has ended. */
     public void thaw() {
         if (process.isAlive()) {
             signal("CONT");
         }
     }
 
+    /** Sends socat a signal; a socat that ended meanwhile (a pulled cable) needs none. */
     private void signal(String name) {
         try {
-            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
-            if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            boolean done = kill.waitFor(5, TimeUnit.SECONDS);
+            if ((!done || kill.exitValue() != 0) && process.isAlive()) {
                 throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
             }
         } catch (IOException e) {

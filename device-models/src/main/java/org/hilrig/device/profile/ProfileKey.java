@@ -128,7 +128,12 @@ public enum ProfileKey {
     /** Host watchdog expiry to {@code HV_ENABLE} inactive, beyond the watchdog period. */
     LIMIT_COMMS_LOSS_MARGIN("limits.comms_loss_margin", Kind.DURATION, 0, 10_000_000_000L, Board.GEN),
     /** A command's last byte to the first byte of the board's reply. */
-    LIMIT_SERIAL_REPLY("limits.serial_reply", Kind.DURATION, 1_000, 10_000_000_000L, Board.GEN, Board.TUB);
+    LIMIT_SERIAL_REPLY("limits.serial_reply", Kind.DURATION, 1_000, 10_000_000_000L, Board.GEN, Board.TUB),
+    /**
+     * How long one scenario on this board may run, from the rig's time 0 to its end (virtual time on the
+     * simulated rig, wall time on a real one), unless the scenario sets its own {@code limit}: 1 ms to 31 days.
+     */
+    LIMIT_SCENARIO("limits.scenario_limit", Kind.DURATION, 1_000_000, 2_678_400_000_000_000L, Board.GEN, Board.TUB);
 
     /** What a value is written as. */
     public enum Kind {

@@ -14,9 +14,13 @@ public interface ByteLink extends AutoCloseable {
     String describe();
 
     /**
-     * Sends {@code bytes} in order, returning once they are handed to the operating system.
+     * Sends {@code bytes} in order, returning once they are handed to the operating system. Every write has a
+     * deadline, the endpoint's write timeout: a far end that stops reading fills the buffers between, and a
+     * write not taken whole by then loses the link (reported once, as for a pulled cable) and throws. Waiting
+     * for room blocks; it never spins.
      *
-     * @throws org.hilrig.timing.RigFailureException if the link is closed, lost, or the write fails
+     * @throws org.hilrig.timing.RigFailureException if the link is closed, lost (also by this write's
+     *     timeout), or the write fails
      */
     void write(byte[] bytes);
 

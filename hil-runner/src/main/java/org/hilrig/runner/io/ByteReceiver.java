@@ -21,6 +21,10 @@ public interface ByteReceiver {
     default void readerStarted() {
     }
 
-    /** The link was lost (cable pulled, peer gone, I/O error); called at most once, and last. */
+    /**
+     * The link was lost (cable pulled, peer gone, I/O error, or a far end that stopped reading: a write not
+     * taken within the write timeout); called at most once, and last. Called on the link's reader thread, or
+     * for a stalled write on the writing thread, before its write throws.
+     */
     void lost(RigFailureException cause);
 }

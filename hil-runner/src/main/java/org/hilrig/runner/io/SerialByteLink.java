@@ -5,7 +5,10 @@ import com.fazecast.jSerialComm.SerialPortDataListener;
 import com.fazecast.jSerialComm.SerialPortEvent;
 import com.fazecast.jSerialComm.SerialPortInvalidPortException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.hilrig.timing.Clock;
+import org.hilrig.timing.Durations;
+import org.hilrig.timing.MonotonicClock;
 import org.hilrig.timing.RigFailureException;
 
 /**
@@ -13,33 +16,49 @@ import org.hilrig.timing.RigFailureException;
  *
  * <p>Reading runs on jSerialComm's event thread: on "data available" it reads what is there, stamps it
  * with the clock and hands it to the receiver; on the first "port disconnected" it closes the port and
- * reports the loss once. Writes return once the driver has every byte (at most {@link
- * #WRITE_TIMEOUT_MILLIS}), not when the UART has sent them: a frame's bytes then leave at the line's rate.
+ * reports the loss once. Writes return once the driver has every byte, not when the UART has sent them: a
+ * frame's bytes then leave at the line's rate.
+ *
+ * <p>A write during which the port takes no byte for the endpoint's {@linkplain
+ * SerialEndpoint#writeTimeoutNanos() write timeout} (the far end stopped reading and the buffers between are
+ * full) loses the link: the port is closed, the loss reported once and the write fails. Writes go through
+ * the port's {@link PortDescriptor}, not jSerialComm's native write, which retries a full buffer in a loop
+ * at full CPU and only returns once the far end reads: while the buffer is full the writer waits in the
+ * kernel ({@code poll}, at most {@value #POLL_SLICE_MILLIS} ms at a time, so a close ends the wait soon).
+ * Closing takes the write lock, so a descriptor is never written after jSerialComm closed it.
  */
 public final class SerialByteLink implements ByteLink {
-    /** A write that the port does not take within this long fails the link. */
-    public static final int WRITE_TIMEOUT_MILLIS = 1_000;
+    /** The longest single wait in the kernel for room, so a close from another thread ends a waiting write soon. */
+    static final int POLL_SLICE_MILLIS = 50;
+    /** The wait after a refused write the kernel called writable: doubling from 100 us up to 10 ms. */
+    private static final long MIN_BACKOFF_NANOS = 100_000L;
+    private static final long MAX_BACKOFF_NANOS = 10_000_000L;
+    /** Deadlines of writes are on wall time, whatever clock stamps received bytes. */
+    private static final Clock WALL = new MonotonicClock();
 
     private final SerialEndpoint endpoint;
     private final SerialPort port;
     private final Clock clock;
     private final ByteReceiver receiver;
+    private final PortDescriptor descriptor;
     private final AtomicBoolean open = new AtomicBoolean(true);
     private final Object writeLock = new Object();
     private volatile String lostReason;
 
-    private SerialByteLink(SerialEndpoint endpoint, SerialPort port, Clock clock, ByteReceiver receiver) {
+    private SerialByteLink(SerialEndpoint endpoint, SerialPort port, Clock clock, ByteReceiver receiver,
+            PortDescriptor descriptor) {
         this.endpoint = endpoint;
         this.port = port;
         this.clock = clock;
         this.receiver = receiver;
+        this.descriptor = descriptor;
     }
 
     /**
      * Opens {@code endpoint} and starts delivering received bytes to {@code receiver}.
      *
-     * @throws RigFailureException if nothing is at the path, the path is not a serial port, or it cannot be
-     *     opened and configured
+     * @throws RigFailureException if nothing is at the path, the path is not a serial port or cannot be opened and configured, or
+     *     (off Linux) its descriptor cannot be found to wait on
      */
     public static SerialByteLink open(SerialEndpoint endpoint, Clock clock, ByteReceiver receiver) {
         java.nio.file.Path path = java.nio.file.Path.of(endpoint.path());
@@ -66,7 +85,13 @@ public final class SerialByteLink implements ByteLink {
             throw new RigFailureException(endpoint + ": cannot open (error " + port.getLastErrorCode() + " at native line "
                     + port.getLastErrorLocation() + "; does the path exist and may this user open it?)");
         }
-        SerialByteLink link = new SerialByteLink(endpoint, port, clock, receiver);
+        PortDescriptor descriptor = PortDescriptor.find(endpoint.path());
+        if (descriptor == null) {
+            port.closePort();
+            throw new RigFailureException(endpoint + ": cannot find the port's descriptor in /proc/self/fd, so a write"
+                    + " could not wait for a full buffer without spinning (Linux only)");
+        }
+        SerialByteLink link = new SerialByteLink(endpoint, port, clock, receiver, descriptor);
         if (!port.addDataListener(link.new Listener())) {
             port.closePort();
             throw new RigFailureException(endpoint + ": cannot listen for received data (error "
@@ -80,30 +105,57 @@ public final class SerialByteLink implements ByteLink {
         return endpoint.toString();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Writes through the port's descriptor, waiting for room in the kernel; a write during which the port
+     * takes no byte for the endpoint's write timeout loses the link (reported to the receiver on the calling
+     * thread) and throws.
+     */
     @Override
     public void write(byte[] bytes) {
         synchronized (writeLock) {
-            if (!open.get()) {
-                throw new RigFailureException(endpoint + ": cannot write, the link is "
-                        + (lostReason != null ? "lost (" + lostReason + ")" : "closed"));
-            }
             int done = 0;
-            long deadline = clock.nowNanos() + WRITE_TIMEOUT_MILLIS * 1_000_000L;
+            long progressNanos = WALL.nowNanos();
+            long backoffNanos = 0;
             while (done < bytes.length) {
-                // jSerialComm's native write waits out a full buffer itself (the descriptor is non-blocking, it
-                // retries on EAGAIN) and returns what it wrote, or -1; 0 comes only from a port closed under
-                // the write, as its own shutdown hook closes every port when the JVM ends
-                int n = port.writeBytes(bytes, bytes.length - done, done);
-                if (n <= 0) {
-                    throw new RigFailureException(endpoint + ": " + (n == 0 ? "the port was closed" : "write failed (error "
-                            + port.getLastErrorCode() + ")") + " after " + done + " of " + bytes.length + " bytes");
+                checkOpen();
+                int n;
+                try {
+                    n = descriptor.write(bytes, done, bytes.length - done);
+                } catch (IllegalStateException e) {
+                    throw new RigFailureException(endpoint + ": " + e.getMessage() + " after " + done + " of "
+                            + bytes.length + " bytes", e);
                 }
-                done += n;
-                if (done < bytes.length && clock.nowNanos() - deadline > 0) {
-                    throw new RigFailureException(endpoint + ": the port took " + done + " of " + bytes.length
-                            + " bytes in " + WRITE_TIMEOUT_MILLIS + " ms");
+                if (n > 0) {
+                    done += n;
+                    progressNanos = WALL.nowNanos();
+                    backoffNanos = 0;
+                    continue;
+                }
+                long left = endpoint.writeTimeoutNanos() - (WALL.nowNanos() - progressNanos);
+                if (left <= 0) {
+                    String why = "the far end took " + done + " of " + bytes.length + " bytes, then none for "
+                            + Durations.format(endpoint.writeTimeoutNanos()) + " (write timeout): it stopped reading";
+                    lose(why);
+                    throw new RigFailureException(endpoint + ": link lost (" + why + ")");
+                }
+                PortDescriptor.Readiness room = descriptor.awaitWritable(
+                        (int) Math.min(POLL_SLICE_MILLIS, Math.max(1, (left + 999_999) / 1_000_000)));
+                if (room != PortDescriptor.Readiness.FULL) {
+                    // said writable, yet the last write took nothing (a pseudo-terminal's room smaller than the
+                    // kernel's next buffer), or hung up (the next write fails): wait a little longer each time
+                    backoffNanos = Math.min(MAX_BACKOFF_NANOS, backoffNanos == 0 ? MIN_BACKOFF_NANOS : 2 * backoffNanos);
+                    LockSupport.parkNanos(this, Math.min(backoffNanos, left));
                 }
             }
+        }
+    }
+
+    private void checkOpen() {
+        if (!open.get()) {
+            throw new RigFailureException(endpoint + ": cannot write, the link is "
+                    + (lostReason != null ? "lost (" + lostReason + ")" : "closed"));
         }
     }
 
@@ -115,14 +167,18 @@ public final class SerialByteLink implements ByteLink {
     @Override
     public void close() {
         if (open.compareAndSet(true, false)) {
-            port.closePort();
+            synchronized (writeLock) {
+                port.closePort();
+            }
         }
     }
 
     private void lose(String reason) {
         if (open.compareAndSet(true, false)) {
             lostReason = reason;
-            port.closePort();
+            synchronized (writeLock) {
+                port.closePort();
+            }
             receiver.lost(new RigFailureException(endpoint + ": link lost (" + reason + ")"));
         }
     }

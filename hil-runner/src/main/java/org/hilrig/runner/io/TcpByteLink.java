@@ -18,6 +18,8 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hilrig.timing.Clock;
+import org.hilrig.timing.Durations;
+import org.hilrig.timing.MonotonicClock;
 import org.hilrig.timing.RigFailureException;
 
 /**
@@ -26,10 +28,14 @@ import org.hilrig.timing.RigFailureException;
  * the clock and hands the bytes to the receiver. Each link owns a one-thread event loop group, shut down
  * on close or loss.
  *
- * <p>{@link #write} waits until Netty has handed the bytes to the socket; it must not be called from
- * the event loop (the receiver never writes).
+ * <p>{@link #write} waits until Netty has handed the bytes to the socket. A write during which the socket
+ * takes no byte for the endpoint's {@linkplain TcpEndpoint#writeTimeoutNanos() write timeout} (a peer that
+ * stops reading fills the socket's buffers, and Netty holds the rest) closes the connection, loses the link
+ * (reported once) and fails. It must not be called from the event loop (the receiver never writes).
  */
 public final class TcpByteLink implements ByteLink {
+    /** Deadlines of writes are on wall time, whatever clock stamps received bytes. */
+    private static final Clock WALL = new MonotonicClock();
     private final TcpEndpoint endpoint;
     private final EventLoopGroup group;
     private final Channel channel;
@@ -87,7 +93,16 @@ public final class TcpByteLink implements ByteLink {
                 throw new RigFailureException(endpoint + ": cannot write, the link is "
                         + (reader.lostReason != null ? "lost (" + reader.lostReason + ")" : "closed"));
             }
-            ChannelFuture written = channel.writeAndFlush(Unpooled.wrappedBuffer(bytes)).awaitUninterruptibly();
+            WriteProgress progress = WriteProgress.write(channel, bytes, endpoint.writeTimeoutNanos(), WALL);
+            ChannelFuture written = progress.future();
+            if (progress.stalled()) {
+                String why = "the peer took " + progress.taken() + " of " + bytes.length
+                        + " bytes, then none for " + Durations.format(endpoint.writeTimeoutNanos())
+                        + " (write timeout): it stopped reading";
+                reader.lose(why);
+                channel.close();
+                throw new RigFailureException(endpoint + ": link lost (" + why + ")");
+            }
             if (!written.isSuccess()) {
                 throw new RigFailureException(endpoint + ": write of " + bytes.length + " bytes failed ("
                         + written.cause().getMessage() + ")", written.cause());

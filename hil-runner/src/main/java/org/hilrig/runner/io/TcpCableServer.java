@@ -23,7 +23,11 @@ import java.net.SocketException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hilrig.timing.Clock;
+import org.hilrig.timing.Durations;
+import org.hilrig.timing.MonotonicClock;
 import org.hilrig.timing.RigFailureException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The board's end of a serial-over-TCP cable: a Netty server on a port of one address (the loopback
@@ -31,11 +35,16 @@ import org.hilrig.timing.RigFailureException;
  * before, so a client that died without closing never locks the board away). Bytes
  * read from the connection go to the receiver on the server's event loop (stamp and hand over only);
  * {@link #write} sends to the current connection and drops the bytes while nobody is connected, as a UART
- * with nothing on the far end would.
+ * with nothing on the far end would. A connection that takes no byte of a write for {@link
+ * TcpEndpoint#DEFAULT_WRITE_TIMEOUT_NANOS} (its peer stopped reading) is unplugged: closed, the bytes dropped,
+ * the server free for the next caller; the write returns without waiting longer.
  *
  * <p>{@link #write} must not be called from the event loop. The owner closes the server.
  */
 public final class TcpCableServer implements ByteLink {
+    private static final Logger LOG = LoggerFactory.getLogger(TcpCableServer.class);
+    /** Deadlines of writes are on wall time, whatever clock stamps received bytes. */
+    private static final Clock WALL = new MonotonicClock();
     private final EventLoopGroup group;
     private final Channel server;
     private final InetSocketAddress address;
@@ -145,7 +154,14 @@ public final class TcpCableServer implements ByteLink {
         if (c == null || !c.isActive()) {
             return;
         }
-        ChannelFuture written = c.writeAndFlush(Unpooled.wrappedBuffer(bytes)).awaitUninterruptibly();
+        WriteProgress progress = WriteProgress.write(c, bytes, TcpEndpoint.DEFAULT_WRITE_TIMEOUT_NANOS, WALL);
+        ChannelFuture written = progress.future();
+        if (progress.stalled()) {
+            LOG.warn("{}: the peer took {} of {} bytes, then none for {} (write timeout): unplugged", describe(),
+                    progress.taken(), bytes.length, Durations.format(TcpEndpoint.DEFAULT_WRITE_TIMEOUT_NANOS));
+            c.close();
+            return;
+        }
         if (!written.isSuccess() && c.isActive()) {
             throw new RigFailureException(describe() + ": write of " + bytes.length + " bytes failed ("
                     + written.cause().getMessage() + ")", written.cause());

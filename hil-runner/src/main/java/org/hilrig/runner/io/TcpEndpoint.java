@@ -1,6 +1,7 @@
 package org.hilrig.runner.io;
 
 import org.hilrig.timing.Clock;
+import org.hilrig.timing.Durations;
 
 /**
  * A TCP server carrying the board's byte stream (an emulated board, or a serial-over-IP server); one
@@ -9,9 +10,14 @@ import org.hilrig.timing.Clock;
  * @param host host name or address
  * @param port TCP port, 1 to 65535
  * @param connectTimeoutNanos how long to wait for the connection
+ * @param writeTimeoutNanos how long one write may go without the socket taking a byte of it (a peer that stops
+ *     reading fills the socket's buffers); past it the link is lost; above 0
  */
-public record TcpEndpoint(String host, int port, long connectTimeoutNanos) implements LinkEndpoint {
+public record TcpEndpoint(String host, int port, long connectTimeoutNanos, long writeTimeoutNanos)
+        implements LinkEndpoint {
     public static final long DEFAULT_CONNECT_TIMEOUT_NANOS = 2_000_000_000L;
+    /** How long a write may go without the socket taking a byte, unless the fixture says otherwise: as for serial. */
+    public static final long DEFAULT_WRITE_TIMEOUT_NANOS = SerialEndpoint.DEFAULT_WRITE_TIMEOUT_NANOS;
 
     public TcpEndpoint {
         if (host == null || host.isBlank()) {
@@ -24,6 +30,14 @@ public record TcpEndpoint(String host, int port, long connectTimeoutNanos) imple
             throw new IllegalArgumentException("tcp " + host + ":" + port + ": connect timeout " + connectTimeoutNanos
                     + " ns is not positive");
         }
+        if (writeTimeoutNanos <= 0) {
+            throw new IllegalArgumentException("tcp " + host + ":" + port + ": write timeout "
+                    + Durations.format(writeTimeoutNanos) + " is not above 0");
+        }
+    }
+
+    public TcpEndpoint(String host, int port, long connectTimeoutNanos) {
+        this(host, port, connectTimeoutNanos, DEFAULT_WRITE_TIMEOUT_NANOS);
     }
 
     public TcpEndpoint(String host, int port) {

@@ -92,7 +92,7 @@ public final class HtmlReport {
     record Section(String html, byte[] transcript) {
         static Section of(ScenarioResult s, Trace t) {
             StringBuilder b = new StringBuilder(8 * 1024);
-            scenario(b, s, t == null ? null : Waveforms.of(t));
+            scenario(b, s, t == null ? null : Waveforms.of(t, diagramWindows(s)));
             byte[] transcript = null;
             if (t != null) {
                 SerialTranscript st = SerialTranscript.of(t);
@@ -100,6 +100,18 @@ public final class HtmlReport {
             }
             return new Section(b.toString(), transcript);
         }
+    }
+
+    /** The time windows of the scenario's timing diagrams: all a report reads of its signals. */
+    private static List<long[]> diagramWindows(ScenarioResult s) {
+        List<long[]> windows = new java.util.ArrayList<>();
+        for (MeasurementResult m : s.measurements()) {
+            long[] w = TimingDiagram.window(m);
+            if (w != null) {
+                windows.add(w);
+            }
+        }
+        return windows;
     }
 
     /** The report's HTML. */

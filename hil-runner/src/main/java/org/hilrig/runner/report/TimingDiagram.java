@@ -46,8 +46,11 @@ final class TimingDiagram {
     private TimingDiagram() {
     }
 
-    /** The SVG for {@code m}, or null when the measurement has no stimulus time to centre on. */
-    static String of(Waveforms w, MeasurementResult m) {
+    /**
+     * The time window {@code {t0, t1}} the diagram of {@code m} shows (stimulus and response with a margin),
+     * or null when the measurement has no stimulus time to centre on.
+     */
+    static long[] window(MeasurementResult m) {
         if (m.stimulusNanos() == null) {
             return null;
         }
@@ -61,8 +64,19 @@ final class TimingDiagram {
             far = Math.max(far, stim + m.minNs());
         }
         long pad = Math.max((far - stim) / 5, 100);
-        long t0 = Math.max(0, Math.min(stim, resp) - pad);
-        long t1 = far + pad;
+        return new long[] {Math.max(0, Math.min(stim, resp) - pad), far + pad};
+    }
+
+    /** The SVG for {@code m}, or null when the measurement has no stimulus time to centre on. */
+    static String of(Waveforms w, MeasurementResult m) {
+        long[] window = window(m);
+        if (window == null) {
+            return null;
+        }
+        long t0 = window[0];
+        long t1 = window[1];
+        long stim = m.stimulusNanos();
+        long resp = stim + m.valueNs();
         List<Waveforms.Series> rows = signals(w, m, t0, t1, resp);
 
         int height = TOP + MARKS + AXIS;

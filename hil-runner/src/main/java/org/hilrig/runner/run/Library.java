@@ -135,6 +135,6 @@ public final class Library {
      * @throws BadInputException with every problem of every file
      */
     public List<Scenario> load(List<Path> paths) {
-        return new ScenarioLoader(vocabulary, home).loadAll(paths.isEmpty() ? List.of(scenarios()) : paths);
+        return new ScenarioLoader(vocabulary, home, limits).loadAll(paths.isEmpty() ? List.of(scenarios()) : paths);
     }
 }

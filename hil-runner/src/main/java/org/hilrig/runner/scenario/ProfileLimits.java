@@ -14,6 +14,12 @@ public interface ProfileLimits {
      */
     String SERIAL_REPLY = "limits.serial_reply";
 
+    /**
+     * How long a scenario may run, from the rig's time 0 to its end, unless it sets its own {@code limit}:
+     * virtual time on the simulated rig, wall time on a real one.
+     */
+    String SCENARIO_LIMIT = "limits.scenario_limit";
+
     /** Every limit name this profile defines (what {@code profile.NAME} may name). */
     Set<String> names();
 

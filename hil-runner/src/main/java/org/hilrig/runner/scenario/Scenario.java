@@ -11,15 +11,25 @@ import java.util.List;
  * @param technique the technique set before the first step, or null (the board's default)
  * @param catches the emulator defects this scenario is written to catch (self-qualification)
  * @param file the file it came from, relative to the library root where there is one
+ * @param limit how long the scenario may run (rig time, from its time 0 to its end), an upper bound; null for
+ *     the board profile's {@link ProfileLimits#SCENARIO_LIMIT}
  */
 public record Scenario(String id, String title, List<String> requirements, List<String> tags, String board,
         boolean emulateOtherBoard, Technique technique, List<String> catches, List<Step> steps,
-        List<Invariant> always, String file, Position at) {
+        List<Invariant> always, String file, Position at, Limit limit) {
     public Scenario {
         requirements = List.copyOf(requirements);
         tags = List.copyOf(tags);
         catches = List.copyOf(catches);
         steps = List.copyOf(steps);
         always = List.copyOf(always);
+    }
+
+    /** A scenario held to the board profile's limit. */
+    public Scenario(String id, String title, List<String> requirements, List<String> tags, String board,
+            boolean emulateOtherBoard, Technique technique, List<String> catches, List<Step> steps,
+            List<Invariant> always, String file, Position at) {
+        this(id, title, requirements, tags, board, emulateOtherBoard, technique, catches, steps, always, file, at,
+                null);
     }
 }

@@ -37,7 +37,9 @@ import org.hilrig.timing.verdict.Verdict;
  * (invariants are still checked on what was recorded). Every limit is measured from the time the stimulus
  * actually took effect on the rig (see {@link Step}), and every named measurement carries the rig's
  * timestamp uncertainty, so a limit inside it makes the verdict inconclusive; so does an awaited event
- * that did not come when the board's event counter shows events were lost.
+ * that did not come when the board's event counter shows events were lost. No rig time passes beyond the
+ * scenario's limit (its {@code limit}, else the profile's {@link ProfileLimits#SCENARIO_LIMIT}): a step that
+ * would run longer ends the scenario in error when the limit comes.
  *
  * <p>After the last step (or the failing one) the engine closes the rig, which returns its outputs to the
  * safe state, ends the trace and checks the scenario's {@code always} invariants on the whole trace with
@@ -74,6 +76,13 @@ public final class ScenarioEngine {
         Scenario ask = new Scenario("VER-" + board, "board identity", List.of(), List.of(), board, false, null,
                 List.of(), List.of(ver), List.of(), null, at);
         return new Run(ask, rig).identify(ver);
+    }
+
+    /** Thrown inside a run when it reaches the scenario's limit: the scenario errs (no expectation was judged). */
+    private static final class LimitReached extends IllegalStateException {
+        LimitReached(String message) {
+            super(message);
+        }
     }
 
     /** Thrown inside a run when an expectation is not met; carries the failure message. */
@@ -116,11 +125,33 @@ public final class ScenarioEngine {
         private byte[] lastFrame;
         private String lastName;
         private int lastSeq;
+        /** How long the scenario may run: no rig time passes beyond it. */
+        private ScenarioLength.Resolved limit = new ScenarioLength.Resolved(Long.MAX_VALUE, "no limit");
 
         Run(Scenario scenario, Rig rig) {
             this.scenario = scenario;
             this.rig = rig;
-            this.watch = new TraceWatch(scenario.board());
+            this.watch = new TraceWatch(scenario.board(), linesLookedBackOn(scenario));
+        }
+
+        /** The lines whose edges the steps look up: those they await, expect, hold or measure from. */
+        private static java.util.Set<String> linesLookedBackOn(Scenario scenario) {
+            java.util.Set<String> lines = new java.util.HashSet<>();
+            for (Step step : scenario.steps()) {
+                if (step instanceof Step.Await a) {
+                    lines.add(a.signal());
+                } else if (step instanceof Step.Expect e) {
+                    lines.add(e.signal());
+                    if (e.from() != null) {
+                        lines.add(e.from().signal());
+                    }
+                } else if (step instanceof Step.Hold h) {
+                    lines.add(h.signal());
+                } else if (step instanceof Step.ExpectEvent e && e.from() != null) {
+                    lines.add(e.from().signal());
+                }
+            }
+            return lines;
         }
 
         ScenarioOutcome execute() {
@@ -128,6 +159,8 @@ public final class ScenarioEngine {
             rig.trace().subscribe(watch);
             String where = scenario.at().toString();
             try {
+                where = "limit";
+                limit = ScenarioLength.limit(scenario, limits);
                 where = "boot";
                 boot();
                 if (scenario.technique() != null && scenario.board().equals("GEN")) {
@@ -159,7 +192,9 @@ public final class ScenarioEngine {
                 endStep(verdict, e.getMessage());
             }
             rig.close();
-            long end = rig.nowNanos();
+            // a real rig records a frame it sent at the time its last byte reaches the board, which lies ahead of
+            // the rig's clock while the UART still sends: the trace ends at what it recorded last, if later
+            long end = Math.max(rig.nowNanos(), rig.trace().endNanos());
             rig.trace().end(end);
             if (verdict != Verdict.ERROR) {
                 try {
@@ -186,6 +221,7 @@ public final class ScenarioEngine {
         Map<String, String> identify(Step.Send ver) {
             rig.trace().replay(watch);
             rig.trace().subscribe(watch);
+            limit = ScenarioLength.limit(scenario, limits);
             try {
                 boot();
                 send(ver);
@@ -314,7 +350,7 @@ public final class ScenarioEngine {
             boolean want = a.state().isActive();
             Window w = a.within().resolve(limits, scenario.board(), scenario.technique());
             long anchor = stimulusNanos;
-            long deadline = anchor + w.maxNanos();
+            long deadline = later(anchor, w.maxNanos());
             if (!(watch.isActive(id) == want)) {
                 runUntil(() -> watch.isActive(id) == want, deadline);
             }
@@ -334,11 +370,12 @@ public final class ScenarioEngine {
             Window w = e.within().resolve(limits, scenario.board(), scenario.technique());
             long anchor = anchorOf(e.from());
             String fromWhat = e.from() == null ? stimulusWhat : e.from() + " at " + at(anchor);
-            runUntil(() -> watch.firstEntry(id, want, anchor) >= 0, anchor + w.maxNanos());
+            runUntil(() -> watch.firstEntry(id, want, anchor) >= 0, later(anchor, w.maxNanos()));
             long t = watch.firstEntry(id, want, anchor);
             if (t < 0) {
                 // late is a fail either way; watching on a while says by how much (the measurement is the evidence)
-                runUntil(() -> watch.firstEntry(id, want, anchor) >= 0, anchor + lateWatchNanos(w.maxNanos()));
+                long late = Math.min(limit.nanos(), later(anchor, lateWatchNanos(w.maxNanos())));
+                runUntil(() -> watch.firstEntry(id, want, anchor) >= 0, late); // a fail, whether or not the limit cuts it
                 t = watch.firstEntry(id, want, anchor);
             }
             if (t < 0) {
@@ -358,7 +395,7 @@ public final class ScenarioEngine {
             if (watch.isActive(id) != want) {
                 throw new NotMet(h.signal() + " was not " + h.state().word() + " at " + at(start));
             }
-            runUntil(() -> watch.firstChangeAfter(id, start) >= 0, start + h.forNanos());
+            runUntil(() -> watch.firstChangeAfter(id, start) >= 0, later(start, h.forNanos()));
             long changed = watch.firstChangeAfter(id, start);
             if (changed >= 0) {
                 throw new NotMet(h.signal() + " did not stay " + h.state().word() + " for "
@@ -371,7 +408,7 @@ public final class ScenarioEngine {
             Window w = e.within().resolve(limits, scenario.board(), scenario.technique());
             long anchor = anchorOf(e.from());
             String fromWhat = e.from() == null ? stimulusWhat : e.from() + " at " + at(anchor);
-            long t = awaitEvent(e.event(), e.fields(), anchor, anchor + w.maxNanos());
+            long t = awaitEvent(e.event(), e.fields(), anchor, later(anchor, w.maxNanos()));
             if (t < 0) {
                 throw new NotMet("no EVT," + e.event() + fieldText(e.fields()) + " within " + e.within() + " (" + w
                         + ") of " + fromWhat, true);
@@ -383,9 +420,9 @@ public final class ScenarioEngine {
 
         private void noEvent(Step.NoEvent n) {
             long start = rig.nowNanos();
-            long t = awaitEvent(n.event(), n.fields(), start + 1, start + n.forNanos());
+            long t = awaitEvent(n.event(), n.fields(), start + 1, later(start, n.forNanos()));
             if (t >= 0) {
-                runUntil(() -> false, Math.max(rig.nowNanos(), start + n.forNanos()));
+                runUntil(() -> false, Math.max(rig.nowNanos(), later(start, n.forNanos())));
                 throw new NotMet("unexpected EVT," + n.event() + fieldText(n.fields()) + " at " + at(t) + ", "
                         + Durations.format(t - start) + " into the " + Durations.format(n.forNanos()) + " watched");
             }
@@ -429,7 +466,7 @@ public final class ScenarioEngine {
             Window w = s.within() == null ? limits.window(ProfileLimits.SERIAL_REPLY, scenario.board(), scenario.technique())
                     : s.within().resolve(limits, scenario.board(), scenario.technique());
             // wait long enough for a reply that started in time to arrive whole
-            long deadline = etx + w.maxNanos() + ProtocolV1.MAX_FRAME_BYTES * rig.byteNanos();
+            long deadline = later(later(etx, w.maxNanos()), ProtocolV1.MAX_FRAME_BYTES * rig.byteNanos());
             int[] index = {-1};
             BooleanSupplier replied = () -> (index[0] = findReply(seq, name, etx)) >= 0;
             runUntil(replied, deadline);
@@ -461,9 +498,9 @@ public final class ScenarioEngine {
         }
 
         private void heartbeat(Step.Heartbeat h) {
-            long end = rig.nowNanos() + h.forNanos();
+            long end = later(rig.nowNanos(), h.forNanos());
             while (rig.nowNanos() < end) {
-                long next = Math.min(end, rig.nowNanos() + h.everyNanos());
+                long next = Math.min(end, later(rig.nowNanos(), h.everyNanos()));
                 send(new Step.Send(h.at(), "HBT", List.of(), null, false, Step.Corruption.NONE, 1,
                         new Step.Reply(Step.Reply.Kind.ACK, null), Map.of(), null, null));
                 if (rig.nowNanos() < next) {
@@ -617,15 +654,34 @@ public final class ScenarioEngine {
 
         /** How long after a missed limit the engine still watches for the late edge: 10 times the limit, 1 s at most. */
         private long lateWatchNanos(long limitNanos) {
-            return Math.min(10 * limitNanos, Math.max(limitNanos, 1_000_000_000L));
+            return Math.min(limitNanos > Long.MAX_VALUE / 10 ? Long.MAX_VALUE : 10 * limitNanos,
+                    Math.max(limitNanos, 1_000_000_000L));
         }
 
         private void runFor(long nanos) {
-            runUntil(() -> false, rig.nowNanos() + nanos);
+            runUntil(() -> false, later(rig.nowNanos(), nanos));
         }
 
+        /**
+         * Lets rig time pass until {@code condition} holds or {@code deadlineNanos}, but never past the
+         * scenario's limit: a step that would run beyond it ends the scenario in error when the limit comes.
+         */
         private void runUntil(BooleanSupplier condition, long deadlineNanos) {
-            rig.runUntil(condition, Math.max(deadlineNanos, rig.nowNanos()));
+            long now = rig.nowNanos();
+            long deadline = Math.max(deadlineNanos, now);
+            if (deadline <= limit.nanos()) {
+                rig.runUntil(condition, deadline);
+                return;
+            }
+            if (!rig.runUntil(condition, Math.max(limit.nanos(), now))) {
+                throw new LimitReached("the scenario reached " + limit.text() + " at " + at(rig.nowNanos())
+                        + "; this step would have run until " + at(deadline));
+            }
+        }
+
+        /** {@code t + d} for a duration {@code d} of 0 or more, {@link Long#MAX_VALUE} where that overflows. */
+        private static long later(long t, long d) {
+            return d > Long.MAX_VALUE - t ? Long.MAX_VALUE : t + d;
         }
 
         private String fieldText(Map<String, String> fields) {

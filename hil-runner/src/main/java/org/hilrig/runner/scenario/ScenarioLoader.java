@@ -29,15 +29,16 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * Reads scenario files and validates them against a {@link Vocabulary}.
  *
  * <p>Every file is validated whole: unknown keys, unknown signals, faults, commands, events, defects and
- * requirements, bad durations and limits, missing keys and duplicate ids (across all files loaded together)
- * are all reported, each as one line {@code file:line:col: what, found vs allowed}. Any problem makes the
+ * requirements, bad durations and limits, missing keys, duplicate ids (across all files loaded together) and
+ * steps that cannot end within the scenario's limit ({@link ScenarioLength}) are all reported, each as one
+ * line {@code file:line:col: what, found vs allowed}. Any problem makes the
  * load throw one {@link BadInputException} carrying all of them (exit code 2).
  *
  * <p>Stateless apart from its vocabulary; safe to share between threads.
  */
 public final class ScenarioLoader {
     private static final List<String> TOP_KEYS = List.of("id", "title", "requirements", "tags", "board", "other_board",
-            "technique", "catches", "steps", "always");
+            "technique", "catches", "limit", "steps", "always");
     private static final List<String> STEP_KEYS = List.of("set", "wait", "fault", "await", "expect", "expect_event",
             "expect_no_event", "send", "heartbeat");
     private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)*");
@@ -54,6 +55,7 @@ public final class ScenarioLoader {
 
     private final Vocabulary vocabulary;
     private final Path base;
+    private final ProfileLimits profile;
 
     /** A loader that names files relative to the current directory when they lie under it. */
     public ScenarioLoader(Vocabulary vocabulary) {
@@ -65,8 +67,18 @@ public final class ScenarioLoader {
      * and messages read the same wherever {@code hil} was started.
      */
     public ScenarioLoader(Vocabulary vocabulary, Path base) {
+        this(vocabulary, base, null);
+    }
+
+    /**
+     * As {@link #ScenarioLoader(Vocabulary, Path)}, also refusing steps that cannot end within the scenario's
+     * limit where {@code profile} tells it ({@link ScenarioLength}); without a profile only a scenario's own
+     * {@code limit} in plain numbers is checked so.
+     */
+    public ScenarioLoader(Vocabulary vocabulary, Path base, ProfileLimits profile) {
         this.vocabulary = vocabulary;
         this.base = base.toAbsolutePath().normalize();
+        this.profile = profile;
     }
 
     /**
@@ -161,7 +173,9 @@ public final class ScenarioLoader {
             return Optional.empty();
         }
         Node root = node.get();
-        return new FileReader(source, problems).scenario(root);
+        Optional<Scenario> s = new FileReader(source, problems).scenario(root);
+        s.ifPresent(scenario -> ScenarioLength.check(scenario, profile, problems));
+        return s;
     }
 
     /** Reads one file's node tree, adding a problem for everything wrong and carrying on. */
@@ -224,6 +238,7 @@ public final class ScenarioLoader {
                 problem(top.get("technique"), "a technique applies to the generator (board GEN), not to board TUB");
             }
             List<String> catches = names(top.get("catches"), "catches", vocabulary.defects(), "defect", "of the emulator");
+            Limit limit = top.containsKey("limit") ? scenarioLimit(top.get("limit")) : null;
             List<Step> steps = new ArrayList<>();
             Node stepsNode = top.get("steps");
             if (stepsNode == null) {
@@ -257,7 +272,22 @@ public final class ScenarioLoader {
                 return Optional.empty();
             }
             return Optional.of(new Scenario(id, title, requirements, tags, board, emulateOther, technique, catches,
-                    steps, always, source, pos(root)));
+                    steps, always, source, pos(root), limit));
+        }
+
+        /** {@code limit: 2h}: an upper bound above 0, a duration or a profile limit (or a sum), not a window. */
+        private Limit scenarioLimit(Node n) {
+            if (n instanceof SequenceNode) {
+                problem(n, "'limit' is how long the scenario may run, one duration (e.g. 7200s), not a window");
+                return null;
+            }
+            String s = scalar(n, "'limit'");
+            Limit l = s == null ? null : limitText(n, s, "'limit'");
+            if (l != null && l.max() instanceof Limit.Fixed f && f.nanos() <= 0) {
+                problem(n, "'limit': " + s.trim() + " is not above 0");
+                return null;
+            }
+            return l;
         }
 
         private Technique technique(Node n) {

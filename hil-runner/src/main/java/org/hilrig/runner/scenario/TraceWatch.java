@@ -20,7 +20,9 @@ import org.hilrig.timing.trace.TraceHeader;
  * What the engine knows of a run, kept up to date from the rig's trace: the level and every edge of each
  * line, and every frame the board sent (decoded, stamped at its last byte). Lines are found by their
  * logical name as the trace's signal reference, case-insensitive; where two boards carry a line of the
- * same name, the one under the board-under-test's prefix wins.
+ * same name, the one under the board-under-test's prefix wins. Edges are kept only of the lines the watch
+ * was made for (those a scenario's steps look back on), so a line that toggles all along, such as a board's
+ * {@code ALIVE}, costs nothing here unless a step names it; every line's level is known.
  *
  * <p>Confined to the scenario's thread.
  */
@@ -30,10 +32,13 @@ final class TraceWatch implements ChangeListener, DecodeListener {
     }
 
     private final String boardPrefix;
+    private final java.util.Set<String> edgesOf;
     private final Map<String, Integer> idByName = new HashMap<>();
     private final List<String> paths = new ArrayList<>();
     private final List<String> references = new ArrayList<>();
     private boolean[] high = new boolean[0];
+    private boolean[] seen = new boolean[0];
+    private boolean[] keeps = new boolean[0];
     private long[][] edgeTimes = new long[0][];
     private boolean[][] edgeLevels = new boolean[0][];
     private int[] edgeCounts = new int[0];
@@ -44,8 +49,16 @@ final class TraceWatch implements ChangeListener, DecodeListener {
     private long eventsLost;
     private boolean begun;
 
-    TraceWatch(String boardUnderTest) {
+    /**
+     * @param boardUnderTest {@code GEN} or {@code TUB}
+     * @param edgesOf the logical lines whose edges are kept (any case); the others' levels only
+     */
+    TraceWatch(String boardUnderTest, java.util.Set<String> edgesOf) {
         this.boardPrefix = boardUnderTest.toLowerCase(Locale.ROOT) + ".";
+        this.edgesOf = new java.util.HashSet<>();
+        for (String line : edgesOf) {
+            this.edgesOf.add(line.toUpperCase(Locale.ROOT));
+        }
     }
 
     @Override
@@ -56,8 +69,10 @@ final class TraceWatch implements ChangeListener, DecodeListener {
         begun = true;
         int n = header.signals().size();
         high = new boolean[n];
-        edgeTimes = new long[n][8];
-        edgeLevels = new boolean[n][8];
+        seen = new boolean[n];
+        keeps = new boolean[n];
+        edgeTimes = new long[n][];
+        edgeLevels = new boolean[n][];
         edgeCounts = new int[n];
         for (SignalInfo s : header.signals()) {
             paths.add(s.path());
@@ -68,15 +83,27 @@ final class TraceWatch implements ChangeListener, DecodeListener {
                 idByName.put(name, s.id());
             }
         }
+        for (String line : edgesOf) {
+            Integer id = idByName.get(line);
+            if (id != null) {
+                keeps[id] = true;
+                edgeTimes[id] = new long[8];
+                edgeLevels[id] = new boolean[8];
+            }
+        }
     }
 
     @Override
     public void digital(long timeNanos, int signalId, Level level) {
         boolean h = level == Level.HIGH;
-        if (edgeCounts[signalId] > 0 && high[signalId] == h) {
+        if (seen[signalId] && high[signalId] == h) {
             return;
         }
+        seen[signalId] = true;
         high[signalId] = h;
+        if (!keeps[signalId]) {
+            return;
+        }
         int c = edgeCounts[signalId];
         if (c == edgeTimes[signalId].length) {
             edgeTimes[signalId] = Arrays.copyOf(edgeTimes[signalId], c * 2);
@@ -154,6 +181,7 @@ final class TraceWatch implements ChangeListener, DecodeListener {
 
     /** The first time at or after {@code fromNanos} the line entered {@code active}, or -1. */
     long firstEntry(int id, boolean active, long fromNanos) {
+        requireEdges(id);
         long[] t = edgeTimes[id];
         boolean[] l = edgeLevels[id];
         for (int i = 0, n = edgeCounts[id]; i < n; i++) {
@@ -166,6 +194,7 @@ final class TraceWatch implements ChangeListener, DecodeListener {
 
     /** The last time at or before {@code untilNanos} the line entered {@code active} (its first record counts), or -1. */
     long lastEntry(int id, boolean active, long untilNanos) {
+        requireEdges(id);
         long[] t = edgeTimes[id];
         boolean[] l = edgeLevels[id];
         for (int i = edgeCounts[id] - 1; i >= 0; i--) {
@@ -178,6 +207,7 @@ final class TraceWatch implements ChangeListener, DecodeListener {
 
     /** The first change of the line strictly after {@code afterNanos}, or -1. */
     long firstChangeAfter(int id, long afterNanos) {
+        requireEdges(id);
         long[] t = edgeTimes[id];
         for (int i = 1, n = edgeCounts[id]; i < n; i++) {
             if (t[i] > afterNanos) {
@@ -185,6 +215,12 @@ final class TraceWatch implements ChangeListener, DecodeListener {
             }
         }
         return -1;
+    }
+
+    private void requireEdges(int id) {
+        if (!keeps[id]) {
+            throw new IllegalStateException("the watch keeps no edges of " + paths.get(id) + " (kept: " + edgesOf + ")");
+        }
     }
 
     /** Every frame the board has sent so far, in order. */

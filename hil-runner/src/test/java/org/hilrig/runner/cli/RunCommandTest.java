@@ -140,6 +140,33 @@ class RunCommandTest {
     }
 
     @Test
+    void aWaitBeyondTheProfilesScenarioLimitIsBadInputAtItsPlaceAndALimitOfItsOwnLetsItRun(@TempDir Path dir)
+            throws Exception {
+        String forever = """
+                id: SYS-WAIT-101
+                title: Waits for ever
+                requirements: [REQ-COM-006]
+                board: GEN
+                steps:
+                  - wait: 9223372036s
+                """;
+        Path file = Files.writeString(dir.resolve("forever.yaml"), forever);
+
+        int code = hil("run", file.toString(), "--out", dir.resolve("out").toString(), "--no-db");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().strip()).endsWith("forever.yaml:6:5: step 'wait': the steps up to here take at least"
+                + " 9223372036 s, beyond the limit of 600 s (profile limits.scenario_limit; a scenario sets a longer one with"
+                + " 'limit:')");
+        assertThat(dir.resolve("out")).doesNotExist();
+
+        Files.writeString(file, forever.replace("wait: 9223372036s", "wait: 700s").replace("board: GEN", "board: GEN\nlimit: 800s"));
+        assertThat(hil("run", file.toString(), "--out", dir.resolve("out").toString(), "--no-db")).as(err.toString()).isZero();
+        assertThat(new ObjectMapper().readTree(dir.resolve("out/results.json").toFile()).get("scenarios").get(0)
+                .get("simulated_ns").asLong()).isGreaterThan(700_000_000_000L);
+    }
+
+    @Test
     void aFixtureFileThatDoesNotExistIsBadInput(@TempDir Path dir) throws Exception {
         assertThat(hil("run", library(dir).toString(), "--rig", "fixtures/pi.yaml")).isEqualTo(2);
         assertThat(err.toString().strip()).isEqualTo("hil run: fixtures/pi.yaml: --rig: no such fixture file (allowed: sim, or a"

@@ -50,6 +50,7 @@ class RunKillTest {
             requirements: [REQ-COM-006]
             tags: [protocol]
             board: GEN
+            limit: 3660s
             steps:
               - heartbeat: {every: 10ms, for: 3600s}
             """;

@@ -3,12 +3,16 @@ package org.hilrig.runner.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hilrig.timing.Clock;
+import org.hilrig.timing.MonotonicClock;
 import org.hilrig.timing.RigFailureException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +51,12 @@ abstract class ByteLinkContract {
 
     /** An endpoint nobody answers on. */
     abstract LinkEndpoint unreachable() throws Exception;
+
+    /**
+     * Opens the adapter under test, with {@code writeTimeoutNanos}, on a cable whose far end is plugged in
+     * but never reads: what it is sent piles up in the buffers between until they are full.
+     */
+    abstract ByteLink openWithDeafFarEnd(ByteReceiver near, long writeTimeoutNanos) throws Exception;
 
     /** Registers something for closing after the test, last registered first. */
     <T extends AutoCloseable> T closeLater(T resource) {
@@ -134,6 +144,48 @@ abstract class ByteLinkContract {
                 .isInstanceOf(RigFailureException.class)
                 .hasMessageContaining("cannot write, the link is closed");
         await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(1)).until(() -> near.losses().isEmpty());
+    }
+
+    @Test
+    void aFarEndThatStopsReadingLosesTheLinkAtTheWriteTimeoutWaitingWithoutSpinning() throws Exception {
+        long timeoutNanos = 1_000_000_000L;
+        ByteLink link = closeLater(openWithDeafFarEnd(near, timeoutNanos));
+        byte[] chunk = everyByteValue(64);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        MonotonicClock wall = new MonotonicClock();
+
+        RigFailureException stalled = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            long cpuBefore = threads.getCurrentThreadCpuTime();
+            long before = wall.nowNanos();
+            RigFailureException failure = null;
+            long lastWriteStarted = before;
+            for (int i = 0; i < 100_000 && failure == null; i++) { // 1.6 GB at most: more than any buffer holds
+                lastWriteStarted = wall.nowNanos();
+                try {
+                    link.write(chunk);
+                } catch (RigFailureException e) {
+                    failure = e;
+                }
+            }
+            long stalledFor = wall.nowNanos() - lastWriteStarted;
+            long cpu = threads.getCurrentThreadCpuTime() - cpuBefore;
+            assertThat(failure).as("no write failed").isNotNull();
+            assertThat(stalledFor).as("the stalled write waited its timeout").isGreaterThanOrEqualTo(timeoutNanos);
+            // waiting in the kernel costs next to nothing; jSerialComm's native retry loop burns the whole timeout
+            assertThat(cpu).as("CPU used by the writer, ns, while a write stalled for %d ns", stalledFor)
+                    .isLessThan(timeoutNanos / 5);
+            return failure;
+        });
+
+        assertThat(stalled).hasMessageStartingWith(link.describe()).hasMessageContaining("link lost")
+                .hasMessageContaining("stopped reading").hasMessageContaining("write timeout");
+        assertThat(near.losses()).hasSize(1);
+        assertThat(near.losses().get(0).getMessage()).isEqualTo(stalled.getMessage());
+        assertThat(link.isOpen()).isFalse();
+        assertThatThrownBy(() -> link.write(new byte[] {1}))
+                .isInstanceOf(RigFailureException.class)
+                .hasMessageContaining("cannot write, the link is lost");
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(1)).until(() -> near.losses().size() == 1);
     }
 
     @Test

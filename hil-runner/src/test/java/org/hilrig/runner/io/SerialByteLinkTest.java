@@ -28,6 +28,13 @@ class SerialByteLinkTest extends ByteLinkContract {
         };
     }
 
+    /** The far pseudo-terminal is never opened: socat moves the bytes into its buffer, where nobody reads them. */
+    @Override
+    ByteLink openWithDeafFarEnd(ByteReceiver near, long writeTimeoutNanos) throws Exception {
+        SocatPtyPair pair = closeLater(SocatPtyPair.start());
+        return new SerialEndpoint(pair.first(), 115_200, writeTimeoutNanos).open(clock, near);
+    }
+
     @Override
     LinkEndpoint unreachable() {
         return new SerialEndpoint("/dev/pts/no-such-pty", 115_200);

@@ -82,11 +82,45 @@ public final class SocatPtyPair implements AutoCloseable {
 
     /** Kills socat: both pseudo-terminals hang up, as if the cable were pulled. */
     public void pullCable() {
+        thaw();
         process.destroy();
+    }
+
+    /**
+     * Stops socat (SIGSTOP) with both ends still open: it no longer reads either pseudo-terminal, so what is
+     * written to one piles up in its buffer, as with a board that stopped reading. {@link #close()} lets it go.
+     */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    /** Lets a {@linkplain #freeze() frozen} socat run on (SIGCONT); harmless when it runs or has ended. */
+    public void thaw() {
+        if (process.isAlive()) {
+            signal("CONT");
+        }
+    }
+
+    /** Sends socat a signal; a socat that ended meanwhile (a pulled cable) needs none. */
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            boolean done = kill.waitFor(5, TimeUnit.SECONDS);
+            if ((!done || kill.exitValue() != 0) && process.isAlive()) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run kill: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling socat", e);
+        }
     }
 
     @Override
     public void close() {
+        thaw();
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {

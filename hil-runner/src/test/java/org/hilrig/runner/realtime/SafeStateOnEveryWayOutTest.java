@@ -125,6 +125,22 @@ class SafeStateOnEveryWayOutTest {
 
         assertThat(outcome.verdict()).as(outcome.message()).isEqualTo(Verdict.ERROR);
         assertThat(outcome.message()).contains("link lost");
+        assertThat(outcome.rigBroke()).isTrue();
+        assertTheBoardIsSafe();
+    }
+
+    /**
+     * The cable stops carrying bytes (socat frozen: nobody reads the rig's end) while the rig sends: the
+     * buffers fill, the write stalls for the fixture's write timeout (5 s by default), the link is lost.
+     */
+    @Test
+    void aBoardThatStopsReadingDuringAnExposureEndsTheScenarioInErrorAndLeavesTheBoardSafe() throws Exception {
+        ScenarioOutcome outcome = run("  - wait: 300ms\n  - send: {command: STA, copies: 50000, reply: unchecked}\n",
+                () -> board.get().cable().freeze());
+
+        assertThat(outcome.verdict()).as(outcome.message()).isEqualTo(Verdict.ERROR);
+        assertThat(outcome.message()).contains("(send): serial ").contains("link lost").contains("stopped reading");
+        assertThat(outcome.rigBroke()).isTrue();
         assertTheBoardIsSafe();
     }
 }

@@ -266,6 +266,56 @@ class ScenarioEngineTest {
         }
     }
 
+    private static final String IDLE = """
+            id: SYS-IDLE-009
+            title: Time passes
+            requirements: [REQ-ILK-001]
+            board: GEN
+            %s
+            steps:
+              - %s
+            """;
+
+    /** This loader has no profile, so it cannot see the profile's limit: the engine holds the scenario to it. */
+    @Test
+    void aStepThatWouldRunBeyondTheLimitEndsTheScenarioInErrorWhenTheLimitComes() {
+        long limit = 600_000_000_000L; // limits.scenario_limit of the reference profiles
+        for (String step : List.of("wait: 9223372036s", "heartbeat: {every: 1s, for: 9223372036s}",
+                "await: {signal: XRAY_ON, is: active, within: 9223372036s}",
+                "expect: {signal: READY, stays: inactive, for: 700s}")) {
+            Scenario s = loader.load("idle.yaml", IDLE.formatted("tags: [idle]", step));
+            Rig rig = open(s, 42, List.of());
+
+            ScenarioOutcome o = engine.run(s, rig);
+
+            assertThat(o.verdict()).as(step).isEqualTo(Verdict.ERROR);
+            assertThat(o.message()).as(step).startsWith("line 7 (" + s.steps().get(0).keyword() + "): the scenario reached"
+                    + " the limit of 600 s (profile limits.scenario_limit; a scenario sets a longer one with 'limit:') at"
+                    + " 600 s; this step would have run until ");
+            assertThat(o.rigBroke()).isFalse();
+            assertThat(rig.nowNanos()).as(step).isEqualTo(limit);
+            assertThat(o.endNanos()).isEqualTo(limit);
+        }
+    }
+
+    @Test
+    void aScenariosOwnLimitLetsItRunLongerThanTheProfilesAndHoldsItToItsOwn() {
+        Scenario longer = loader.load("idle.yaml", IDLE.formatted("limit: 1200s", "wait: 900s"));
+        Scenario shorter = loader.load("idle.yaml", IDLE.formatted("limit: profile.limits.serial_reply + 2s",
+                "wait: 9223372036s"));
+
+        ScenarioOutcome passed = engine.run(longer, open(longer, 42, List.of()));
+        Rig rig = open(shorter, 42, List.of());
+        ScenarioOutcome stopped = engine.run(shorter, rig);
+
+        assertThat(passed.verdict()).as(passed.message()).isEqualTo(Verdict.PASS);
+        assertThat(passed.endNanos()).isGreaterThan(900_000_000_000L);
+        assertThat(stopped.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(stopped.message()).startsWith("line 7 (wait): the scenario reached its limit"
+                + " profile.limits.serial_reply + 2s (2.005 s) at 2.005 s");
+        assertThat(rig.nowNanos()).isEqualTo(2_005_000_000L);
+    }
+
     private static Rig open(Scenario s, long seed, List<String> defects) {
         return RIGS.open(s.board(), s.emulateOtherBoard(), seed, defects);
     }

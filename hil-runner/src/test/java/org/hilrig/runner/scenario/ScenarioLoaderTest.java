@@ -65,11 +65,11 @@ class ScenarioLoaderTest {
 
         assertThatThrownBy(() -> loader.load("door.yaml", bad)).isInstanceOfSatisfying(BadInputException.class, e ->
                 assertThat(e.problems()).containsExactly(
-                        "door.yaml:2:1: unknown key 'titel' in scenario, allowed: id, title, requirements, tags, board, other_board, technique, catches, steps, always",
+                        "door.yaml:2:1: unknown key 'titel' in scenario, allowed: id, title, requirements, tags, board, other_board, technique, catches, limit, steps, always",
                         "door.yaml:1:1: scenario has no 'title'",
                         "door.yaml:3:16: unknown requirement 'REQ-ILK-999' in test-scenarios/requirements.yaml, allowed: REQ-ILK-001",
                         "door.yaml:7:11: unknown defect 'SLOW_INTERLOK' of the emulator, allowed: SLOW_INTERLOCK",
-                        "door.yaml:10:48: step 'await': unknown profile limit 'profile.rotor_timout', allowed: profile.door_to_hv_off, profile.limits.comms_loss_margin, profile.limits.serial_reply, profile.rotor_timeout",
+                        "door.yaml:10:48: step 'await': unknown profile limit 'profile.rotor_timout', allowed: profile.door_to_hv_off, profile.limits.comms_loss_margin, profile.limits.scenario_limit, profile.limits.serial_reply, profile.rotor_timeout",
                         "door.yaml:12:50: step 'await': '5xs' is not a duration (use ns, us, ms or s, e.g. 2.5ms) or a profile limit (profile.NAME) or a sum of those (500ms + profile.NAME)",
                         "door.yaml:14:12: step 'fault': unknown fault 'door_opened', allowed: arc_burst, door_open",
                         "door.yaml:15:22: step 'expect': unknown signal 'HV_ENABLED', allowed: DOOR_CLOSED, EXP_REQ_A, EXP_REQ_B, HV_ENABLE, PREP_REQ, READY, XRAY_ON",
@@ -158,5 +158,72 @@ class ScenarioLoaderTest {
         Files.writeString(dir.resolve("a.yaml"), DOOR.replace("INT-DOOR-003", "INT-DOOR-001"));
 
         assertThat(loader.loadAll(List.of(dir))).extracting(Scenario::id).containsExactly("INT-DOOR-001", "INT-DOOR-003");
+    }
+
+    private static final String LONG = """
+            id: SYS-LONG-001
+            title: A scenario that takes its time
+            requirements: [REQ-ILK-001]
+            board: GEN
+            %s
+            steps:
+              - set: {PREP_REQ: active}
+              - wait: 6s
+              - await: {signal: READY, is: active, within: 5s}
+              - wait: 6s
+              - expect: {signal: READY, stays: active, for: 1s}
+            """;
+
+    @Test
+    void aScenarioMaySetItsLimitAsADurationOrAProfileLimitAndHasNoneOfItsOwnOtherwise() {
+        assertThat(loader.load("l.yaml", LONG.formatted("limit: 7200s")).limit())
+                .isEqualTo(Limit.upTo(7_200_000_000_000L, "7200s"));
+        assertThat(loader.load("l.yaml", LONG.formatted("limit: profile.limits.scenario_limit + 60s")).limit().max())
+                .isInstanceOf(Limit.Sum.class);
+        assertThat(loader.load("l.yaml", LONG.formatted("tags: [long]")).limit()).isNull();
+    }
+
+    @Test
+    void aLimitThatIsNoDurationAWindowOrZeroIsReportedWithItsPlace() {
+        for (String[] bad : new String[][] {
+                {"limit: soon", "l.yaml:5:8: 'limit': 'soon' is not a duration (use ns, us, ms or s, e.g. 2.5ms) or a"
+                        + " profile limit (profile.NAME) or a sum of those (500ms + profile.NAME)"},
+                {"limit: [1s, 2s]", "l.yaml:5:8: 'limit' is how long the scenario may run, one duration (e.g. 7200s), not a"
+                        + " window"},
+                {"limit: 0s", "l.yaml:5:8: 'limit': 0s is not above 0"},
+                {"limit: profile.limits.scenario_limt", "l.yaml:5:8: 'limit': unknown profile limit"
+                        + " 'profile.limits.scenario_limt', allowed: profile.door_to_hv_off, profile.limits.comms_loss_margin,"
+                        + " profile.limits.scenario_limit, profile.limits.serial_reply, profile.rotor_timeout"}}) {
+            assertThatThrownBy(() -> loader.load("l.yaml", LONG.formatted(bad[0])))
+                    .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.problems()).containsExactly(bad[1]));
+        }
+    }
+
+    @Test
+    void stepsThatCannotEndWithinTheScenariosOwnLimitAreRefusedWhereTheyAre() {
+        assertThatThrownBy(() -> loader.load("l.yaml", LONG.formatted("limit: 10s")))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.problems()).containsExactly(
+                        "l.yaml:10:5: step 'wait': the steps up to here take at least 12 s, beyond its limit 10s"));
+        assertThatThrownBy(() -> loader.load("l.yaml", LONG.formatted("limit: 4s")))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.problems()).containsExactly(
+                        "l.yaml:8:5: step 'wait': the steps up to here take at least 6 s, beyond its limit 4s",
+                        "l.yaml:9:5: step 'await': 'within' 5s ends 5 s after its start, beyond its limit 4s"));
+        assertThat(loader.load("l.yaml", LONG.formatted("limit: 13s")).steps()).hasSize(5);
+    }
+
+    @Test
+    void withTheProfileAStepBeyondItsDefaultLimitIsRefusedAndTheScenariosOwnLimitLetsItRun() {
+        ScenarioLoader withProfile = new ScenarioLoader(TestVocabulary.vocabulary(), Path.of(""), TestVocabulary.limits());
+        String forever = LONG.formatted("tags: [long]").replaceFirst("wait: 6s", "wait: 9000000000s");
+
+        assertThatThrownBy(() -> withProfile.load("l.yaml", forever))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.problems()).containsExactly(
+                        "l.yaml:8:5: step 'wait': the steps up to here take at least 9000000000 s, beyond the limit of"
+                                + " 60 s (profile limits.scenario_limit; a scenario sets a longer one with 'limit:')"));
+        assertThat(withProfile.load("l.yaml", forever.replace("tags: [long]", "limit: 9223372036854ms")).steps()).hasSize(5);
+        assertThatThrownBy(() -> withProfile.load("l.yaml", forever.replace("tags: [long]",
+                "limit: profile.limits.scenario_limit + 1s"))).isInstanceOfSatisfying(BadInputException.class, e ->
+                assertThat(e.problems()).containsExactly("l.yaml:8:5: step 'wait': the steps up to here take at least"
+                        + " 9000000000 s, beyond its limit profile.limits.scenario_limit + 1s (61 s)"));
     }
 }

@@ -1,6 +1,9 @@
 package org.hilrig.runner.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
 
 import org.hilrig.device.protocol.Frame;
 import org.hilrig.device.protocol.KeyValues;
@@ -10,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class TraceWatchTest {
     private final Trace trace = new Trace();
-    private final TraceWatch watch = new TraceWatch("GEN");
+    private final TraceWatch watch = new TraceWatch("GEN", Set.of("door_closed"));
 
     private void event(long t, int counter, String name) {
         trace.frame(t, "gen.uart", "tx", Frame.event(counter, name, KeyValues.empty()).encode());
@@ -48,5 +51,23 @@ class TraceWatchTest {
         assertThat(watch.received()).extracting(r -> r.frame().subject()).containsExactly("BOOT", "STATE", "STATE", "BOOT", "STATE");
         assertThat(watch.received().get(2).timeNanos()).isEqualTo(30);
         assertThat(watch.eventsLost()).isEqualTo(2);
+    }
+
+    @Test
+    void keepsTheEdgesOfTheLinesItWasMadeForAndOnlyTheLevelOfOthers() {
+        int door = trace.declareDigital("gen.door_closed");
+        int alive = trace.declareDigital("gen.alive");
+        trace.subscribe(watch);
+
+        trace.digital(0, door, Level.HIGH);
+        for (int i = 0; i < 10_000; i++) {
+            trace.digital(i * 50L, alive, i % 2 == 0 ? Level.HIGH : Level.LOW);
+        }
+        trace.digital(600_000, door, Level.LOW);
+
+        assertThat(watch.isActive(alive)).isFalse();
+        assertThat(watch.firstEntry(door, false, 0)).isEqualTo(600_000);
+        assertThatThrownBy(() -> watch.firstEntry(alive, true, 0)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the watch keeps no edges of gen.alive (kept: [DOOR_CLOSED])");
     }
 }

@@ -303,7 +303,7 @@ class CheckCommandTest {
 
         err.getBuffer().setLength(0);
         assertThat(hil("check", trace.toString())).isEqualTo(2);
-        assertThat(err.toString()).startsWith("hil check: Missing required option: '--rules=RULES.yaml'\n");
+        assertThat(err.toString()).isEqualTo("hil check: Missing required option: '--rules=RULES.yaml' (try 'hil check --help')\n");
         assertThat(out.toString()).isEmpty();
     }
 

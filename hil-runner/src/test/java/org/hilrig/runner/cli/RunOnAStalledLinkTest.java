@@ -58,7 +58,7 @@ class RunOnAStalledLinkTest {
                 fixture.toString(), "--out", outDir.toString(), "--no-db", "--rig-home", dir.resolve("home").toString()));
 
         assertThat(code).as(err.toString()).isEqualTo(3);
-        assertThat(err.toString()).contains("hil run: the rig broke in 1 scenario(s); first: COM-STALL-101: line 7 (send): "
+        assertThat(err.toString()).contains("hil run: the rig broke (1 of 1 scenarios erred), first in " + scenario + ": line 7 (send): "
                 + link).contains("link lost").contains("write timeout").contains("stopped reading");
         JsonNode s = new ObjectMapper().readTree(outDir.resolve("results.json").toFile()).get("scenarios").get(0);
         assertThat(s.get("status").asText()).isEqualTo("error");

@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -360,6 +361,123 @@ class KernelGpioGuestTest {
         Arrays.sort(widths);
         System.out.printf("figure output write (GPIO_V2_LINE_SET_VALUES_IOCTL) clock bracket: p50 %d us, p99 %d us,"
                 + " max %d us (%d writes)%n", widths[n / 2] / 1_000, widths[n * 99 / 100] / 1_000, widths[n - 1] / 1_000, n);
+    }
+
+    /**
+     * The jumper check of docs/raspberry-pi.md, through the command line: {@code hil emulate --board GEN --tcp}
+     * as the board's link, the fixture's two lines (PREP_REQ out on 17, READY in on 5) on the gpio-sim chip, and a
+     * test thread as the jumper, copying what the rig drives on 17 to line 5 (the chip has no wire between lines).
+     * The scenario is the docs' own, with the header a scenario file needs; its requirement is a rig self-check,
+     * named in a requirement list of this test's own. The verdict is the jumper thread's speed as much as the
+     * rig's, so the test asserts the run itself: the measurement is there, and its verdict follows its value.
+     */
+    @Test
+    void theJumperCheckRunsThroughTheCommandLineOnTheKernel() throws Exception {
+        Path home = Files.createTempDirectory("hil-loop");
+        Path projectHome = Path.of(System.getProperty("hil.home"));
+        Files.createDirectories(home.resolve("test-scenarios"));
+        Files.writeString(home.resolve("test-scenarios/requirements.yaml"), """
+                requirements:
+                  - id: REQ-RIG-LOOP
+                    text: The rig sees the edge it drives through a jumper within 1 ms.
+                """);
+        Files.createDirectories(home.resolve("fixtures"));
+        Files.createSymbolicLink(home.resolve("fixtures/boards"), projectHome.resolve("fixtures/boards"));
+        Path scenario = home.resolve("loopback.yaml");
+        Files.writeString(scenario, """
+                id: RIG-LOOP-001
+                title: The rig sees its own PREP_REQ on READY through a jumper
+                requirements: [REQ-RIG-LOOP]
+                tags: [loopback]
+                board: GEN
+                steps:
+                  - set: {PREP_REQ: active}
+                  - expect: {signal: READY, becomes: inactive, within: 1ms, measure: loopback}
+                """);
+        Path fixture = home.resolve("my-loopback.yaml");
+        Files.writeString(fixture, """
+                rig: guest-loopback
+                board: GEN
+                tcp: {host: 127.0.0.1, port: 5021}
+                gpio: {provider: gpiod, chip: %s, edge_uncertainty: 50us}
+                lines:
+                  PREP_REQ: {pin: 17, direction: output, polarity: active_low, initial: inactive, safe: inactive}
+                  READY:    {pin: 5,  direction: input,  polarity: active_high}
+                """.formatted(chip.chipPath()));
+        String java = System.getProperty("hil.java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Path jar = Path.of("/hil/hil.jar");
+        Process board = new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dhil.home=" + projectHome,
+                "-jar", jar.toString(), "emulate", "--board", "GEN", "--tcp", "5021").redirectErrorStream(true).start();
+        Jumper jumper = new Jumper(chip, PREP, READY);
+        Thread wire = new Thread(jumper, "jumper");
+        wire.setDaemon(true);
+        wire.start();
+        try (BufferedReader boardOut = new BufferedReader(new InputStreamReader(board.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(boardOut.readLine()).as("the emulated board's first line").startsWith("emulating GEN");
+            Path out = home.resolve("out");
+            Process run = new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dhil.home=" + home,
+                    "-jar", jar.toString(), "run", scenario.toString(), "--rig", fixture.toString(), "--no-db",
+                    "--out", out.toString()).redirectErrorStream(true).start();
+            String said = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(run.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(run.exitValue()).as("hil run: pass (0) or fail (1), not bad input or a rig failure: %s", said)
+                    .isIn(0, 1);
+            String results = Files.readString(out.resolve("results.json"));
+            Matcher m = Pattern.compile("\\{\"name\": ?\"loopback\", ?\"value_ns\": ?(\\d+)[^}]*\"status\": ?\"(\\w+)\"")
+                    .matcher(results);
+            assertThat(m.find()).as("the loopback measurement in %s", results).isTrue();
+            long valueNanos = Long.parseLong(m.group(1));
+            System.out.printf("figure jumper check: loopback %d us (%s), the jumper thread's copying included%n",
+                    valueNanos / 1_000, m.group(2));
+            assertThat(m.group(2)).isIn("pass", "fail", "inconclusive");
+            if (m.group(2).equals("pass")) {
+                assertThat(valueNanos).isLessThanOrEqualTo(1_000_000);
+            } else if (m.group(2).equals("fail")) {
+                assertThat(valueNanos).isGreaterThan(1_000_000);
+            }
+            assertThat(jumper.copies()).as("the jumper carried the edges").isPositive();
+        } finally {
+            jumper.stop();
+            board.destroy();
+            board.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A wire from a rig output to a rig input of the same gpio-sim chip: it copies the output's level, spinning. */
+    private static final class Jumper implements Runnable {
+        private final GpioSimChip chip;
+        private final int from;
+        private final int to;
+        private volatile boolean stopped;
+        private volatile int copies;
+
+        Jumper(GpioSimChip chip, int from, int to) {
+            this.chip = chip;
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        public void run() {
+            Boolean last = null;
+            while (!stopped) {
+                boolean high = chip.value(from);
+                if (last == null || high != last) {
+                    chip.pull(to, high);
+                    last = high;
+                    copies++;
+                }
+                Thread.onSpinWait();
+            }
+        }
+
+        int copies() {
+            return copies;
+        }
+
+        void stop() {
+            stopped = true;
+        }
     }
 
     @Test

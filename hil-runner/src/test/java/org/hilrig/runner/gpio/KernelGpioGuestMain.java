@@ -16,7 +16,7 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
  * Runs the tests tagged {@code kernel-gpio} ({@link KernelGpioGuestTest}) inside the gpio-sim guest of scripts/gpio-guest, through the JUnit
- * Platform: one line per test ({@code PASS} or {@code FAIL} and its name, with the failure), then the plain
+ * Platform: one line per test ({@code PASS} or {@code FAIL}, its name and how long it took, with the failure), then the plain
  * closing line {@code guest: N passed, N failed} that the host script checks. Exits 1 when a test failed.
  */
 public final class KernelGpioGuestMain {
@@ -30,13 +30,21 @@ public final class KernelGpioGuestMain {
                 .build();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         TestExecutionListener lines = new TestExecutionListener() {
+            private long startedNanos;
+
+            @Override
+            public void executionStarted(TestIdentifier id) {
+                startedNanos = System.nanoTime();
+            }
+
             @Override
             public void executionFinished(TestIdentifier id, TestExecutionResult result) {
                 if (!id.isTest()) {
                     return;
                 }
                 boolean passed = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
-                System.out.println((passed ? "PASS " : "FAIL ") + id.getDisplayName());
+                System.out.printf("%s %s (%.1f s)%n", passed ? "PASS" : "FAIL", id.getDisplayName(),
+                        (System.nanoTime() - startedNanos) / 1e9);
                 result.getThrowable().filter(t -> !passed).ifPresent(t -> t.printStackTrace(System.out));
                 System.out.flush();
             }

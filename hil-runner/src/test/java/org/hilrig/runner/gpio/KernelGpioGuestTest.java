@@ -26,6 +26,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionFactory;
 import org.hilrig.runner.fixture.HardwareLine;
 import org.hilrig.runner.fixture.RigFixture;
 import org.hilrig.runner.fixture.RigFixtureLoader;
@@ -72,6 +73,11 @@ class KernelGpioGuestTest {
     }
 
     private final MonotonicClock clock = new MonotonicClock();
+
+    /** Awaits on wall time, checking every millisecond (the tests wait for hundreds of single edges). */
+    private static ConditionFactory soon() {
+        return await().atMost(PATIENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1));
+    }
     private final List<LineEvent> events = new CopyOnWriteArrayList<>();
     private GpioSimChip chip;
 
@@ -124,7 +130,7 @@ class KernelGpioGuestTest {
                 chip.pull(READY, i % 2 == 0);
                 long after = clock.nowNanos();
                 int count = i + 1;
-                await().atMost(PATIENCE).until(() -> edges(HardwareLine.READY).size() == count);
+                soon().until(() -> edges(HardwareLine.READY).size() == count);
                 LineEdge e = edges(HardwareLine.READY).get(i);
                 assertThat(e.active()).isEqualTo(i % 2 == 0);
                 assertThat(e.timeNanos() + e.uncertaintyNanos()).as("edge %d not before its write", i).isGreaterThanOrEqualTo(before);
@@ -146,7 +152,7 @@ class KernelGpioGuestTest {
                 lastBefore = clock.nowNanos();
                 chip.pull(READY, i % 2 == 0); // up, down, up, down, up: settles high
             }
-            await().atMost(PATIENCE).until(() -> !edges(HardwareLine.READY).isEmpty());
+            soon().until(() -> !edges(HardwareLine.READY).isEmpty());
             await().during(Duration.ofMillis(200)).atMost(PATIENCE).until(() -> edges(HardwareLine.READY).size() == 1);
             LineEdge e = edges(HardwareLine.READY).get(0);
             assertThat(e.active()).isTrue();
@@ -174,7 +180,7 @@ class KernelGpioGuestTest {
         Process gpiomon = new ProcessBuilder("gpiomon", "-c", chip.chipName(), Integer.toString(XRAY))
                 .redirectErrorStream(true).start();
         try {
-            await().atMost(PATIENCE).until(() -> GpioSimChip.read(Path.of("/sys/kernel/debug/gpio")).contains("gpiomon"));
+            soon().until(() -> GpioSimChip.read(Path.of("/sys/kernel/debug/gpio")).contains("gpiomon"));
             assertThatThrownBy(() -> RigLines.open(fixture(chip.chipPath(), ""), clock))
                     .isInstanceOf(RigFailureException.class)
                     .hasMessageStartingWith("GPIO_V2_GET_LINE_IOCTL on " + chip.chipPath() + " for inputs [5, 6, 13, 26]: ")
@@ -196,7 +202,7 @@ class KernelGpioGuestTest {
                 int line = i % 2 == 0 ? READY : HV;
                 chip.pull(line, (i / 2) % 2 == 0);
                 int count = i + 1;
-                await().atMost(PATIENCE).until(() -> events.size() == count);
+                soon().until(() -> events.size() == count);
             }
             assertThat(edges(HardwareLine.READY)).hasSize(n / 2);
             assertThat(edges(HardwareLine.HV_ENABLE)).hasSize(n / 2);
@@ -251,7 +257,7 @@ class KernelGpioGuestTest {
             }
             chip.pull(FAULT, true);
             hold.countDown();
-            await().atMost(PATIENCE).until(() -> seen.contains(FAULT + "+"));
+            soon().until(() -> seen.contains(FAULT + "+"));
             long delivered = seen.size() - 1;
             long reported;
             synchronized (lost) {

@@ -144,23 +144,42 @@ class KernelGpioGuestTest {
                 afterWrite[n / 2] / 1_000, afterWrite[n - 1] / 1_000, n);
     }
 
+    /**
+     * A bounce (five changes, settling high) on a line debounced by 50 ms. When the bounce fits in the period,
+     * which it does unless the host stalls the guest for that long, the kernel reports one edge, and the rig
+     * places it no earlier than the last change began; otherwise the kernel reports the levels that lasted a
+     * period, and every edge is still placed no earlier than the bounce began.
+     */
     @Test
     void aDebouncedLineGivesOneEdgeForABounceNeverBeforeTheBounceEnded() {
-        try (RigLines lines = open(", debounce: 2ms")) {
+        long period = 50_000_000;
+        try (RigLines lines = open(", debounce: 50ms")) {
+            long firstBefore = clock.nowNanos();
             long lastBefore = 0;
             for (int i = 0; i < 5; i++) {
                 lastBefore = clock.nowNanos();
                 chip.pull(READY, i % 2 == 0); // up, down, up, down, up: settles high
             }
-            soon().until(() -> !edges(HardwareLine.READY).isEmpty());
-            await().during(Duration.ofMillis(200)).atMost(PATIENCE).until(() -> edges(HardwareLine.READY).size() == 1);
-            LineEdge e = edges(HardwareLine.READY).get(0);
-            assertThat(e.active()).isTrue();
-            assertThat(e.timeNanos() + e.uncertaintyNanos()).isGreaterThanOrEqualTo(lastBefore);
-            assertThat(e.uncertaintyNanos()).as("widened by the period").isGreaterThanOrEqualTo(2_000_000);
+            long lastAfter = clock.nowNanos();
+            soon().until(() -> !edges(HardwareLine.READY).isEmpty()
+                    && edges(HardwareLine.READY).get(edges(HardwareLine.READY).size() - 1).active());
+            await().during(Duration.ofMillis(300)).atMost(PATIENCE).until(() -> edges(HardwareLine.READY).size() % 2 == 1);
+            List<LineEdge> seen = edges(HardwareLine.READY);
+            for (LineEdge e : seen) {
+                assertThat(e.uncertaintyNanos()).as("widened by the period").isGreaterThanOrEqualTo(period);
+                assertThat(e.timeNanos() + e.uncertaintyNanos()).as("not before the bounce began").isGreaterThanOrEqualTo(firstBefore);
+            }
             assertThat(losses()).isEmpty();
-            System.out.printf("figure debounced edge (2 ms) placed %d us after the last bounce began%n",
-                    (e.timeNanos() - lastBefore) / 1_000);
+            if (lastAfter - firstBefore < period) {
+                assertThat(seen).as("a bounce within the period is one edge").hasSize(1);
+                LineEdge e = seen.get(0);
+                assertThat(e.timeNanos() + e.uncertaintyNanos()).isGreaterThanOrEqualTo(lastBefore);
+                System.out.printf("figure debounced edge (50 ms) placed %d us after the last change began%n",
+                        (e.timeNanos() - lastBefore) / 1_000);
+            } else {
+                System.out.printf("figure the bounce took %d ms, longer than the 50 ms debounce: %d edges%n",
+                        (lastAfter - firstBefore) / 1_000_000, seen.size());
+            }
         }
     }
 

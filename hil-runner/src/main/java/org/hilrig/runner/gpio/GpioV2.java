@@ -109,6 +109,9 @@ final class GpioV2 {
     /** {@code GPIO_V2_LINE_GET_VALUES_IOCTL = _IOWR(0xB4, 0x0E, struct gpio_v2_line_values)} = 0xC010B40E. */
     static final long LINE_GET_VALUES_IOCTL = ioc(IOC_READ | IOC_WRITE, GPIO_IOC_TYPE, 0x0E, VALUES_SIZE);
 
+    /** {@code GPIO_V2_LINE_SET_VALUES_IOCTL = _IOWR(0xB4, 0x0F, struct gpio_v2_line_values)} = 0xC010B40F. */
+    static final long LINE_SET_VALUES_IOCTL = ioc(IOC_READ | IOC_WRITE, GPIO_IOC_TYPE, 0x0F, VALUES_SIZE);
+
     /** {@code _IOC} of asm-generic/ioctl.h, as an unsigned 32-bit value in a long. */
     static long ioc(int dir, int type, int nr, int size) {
         return ((long) dir << 30) | ((long) size << 16) | ((long) type << 8) | nr;

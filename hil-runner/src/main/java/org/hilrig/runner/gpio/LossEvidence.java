@@ -3,11 +3,10 @@ package org.hilrig.runner.gpio;
 /** How the rig knows that input edges were lost. */
 public enum LossEvidence {
     /**
-     * The kernel's request-wide {@code seqno} skipped: its event buffer overflowed (it drops the oldest
-     * event) or events were consumed elsewhere. Which lines lost edges is not known yet.
+     * A line's own {@code line_seqno} skipped: the kernel dropped that many of the line's events (its event
+     * buffer was full; it drops the oldest). Seen at the line's next event. (The request-wide {@code seqno} is
+     * no evidence: the kernel reorders and repeats it across lines, see {@code EdgeSequenceCheck}.)
      */
-    REQUEST_SEQUENCE_GAP,
-    /** A line's own {@code line_seqno} skipped: that line lost edges. */
     LINE_SEQUENCE_GAP,
     /**
      * Two edges in a row in the same direction with no sequence gap: the line pulsed faster than the

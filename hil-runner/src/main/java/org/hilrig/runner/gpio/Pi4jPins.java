@@ -13,8 +13,8 @@ import org.hilrig.timing.RigFailureException;
 /**
  * Pins through Pi4J 2: outputs as {@code DigitalOutput}s (initial level set on creation, safe level as
  * Pi4J's shutdown state), inputs, when Pi4J has them, as {@code DigitalInput}s whose listener stamps each
- * change with the rig clock as it is called. Pi4J events carry no time of their own, so on a Raspberry Pi
- * inputs come from the kernel instead ({@link GpiodPins}).
+ * change with the rig clock as it is called. Pi4J events carry no time of their own; on a Raspberry Pi the
+ * rig uses the kernel's character device for both ({@link KernelPins}).
  */
 final class Pi4jPins implements ElectricalPins {
     private final Context context;

@@ -15,12 +15,9 @@ import org.hilrig.timing.RigFailureException;
  * Builds a Pi4J context holding exactly the providers a fixture names, by id. Pi4J's own auto-detection
  * keeps one provider per I/O type from whatever plugins are on the class path; the rig instead asks each
  * plugin for its providers and keeps only the ones asked for, so the fixture decides and nothing is
- * auto-detected. The gpiod plugin is a runtime dependency and the mock plugin a test one: neither is
- * compiled against.
+ * auto-detected. The mock plugin is a test dependency and is not compiled against.
  */
 final class Pi4jProviders {
-    /** Pi4J's gpiod provider ids ({@code GpioDPlugin.DIGITAL_OUTPUT_PROVIDER_ID}). */
-    static final String GPIOD_OUTPUT = "gpiod-digital-output";
     /** Pi4J's mock provider ids ({@code Mock.DIGITAL_OUTPUT_PROVIDER_ID}, {@code Mock.DIGITAL_INPUT_PROVIDER_ID}). */
     static final String MOCK_OUTPUT = "mock-digital-output";
     static final String MOCK_INPUT = "mock-digital-input";

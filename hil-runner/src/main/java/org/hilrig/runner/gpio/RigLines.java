@@ -13,8 +13,8 @@ import org.hilrig.timing.Clock;
  * <p>{@link #drive}, {@link #read} and {@link #safeState} may be called from any thread (they are
  * serialised), including a shutdown hook while another thread is driving; events arrive on the adapter's
  * event thread (see {@link LineEventListener}). The one who opened the lines closes them. Adapters:
- * {@link #open} picks one from the fixture's {@code gpio.provider}: Pi4J's gpiod provider with kernel edge
- * stamps on a Raspberry Pi, Pi4J's mock platform (tests), or in-memory pins ({@link SimulatedPins}).
+ * {@link #open} picks one from the fixture's {@code gpio.provider}: the kernel's GPIO character device with its
+ * edge stamps on a Raspberry Pi, Pi4J's mock platform (tests), or in-memory pins ({@link SimulatedPins}).
  */
 public interface RigLines extends AutoCloseable {
     /**
@@ -54,7 +54,7 @@ public interface RigLines extends AutoCloseable {
      */
     static RigLines open(RigFixture fixture, Clock clock) {
         return switch (fixture.gpio().provider()) {
-            case GPIOD -> WiredLines.open(fixture, clock, claims -> GpiodPins.open(fixture, claims, clock));
+            case GPIOD -> WiredLines.open(fixture, clock, claims -> KernelPins.open(fixture, claims, clock));
             case MOCK -> WiredLines.open(fixture, clock, claims -> Pi4jPins.openMock(claims, fixture.gpio().edgeUncertaintyNanos(), clock));
             case SIM -> simulated(fixture, new SimulatedPins(clock, fixture.gpio().edgeUncertaintyNanos()), clock);
         };

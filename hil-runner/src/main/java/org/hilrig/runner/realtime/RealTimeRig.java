@@ -412,14 +412,15 @@ public final class RealTimeRig implements Rig {
     }
 
     /**
-     * Moves the watermark to {@code t}, or notes how far an observation stamped before it was shifted (not
-     * counting what happened before the rig opened: that is recorded at the opening).
+     * Moves the watermark forward to {@code t}, never back: an observation stamped before it is recorded at the
+     * watermark, and how far it was shifted is noted (not counting what happened before the rig opened, such as
+     * an edge the kernel queued between the lines' request and the opening: that is recorded at the opening).
      */
     private void record(long t) {
-        if (t < watermarkNanos && t >= openedNanos) {
-            worstShiftNanos = Math.max(worstShiftNanos, watermarkNanos - t);
-        } else {
+        if (t >= watermarkNanos) {
             watermarkNanos = t;
+        } else if (t >= openedNanos) {
+            worstShiftNanos = Math.max(worstShiftNanos, watermarkNanos - t);
         }
     }
 

@@ -17,6 +17,8 @@ class LineRequestTest {
         assertThat(GpioV2.GET_LINE_IOCTL).isEqualTo(0xC250B407L);
         // _IOWR(0xB4, 0x0E, struct gpio_v2_line_values), 16 bytes
         assertThat(GpioV2.LINE_GET_VALUES_IOCTL).isEqualTo(0xC010B40EL);
+        // _IOWR(0xB4, 0x0F, struct gpio_v2_line_values), 16 bytes
+        assertThat(GpioV2.LINE_SET_VALUES_IOCTL).isEqualTo(0xC010B40FL);
         // _IOR(0xB4, 0x01, struct gpiochip_info), 68 bytes
         assertThat(GpioV2.GET_CHIPINFO_IOCTL).isEqualTo(0x8044B401L);
     }

@@ -84,11 +84,11 @@ class WiredLinesTest {
         List<LineEvent> events = new ArrayList<>();
         lines.subscribe(events::add);
 
-        sink.get().lost(Set.of(RigLinesContract.READY, RigLinesContract.FAULT), 3, 1_000, LossEvidence.REQUEST_SEQUENCE_GAP);
+        sink.get().lost(Set.of(RigLinesContract.READY, RigLinesContract.FAULT), 3, 1_000, LossEvidence.LINE_SEQUENCE_GAP);
         sink.get().edge(RigLinesContract.FAULT, false, 1_000, 12_000);
 
         assertThat(events).containsExactly(
-                new EdgesLost(Set.of(HardwareLine.READY, HardwareLine.FAULT), 3, 1_000, LossEvidence.REQUEST_SEQUENCE_GAP),
+                new EdgesLost(Set.of(HardwareLine.READY, HardwareLine.FAULT), 3, 1_000, LossEvidence.LINE_SEQUENCE_GAP),
                 new LineEdge(HardwareLine.FAULT, true, 1_000, 12_000));
     }
 

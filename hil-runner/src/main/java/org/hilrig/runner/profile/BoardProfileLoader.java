@@ -52,6 +52,11 @@ public final class BoardProfileLoader {
         for (NodeTuple t : top.getValue()) {
             String key = scalar(t.getKeyNode());
             if ("board".equals(key)) {
+                if (board != null || !problems.isEmpty()) {
+                    // flatten() checks every other key; 'board' is read here, so its twin is caught here
+                    problems.add(at(source, t.getKeyNode(), "key 'board' appears twice"));
+                    continue;
+                }
                 String v = scalar(t.getValueNode());
                 try {
                     board = Board.valueOf(v == null ? "" : v);

@@ -90,4 +90,14 @@ class BoardProfileLoaderTest {
                 .isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith("b.yaml:3:1: not valid YAML");
     }
+
+    @Test
+    void aSecondBoardKeyIsReportedAtItsPlaceNotTakenSilently() throws Exception {
+        String text = Files.readString(GEN) + "board: TUB\n";
+        int line = (int) text.lines().count();
+
+        assertThatThrownBy(() -> BoardProfileLoader.parse("gen.yaml", text)).isInstanceOf(BadInputException.class)
+                .satisfies(e -> assertThat(((BadInputException) e).problems())
+                        .containsExactly("gen.yaml:" + line + ":1: key 'board' appears twice"));
+    }
 }

@@ -28,9 +28,34 @@ enum Dialect {
         void configure(Connection c) throws SQLException {
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 30000");
-                s.execute("PRAGMA journal_mode = WAL");
+                walMode(s);
                 s.execute("PRAGMA synchronous = FULL");
                 s.execute("PRAGMA foreign_keys = ON");
+            }
+        }
+
+        /**
+         * Switches a database to WAL. Two processes making a new database switch it at the same time, and SQLite
+         * answers the loser SQLITE_BUSY at once, without its busy handler (a lock upgrade that could deadlock);
+         * the switch is tried again, with a growing pause, for as long as the busy timeout (30 s).
+         */
+        private static void walMode(Statement s) throws SQLException {
+            long pauseMillis = 1;
+            for (long waited = 0; ; waited += pauseMillis, pauseMillis = Math.min(pauseMillis * 2, 200)) {
+                try {
+                    s.execute("PRAGMA journal_mode = WAL");
+                    return;
+                } catch (SQLException e) {
+                    if (waited >= 30_000 || e.getMessage() == null || !e.getMessage().contains("SQLITE_BUSY")) {
+                        throw e;
+                    }
+                }
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("interrupted while waiting to switch the database to WAL", e);
+                }
             }
         }
 

@@ -112,6 +112,19 @@ public final class Scheduler implements Clock {
         return live;
     }
 
+    /**
+     * The calendar's bucket count now: a power of two, 4 at least, resized as the class comment says.
+     * Package-private, for the tests that pin the resizing and width rules (they decide speed, never order).
+     */
+    int bucketCount() {
+        return mask + 1;
+    }
+
+    /** The calendar's bucket width now, as the power of two it is: a bucket spans {@code 1 << bucketWidthShift()} ns. */
+    int bucketWidthShift() {
+        return shift;
+    }
+
     /** Number of events run since this scheduler was made. */
     public long executed() {
         return executed;

@@ -198,6 +198,7 @@ final class VcdInput {
             limit = keep;
         } else if (limit == buf.length) {
             if (buf.length >= MAX_TOKEN_BYTES) {
+                tokEnd = limit; // the token so far, for the message
                 throw errorAtToken("token longer than " + MAX_TOKEN_BYTES + " bytes: " + quoteToken()
                         + " (tokens are separated by white space)");
             }

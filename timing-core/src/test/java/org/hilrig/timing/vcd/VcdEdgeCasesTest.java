@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.hilrig.timing.BadInputException;
 import org.junit.jupiter.api.Test;
@@ -231,5 +232,20 @@ class VcdEdgeCasesTest {
                 .isInstanceOf(BadInputException.class)
                 .hasMessage("t.vcd:6:5: value change for unknown identifier code '" + "!".repeat(40)
                         + "...(50 bytes)' (declared codes: 1)");
+    }
+
+    @Test
+    void aTokenLongerThanTheLargestIsRefused() {
+        ByteArrayOutputStream vcd = new ByteArrayOutputStream();
+        byte[] start = "$var wire 1 ! ".getBytes(StandardCharsets.US_ASCII);
+        vcd.write(start, 0, start.length);
+        byte[] name = new byte[VcdInput.MAX_TOKEN_BYTES + 1];
+        java.util.Arrays.fill(name, (byte) 'n');
+        vcd.write(name, 0, name.length);
+        byte[] end = " $end\n$enddefinitions $end\n".getBytes(StandardCharsets.US_ASCII);
+        vcd.write(end, 0, end.length);
+        assertThatThrownBy(() -> readBytes(vcd.toByteArray())).isInstanceOf(BadInputException.class)
+                .hasMessage("t.vcd:1:15: token longer than 16777216 bytes: '" + "n".repeat(40) + "...(16777216 bytes)'"
+                        + " (tokens are separated by white space)");
     }
 }

@@ -66,6 +66,26 @@ class SeededRandomDrawsTest {
         assertThat(redrawn).isBetween(400, 1_600);
     }
 
+    /** Both ends of such a range are in it: a first output equal to either end is kept. */
+    @Test
+    void theEndsOfAWideRangeAreDrawn() {
+        assertThat(new SeededRandom(seedWhoseFirstOutputIs(-1)).nextLong(-1, Long.MAX_VALUE)).isEqualTo(-1);
+        assertThat(new SeededRandom(seedWhoseFirstOutputIs(Long.MAX_VALUE)).nextLong(-5, Long.MAX_VALUE))
+                .isEqualTo(Long.MAX_VALUE);
+        assertThat(new SeededRandom(seedWhoseFirstOutputIs(Long.MIN_VALUE)).nextLong(Long.MIN_VALUE, 5))
+                .isEqualTo(Long.MIN_VALUE);
+        assertThat(new SeededRandom(seedWhoseFirstOutputIs(5)).nextLong(Long.MIN_VALUE, 5)).isEqualTo(5);
+        long seed = seedWhoseFirstOutputIs(6);
+        SeededRandom raw = new SeededRandom(seed);
+        raw.nextLong();
+        long second = raw.nextLong();
+        long expected = second;
+        while (expected > 5) {
+            expected = raw.nextLong();
+        }
+        assertThat(new SeededRandom(seed).nextLong(Long.MIN_VALUE, 5)).as("6 is drawn again").isEqualTo(expected);
+    }
+
     @Test
     void badBoundsAndEmptyRangesAreRefused() {
         SeededRandom r = new SeededRandom(0);

@@ -318,6 +318,36 @@ class SchedulerCalendarTest {
         assertThat(fired.get(4_999)).isEqualTo(5_000 * 2_048L);
     }
 
+    /**
+     * While estimating again changes nothing, the work is checked half as often: 1024 events, then 2048
+     * more. One periodic timer alone is costly (a direct search per event) yet gives no gaps to measure;
+     * a second one, added after the first check, only changes the width at the next check.
+     */
+    @Test
+    void whileEstimatingAgainChangesNothingTheCheckComesHalfAsOften() {
+        Scheduler s = new Scheduler();
+        List<Long> fired = new ArrayList<>();
+        s.every(MS, MS, "alone", () -> fired.add(s.nowNanos()));
+        for (int i = 0; i < 1024; i++) {
+            s.step();
+        }
+        assertThat(s.bucketCount()).isEqualTo(4);
+        assertThat(s.bucketWidthShift()).as("one pending timer: nothing to estimate from").isEqualTo(10);
+        for (int i = 0; i < 76; i++) {
+            s.step();
+        }
+        s.every(s.nowNanos() + MS / 2, MS, "second", () -> fired.add(s.nowNanos()));
+        for (int event = 1101; event < 3072; event++) {
+            s.step();
+        }
+        assertThat(s.bucketWidthShift()).as("no check between the 1024th and the 3072nd event").isEqualTo(10);
+        s.step();
+        // two pending 0.5 ms apart: width 1 ms -> 2^20 (1e6 >= 2^19 * 1.4)
+        assertThat(s.bucketWidthShift()).isEqualTo(20);
+        assertThat(fired).hasSize(3072);
+        assertThat(fired.get(1100)).isEqualTo(1100 * MS + MS / 2);
+    }
+
     /** Inserting in front of entries of the same bucket passes them: that is work as well. */
     @Test
     void entriesPassedOnInsertionCountAsWork() {

@@ -272,9 +272,10 @@ class TraceRecordingTest {
                     t.digital(100, door, Level.LOW);
                     t.end(106);
                 }),
-                vectorTrace("0101"),
-                vectorTrace("0110"),
-                vectorTrace("01"));
+                vectorTrace("0101", 3),
+                vectorTrace("0110", 3),
+                vectorTrace("01", 3),
+                vectorTrace("0101", 4));
         Set<String> hashes = new HashSet<>();
         for (Trace v : variants) {
             assertThat(v.sha256Hex()).hasSize(64).matches("[0-9a-f]{64}");
@@ -294,11 +295,11 @@ class TraceRecordingTest {
         t.end(105);
     }
 
-    private static Trace vectorTrace(String bits) {
+    private static Trace vectorTrace(String bits, long time) {
         Trace t = new Trace();
         t.begin(new TraceHeader(List.of(new SignalInfo(0, "tb.bus", "bus", SignalKind.VECTOR, 4)), 1000));
-        t.vector(3, 0, bits);
-        t.vector(3, 0, "1111");
+        t.vector(time, 0, bits);
+        t.vector(4, 0, "1111");
         t.end(5);
         return t;
     }

@@ -90,6 +90,18 @@ class VcdWriterStreamingTest {
     }
 
     @Test
+    void aSecondEndAtTheSameTimeWritesNothingMore() {
+        StringWriter out = new StringWriter();
+        VcdWriter w = new VcdWriter(out);
+        w.begin(header(new SignalInfo(0, "a", "a", SignalKind.DIGITAL, 1)));
+        w.digital(0, 0, Level.HIGH);
+        w.end(10);
+        String once = out.toString();
+        w.end(10);
+        assertThat(out.toString()).isEqualTo(once).endsWith("$end\n#10\n");
+    }
+
+    @Test
     void aVectorIsDeclaredWithItsBitRange() {
         StringWriter out = new StringWriter();
         VcdWriter w = new VcdWriter(out);

@@ -348,6 +348,25 @@ class SchedulerCalendarTest {
         assertThat(fired.get(1100)).isEqualTo(1100 * MS + MS / 2);
     }
 
+    /**
+     * The cursor starts at the bucket of the start time, not at the first timer's: from 1024 ns, a first
+     * timer 3 buckets on costs 3, and then 2 per event make 2049 for 1024 events, one over the limit.
+     */
+    @Test
+    void theCursorStartsAtTheStartTimesBucket() {
+        List<Long> fired = new ArrayList<>();
+        Scheduler s = new Scheduler(1_024);
+        s.every(1_024 + 3 * 1_024, 4_096, "a", () -> fired.add(s.nowNanos()));
+        s.every(1_024 + 5 * 1_024, 4_096, "b", () -> fired.add(s.nowNanos()));
+        for (int i = 0; i < 1023; i++) {
+            s.step();
+        }
+        assertThat(s.bucketWidthShift()).isEqualTo(10);
+        s.step();
+        assertThat(s.bucketWidthShift()).as("gap 2048: width 4096").isEqualTo(12);
+        assertThat(fired.get(1023)).isEqualTo(4_096 + 1023 * 2_048L);
+    }
+
     /** Inserting in front of entries of the same bucket passes them: that is work as well. */
     @Test
     void entriesPassedOnInsertionCountAsWork() {

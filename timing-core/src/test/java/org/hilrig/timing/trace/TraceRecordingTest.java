@@ -132,6 +132,16 @@ class TraceRecordingTest {
     }
 
     @Test
+    void aTraceEndedAtTimeZeroEndsThereEvenAfterChangesBeforeIt() {
+        Trace t = new Trace();
+        int a = t.declareDigital("a");
+        t.digital(-5, a, Level.HIGH); // a scheduler may start before time zero
+        assertThat(t.endNanos()).isEqualTo(-5);
+        t.end(0);
+        assertThat(t.endNanos()).isZero();
+    }
+
+    @Test
     void changesAtTheSameTimeAreKeptAndTheEndMayEqualTheLastChange() {
         Trace t = new Trace();
         int a = t.declareDigital("a");

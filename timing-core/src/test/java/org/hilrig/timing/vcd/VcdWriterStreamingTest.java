@@ -101,6 +101,26 @@ class VcdWriterStreamingTest {
         assertThat(out.toString()).isEqualTo(once).endsWith("$end\n#10\n");
     }
 
+    /** A signal named like a scope it follows leaves that scope first, so it reads back under its own path. */
+    @Test
+    void aSignalNamedLikeTheScopeBeforeItIsDeclaredOutsideIt() {
+        StringWriter out = new StringWriter();
+        VcdWriter w = new VcdWriter(out);
+        w.begin(header(new SignalInfo(0, "x.y.z", "z", SignalKind.DIGITAL, 1),
+                new SignalInfo(1, "x.y", "y", SignalKind.DIGITAL, 1)));
+        w.end(0);
+        assertThat(out.toString()).contains("""
+                $scope module x $end
+                $scope module y $end
+                $var wire 1 ! z $end
+                $upscope $end
+                $var wire 1 " y $end
+                $upscope $end
+                """);
+        ChangeLog back = ChangeLog.read(out.toString());
+        assertThat(back.header.signals()).extracting(SignalInfo::path).containsExactly("x.y.z", "x.y");
+    }
+
     @Test
     void aVectorIsDeclaredWithItsBitRange() {
         StringWriter out = new StringWriter();

@@ -29,12 +29,21 @@ public final class SeededRandom {
         return r % bound;
     }
 
-    /** Uniform in [min, max], inclusive. */
+    /** Uniform in [min, max], inclusive; any range of longs, the whole of them too. */
     public long nextLong(long min, long max) {
         if (max < min) {
             throw new IllegalArgumentException("range [" + min + ", " + max + "] is empty");
         }
-        return min + nextLong(max - min + 1);
+        long size = max - min + 1;
+        if (size > 0) {
+            return min + nextLong(size);
+        }
+        // More than Long.MAX_VALUE numbers (the size overflowed): at least half of all longs are in range.
+        long r;
+        do {
+            r = nextLong();
+        } while (r < min || r > max);
+        return r;
     }
 
     public int nextInt(int bound) {

@@ -112,6 +112,19 @@ public final class Scheduler implements Clock {
         return live;
     }
 
+    /**
+     * The calendar's bucket count now: a power of two, 4 at least, resized as the class comment says.
+     * Package-private, for the tests that pin the resizing and width rules (they decide speed, never order).
+     */
+    int bucketCount() {
+        return mask + 1;
+    }
+
+    /** The calendar's bucket width now, as the power of two it is: a bucket spans {@code 1 << bucketWidthShift()} ns. */
+    int bucketWidthShift() {
+        return shift;
+    }
+
     /** Number of events run since this scheduler was made. */
     public long executed() {
         return executed;
@@ -416,13 +429,18 @@ public final class Scheduler implements Clock {
             return MAX_SHIFT; // the span overflowed: times across most of the long range
         }
         long gap = span / distinctGaps;
-        long width = gap > (1L << 60) ? 1L << 62 : Math.max(1L, 2 * gap);
-        int s = 63 - Long.numberOfLeadingZeros(width); // the power of two nearest the width (ratio 1.4)
+        if (gap > 1L << 60) {
+            return MAX_SHIFT; // twice the gap would be 2^61 or more
+        }
+        long width = Math.max(1L, 2 * gap);
+        int s = 63 - Long.numberOfLeadingZeros(width);
         long below = 1L << s;
-        if (width - below >= below / 5 * 2) {
+        // The power of two nearest the width on a ratio scale: the one above from 1.4 times the one below on.
+        // No overflow: width is at most 2^61, and width - below is 0 when below is 2^61, else under 2^60.
+        if (5 * (width - below) >= 2 * below) {
             s++;
         }
-        return Math.min(s, MAX_SHIFT);
+        return s;
     }
 
     private static int distinctGaps(long[] sorted, int n) {

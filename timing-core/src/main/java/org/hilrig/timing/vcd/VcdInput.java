@@ -46,10 +46,6 @@ final class VcdInput {
         this.source = source;
     }
 
-    String source() {
-        return source;
-    }
-
     /** Advances to the next token; false at the end of the stream. */
     boolean nextToken() {
         byte[] b = buf;
@@ -139,11 +135,6 @@ final class VcdInput {
 
     int tokenColumn() {
         return columnOf(tokStart);
-    }
-
-    /** Line of the end of the input (after {@link #nextToken()} returned false). */
-    int endLine() {
-        return line;
     }
 
     int endColumn() {

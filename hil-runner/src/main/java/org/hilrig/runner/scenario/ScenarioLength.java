@@ -65,14 +65,14 @@ final class ScenarioLength {
         long atLeast = 0;
         boolean over = false;
         for (Step step : s.steps()) {
-            long takes = takes(step);
+            long takes = step.certainNanos();
             atLeast = takes > Long.MAX_VALUE - atLeast ? Long.MAX_VALUE : atLeast + takes;
             if (!over && takes > 0 && atLeast > limit.nanos()) {
                 over = true;
                 add(problems, step, "the steps up to here take at least " + Durations.format(atLeast) + ", beyond "
                         + limit.text());
             }
-            Limit within = within(step);
+            Limit within = step.within();
             Long end = within == null ? null : end(within, s, profile);
             if (end != null && end > limit.nanos()) {
                 add(problems, step, "'within' " + within.text() + " ends " + Durations.format(end)
@@ -84,39 +84,6 @@ final class ScenarioLength {
     private static void add(Problems problems, Step step, String what) {
         Position at = step.at();
         problems.add(at.source(), at.line(), at.column(), "step '" + step.keyword() + "': " + what);
-    }
-
-    /** The time a step takes whatever happens, ns. */
-    private static long takes(Step step) {
-        if (step instanceof Step.Wait w) {
-            return w.nanos();
-        }
-        if (step instanceof Step.Hold h) {
-            return h.forNanos();
-        }
-        if (step instanceof Step.NoEvent n) {
-            return n.forNanos();
-        }
-        if (step instanceof Step.Heartbeat h) {
-            return h.forNanos();
-        }
-        return 0;
-    }
-
-    private static Limit within(Step step) {
-        if (step instanceof Step.Await a) {
-            return a.within();
-        }
-        if (step instanceof Step.Expect e) {
-            return e.within();
-        }
-        if (step instanceof Step.ExpectEvent e) {
-            return e.within();
-        }
-        if (step instanceof Step.Send s) {
-            return s.within();
-        }
-        return null;
     }
 
     /** The upper end of a {@code within}, or null when it has none or it needs what is not known here. */

@@ -19,6 +19,20 @@ public sealed interface Step {
     /** The YAML key of this kind of step, for messages. */
     String keyword();
 
+    /**
+     * How long this step takes whatever the board does, ns: a {@code wait}, a {@code stays ... for}, an
+     * {@code expect_no_event} or a {@code heartbeat} run their whole length; a step that ends when something
+     * happens takes 0 here. The scenario's length limit adds these up at load time.
+     */
+    default long certainNanos() {
+        return 0;
+    }
+
+    /** The step's response limit ({@code within}), or null when it has none or takes the profile's. */
+    default Limit within() {
+        return null;
+    }
+
     /** {@code set: {PREP_REQ: active, ...}}: drives input lines, all at the same instant. */
     record Set(Position at, Map<String, LineState> lines) implements Step {
         public Set {
@@ -33,6 +47,11 @@ public sealed interface Step {
 
     /** {@code wait: 100ms}: lets time pass. */
     record Wait(Position at, long nanos) implements Step {
+        @Override
+        public long certainNanos() {
+            return nanos;
+        }
+
         @Override
         public String keyword() {
             return "wait";
@@ -79,6 +98,11 @@ public sealed interface Step {
     /** {@code expect: {signal: HV_ENABLE, stays: inactive, for: 500ms}}: the line must hold a state throughout. */
     record Hold(Position at, String signal, LineState state, long forNanos) implements Step {
         @Override
+        public long certainNanos() {
+            return forNanos;
+        }
+
+        @Override
         public String keyword() {
             return "expect";
         }
@@ -104,6 +128,11 @@ public sealed interface Step {
     record NoEvent(Position at, String event, Map<String, String> fields, long forNanos) implements Step {
         public NoEvent {
             fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
+
+        @Override
+        public long certainNanos() {
+            return forNanos;
         }
 
         @Override
@@ -143,6 +172,11 @@ public sealed interface Step {
      * that period; each must be acknowledged within the serial reply limit.
      */
     record Heartbeat(Position at, long everyNanos, long forNanos) implements Step {
+        @Override
+        public long certainNanos() {
+            return forNanos;
+        }
+
         @Override
         public String keyword() {
             return "heartbeat";

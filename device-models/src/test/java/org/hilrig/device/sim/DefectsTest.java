@@ -11,24 +11,37 @@ import org.hilrig.device.firmware.GenState;
 import org.hilrig.device.profile.ProfileKey;
 import org.hilrig.device.protocol.Frame;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each defect of domain.md, switched on by name, changes exactly the behaviour it names; off by default. */
 class DefectsTest {
-    @Test
-    void slowInterlockPollsTheDoorEveryTenMilliseconds() {
-        for (Defect d : new Defect[] {null, Defect.SLOW_INTERLOCK}) {
-            Rig r = d == null ? Rig.gen() : Rig.gen(d);
-            r.toExposing();
-            r.run(3 * MS + 300 * US); // between two polls
-            long t = r.now();
-            r.m.inject("door_open");
-            r.run(20 * MS);
-            long latency = r.edge("HV_ENABLE", false, t) - t;
-            if (d == null) {
-                assertThat(latency).isEqualTo(2 * US);
-            } else {
-                assertThat(latency).isGreaterThan(MS).isLessThanOrEqualTo(10 * MS);
-            }
+    /** The variant without any defect; every other variant is a {@link Defect}'s name. */
+    private static final String CLEAN = "CLEAN";
+
+    private static boolean clean(String variant) {
+        return variant.equals(CLEAN);
+    }
+
+    /** The defects of a variant: none for {@link #CLEAN}, else the one it names. */
+    private static Defect[] defects(String variant) {
+        return clean(variant) ? new Defect[0] : new Defect[] {Defect.valueOf(variant)};
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {CLEAN, "SLOW_INTERLOCK"})
+    void slowInterlockPollsTheDoorEveryTenMilliseconds(String variant) {
+        Rig r = Rig.gen(defects(variant));
+        r.toExposing();
+        r.run(3 * MS + 300 * US); // between two polls
+        long t = r.now();
+        r.m.inject("door_open");
+        r.run(20 * MS);
+        long latency = r.edge("HV_ENABLE", false, t) - t;
+        if (clean(variant)) {
+            assertThat(latency).isEqualTo(2 * US);
+        } else {
+            assertThat(latency).isGreaterThan(MS).isLessThanOrEqualTo(10 * MS);
         }
     }
 
@@ -82,16 +95,15 @@ class DefectsTest {
         assertThat(bad.events("ARC", "n", "4")).hasSize(1);
     }
 
-    @Test
-    void arcLimitOffByOneAbortsOnTheFifthArc() {
-        for (Defect d : new Defect[] {null, Defect.ARC_LIMIT_OFF_BY_ONE}) {
-            Rig r = d == null ? Rig.gen() : Rig.gen(d);
-            r.toExposing();
-            r.m.inject("arc_burst", Map.of("arcs", "6", "spacing", "4ms"));
-            r.run(50 * MS);
-            assertThat(r.m.generator().faults()).containsExactly(GenFault.F07);
-            assertThat(r.events("ARC")).hasSize(d == null ? 4 : 5);
-        }
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {CLEAN, "ARC_LIMIT_OFF_BY_ONE"})
+    void arcLimitOffByOneAbortsOnTheFifthArc(String variant) {
+        Rig r = Rig.gen(defects(variant));
+        r.toExposing();
+        r.m.inject("arc_burst", Map.of("arcs", "6", "spacing", "4ms"));
+        r.run(50 * MS);
+        assertThat(r.m.generator().faults()).containsExactly(GenFault.F07);
+        assertThat(r.events("ARC")).hasSize(clean(variant) ? 4 : 5);
     }
 
     @Test
@@ -106,19 +118,17 @@ class DefectsTest {
         // the clean firmware ends it at 111 ms: see FaultScenariosTest
     }
 
-    @Test
-    void commsLossIgnoredInExposureLetsItRunToTheTimer() {
-        for (Defect d : new Defect[] {null, Defect.COMMS_LOSS_IGNORED_IN_EXPOSURE}) {
-            Rig r = d == null ? Rig.gen(p -> p.with(ProfileKey.DEFAULT_MS, "1000"))
-                    : Rig.gen(p -> p.with(ProfileKey.DEFAULT_MS, "1000"), d);
-            r.toReady();
-            r.command("WDG", "200");
-            r.press("EXP_REQ_A", "EXP_REQ_B");
-            r.run(1_500 * MS);
-            String end = r.m.generator().lastExposure().end().name();
-            assertThat(end).isEqualTo(d == null ? "COMMS" : "TIMER");
-            assertThat(r.m.generator().faults()).containsExactly(GenFault.F12);
-        }
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {CLEAN, "COMMS_LOSS_IGNORED_IN_EXPOSURE"})
+    void commsLossIgnoredInExposureLetsItRunToTheTimer(String variant) {
+        Rig r = Rig.gen(p -> p.with(ProfileKey.DEFAULT_MS, "1000"), defects(variant));
+        r.toReady();
+        r.command("WDG", "200");
+        r.press("EXP_REQ_A", "EXP_REQ_B");
+        r.run(1_500 * MS);
+        String end = r.m.generator().lastExposure().end().name();
+        assertThat(end).isEqualTo(clean(variant) ? "COMMS" : "TIMER");
+        assertThat(r.m.generator().faults()).containsExactly(GenFault.F12);
     }
 
     @Test
@@ -136,17 +146,16 @@ class DefectsTest {
         assertThat(bad.m.generator().faults()).isEmpty();
     }
 
-    @Test
-    void rotorTimeoutFiveSecondsDeclaresRotorNotReadyLate() {
-        for (Defect d : new Defect[] {null, Defect.ROTOR_TIMEOUT_5S}) {
-            Rig r = d == null ? Rig.gen() : Rig.gen(d);
-            r.run(60 * MS);
-            r.m.inject("rotor_slow", Map.of("factor", "0.1"));
-            r.press("PREP_REQ");
-            r.run(6_000 * MS);
-            long prep = r.edge("ROTOR_START", true, 0);
-            assertThat(r.edge("FAULT", true, 0) - prep).isEqualTo(d == null ? 2_000 * MS : 5_000 * MS);
-        }
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {CLEAN, "ROTOR_TIMEOUT_5S"})
+    void rotorTimeoutFiveSecondsDeclaresRotorNotReadyLate(String variant) {
+        Rig r = Rig.gen(defects(variant));
+        r.run(60 * MS);
+        r.m.inject("rotor_slow", Map.of("factor", "0.1"));
+        r.press("PREP_REQ");
+        r.run(6_000 * MS);
+        long prep = r.edge("ROTOR_START", true, 0);
+        assertThat(r.edge("FAULT", true, 0) - prep).isEqualTo(clean(variant) ? 2_000 * MS : 5_000 * MS);
     }
 
     @Test
@@ -163,90 +172,83 @@ class DefectsTest {
         assertThat(clean.edge("READY", true, 0)).isGreaterThan(clean.edge("ROTOR_READY", true, 0));
     }
 
-    @Test
-    void crcNotCheckedExecutesAFrameWithAWrongCrc() {
-        for (Defect d : new Defect[] {null, Defect.CRC_NOT_CHECKED}) {
-            Rig r = d == null ? Rig.gen() : Rig.gen(d);
-            r.run(60 * MS);
-            byte[] bad = Frame.command(0x10, "SKV", "100").encode();
-            bad[bad.length - 2] = (byte) (bad[bad.length - 2] == '0' ? '1' : '0');
-            r.send(bad);
-            r.run(20 * MS);
-            Frame sta = r.command("STA");
-            assertThat(sta.values().text("kv")).isEqualTo(d == null ? "80.0" : "100.0");
-            assertThat(sta.values().text("crcerr")).isEqualTo("1");
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {CLEAN, "CRC_NOT_CHECKED"})
+    void crcNotCheckedExecutesAFrameWithAWrongCrc(String variant) {
+        Rig r = Rig.gen(defects(variant));
+        r.run(60 * MS);
+        byte[] bad = Frame.command(0x10, "SKV", "100").encode();
+        bad[bad.length - 2] = (byte) (bad[bad.length - 2] == '0' ? '1' : '0');
+        r.send(bad);
+        r.run(20 * MS);
+        Frame sta = r.command("STA");
+        assertThat(sta.values().text("kv")).isEqualTo(clean(variant) ? "80.0" : "100.0");
+        assertThat(sta.values().text("crcerr")).isEqualTo("1");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {CLEAN, "HEAT_LIMIT_IGNORED"})
+    void heatLimitIgnoredExposesBeyondTheAnodeCapacity(String variant) {
+        Rig r = Rig.gen(p -> p.with(ProfileKey.ANODE_CAPACITY_KHU, "2"), defects(variant));
+        r.run(60 * MS);
+        r.press("PREP_REQ");
+        r.run(2_000 * MS);
+        r.press("EXP_REQ_A", "EXP_REQ_B");
+        r.run(200 * MS);
+        if (clean(variant)) {
+            assertThat(r.m.generator().faults()).containsExactly(GenFault.F11);
+            assertThat(r.edgeCount("HV_ENABLE", true, 0)).isZero();
+            assertThat(r.edgeCount("ROTOR_START", true, 0)).isZero();
+        } else {
+            assertThat(r.edgeCount("HV_ENABLE", true, 0)).isEqualTo(1);
         }
     }
 
-    @Test
-    void heatLimitIgnoredExposesBeyondTheAnodeCapacity() {
-        for (Defect d : new Defect[] {null, Defect.HEAT_LIMIT_IGNORED}) {
-            Rig r = d == null ? Rig.gen(p -> p.with(ProfileKey.ANODE_CAPACITY_KHU, "2"))
-                    : Rig.gen(p -> p.with(ProfileKey.ANODE_CAPACITY_KHU, "2"), d);
-            r.run(60 * MS);
-            r.press("PREP_REQ");
-            r.run(2_000 * MS);
-            r.press("EXP_REQ_A", "EXP_REQ_B");
-            r.run(200 * MS);
-            if (d == null) {
-                assertThat(r.m.generator().faults()).containsExactly(GenFault.F11);
-                assertThat(r.edgeCount("HV_ENABLE", true, 0)).isZero();
-                assertThat(r.edgeCount("ROTOR_START", true, 0)).isZero();
-            } else {
-                assertThat(r.edgeCount("HV_ENABLE", true, 0)).isEqualTo(1);
-            }
-        }
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {CLEAN, "RESUME_AFTER_BROWNOUT"})
+    void resumeAfterBrownOutRestartsTheExposureWhileTheHandswitchIsHeld(String variant) {
+        Rig r = Rig.gen(defects(variant));
+        r.toExposing();
+        r.run(20 * MS);
+        r.m.inject("brown_out", Map.of("length", "30ms"));
+        r.run(1_000 * MS);
+        assertThat(r.edgeCount("HV_ENABLE", true, 0)).isEqualTo(clean(variant) ? 1 : 2);
     }
 
-    @Test
-    void resumeAfterBrownOutRestartsTheExposureWhileTheHandswitchIsHeld() {
-        for (Defect d : new Defect[] {null, Defect.RESUME_AFTER_BROWNOUT}) {
-            Rig r = d == null ? Rig.gen() : Rig.gen(d);
-            r.toExposing();
-            r.run(20 * MS);
-            r.m.inject("brown_out", Map.of("length", "30ms"));
-            r.run(1_000 * MS);
-            assertThat(r.edgeCount("HV_ENABLE", true, 0)).isEqualTo(d == null ? 1 : 2);
-        }
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {CLEAN, "EXPOSE_HELD_AT_BOOT"})
+    void exposeHeldAtBootStartsAnExposure(String variant) {
+        Rig r = Rig.gen(defects(variant));
+        r.m.inject("handswitch_stuck");
+        r.run(2_000 * MS);
+        assertThat(r.edgeCount("HV_ENABLE", true, 0)).isEqualTo(clean(variant) ? 0 : 1);
     }
 
-    @Test
-    void exposeHeldAtBootStartsAnExposure() {
-        for (Defect d : new Defect[] {null, Defect.EXPOSE_HELD_AT_BOOT}) {
-            Rig r = d == null ? Rig.gen() : Rig.gen(d);
-            r.m.inject("handswitch_stuck");
-            r.run(2_000 * MS);
-            assertThat(r.edgeCount("HV_ENABLE", true, 0)).isEqualTo(d == null ? 0 : 1);
-        }
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {CLEAN, "POWER_LIMIT_UNCHECKED"})
+    void powerLimitUncheckedAcceptsTechniquesOverEightyKilowatts(String variant) {
+        Rig r = Rig.gen(defects(variant));
+        r.run(60 * MS);
+        r.command("SMS", "10");
+        r.command("SMA", "1000");
+        Frame f = r.command("SKV", "120");
+        assertThat(f.kind().name()).isEqualTo(clean(variant) ? "NAK" : "ACK");
     }
 
-    @Test
-    void powerLimitUncheckedAcceptsTechniquesOverEightyKilowatts() {
-        for (Defect d : new Defect[] {null, Defect.POWER_LIMIT_UNCHECKED}) {
-            Rig r = d == null ? Rig.gen() : Rig.gen(d);
-            r.run(60 * MS);
-            r.command("SMS", "10");
-            r.command("SMA", "1000");
-            Frame f = r.command("SKV", "120");
-            assertThat(f.kind().name()).isEqualTo(d == null ? "NAK" : "ACK");
-        }
-    }
-
-    @Test
-    void resetWhileActiveClearsAFaultWhoseCauseIsPresent() {
-        for (Defect d : new Defect[] {null, Defect.RESET_WHILE_ACTIVE}) {
-            Rig r = d == null ? Rig.gen() : Rig.gen(d);
-            r.run(60 * MS);
-            r.m.inject("estop_press");
-            r.run(MS);
-            Frame f = r.command("RST");
-            if (d == null) {
-                assertThat(f.nakCodeText()).isEqualTo("09");
-                assertThat(r.isHigh("FAULT")).isTrue();
-            } else {
-                assertThat(f.text()).contains("ACK,RST,flt=0");
-                assertThat(r.isHigh("FAULT")).isFalse();
-            }
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {CLEAN, "RESET_WHILE_ACTIVE"})
+    void resetWhileActiveClearsAFaultWhoseCauseIsPresent(String variant) {
+        Rig r = Rig.gen(defects(variant));
+        r.run(60 * MS);
+        r.m.inject("estop_press");
+        r.run(MS);
+        Frame f = r.command("RST");
+        if (clean(variant)) {
+            assertThat(f.nakCodeText()).isEqualTo("09");
+            assertThat(r.isHigh("FAULT")).isTrue();
+        } else {
+            assertThat(f.text()).contains("ACK,RST,flt=0");
+            assertThat(r.isHigh("FAULT")).isFalse();
         }
     }
 

@@ -2,6 +2,7 @@ package org.hilrig.device.firmware;
 
 import java.util.EnumSet;
 import java.util.function.Predicate;
+import org.hilrig.device.protocol.Event;
 import org.hilrig.device.protocol.KeyValues;
 
 /**
@@ -26,7 +27,7 @@ final class FaultLatch<F extends Enum<F> & FaultCode> {
         if (!latched.add(f)) {
             return false;
         }
-        host.event("FAULT", KeyValues.of("code", f.name(), "name", f.faultName()));
+        host.event(Event.FAULT, KeyValues.of("code", f.name(), "name", f.faultName()));
         return true;
     }
 
@@ -77,7 +78,7 @@ final class FaultLatch<F extends Enum<F> & FaultCode> {
                 blocked = true;
             } else {
                 latched.remove(f);
-                host.event("CLEAR", KeyValues.of("code", f.name()));
+                host.event(Event.CLEAR, KeyValues.of("code", f.name()));
             }
         }
         return blocked;

@@ -14,6 +14,7 @@ import org.hilrig.device.mcu.McuTimer;
 import org.hilrig.device.mcu.Program;
 import org.hilrig.device.mcu.ResetReason;
 import org.hilrig.device.mcu.Uart;
+import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
 import org.hilrig.device.profile.ProfileKey;
 import org.hilrig.device.protocol.BoardProtocol;
@@ -23,7 +24,6 @@ import org.hilrig.device.protocol.FieldText;
 import org.hilrig.device.protocol.Frame;
 import org.hilrig.device.protocol.KeyValues;
 import org.hilrig.device.protocol.NakCode;
-import org.hilrig.device.protocol.ProtocolV1;
 
 /**
  * The generator controller's firmware (board {@code GEN}), written as firmware is: interrupt handlers on
@@ -132,6 +132,7 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
     private double ma;
     private double ms;
     private final FaultLatch<GenFault> latched;
+    private final CommonCommands common;
     private boolean prepActive;
     private boolean expAActive;
     private boolean expBActive;
@@ -183,6 +184,7 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
         iwdg = new IndependentWatchdog(mcu);
         host = new HostPort(mcu, uart, this, has(Defect.CRC_NOT_CHECKED));
         latched = new FaultLatch<>(GenFault.class, host);
+        common = new CommonCommands(Board.GEN, profile, host, latched::list);
 
         exposureTimer = new McuTimer(mcu, "exposure", () -> endExposure(ExposureEnd.TIMER, null));
         backupTimer = new McuTimer(mcu, "backup", () -> endExposure(ExposureEnd.BACKUP, GenFault.F10));
@@ -320,7 +322,7 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
         expArmed = !heldAtBoot || has(Defect.EXPOSE_HELD_AT_BOOT) || resume;
         prepArmed = true;
 
-        host.event("BOOT", KeyValues.of("fw", profile.text(ProfileKey.FIRMWARE_VERSION), "reason", reason.name()));
+        host.event(Event.BOOT, KeyValues.of("fw", profile.text(ProfileKey.FIRMWARE_VERSION), "reason", reason.name()));
         if (reason == ResetReason.WATCHDOG) {
             latch(GenFault.F13);
         } else if (reason == ResetReason.BROWNOUT && !resume) {
@@ -521,7 +523,7 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
             xrayStarted = true;
             xonNanos = mcu.scheduler().nowNanos();
             exposureTimer.startOneShot(Math.round(ms * 1e6));
-            host.event("XON", KeyValues.of("kv", FieldText.decimal(kv, 1), "ma", FieldText.decimal(ma, 1)));
+            host.event(Event.XON, KeyValues.of("kv", FieldText.decimal(kv, 1), "ma", FieldText.decimal(ma, 1)));
         }
     }
 
@@ -534,7 +536,7 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
             xrayOut.write(false);
         }
         arcs++;
-        host.event("ARC", KeyValues.of("n", Integer.toString(arcs)));
+        host.event(Event.ARC, KeyValues.of("n", Integer.toString(arcs)));
         if (arcs >= arcLimit) {
             endExposure(ExposureEnd.ARC, GenFault.F07);
         } else {
@@ -634,7 +636,7 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
             xrayOut.write(true);
             xrayStarted = true;
             exposureTimer.startOneShot(Math.round(ms * 1e6));
-            host.event("XON", KeyValues.of("kv", FieldText.decimal(kv, 1), "ma", FieldText.decimal(ma, 1)));
+            host.event(Event.XON, KeyValues.of("kv", FieldText.decimal(kv, 1), "ma", FieldText.decimal(ma, 1)));
         }
         if (!has(Defect.NO_BACKUP_TIMER)) {
             backupTimer.startOneShot(Math.round(ms * 1e6 * backupFactor) + backupMarginNanos);
@@ -661,7 +663,7 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
         double mas = ma * actualMs / 1000.0;
         addHeat(kv * ma * actualMs / 1000.0 * huFactor);
         last = new LastExposure(kv, ma, actualMs, mas, arcs, end);
-        host.event("XOFF", KeyValues.of("ms", FieldText.decimal(actualMs, 1), "mas", FieldText.decimal(mas, 2),
+        host.event(Event.XOFF, KeyValues.of("ms", FieldText.decimal(actualMs, 1), "mas", FieldText.decimal(mas, 2),
                 "end", end.name()));
         expArmed = false;
         remoteExp = false;
@@ -729,7 +731,7 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
     private void setState(GenState s) {
         if (s != state) {
             state = s;
-            host.event("STATE", KeyValues.of("s", s.name()));
+            host.event(Event.STATE, KeyValues.of("s", s.name()));
         }
     }
 
@@ -770,35 +772,33 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
 
     @Override
     public Frame execute(Frame c) {
-        int seq = c.seq();
-        String name = c.name();
-        java.util.List<String> args = c.arguments();
-        return switch (name) {
-            case "VER" -> noArgs(c) != null ? noArgs(c) : Frame.ack(seq, name, KeyValues.of("board", "GEN",
-                    "fw", profile.text(ProfileKey.FIRMWARE_VERSION), "proto", Integer.toString(ProtocolV1.VERSION),
-                    "sn", profile.text(ProfileKey.SERIAL_NUMBER), "build", profile.text(ProfileKey.BUILD)));
-            case "STA" -> noArgs(c) != null ? noArgs(c) : Frame.ack(seq, name, status());
-            case "MOD" -> mod(c, args);
-            case "SKV" -> technique(c, args, 0);
-            case "SMA" -> technique(c, args, 1);
-            case "SMS" -> technique(c, args, 2);
-            case "PRP" -> prp(c, args);
-            case "EXP" -> exp(c, args);
-            case "ABT" -> abort(c);
-            case "RST" -> reset(c);
-            case "WDG" -> host.wdg(c, profile);
-            case "HBT" -> noArgs(c) != null ? noArgs(c) : Frame.ack(seq, name, KeyValues.empty());
-            case "FLT" -> noArgs(c) != null ? noArgs(c) : Frame.ack(seq, name, KeyValues.of("list", latched.list()));
-            case "HEA" -> noArgs(c) != null ? noArgs(c) : Frame.ack(seq, name, KeyValues.of(
-                    "anode", Long.toString(Math.round(anodeHeatUnits() / capacityHu * 100)),
-                    "housing", thermalPin.read() ? "OK" : "OPEN", "wait_s", Long.toString(waitSeconds())));
-            case "LXP" -> noArgs(c) != null ? noArgs(c) : lxp(c);
-            default -> Frame.nak(seq, name, NakCode.UNKNOWN_COMMAND);
-        };
+        return Command.byName(c.name()).map(command -> execute(command, c)).orElseGet(() -> CommonCommands.unknown(c));
     }
 
-    private static Frame noArgs(Frame c) {
-        return c.arguments().isEmpty() ? null : Frame.nak(c.seq(), c.name(), NakCode.MALFORMED_FIELDS);
+    /** The dispatch: every command of protocol version 1, those the generator does not speak with 02. */
+    private Frame execute(Command command, Frame c) {
+        java.util.List<String> args = c.arguments();
+        return switch (command) {
+            case VER -> common.ver(c);
+            case HBT -> common.hbt(c);
+            case FLT -> common.flt(c);
+            case WDG -> common.wdg(c);
+            case LNK -> common.lnk(c);
+            case STA -> CommonCommands.bare(c, () -> CommonCommands.ack(c, status()));
+            case MOD -> mod(c, args);
+            case SKV -> technique(c, args, 0);
+            case SMA -> technique(c, args, 1);
+            case SMS -> technique(c, args, 2);
+            case PRP -> prp(c, args);
+            case EXP -> exp(c, args);
+            case ABT -> abort(c);
+            case RST -> reset(c);
+            case HEA -> CommonCommands.bare(c, () -> CommonCommands.ack(c, KeyValues.of(
+                    "anode", Long.toString(Math.round(anodeHeatUnits() / capacityHu * 100)),
+                    "housing", thermalPin.read() ? "OK" : "OPEN", "wait_s", Long.toString(waitSeconds()))));
+            case LXP -> CommonCommands.bare(c, () -> lxp(c));
+            case SRS -> CommonCommands.unknown(c);
+        };
     }
 
     private KeyValues status() {

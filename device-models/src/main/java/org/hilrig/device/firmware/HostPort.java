@@ -3,14 +3,11 @@ package org.hilrig.device.firmware;
 import org.hilrig.device.mcu.Mcu;
 import org.hilrig.device.mcu.McuTimer;
 import org.hilrig.device.mcu.Uart;
-import org.hilrig.device.profile.BoardProfile;
-import org.hilrig.device.profile.ProfileKey;
 import org.hilrig.device.protocol.Crc16Ccitt;
-import org.hilrig.device.protocol.FieldText;
-import org.hilrig.device.protocol.NakCode;
 import org.hilrig.device.protocol.DecodeListener;
 import org.hilrig.device.protocol.DiscardReason;
 import org.hilrig.device.protocol.DiscardedInput;
+import org.hilrig.device.protocol.Event;
 import org.hilrig.device.protocol.Frame;
 import org.hilrig.device.protocol.FrameDecoder;
 import org.hilrig.device.protocol.KeyValues;
@@ -21,8 +18,8 @@ import org.hilrig.device.protocol.ReceivedFrame;
  * into the shared {@link FrameDecoder} (line time per byte, so the 10 ms inter-byte rule is applied on the
  * wire's clock), answers each valid command with exactly one reply, re-sends the previous reply for a
  * duplicate (same seq, same bytes) without executing it again, numbers events from 00 after boot, and runs
- * the host-communication watchdog that any valid frame feeds. It also answers {@code LNK} for both boards
- * (its serial counters since boot, docs/protocol-additions.md).
+ * the host-communication watchdog that any valid frame feeds. What a command does is the board's
+ * {@link CommandHandler}; the commands every board shares are {@link CommonCommands}.
  *
  * <p>A full transmit buffer: every valid command is executed all the same (an abort is never refused); a
  * reply that does not fit is not sent and is counted ({@code txdrop}), and the host's retry of the same
@@ -94,8 +91,8 @@ final class HostPort implements DecodeListener {
     }
 
     /** Sends an event with the next counter value; the counter advances even when the frame is dropped. */
-    void event(String name, KeyValues values) {
-        Frame f = Frame.event(eventCounter, name, values);
+    void event(Event event, KeyValues values) {
+        Frame f = Frame.event(eventCounter, event.name(), values);
         eventCounter = (eventCounter + 1) & 0xFF;
         if (!uart.write(f.encode())) {
             eventsDropped++;
@@ -116,20 +113,9 @@ final class HostPort implements DecodeListener {
         return watchdogNanos;
     }
 
-    /** The {@code WDG} command, alike on both boards: 0 (off) or the profile's range in ms, else 03. */
-    Frame wdg(Frame c, BoardProfile profile) {
-        java.util.List<String> args = c.arguments();
-        if (args.size() != 1 || !FieldText.isDecimal(args.get(0)) || args.get(0).indexOf('.') >= 0) {
-            return Frame.nak(c.seq(), c.name(), NakCode.MALFORMED_FIELDS);
-        }
-        long ms = FieldText.parseInteger(args.get(0));
-        long min = profile.nanos(ProfileKey.HOST_WDG_MIN) / 1_000_000;
-        long max = profile.nanos(ProfileKey.HOST_WDG_MAX) / 1_000_000;
-        if (ms != 0 && (ms < min || ms > max)) {
-            return Frame.nak(c.seq(), c.name(), NakCode.OUT_OF_RANGE);
-        }
-        setWatchdog(ms * 1_000_000);
-        return Frame.ack(c.seq(), c.name(), KeyValues.of("wdg", Long.toString(ms)));
+    /** The port's counters since the last boot (what {@code LNK} reports). */
+    SerialCounters countersSinceBoot() {
+        return counters().since(atBoot);
     }
 
     @Override
@@ -171,7 +157,7 @@ final class HostPort implements DecodeListener {
             reply(lastReply);
             return;
         }
-        Frame reply = frame.name().equals("LNK") ? lnk(frame) : handler.execute(frame);
+        Frame reply = handler.execute(frame);
         lastCommand = bytes;
         lastReply = reply.encode();
         reply(lastReply);
@@ -181,16 +167,5 @@ final class HostPort implements DecodeListener {
         if (!uart.writeReply(encoded)) {
             repliesDropped++;
         }
-    }
-
-    /** {@code LNK}: the counters since boot, taken before this reply is queued. */
-    private Frame lnk(Frame c) {
-        if (!c.arguments().isEmpty()) {
-            return Frame.nak(c.seq(), c.name(), NakCode.MALFORMED_FIELDS);
-        }
-        SerialCounters n = counters().since(atBoot);
-        return Frame.ack(c.seq(), c.name(), KeyValues.of("rx", Long.toString(n.receivedBytes()),
-                "ovr", Long.toString(n.overrunBytes()), "txdrop", Long.toString(n.droppedReplies()),
-                "evdrop", Long.toString(n.droppedEvents())));
     }
 }

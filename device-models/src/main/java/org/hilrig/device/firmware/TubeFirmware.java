@@ -13,6 +13,7 @@ import org.hilrig.device.mcu.Mcu;
 import org.hilrig.device.mcu.Program;
 import org.hilrig.device.mcu.ResetReason;
 import org.hilrig.device.mcu.Uart;
+import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
 import org.hilrig.device.profile.ProfileKey;
 import org.hilrig.device.protocol.BoardProtocol;
@@ -22,7 +23,6 @@ import org.hilrig.device.protocol.FieldText;
 import org.hilrig.device.protocol.Frame;
 import org.hilrig.device.protocol.KeyValues;
 import org.hilrig.device.protocol.NakCode;
-import org.hilrig.device.protocol.ProtocolV1;
 
 /**
  * The tube controller's firmware (board {@code TUB}): starts, supervises and brakes the rotating anode and
@@ -70,6 +70,7 @@ public final class TubeFirmware implements Program, HostPort.CommandHandler {
     private final HostPort host;
     private final ArrayDeque<Long> starts = new ArrayDeque<>();
     private final FaultLatch<TubFault> latched;
+    private final CommonCommands common;
 
     private final double readyFraction;
     private final double stallFraction;
@@ -106,6 +107,7 @@ public final class TubeFirmware implements Program, HostPort.CommandHandler {
         iwdg = new IndependentWatchdog(mcu);
         host = new HostPort(mcu, uart, this, this.defects.contains(Defect.CRC_NOT_CHECKED));
         latched = new FaultLatch<>(TubFault.class, host);
+        common = new CommonCommands(Board.TUB, profile, host, latched::list);
         readyFraction = profile.number(ProfileKey.READY_FRACTION);
         stallFraction = profile.number(ProfileKey.STALL_FRACTION);
         accelTimeoutNanos = profile.nanos(ProfileKey.ACCEL_TIMEOUT);
@@ -157,7 +159,7 @@ public final class TubeFirmware implements Program, HostPort.CommandHandler {
             }
         });
         brakeOut.write(true); // whatever spins at boot is braked
-        host.event("BOOT", KeyValues.of("fw", profile.text(ProfileKey.FIRMWARE_VERSION), "reason", reason.name()));
+        host.event(Event.BOOT, KeyValues.of("fw", profile.text(ProfileKey.FIRMWARE_VERSION), "reason", reason.name()));
         if (startPin.read()) {
             requestStart();
         }
@@ -261,7 +263,7 @@ public final class TubeFirmware implements Program, HostPort.CommandHandler {
     private void setState(TubState s) {
         if (s != state) {
             state = s;
-            host.event("STATE", KeyValues.of("s", s.name()));
+            host.event(Event.STATE, KeyValues.of("s", s.name()));
         }
     }
 
@@ -272,33 +274,34 @@ public final class TubeFirmware implements Program, HostPort.CommandHandler {
 
     @Override
     public Frame execute(Frame c) {
-        int seq = c.seq();
-        String name = c.name();
-        boolean noArgs = c.arguments().isEmpty();
-        return switch (name) {
-            case "VER" -> !noArgs ? malformed(c) : Frame.ack(seq, name, KeyValues.of("board", "TUB",
-                    "fw", profile.text(ProfileKey.FIRMWARE_VERSION), "proto", Integer.toString(ProtocolV1.VERSION),
-                    "sn", profile.text(ProfileKey.SERIAL_NUMBER), "build", profile.text(ProfileKey.BUILD)));
-            case "STA" -> !noArgs ? malformed(c) : Frame.ack(seq, name, KeyValues.of("state", state.name(),
-                    "rpm", Long.toString(Math.round(rpmAdc.read())), "target", Long.toString(Math.round(targetRpm)),
-                    "anode_c", FieldText.decimal(anodeAdc.read(), 1), "housing_c", FieldText.decimal(housingAdc.read(), 1),
-                    "starts", Long.toString(startCount), "crcerr", Long.toString(host.crcErrors())));
-            case "SRS" -> srs(c);
-            case "RST" -> !noArgs ? malformed(c) : reset(c);
-            case "WDG" -> host.wdg(c, profile);
-            case "HBT" -> !noArgs ? malformed(c) : Frame.ack(seq, name, KeyValues.empty());
-            case "FLT" -> !noArgs ? malformed(c) : Frame.ack(seq, name, KeyValues.of("list", latched.list()));
-            default -> Frame.nak(seq, name, NakCode.UNKNOWN_COMMAND);
+        return Command.byName(c.name()).map(command -> execute(command, c)).orElseGet(() -> CommonCommands.unknown(c));
+    }
+
+    /** The dispatch: every command of protocol version 1, those the tube controller does not speak with 02. */
+    private Frame execute(Command command, Frame c) {
+        return switch (command) {
+            case VER -> common.ver(c);
+            case HBT -> common.hbt(c);
+            case FLT -> common.flt(c);
+            case WDG -> common.wdg(c);
+            case LNK -> common.lnk(c);
+            case STA -> CommonCommands.bare(c, () -> CommonCommands.ack(c, status()));
+            case SRS -> srs(c);
+            case RST -> CommonCommands.bare(c, () -> reset(c));
+            case MOD, SKV, SMA, SMS, PRP, EXP, ABT, HEA, LXP -> CommonCommands.unknown(c);
         };
     }
 
-    private static Frame malformed(Frame c) {
-        return Frame.nak(c.seq(), c.name(), NakCode.MALFORMED_FIELDS);
+    private KeyValues status() {
+        return KeyValues.of("state", state.name(),
+                "rpm", Long.toString(Math.round(rpmAdc.read())), "target", Long.toString(Math.round(targetRpm)),
+                "anode_c", FieldText.decimal(anodeAdc.read(), 1), "housing_c", FieldText.decimal(housingAdc.read(), 1),
+                "starts", Long.toString(startCount), "crcerr", Long.toString(host.crcErrors()));
     }
 
     private Frame srs(Frame c) {
         if (c.arguments().size() != 1) {
-            return malformed(c);
+            return CommonCommands.nak(c, NakCode.MALFORMED_FIELDS);
         }
         String a = c.arguments().get(0);
         double rpm;

@@ -1,0 +1,235 @@
+package org.hilrig.device.firmware;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import org.hilrig.device.firmware.ExposureSequence.Mode;
+import org.hilrig.device.mcu.GpioInput;
+import org.hilrig.device.profile.BoardProfile;
+import org.hilrig.device.profile.ProfileKey;
+import org.hilrig.device.protocol.Command;
+import org.hilrig.device.protocol.FieldText;
+import org.hilrig.device.protocol.Frame;
+import org.hilrig.device.protocol.KeyValues;
+import org.hilrig.device.protocol.NakCode;
+
+import static org.hilrig.device.firmware.CommonCommands.ack;
+import static org.hilrig.device.firmware.CommonCommands.bare;
+import static org.hilrig.device.firmware.CommonCommands.nak;
+
+/**
+ * The generator's command table ({@code protocol.md} section 4): one entry per {@link Command}, those the
+ * generator does not speak answered {@code NAK 02}. Each entry checks its arguments and refusals in the
+ * table's order, has the {@link ExposureSequence} do what it asks, and builds the reply; the commands every
+ * board shares are {@link CommonCommands}.
+ *
+ * <p>A technique command ({@code SKV}, {@code SMA}, {@code SMS}: one {@link TechniqueAxis} each) is checked
+ * for its range, then for power and mAs with the other two values, then for STANDBY, and is refused
+ * {@code 07} (busy) while the cable still holds the last exposure's kV (the kV comparator high).
+ *
+ * <p>Defects: {@link Defect#POWER_LIMIT_UNCHECKED} (a technique over the power limit is accepted);
+ * {@link Defect#HEAT_LIMIT_IGNORED} ({@code PRP 1} is not refused {@code 06}); {@link Defect#DOOR_IGNORED_IN_PREP}
+ * ({@code PRP 1} is not refused {@code 05} for an open door, through {@link Interlocks#blockPrep()}).
+ *
+ * <p>Confined to the scheduler's thread.
+ */
+final class GeneratorCommands {
+    private final ExposureSequence sequence;
+    private final CommonCommands common;
+    private final FaultLatch<GenFault> latched;
+    private final Interlocks interlocks;
+    private final AnodeHeat heat;
+    private final GpioInput kvOkPin;
+    private final HostPort host;
+    private final BoardProfile profile;
+    private final LongSupplier clock;
+    private final boolean powerLimitUnchecked;
+    private final boolean heatLimitIgnored;
+
+    GeneratorCommands(ExposureSequence sequence, CommonCommands common, FaultLatch<GenFault> latched,
+            Interlocks interlocks, AnodeHeat heat, GpioInput kvOkPin, HostPort host, BoardProfile profile,
+            LongSupplier clock, Set<Defect> defects) {
+        this.sequence = sequence;
+        this.common = common;
+        this.latched = latched;
+        this.interlocks = interlocks;
+        this.heat = heat;
+        this.kvOkPin = kvOkPin;
+        this.host = host;
+        this.profile = profile;
+        this.clock = clock;
+        this.powerLimitUnchecked = defects.contains(Defect.POWER_LIMIT_UNCHECKED);
+        this.heatLimitIgnored = defects.contains(Defect.HEAT_LIMIT_IGNORED);
+    }
+
+    /** The one reply to {@code c}, a frame of the command {@code command}. */
+    Frame execute(Command command, Frame c) {
+        return switch (command) {
+            case VER -> common.ver(c);
+            case HBT -> common.hbt(c);
+            case FLT -> common.flt(c);
+            case WDG -> common.wdg(c);
+            case LNK -> common.lnk(c);
+            case STA -> bare(c, () -> ack(c, status()));
+            case MOD -> mod(c);
+            case SKV -> technique(c, TechniqueAxis.KV);
+            case SMA -> technique(c, TechniqueAxis.MA);
+            case SMS -> technique(c, TechniqueAxis.MS);
+            case PRP -> prp(c);
+            case EXP -> exp(c);
+            case ABT -> abort(c);
+            case RST -> bare(c, () -> reset(c));
+            case HEA -> bare(c, () -> ack(c, KeyValues.of("anode", Long.toString(heat.percentAt(clock.getAsLong())),
+                    "housing", interlocks.thermalOpen() ? "OPEN" : "OK",
+                    "wait_s", Long.toString(heat.waitSeconds(sequence.technique(), clock.getAsLong())))));
+            case LXP -> bare(c, () -> lxp(c));
+            case SRS -> CommonCommands.unknown(c);
+        };
+    }
+
+    private KeyValues status() {
+        Technique t = sequence.technique();
+        return KeyValues.of("state", sequence.state().name(), "mode", sequence.mode().name(),
+                "kv", FieldText.decimal(t.kv(), 1), "ma", FieldText.decimal(t.ma(), 1), "ms", FieldText.decimal(t.ms(), 1),
+                "ilk", Integer.toHexString(interlocks.bits()).toUpperCase(Locale.ROOT),
+                "flt", Integer.toString(latched.size()),
+                "anode", Long.toString(heat.percentAt(clock.getAsLong())),
+                "crcerr", Long.toString(host.crcErrors()));
+    }
+
+    private Frame mod(Frame c) {
+        List<String> args = c.arguments();
+        if (args.size() != 1) {
+            return nak(c, NakCode.MALFORMED_FIELDS);
+        }
+        Mode m;
+        if (args.get(0).equals("LOCAL")) {
+            m = Mode.LOCAL;
+        } else if (args.get(0).equals("REMOTE")) {
+            m = Mode.REMOTE;
+        } else {
+            return nak(c, NakCode.OUT_OF_RANGE);
+        }
+        if (sequence.state() != GenState.STANDBY) {
+            return nak(c, NakCode.WRONG_STATE);
+        }
+        sequence.setMode(m);
+        return ack(c, KeyValues.of("mode", m.name()));
+    }
+
+    /** SKV, SMA, SMS: range, then power and mAs with the other two values, then state, then the kV decay. */
+    private Frame technique(Frame c, TechniqueAxis axis) {
+        List<String> args = c.arguments();
+        if (args.size() != 1 || !FieldText.isDecimal(args.get(0))) {
+            return nak(c, NakCode.MALFORMED_FIELDS);
+        }
+        double v = FieldText.parseDecimal(args.get(0));
+        if (v < profile.number(axis.min()) || v > profile.number(axis.max())) {
+            return nak(c, NakCode.OUT_OF_RANGE);
+        }
+        Technique next = axis.with(sequence.technique(), v);
+        boolean overPower = next.kilowatts() > profile.number(ProfileKey.POWER_MAX_KW);
+        if (overPower && !powerLimitUnchecked) {
+            return nak(c, NakCode.OUT_OF_RANGE);
+        }
+        if (next.milliampereSeconds() > profile.number(ProfileKey.MAS_MAX)) {
+            return nak(c, NakCode.OUT_OF_RANGE);
+        }
+        if (sequence.state() != GenState.STANDBY) {
+            return nak(c, NakCode.WRONG_STATE);
+        }
+        if (kvOkPin.read()) {
+            return nak(c, NakCode.BUSY); // the last exposure's kV is still decaying
+        }
+        sequence.setTechnique(next);
+        return ack(c, KeyValues.of(axis.field(), FieldText.decimal(v, 1)));
+    }
+
+    /**
+     * The NAK for a PRP or EXP whose argument is not 0 or 1 ({@code on} null), or that comes outside remote
+     * mode; null when the command may go on.
+     */
+    private Frame refuseRemoteSwitch(Frame c, Boolean on) {
+        List<String> args = c.arguments();
+        if (on == null) {
+            return nak(c, args.size() == 1 && FieldText.isDecimal(args.get(0))
+                    ? NakCode.OUT_OF_RANGE : NakCode.MALFORMED_FIELDS);
+        }
+        if (sequence.mode() != Mode.REMOTE) {
+            return nak(c, NakCode.NOT_REMOTE);
+        }
+        return null;
+    }
+
+    private Frame prp(Frame c) {
+        Boolean on = boolArg(c.arguments());
+        Frame refused = refuseRemoteSwitch(c, on);
+        if (refused != null) {
+            return refused;
+        }
+        if (on) {
+            if (sequence.faultLatched()) {
+                return nak(c, NakCode.FAULT_LATCHED);
+            }
+            if (interlocks.blockPrep()) {
+                return nak(c, NakCode.INTERLOCK_OPEN);
+            }
+            if (!sequence.heatAllows() && !heatLimitIgnored) {
+                return nak(c, NakCode.THERMAL_INHIBIT);
+            }
+            sequence.remotePrepOn();
+        } else {
+            sequence.remotePrepOff();
+        }
+        return ack(c, KeyValues.of("state", sequence.state().name()));
+    }
+
+    private Frame exp(Frame c) {
+        Boolean on = boolArg(c.arguments());
+        Frame refused = refuseRemoteSwitch(c, on);
+        if (refused != null) {
+            return refused;
+        }
+        if (on) {
+            if (sequence.state() != GenState.READY) {
+                return nak(c, NakCode.WRONG_STATE);
+            }
+            sequence.remoteExposeOn();
+        } else {
+            sequence.remoteExposeOff();
+        }
+        return ack(c, KeyValues.of("state", sequence.state().name()));
+    }
+
+    private static Boolean boolArg(List<String> args) {
+        if (args.size() != 1) {
+            return null;
+        }
+        return args.get(0).equals("1") ? Boolean.TRUE : args.get(0).equals("0") ? Boolean.FALSE : null;
+    }
+
+    /** ABT: never refused, whatever its arguments. */
+    private Frame abort(Frame c) {
+        sequence.abort();
+        return ack(c, KeyValues.of("state", sequence.state().name()));
+    }
+
+    private Frame reset(Frame c) {
+        if (!sequence.resetFaults()) {
+            return nak(c, NakCode.FAULT_LATCHED);
+        }
+        return ack(c, KeyValues.of("flt", Integer.toString(latched.size())));
+    }
+
+    private Frame lxp(Frame c) {
+        GeneratorFirmware.LastExposure last = sequence.lastExposure();
+        if (last == null) {
+            return ack(c, KeyValues.of("kv", "0.0", "ma", "0.0", "ms", "0.0", "mas", "0.00", "arcs", "0", "end", "NONE"));
+        }
+        return ack(c, KeyValues.of("kv", FieldText.decimal(last.kv(), 1),
+                "ma", FieldText.decimal(last.ma(), 1), "ms", FieldText.decimal(last.ms(), 1),
+                "mas", FieldText.decimal(last.mas(), 2), "arcs", Integer.toString(last.arcs()),
+                "end", last.end().name()));
+    }
+}

@@ -1,0 +1,64 @@
+package org.hilrig.device.firmware;
+
+import org.hilrig.device.profile.ProfileKey;
+import org.hilrig.device.protocol.Command;
+
+/**
+ * One axis of the generator's {@link Technique} and everything the protocol ties to it: the command that
+ * sets it, the profile keys of its range, and the ACK field that reports it ({@code protocol.md} section 4).
+ */
+enum TechniqueAxis {
+    KV(Command.SKV, ProfileKey.KV_MIN, ProfileKey.KV_MAX, "kv"),
+    MA(Command.SMA, ProfileKey.MA_MIN, ProfileKey.MA_MAX, "ma"),
+    MS(Command.SMS, ProfileKey.MS_MIN, ProfileKey.MS_MAX, "ms");
+
+    private final Command command;
+    private final ProfileKey min;
+    private final ProfileKey max;
+    private final String field;
+
+    TechniqueAxis(Command command, ProfileKey min, ProfileKey max, String field) {
+        this.command = command;
+        this.min = min;
+        this.max = max;
+        this.field = field;
+    }
+
+    /** The command that sets this axis. */
+    Command command() {
+        return command;
+    }
+
+    /** The profile key of the lowest value the command accepts. */
+    ProfileKey min() {
+        return min;
+    }
+
+    /** The profile key of the highest value the command accepts. */
+    ProfileKey max() {
+        return max;
+    }
+
+    /** The field of the command's ACK, e.g. {@code kv}. */
+    String field() {
+        return field;
+    }
+
+    /** This axis's value of {@code t}. */
+    double of(Technique t) {
+        return switch (this) {
+            case KV -> t.kv();
+            case MA -> t.ma();
+            case MS -> t.ms();
+        };
+    }
+
+    /** {@code t} with this axis set to {@code value}, the other two unchanged. */
+    Technique with(Technique t, double value) {
+        return switch (this) {
+            case KV -> new Technique(value, t.ma(), t.ms());
+            case MA -> new Technique(t.kv(), value, t.ms());
+            case MS -> new Technique(t.kv(), t.ma(), value);
+        };
+    }
+}

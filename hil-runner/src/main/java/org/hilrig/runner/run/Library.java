@@ -3,9 +3,13 @@ package org.hilrig.runner.run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.hilrig.device.protocol.Command;
+import org.hilrig.device.protocol.Event;
 import org.hilrig.device.protocol.NakCode;
 import org.hilrig.runner.profile.BoardLimits;
 import org.hilrig.runner.rig.SimRigs;
@@ -32,11 +36,12 @@ public final class Library {
     private final SimRigs rigs;
     private final Vocabulary vocabulary;
     private final BoardLimits limits;
-    /** Commands of protocol version 1, both boards (protocol.md sections 4 and 5, and the additions). */
-    private static final Set<String> COMMANDS = Set.of("VER", "STA", "MOD", "SKV", "SMA", "SMS", "PRP", "EXP", "ABT",
-            "RST", "WDG", "HBT", "FLT", "HEA", "LXP", "SRS", "LNK"); // LNK: docs/protocol-additions.md
-    /** Events of protocol version 1, both boards. */
-    private static final Set<String> EVENTS = Set.of("BOOT", "STATE", "XON", "XOFF", "ARC", "FAULT", "CLEAR");
+    /** Commands of protocol version 1, both boards: the catalogue (protocol.md sections 4 and 5, and the additions). */
+    private static final Set<String> COMMANDS = Arrays.stream(Command.values()).map(Enum::name)
+            .collect(Collectors.toUnmodifiableSet());
+    /** Events of protocol version 1, both boards: the catalogue. */
+    private static final Set<String> EVENTS = Arrays.stream(Event.values()).map(Enum::name)
+            .collect(Collectors.toUnmodifiableSet());
 
     private Library(Path home, RequirementCatalog requirements, SimRigs rigs) {
         this.home = home;

@@ -1,5 +1,6 @@
 package org.hilrig.runner.scenario;
 
+import org.hilrig.device.profile.Board;
 import org.hilrig.runner.yaml.YamlText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -220,10 +221,7 @@ public final class ScenarioLoader {
                 problem(top.get("requirements"), "'requirements' is empty: name at least one from requirements.yaml");
             }
             List<String> tags = names(top.get("tags"), "tags", null, "tag", null);
-            String board = requiredScalar(root, top, "board", "scenario");
-            if (board != null && !board.equals("GEN") && !board.equals("TUB")) {
-                problem(top.get("board"), "board '" + board + "' is not a board, allowed: GEN, TUB");
-            }
+            Board board = board(requiredScalar(root, top, "board", "scenario"), top.get("board"));
             boolean emulateOther = false;
             if (top.containsKey("other_board")) {
                 String other = scalar(top.get("other_board"), "other_board");
@@ -234,8 +232,8 @@ public final class ScenarioLoader {
                 }
             }
             Technique technique = top.containsKey("technique") ? technique(top.get("technique")) : null;
-            if (technique != null && "TUB".equals(board)) {
-                problem(top.get("technique"), "a technique applies to the generator (board GEN), not to board TUB");
+            if (technique != null && board != null && board != Board.GEN) {
+                problem(top.get("technique"), "a technique applies to the generator (board GEN), not to board " + board);
             }
             List<String> catches = names(top.get("catches"), "catches", vocabulary.defects(), "defect", "of the emulator");
             Limit limit = top.containsKey("limit") ? scenarioLimit(top.get("limit")) : null;
@@ -807,6 +805,21 @@ public final class ScenarioLoader {
         private String optionalScalar(Map<String, Node> m, String key, String what) {
             Node n = m.get(key);
             return n == null ? null : scalar(n, what + " '" + key + "'");
+        }
+
+        /** The board a scenario names, or null (with a problem at {@code at} when it names none of them). */
+        private Board board(String name, Node at) {
+            if (name == null) {
+                return null;
+            }
+            for (Board b : Board.values()) {
+                if (b.name().equals(name)) {
+                    return b;
+                }
+            }
+            problem(at, "board '" + name + "' is not a board, allowed: "
+                    + String.join(", ", Stream.of(Board.values()).map(Board::name).toList()));
+            return null;
         }
 
         private String requiredScalar(Node parent, Map<String, Node> m, String key, String what) {

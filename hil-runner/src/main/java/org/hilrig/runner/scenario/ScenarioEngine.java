@@ -132,27 +132,7 @@ public final class ScenarioEngine {
         Run(Scenario scenario, Rig rig) {
             this.scenario = scenario;
             this.rig = rig;
-            this.watch = new TraceWatch(scenario.board(), linesLookedBackOn(scenario));
-        }
-
-        /** The lines whose edges the steps look up: those they await, expect, hold or measure from. */
-        private static java.util.Set<String> linesLookedBackOn(Scenario scenario) {
-            java.util.Set<String> lines = new java.util.HashSet<>();
-            for (Step step : scenario.steps()) {
-                if (step instanceof Step.Await a) {
-                    lines.add(a.signal());
-                } else if (step instanceof Step.Expect e) {
-                    lines.add(e.signal());
-                    if (e.from() != null) {
-                        lines.add(e.from().signal());
-                    }
-                } else if (step instanceof Step.Hold h) {
-                    lines.add(h.signal());
-                } else if (step instanceof Step.ExpectEvent e && e.from() != null) {
-                    lines.add(e.from().signal());
-                }
-            }
-            return lines;
+            this.watch = new TraceWatch(scenario.board(), StepNeeds.of(scenario.steps()).lookedBackOn());
         }
 
         ScenarioOutcome execute() {

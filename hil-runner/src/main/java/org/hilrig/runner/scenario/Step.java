@@ -20,6 +20,13 @@ public sealed interface Step {
     String keyword();
 
     /**
+     * Tells {@code needs} what this step needs of the rig and of the trace watch: the lines it drives,
+     * reads and looks back on, the faults it injects, the commands it sends, the events it waits for.
+     * {@code again} sends no command of its own (the frame it repeats was told by its first send).
+     */
+    void needs(StepNeeds needs);
+
+    /**
      * How long this step takes whatever the board does, ns: a {@code wait}, a {@code stays ... for}, an
      * {@code expect_no_event} or a {@code heartbeat} run their whole length; a step that ends when something
      * happens takes 0 here. The scenario's length limit adds these up at load time.
@@ -43,6 +50,11 @@ public sealed interface Step {
         public String keyword() {
             return "set";
         }
+
+        @Override
+        public void needs(StepNeeds needs) {
+            lines.keySet().forEach(needs::drives);
+        }
     }
 
     /** {@code wait: 100ms}: lets time pass. */
@@ -56,6 +68,11 @@ public sealed interface Step {
         public String keyword() {
             return "wait";
         }
+
+        @Override
+        public void needs(StepNeeds needs) {
+            // time only
+        }
     }
 
     /** {@code fault: door_open} or {@code fault: {name: arc, count: 4}}: injects a named plant fault. */
@@ -68,6 +85,11 @@ public sealed interface Step {
         public String keyword() {
             return "fault";
         }
+
+        @Override
+        public void needs(StepNeeds needs) {
+            needs.fault(name);
+        }
     }
 
     /**
@@ -78,6 +100,12 @@ public sealed interface Step {
         @Override
         public String keyword() {
             return "await";
+        }
+
+        @Override
+        public void needs(StepNeeds needs) {
+            needs.observes(signal);
+            needs.looksBackOn(signal);
         }
     }
 
@@ -93,6 +121,15 @@ public sealed interface Step {
         public String keyword() {
             return "expect";
         }
+
+        @Override
+        public void needs(StepNeeds needs) {
+            needs.observes(signal);
+            needs.looksBackOn(signal);
+            if (from != null) {
+                from.needs(needs);
+            }
+        }
     }
 
     /** {@code expect: {signal: HV_ENABLE, stays: inactive, for: 500ms}}: the line must hold a state throughout. */
@@ -105,6 +142,12 @@ public sealed interface Step {
         @Override
         public String keyword() {
             return "expect";
+        }
+
+        @Override
+        public void needs(StepNeeds needs) {
+            needs.observes(signal);
+            needs.looksBackOn(signal);
         }
     }
 
@@ -122,6 +165,14 @@ public sealed interface Step {
         public String keyword() {
             return "expect_event";
         }
+
+        @Override
+        public void needs(StepNeeds needs) {
+            needs.event(event);
+            if (from != null) {
+                from.needs(needs);
+            }
+        }
     }
 
     /** {@code expect_no_event: {name: XON, for: 1s}}: no matching event may arrive for a time from now. */
@@ -138,6 +189,11 @@ public sealed interface Step {
         @Override
         public String keyword() {
             return "expect_no_event";
+        }
+
+        @Override
+        public void needs(StepNeeds needs) {
+            needs.event(event);
         }
     }
 
@@ -165,6 +221,15 @@ public sealed interface Step {
         public String keyword() {
             return "send";
         }
+
+        @Override
+        public void needs(StepNeeds needs) {
+            if (command != null) {
+                needs.command(command);
+            } else if (raw != null) {
+                needs.command(raw);
+            }
+        }
     }
 
     /**
@@ -180,6 +245,11 @@ public sealed interface Step {
         @Override
         public String keyword() {
             return "heartbeat";
+        }
+
+        @Override
+        public void needs(StepNeeds needs) {
+            needs.command("HBT");
         }
     }
 
@@ -210,6 +280,12 @@ public sealed interface Step {
 
     /** An anchor: the last time a signal entered a state, before the step began. */
     record Anchor(String signal, LineState state) {
+        /** An anchor reads its line and looks back on when it entered the state. */
+        void needs(StepNeeds needs) {
+            needs.observes(signal);
+            needs.looksBackOn(signal);
+        }
+
         @Override
         public String toString() {
             return signal + " " + state.word();

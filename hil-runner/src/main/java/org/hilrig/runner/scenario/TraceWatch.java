@@ -52,7 +52,8 @@ final class TraceWatch implements ChangeListener, DecodeListener {
 
     /**
      * @param boardUnderTest the board whose lines win where both boards carry a line of the name
-     * @param edgesOf the logical lines whose edges are kept (any case); the others' levels only
+     * @param edgesOf the logical lines whose edges are kept (any case): those the steps look back on
+     *     ({@link StepNeeds#looksBackOn}); the others' levels only
      */
     TraceWatch(Board boardUnderTest, java.util.Set<String> edgesOf) {
         this.boardPrefix = boardUnderTest.prefix() + ".";

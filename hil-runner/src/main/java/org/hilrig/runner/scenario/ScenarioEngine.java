@@ -194,7 +194,7 @@ public final class ScenarioEngine {
                 return;
             }
             Step step = scenario.steps().get(stepIndex);
-            steps.add(new StepResult(stepIndex, step.keyword(), StepText.of(step), step.at().line(), stepStartNanos,
+            steps.add(new StepResult(stepIndex, step.keyword(), step.text(), step.at().line(), stepStartNanos,
                     Math.max(stepStartNanos, rig.nowNanos()), status, why));
             stepIndex = -1;
         }

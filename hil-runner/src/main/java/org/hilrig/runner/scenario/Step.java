@@ -27,6 +27,13 @@ public sealed interface Step {
     void needs(StepNeeds needs);
 
     /**
+     * The step as a reviewer reads it, on one line, for reports, without its keyword (which reports show
+     * beside it): {@code HV_ENABLE becomes inactive within 1ms} for an {@code expect}, {@code PREP_REQ active}
+     * for a {@code set}. Never empty.
+     */
+    String text();
+
+    /**
      * How long this step takes whatever the board does, ns: a {@code wait}, a {@code stays ... for}, an
      * {@code expect_no_event} or a {@code heartbeat} run their whole length; a step that ends when something
      * happens takes 0 here. The scenario's length limit adds these up at load time.
@@ -48,12 +55,17 @@ public sealed interface Step {
 
         @Override
         public String keyword() {
-            return "set";
+            return SetKeyword.INSTANCE.word();
         }
 
         @Override
         public void needs(StepNeeds needs) {
-            lines.keySet().forEach(needs::drives);
+            SetKeyword.needs(this, needs);
+        }
+
+        @Override
+        public String text() {
+            return SetKeyword.text(this);
         }
     }
 
@@ -66,12 +78,17 @@ public sealed interface Step {
 
         @Override
         public String keyword() {
-            return "wait";
+            return WaitKeyword.INSTANCE.word();
         }
 
         @Override
         public void needs(StepNeeds needs) {
-            // time only
+            WaitKeyword.needs(this, needs);
+        }
+
+        @Override
+        public String text() {
+            return WaitKeyword.text(this);
         }
     }
 
@@ -83,12 +100,17 @@ public sealed interface Step {
 
         @Override
         public String keyword() {
-            return "fault";
+            return FaultKeyword.INSTANCE.word();
         }
 
         @Override
         public void needs(StepNeeds needs) {
-            needs.fault(name);
+            FaultKeyword.needs(this, needs);
+        }
+
+        @Override
+        public String text() {
+            return FaultKeyword.text(this);
         }
     }
 
@@ -99,13 +121,17 @@ public sealed interface Step {
     record Await(Position at, String signal, LineState state, Limit within, String measure) implements Step {
         @Override
         public String keyword() {
-            return "await";
+            return AwaitKeyword.INSTANCE.word();
         }
 
         @Override
         public void needs(StepNeeds needs) {
-            needs.observes(signal);
-            needs.looksBackOn(signal);
+            AwaitKeyword.needs(this, needs);
+        }
+
+        @Override
+        public String text() {
+            return AwaitKeyword.text(this);
         }
     }
 
@@ -119,16 +145,17 @@ public sealed interface Step {
             implements Step {
         @Override
         public String keyword() {
-            return "expect";
+            return ExpectKeyword.INSTANCE.word();
         }
 
         @Override
         public void needs(StepNeeds needs) {
-            needs.observes(signal);
-            needs.looksBackOn(signal);
-            if (from != null) {
-                from.needs(needs);
-            }
+            ExpectKeyword.needs(this, needs);
+        }
+
+        @Override
+        public String text() {
+            return ExpectKeyword.text(this);
         }
     }
 
@@ -141,13 +168,17 @@ public sealed interface Step {
 
         @Override
         public String keyword() {
-            return "expect";
+            return ExpectKeyword.INSTANCE.word();
         }
 
         @Override
         public void needs(StepNeeds needs) {
-            needs.observes(signal);
-            needs.looksBackOn(signal);
+            ExpectKeyword.needs(this, needs);
+        }
+
+        @Override
+        public String text() {
+            return ExpectKeyword.text(this);
         }
     }
 
@@ -163,15 +194,17 @@ public sealed interface Step {
 
         @Override
         public String keyword() {
-            return "expect_event";
+            return ExpectEventKeyword.INSTANCE.word();
         }
 
         @Override
         public void needs(StepNeeds needs) {
-            needs.event(event);
-            if (from != null) {
-                from.needs(needs);
-            }
+            ExpectEventKeyword.needs(this, needs);
+        }
+
+        @Override
+        public String text() {
+            return ExpectEventKeyword.text(this);
         }
     }
 
@@ -188,12 +221,17 @@ public sealed interface Step {
 
         @Override
         public String keyword() {
-            return "expect_no_event";
+            return NoEventKeyword.INSTANCE.word();
         }
 
         @Override
         public void needs(StepNeeds needs) {
-            needs.event(event);
+            NoEventKeyword.needs(this, needs);
+        }
+
+        @Override
+        public String text() {
+            return NoEventKeyword.text(this);
         }
     }
 
@@ -219,16 +257,17 @@ public sealed interface Step {
 
         @Override
         public String keyword() {
-            return "send";
+            return SendKeyword.INSTANCE.word();
         }
 
         @Override
         public void needs(StepNeeds needs) {
-            if (command != null) {
-                needs.command(command);
-            } else if (raw != null) {
-                needs.command(raw);
-            }
+            SendKeyword.needs(this, needs);
+        }
+
+        @Override
+        public String text() {
+            return SendKeyword.text(this);
         }
     }
 
@@ -244,12 +283,17 @@ public sealed interface Step {
 
         @Override
         public String keyword() {
-            return "heartbeat";
+            return HeartbeatKeyword.INSTANCE.word();
         }
 
         @Override
         public void needs(StepNeeds needs) {
-            needs.command("HBT");
+            HeartbeatKeyword.needs(this, needs);
+        }
+
+        @Override
+        public String text() {
+            return HeartbeatKeyword.text(this);
         }
     }
 
@@ -280,12 +324,6 @@ public sealed interface Step {
 
     /** An anchor: the last time a signal entered a state, before the step began. */
     record Anchor(String signal, LineState state) {
-        /** An anchor reads its line and looks back on when it entered the state. */
-        void needs(StepNeeds needs) {
-            needs.observes(signal);
-            needs.looksBackOn(signal);
-        }
-
         @Override
         public String toString() {
             return signal + " " + state.word();

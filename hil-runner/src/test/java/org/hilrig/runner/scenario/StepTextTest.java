@@ -37,7 +37,7 @@ class StepTextTest {
             """;
 
     private static String text(Step step) {
-        return StepText.of(step);
+        return step.text();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hilrig.scenarios.api.TraceAssertions.afterFalling;
 import static org.hilrig.scenarios.api.TraceAssertions.afterRising;
 
+import org.hilrig.device.profile.Board;
 import org.hilrig.runner.rig.Rig;
 import org.hilrig.scenarios.api.Bench;
 import org.hilrig.scenarios.api.RigExtension;
@@ -63,7 +64,7 @@ class JavaApiTest {
     }
 
     @Test
-    @SimulatedRig(board = "TUB")
+    @SimulatedRig(board = Board.TUB)
     void theTubeControllerAloneIsAvailableToo(Bench bench) {
         bench.runFor(100 * MS);
         bench.drive("ROTOR_START", true);

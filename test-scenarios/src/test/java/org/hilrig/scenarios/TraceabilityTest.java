@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.hilrig.device.profile.Board;
 import org.hilrig.runner.run.Library;
 import org.hilrig.runner.scenario.Scenario;
 import org.junit.jupiter.api.Test;
@@ -25,9 +26,9 @@ class TraceabilityTest {
     @Test
     void theLibraryHasAtLeastFortyScenariosOnBothBoardsAndBothKindsOfOtherBoard() {
         assertThat(SCENARIOS).hasSizeGreaterThanOrEqualTo(40);
-        assertThat(SCENARIOS).anyMatch(s -> s.board().equals("TUB"));
-        assertThat(SCENARIOS).anyMatch(s -> s.board().equals("GEN") && s.emulateOtherBoard());
-        assertThat(SCENARIOS).anyMatch(s -> s.board().equals("GEN") && !s.emulateOtherBoard());
+        assertThat(SCENARIOS).anyMatch(s -> s.board() == Board.TUB);
+        assertThat(SCENARIOS).anyMatch(s -> s.board() == Board.GEN && s.emulateOtherBoard());
+        assertThat(SCENARIOS).anyMatch(s -> s.board() == Board.GEN && !s.emulateOtherBoard());
     }
 
     @Test

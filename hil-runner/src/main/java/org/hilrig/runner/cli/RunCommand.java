@@ -148,10 +148,10 @@ public final class RunCommand implements Callable<Integer> {
         String rigName = "sim";
         if (realTime != null) {
             org.hilrig.runner.realtime.RealTimeRigs fixtureRigs = realTime;
-            String boardName = fixtureRigs.fixture().board().name();
-            List<Scenario> other = scenarios.stream().filter(s -> !s.board().equals(boardName)).toList();
+            org.hilrig.device.profile.Board fixtureBoard = fixtureRigs.fixture().board();
+            List<Scenario> other = scenarios.stream().filter(s -> s.board() != fixtureBoard).toList();
             if (!other.isEmpty()) {
-                throw new BadInputException("", 0, 0, "--rig " + rig + ": the fixture's board is " + boardName + ", but "
+                throw new BadInputException("", 0, 0, "--rig " + rig + ": the fixture's board is " + fixtureBoard + ", but "
                         + other.get(0).file() + " is for " + other.get(0).board() + " (select scenarios with --tags or paths)");
             }
             rigs = (s, scenarioSeed, d) -> fixtureRigs.open(scenarioSeed, d);

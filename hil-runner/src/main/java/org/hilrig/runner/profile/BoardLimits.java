@@ -3,6 +3,7 @@ package org.hilrig.runner.profile;
 import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
+import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
 import org.hilrig.device.profile.ProfileKey;
 import org.hilrig.runner.scenario.ProfileLimits;
@@ -68,7 +69,7 @@ public final class BoardLimits implements ProfileLimits {
     }
 
     @Override
-    public Window window(String name, String board, Technique technique) {
+    public Window window(String name, Board board, Technique technique) {
         switch (name) {
             case BACKUP_TIME -> {
                 long set = setTime(name, technique);
@@ -91,7 +92,7 @@ public final class BoardLimits implements ProfileLimits {
                 if (key == null || key.kind() != ProfileKey.Kind.DURATION) {
                     throw new IllegalArgumentException("no duration 'profile." + name + "' in the board profiles");
                 }
-                BoardProfile first = "TUB".equals(board) ? tub : gen;
+                BoardProfile first = board == Board.TUB ? tub : gen;
                 BoardProfile p = key.belongsTo(first.board()) ? first : first == gen ? tub : gen;
                 return Window.upTo(p.nanos(key));
             }

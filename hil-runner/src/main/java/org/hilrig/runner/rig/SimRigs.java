@@ -112,17 +112,17 @@ public final class SimRigs {
     }
 
     /**
-     * A fresh simulated rig at time 0: the board under test by name ({@code GEN} or {@code TUB}),
-     * the other board emulated or modelled, a seed and defect names.
+     * A fresh simulated rig at time 0: the board under test, the other board emulated or modelled, a seed
+     * and defect names.
      *
-     * @throws IllegalArgumentException for an unknown board or defect
+     * @throws IllegalArgumentException for an unknown defect
      */
-    public Rig open(String board, boolean emulateOtherBoard, long seed, List<String> defects) {
+    public Rig open(Board board, boolean emulateOtherBoard, long seed, List<String> defects) {
         Set<Defect> set = EnumSet.noneOf(Defect.class);
         for (String d : defects) {
             set.add(Defect.byName(d));
         }
-        return new SimRig(machine(Board.valueOf(board), emulateOtherBoard, seed, set));
+        return new SimRig(machine(board, emulateOtherBoard, seed, set));
     }
 
     private Machine machine(Board board, boolean emulateOther, long seed, Set<Defect> defects) {

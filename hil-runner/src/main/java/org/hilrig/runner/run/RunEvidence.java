@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.hilrig.device.profile.Board;
 import org.hilrig.runner.evidence.EvidenceFolder;
 import org.hilrig.runner.evidence.FileDigest;
 import org.hilrig.runner.evidence.RigHome;
@@ -87,19 +88,19 @@ public final class RunEvidence implements RunListener, EndOfRun, AutoCloseable {
      * who it is, and keys each answer's fields by the board: {@code GEN.fw=1.0.0}. A board that does not
      * answer is recorded as {@code GEN.error=why}, not hidden.
      *
-     * @param ask the board's {@code VER} fields by board name ({@link ScenarioRun#boardIdentity})
+     * @param ask the board's {@code VER} fields by board ({@link ScenarioRun#boardIdentity})
      */
-    public static Map<String, String> askBoards(List<Scenario> scenarios, Function<String, Map<String, String>> ask) {
-        Set<String> boards = new LinkedHashSet<>();
+    public static Map<String, String> askBoards(List<Scenario> scenarios, Function<Board, Map<String, String>> ask) {
+        Set<Board> boards = new LinkedHashSet<>();
         for (Scenario s : scenarios) {
             boards.add(s.board());
         }
         Map<String, String> out = new LinkedHashMap<>();
-        for (String b : boards) {
+        for (Board b : boards) {
             try {
-                ask.apply(b).forEach((k, v) -> out.put(b + "." + k, v));
+                ask.apply(b).forEach((k, v) -> out.put(b.name() + "." + k, v));
             } catch (RuntimeException e) {
-                out.put(b + ".error", String.valueOf(e.getMessage()));
+                out.put(b.name() + ".error", String.valueOf(e.getMessage()));
             }
         }
         return out;

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.hilrig.device.profile.Board;
 import org.hilrig.runner.cli.ToolVersion;
 import org.hilrig.runner.results.MeasurementResult;
 import org.hilrig.runner.results.RunResult;
@@ -150,13 +151,13 @@ public final class ScenarioRun {
      * asking does not shift any scenario's draws) boots the board under test, and {@code VER}'s {@code ACK}
      * fields come back ({@code board}, {@code fw}, {@code proto}, {@code sn}, {@code build}).
      *
-     * @param board {@code GEN} or {@code TUB}
+     * @param board the board under test
      * @throws RuntimeException (a {@link org.hilrig.timing.RigException} or {@link IllegalStateException})
      *     when the board did not boot or answer
      */
     public static Map<String, String> boardIdentity(ScenarioEngine engine, RigFactory rigs, Options options,
-            String board) {
-        Scenario probe = new Scenario("VER-" + board, "board identity", List.of(), List.of(), board, false, null,
+            Board board) {
+        Scenario probe = new Scenario("VER-" + board.name(), "board identity", List.of(), List.of(), board, false, null,
                 List.of(), List.of(), List.of(), null, new Position("VER", 0, 0));
         Rig rig = rigs.open(probe, scenarioSeed(options.seed(), probe.id()), options.defects());
         try {

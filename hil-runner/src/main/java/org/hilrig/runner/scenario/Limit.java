@@ -1,6 +1,7 @@
 package org.hilrig.runner.scenario;
 
 import java.util.List;
+import org.hilrig.device.profile.Board;
 import org.hilrig.timing.Durations;
 
 /**
@@ -59,14 +60,14 @@ public record Limit(Bound min, Bound max, String text) {
     }
 
     /** The window this limit means under the given profile, board and technique. */
-    public Window resolve(ProfileLimits profile, String board, Technique technique) {
+    public Window resolve(ProfileLimits profile, Board board, Technique technique) {
         if (min == null && max instanceof ProfileRef ref) {
             return profile.window(ref.name(), board, technique);
         }
         return new Window(end(min, profile, board, technique), end(max, profile, board, technique));
     }
 
-    private static Long end(Bound b, ProfileLimits profile, String board, Technique technique) {
+    private static Long end(Bound b, ProfileLimits profile, Board board, Technique technique) {
         if (b == null) {
             return null;
         }

@@ -1,6 +1,7 @@
 package org.hilrig.runner.scenario;
 
 import java.util.Set;
+import org.hilrig.device.profile.Board;
 
 /**
  * The named timing limits of a board profile, as scenarios refer to them ({@code profile.NAME}). Limits
@@ -26,11 +27,11 @@ public interface ProfileLimits {
     /**
      * The window of a named limit for a board and technique.
      *
-     * @param board the board under test ({@code GEN} or {@code TUB}); a limit only the other board's profile
+     * @param board the board under test; a limit only the other board's profile
      *     defines is taken from that one
      * @param technique the scenario's technique, or null when it sets none
      * @throws IllegalArgumentException when the profile has no such limit, or it needs a technique and
      *     none was given
      */
-    Window window(String name, String board, Technique technique);
+    Window window(String name, Board board, Technique technique);
 }

@@ -1,11 +1,12 @@
 package org.hilrig.runner.scenario;
 
 import java.util.List;
+import org.hilrig.device.profile.Board;
 
 /**
  * One scenario as loaded and validated from a YAML file.
  *
- * @param board the board under test, {@code GEN} or {@code TUB}
+ * @param board the board under test
  * @param emulateOtherBoard true when the other board is the emulated firmware too, false when it is a
  *     plant model
  * @param technique the technique set before the first step, or null (the board's default)
@@ -14,7 +15,7 @@ import java.util.List;
  * @param limit how long the scenario may run (rig time, from its time 0 to its end), an upper bound; null for
  *     the board profile's {@link ProfileLimits#SCENARIO_LIMIT}
  */
-public record Scenario(String id, String title, List<String> requirements, List<String> tags, String board,
+public record Scenario(String id, String title, List<String> requirements, List<String> tags, Board board,
         boolean emulateOtherBoard, Technique technique, List<String> catches, List<Step> steps,
         List<Invariant> always, String file, Position at, Limit limit) {
     public Scenario {
@@ -26,7 +27,7 @@ public record Scenario(String id, String title, List<String> requirements, List<
     }
 
     /** A scenario held to the board profile's limit. */
-    public Scenario(String id, String title, List<String> requirements, List<String> tags, String board,
+    public Scenario(String id, String title, List<String> requirements, List<String> tags, Board board,
             boolean emulateOtherBoard, Technique technique, List<String> catches, List<Step> steps,
             List<Invariant> always, String file, Position at) {
         this(id, title, requirements, tags, board, emulateOtherBoard, technique, catches, steps, always, file, at,

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.hilrig.device.profile.Board;
 import org.hilrig.device.protocol.Frame;
 import org.hilrig.device.protocol.FrameKind;
 import org.hilrig.device.protocol.KeyValues;
@@ -65,15 +66,15 @@ public final class ScenarioEngine {
      * ({@code board}, {@code fw}, {@code proto}, {@code sn}, {@code build}) in the order it sent them. Leaves
      * the rig to its owner to close.
      *
-     * @param board the board under test on that rig, {@code GEN} or {@code TUB}
+     * @param board the board under test on that rig
      * @throws RigException or {@link IllegalStateException} when the board did not boot or did not answer
      *     {@code VER} with an {@code ACK}
      */
-    public Map<String, String> identify(Rig rig, String board) {
+    public Map<String, String> identify(Rig rig, Board board) {
         Position at = new Position("VER", 0, 0);
         Step.Send ver = new Step.Send(at, "VER", List.of(), null, false, Step.Corruption.NONE, 1,
                 new Step.Reply(Step.Reply.Kind.ACK, null), Map.of(), null, null);
-        Scenario ask = new Scenario("VER-" + board, "board identity", List.of(), List.of(), board, false, null,
+        Scenario ask = new Scenario("VER-" + board.name(), "board identity", List.of(), List.of(), board, false, null,
                 List.of(), List.of(ver), List.of(), null, at);
         return new Run(ask, rig).identify(ver);
     }
@@ -131,27 +132,7 @@ public final class ScenarioEngine {
         Run(Scenario scenario, Rig rig) {
             this.scenario = scenario;
             this.rig = rig;
-            this.watch = new TraceWatch(scenario.board(), linesLookedBackOn(scenario));
-        }
-
-        /** The lines whose edges the steps look up: those they await, expect, hold or measure from. */
-        private static java.util.Set<String> linesLookedBackOn(Scenario scenario) {
-            java.util.Set<String> lines = new java.util.HashSet<>();
-            for (Step step : scenario.steps()) {
-                if (step instanceof Step.Await a) {
-                    lines.add(a.signal());
-                } else if (step instanceof Step.Expect e) {
-                    lines.add(e.signal());
-                    if (e.from() != null) {
-                        lines.add(e.from().signal());
-                    }
-                } else if (step instanceof Step.Hold h) {
-                    lines.add(h.signal());
-                } else if (step instanceof Step.ExpectEvent e && e.from() != null) {
-                    lines.add(e.from().signal());
-                }
-            }
-            return lines;
+            this.watch = new TraceWatch(scenario.board(), StepNeeds.of(scenario.steps()).lookedBackOn());
         }
 
         ScenarioOutcome execute() {
@@ -163,7 +144,7 @@ public final class ScenarioEngine {
                 limit = ScenarioLength.limit(scenario, limits);
                 where = "boot";
                 boot();
-                if (scenario.technique() != null && scenario.board().equals("GEN")) {
+                if (scenario.technique() != null && scenario.board() == Board.GEN) {
                     where = "technique";
                     technique(scenario.technique());
                 }
@@ -213,7 +194,7 @@ public final class ScenarioEngine {
                 return;
             }
             Step step = scenario.steps().get(stepIndex);
-            steps.add(new StepResult(stepIndex, step.keyword(), StepText.of(step), step.at().line(), stepStartNanos,
+            steps.add(new StepResult(stepIndex, step.keyword(), step.text(), step.at().line(), stepStartNanos,
                     Math.max(stepStartNanos, rig.nowNanos()), status, why));
             stepIndex = -1;
         }

@@ -20,6 +20,20 @@ public sealed interface Step {
     String keyword();
 
     /**
+     * Tells {@code needs} what this step needs of the rig and of the trace watch: the lines it drives,
+     * reads and looks back on, the faults it injects, the commands it sends, the events it waits for.
+     * {@code again} sends no command of its own (the frame it repeats was told by its first send).
+     */
+    void needs(StepNeeds needs);
+
+    /**
+     * The step as a reviewer reads it, on one line, for reports, without its keyword (which reports show
+     * beside it): {@code HV_ENABLE becomes inactive within 1ms} for an {@code expect}, {@code PREP_REQ active}
+     * for a {@code set}. Never empty.
+     */
+    String text();
+
+    /**
      * How long this step takes whatever the board does, ns: a {@code wait}, a {@code stays ... for}, an
      * {@code expect_no_event} or a {@code heartbeat} run their whole length; a step that ends when something
      * happens takes 0 here. The scenario's length limit adds these up at load time.
@@ -41,7 +55,17 @@ public sealed interface Step {
 
         @Override
         public String keyword() {
-            return "set";
+            return SetKeyword.INSTANCE.word();
+        }
+
+        @Override
+        public void needs(StepNeeds needs) {
+            SetKeyword.needs(this, needs);
+        }
+
+        @Override
+        public String text() {
+            return SetKeyword.text(this);
         }
     }
 
@@ -54,7 +78,17 @@ public sealed interface Step {
 
         @Override
         public String keyword() {
-            return "wait";
+            return WaitKeyword.INSTANCE.word();
+        }
+
+        @Override
+        public void needs(StepNeeds needs) {
+            WaitKeyword.needs(this, needs);
+        }
+
+        @Override
+        public String text() {
+            return WaitKeyword.text(this);
         }
     }
 
@@ -66,7 +100,17 @@ public sealed interface Step {
 
         @Override
         public String keyword() {
-            return "fault";
+            return FaultKeyword.INSTANCE.word();
+        }
+
+        @Override
+        public void needs(StepNeeds needs) {
+            FaultKeyword.needs(this, needs);
+        }
+
+        @Override
+        public String text() {
+            return FaultKeyword.text(this);
         }
     }
 
@@ -77,7 +121,17 @@ public sealed interface Step {
     record Await(Position at, String signal, LineState state, Limit within, String measure) implements Step {
         @Override
         public String keyword() {
-            return "await";
+            return AwaitKeyword.INSTANCE.word();
+        }
+
+        @Override
+        public void needs(StepNeeds needs) {
+            AwaitKeyword.needs(this, needs);
+        }
+
+        @Override
+        public String text() {
+            return AwaitKeyword.text(this);
         }
     }
 
@@ -91,7 +145,17 @@ public sealed interface Step {
             implements Step {
         @Override
         public String keyword() {
-            return "expect";
+            return ExpectKeyword.INSTANCE.word();
+        }
+
+        @Override
+        public void needs(StepNeeds needs) {
+            ExpectKeyword.needs(this, needs);
+        }
+
+        @Override
+        public String text() {
+            return ExpectKeyword.text(this);
         }
     }
 
@@ -104,7 +168,17 @@ public sealed interface Step {
 
         @Override
         public String keyword() {
-            return "expect";
+            return ExpectKeyword.INSTANCE.word();
+        }
+
+        @Override
+        public void needs(StepNeeds needs) {
+            ExpectKeyword.needs(this, needs);
+        }
+
+        @Override
+        public String text() {
+            return ExpectKeyword.text(this);
         }
     }
 
@@ -120,7 +194,17 @@ public sealed interface Step {
 
         @Override
         public String keyword() {
-            return "expect_event";
+            return ExpectEventKeyword.INSTANCE.word();
+        }
+
+        @Override
+        public void needs(StepNeeds needs) {
+            ExpectEventKeyword.needs(this, needs);
+        }
+
+        @Override
+        public String text() {
+            return ExpectEventKeyword.text(this);
         }
     }
 
@@ -137,7 +221,17 @@ public sealed interface Step {
 
         @Override
         public String keyword() {
-            return "expect_no_event";
+            return NoEventKeyword.INSTANCE.word();
+        }
+
+        @Override
+        public void needs(StepNeeds needs) {
+            NoEventKeyword.needs(this, needs);
+        }
+
+        @Override
+        public String text() {
+            return NoEventKeyword.text(this);
         }
     }
 
@@ -163,7 +257,17 @@ public sealed interface Step {
 
         @Override
         public String keyword() {
-            return "send";
+            return SendKeyword.INSTANCE.word();
+        }
+
+        @Override
+        public void needs(StepNeeds needs) {
+            SendKeyword.needs(this, needs);
+        }
+
+        @Override
+        public String text() {
+            return SendKeyword.text(this);
         }
     }
 
@@ -179,7 +283,17 @@ public sealed interface Step {
 
         @Override
         public String keyword() {
-            return "heartbeat";
+            return HeartbeatKeyword.INSTANCE.word();
+        }
+
+        @Override
+        public void needs(StepNeeds needs) {
+            HeartbeatKeyword.needs(this, needs);
+        }
+
+        @Override
+        public String text() {
+            return HeartbeatKeyword.text(this);
         }
     }
 

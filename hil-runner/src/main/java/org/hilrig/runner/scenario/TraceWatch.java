@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.hilrig.device.profile.Board;
 import org.hilrig.device.protocol.DecodeListener;
 import org.hilrig.device.protocol.DiscardedInput;
 import org.hilrig.device.protocol.Frame;
@@ -50,11 +51,12 @@ final class TraceWatch implements ChangeListener, DecodeListener {
     private boolean begun;
 
     /**
-     * @param boardUnderTest {@code GEN} or {@code TUB}
-     * @param edgesOf the logical lines whose edges are kept (any case); the others' levels only
+     * @param boardUnderTest the board whose lines win where both boards carry a line of the name
+     * @param edgesOf the logical lines whose edges are kept (any case): those the steps look back on
+     *     ({@link StepNeeds#looksBackOn}); the others' levels only
      */
-    TraceWatch(String boardUnderTest, java.util.Set<String> edgesOf) {
-        this.boardPrefix = boardUnderTest.toLowerCase(Locale.ROOT) + ".";
+    TraceWatch(Board boardUnderTest, java.util.Set<String> edgesOf) {
+        this.boardPrefix = boardUnderTest.prefix() + ".";
         this.edgesOf = new java.util.HashSet<>();
         for (String line : edgesOf) {
             this.edgesOf.add(line.toUpperCase(Locale.ROOT));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
 import org.hilrig.device.profile.ProfileKey;
 import org.hilrig.runner.scenario.ProfileLimits;
@@ -25,11 +26,11 @@ class BoardLimitsTest {
 
     @Test
     void theExposureWindowIsTheSetTimePlusOrMinusOnePercentAndTwoTenthsOfAMillisecond() {
-        assertThat(limits.window("exposure_window", "GEN", new Technique(80, 250, 100)))
+        assertThat(limits.window("exposure_window", Board.GEN, new Technique(80, 250, 100)))
                 .isEqualTo(new Window(98_800_000L, 101_200_000L));
-        assertThat(limits.window("exposure_window", "GEN", new Technique(40, 10, 1)))
+        assertThat(limits.window("exposure_window", Board.GEN, new Technique(40, 10, 1)))
                 .isEqualTo(new Window(790_000L, 1_210_000L));
-        assertThatThrownBy(() -> limits.window("exposure_window", "GEN", null))
+        assertThatThrownBy(() -> limits.window("exposure_window", Board.GEN, null))
                 .hasMessage("profile.exposure_window needs the scenario's technique");
     }
 
@@ -41,18 +42,18 @@ class BoardLimitsTest {
                 .with(ProfileKey.LIMIT_ROTOR_TIMEOUT_TOLERANCE, "50ms");
         ProfileLimits l = new BoardLimits(looser, TUB);
 
-        assertThat(l.window("exposure_window", "GEN", new Technique(80, 250, 100)))
+        assertThat(l.window("exposure_window", Board.GEN, new Technique(80, 250, 100)))
                 .isEqualTo(new Window(94_000_000L, 106_000_000L));
-        assertThat(l.window("rotor_timeout_window", "GEN", null)).isEqualTo(new Window(2_950_000_000L, 3_050_000_000L));
-        assertThat(limits.window("rotor_timeout_window", "GEN", null)).isEqualTo(new Window(1_990_000_000L, 2_010_000_000L));
+        assertThat(l.window("rotor_timeout_window", Board.GEN, null)).isEqualTo(new Window(2_950_000_000L, 3_050_000_000L));
+        assertThat(limits.window("rotor_timeout_window", Board.GEN, null)).isEqualTo(new Window(1_990_000_000L, 2_010_000_000L));
     }
 
     @Test
     void aLimitBothBoardsHoldIsTakenFromTheBoardUnderTest() {
         ProfileLimits l = new BoardLimits(GEN, TUB.with(ProfileKey.LIMIT_SERIAL_REPLY, "8ms"));
 
-        assertThat(l.window(ProfileLimits.SERIAL_REPLY, "GEN", null)).isEqualTo(Window.upTo(5_000_000L));
-        assertThat(l.window(ProfileLimits.SERIAL_REPLY, "TUB", null)).isEqualTo(Window.upTo(8_000_000L));
-        assertThat(l.window("limits.interlock_to_hv_off", "TUB", null)).isEqualTo(Window.upTo(1_000_000L));
+        assertThat(l.window(ProfileLimits.SERIAL_REPLY, Board.GEN, null)).isEqualTo(Window.upTo(5_000_000L));
+        assertThat(l.window(ProfileLimits.SERIAL_REPLY, Board.TUB, null)).isEqualTo(Window.upTo(8_000_000L));
+        assertThat(l.window("limits.interlock_to_hv_off", Board.TUB, null)).isEqualTo(Window.upTo(1_000_000L));
     }
 }

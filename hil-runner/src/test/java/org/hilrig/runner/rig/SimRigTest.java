@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.hilrig.device.profile.Board;
 import org.junit.jupiter.api.Test;
 
 /** The simulated rig against the rig contract, plus what is particular to it. */
@@ -14,7 +15,7 @@ class SimRigTest extends RigContract {
 
     @Override
     Rig openGenRig() {
-        return RIGS.open("GEN", false, 42, List.of());
+        return RIGS.open(Board.GEN, false, 42, List.of());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.hilrig.device.profile.Board;
 import org.hilrig.runner.scenario.Technique;
 import org.hilrig.runner.scenario.Vocabulary;
 import org.hilrig.timing.BadInputException;
@@ -30,9 +31,9 @@ class LibraryTest {
     void profileLimitsComeFromTheBoardProfiles() {
         var limits = library.limits();
 
-        assertThat(limits.window("prep.rotor_timeout", "GEN", null).maxNanos()).isEqualTo(2_000_000_000L);
-        assertThat(limits.window("rotor.accel_timeout", "GEN", null).maxNanos()).isEqualTo(2_000_000_000L);
-        var backup = limits.window("backup_time", "GEN", new Technique(80, 100, 200));
+        assertThat(limits.window("prep.rotor_timeout", Board.GEN, null).maxNanos()).isEqualTo(2_000_000_000L);
+        assertThat(limits.window("rotor.accel_timeout", Board.GEN, null).maxNanos()).isEqualTo(2_000_000_000L);
+        var backup = limits.window("backup_time", Board.GEN, new Technique(80, 100, 200));
         assertThat(backup.minNanos()).isEqualTo(200_000_000L);
         assertThat(backup.maxNanos()).isEqualTo(221_000_000L);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.hilrig.device.profile.Board;
 import org.hilrig.runner.rig.Rig;
 import org.hilrig.runner.rig.SimRigs;
 import org.hilrig.runner.rig.StampKind;
@@ -100,7 +101,7 @@ class ScenarioEngineTest {
         Scenario s = door(DOOR);
         Rig rig = open(s, 42, List.of());
 
-        java.util.Map<String, String> ver = engine.identify(rig, "GEN");
+        java.util.Map<String, String> ver = engine.identify(rig, Board.GEN);
 
         assertThat(ver).containsKeys("board", "fw", "proto", "sn", "build").containsEntry("board", "GEN")
                 .containsEntry("proto", "1");

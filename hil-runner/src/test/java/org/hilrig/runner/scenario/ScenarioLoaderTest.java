@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.hilrig.device.profile.Board;
 import org.hilrig.timing.BadInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,7 +85,7 @@ class ScenarioLoaderTest {
         Limit within = ((Step.Expect) s.steps().get(6)).within();
         assertThat(within.min()).isEqualTo(new Limit.Sum(List.of(new Limit.Term(new Limit.ProfileRef("rotor_timeout"), false),
                 new Limit.Term(new Limit.Fixed(10_000_000), true))));
-        assertThat(within.resolve(TestVocabulary.limits(), "GEN", null))
+        assertThat(within.resolve(TestVocabulary.limits(), Board.GEN, null))
                 .isEqualTo(new Window(1_990_000_000L, 2_012_000_000L));
     }
 
@@ -97,7 +98,7 @@ class ScenarioLoaderTest {
                         .anyMatch(p -> p.startsWith("d.yaml:15:61: step 'expect': unknown profile limit 'profile.nothing'")));
 
         Scenario s = loader.load("d.yaml", DOOR.replace("within: profile.door_to_hv_off,", "within: 1ms - profile.door_to_hv_off - 1us,"));
-        assertThatThrownBy(() -> ((Step.Expect) s.steps().get(6)).within().resolve(TestVocabulary.limits(), "GEN", null))
+        assertThatThrownBy(() -> ((Step.Expect) s.steps().get(6)).within().resolve(TestVocabulary.limits(), Board.GEN, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("below zero");
     }
 
@@ -121,6 +122,16 @@ class ScenarioLoaderTest {
                 assertThat(e.problems()).containsExactly(
                         "d.yaml:6:12: a technique applies to the generator (board GEN), not to board TUB",
                         "d.yaml:14:39: step 'fault': arc_burst has no parameter 'spaceing', allowed: arcs, spacing"));
+    }
+
+    @Test
+    void namesEveryBoardWhenTheBoardIsNoneOfThem() {
+        // a board is a Board: the problem lists Board.values(), and a lower-case spelling is not one either
+        for (String wrong : List.of("XYZ", "gen")) {
+            assertThatThrownBy(() -> loader.load("d.yaml", DOOR.replace("board: GEN", "board: " + wrong)))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessage("d.yaml:5:8: board '" + wrong + "' is not a board, allowed: GEN, TUB");
+        }
     }
 
     @Test

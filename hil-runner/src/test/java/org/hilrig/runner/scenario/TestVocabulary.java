@@ -28,7 +28,7 @@ final class TestVocabulary {
             }
 
             @Override
-            public Window window(String name, String board, Technique technique) {
+            public Window window(String name, org.hilrig.device.profile.Board board, Technique technique) {
                 Window w = m.get(name);
                 if (w == null) {
                     throw new IllegalArgumentException("no profile limit " + name);

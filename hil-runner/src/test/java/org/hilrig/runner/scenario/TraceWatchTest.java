@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Set;
 
+import org.hilrig.device.profile.Board;
 import org.hilrig.device.protocol.Frame;
 import org.hilrig.device.protocol.KeyValues;
 import org.hilrig.timing.trace.Level;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class TraceWatchTest {
     private final Trace trace = new Trace();
-    private final TraceWatch watch = new TraceWatch("GEN", Set.of("door_closed"));
+    private final TraceWatch watch = new TraceWatch(Board.GEN, Set.of("door_closed"));
 
     private void event(long t, int counter, String name) {
         trace.frame(t, "gen.uart", "tx", Frame.event(counter, name, KeyValues.empty()).encode());

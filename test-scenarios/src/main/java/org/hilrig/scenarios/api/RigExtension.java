@@ -1,6 +1,7 @@
 package org.hilrig.scenarios.api;
 
 import java.util.Arrays;
+import org.hilrig.device.profile.Board;
 import org.hilrig.runner.rig.Rig;
 import org.hilrig.runner.rig.SimRigs;
 import org.hilrig.runner.run.Library;
@@ -44,7 +45,7 @@ public final class RigExtension implements ParameterResolver {
                 .or(() -> c.getTestClass().map(k -> k.getAnnotation(SimulatedRig.class))).orElse(null);
         SimRigs rigs = SimRigs.fromFixtures(Library.home().resolve("fixtures/boards"));
         try {
-            Rig rig = cfg == null ? rigs.open("GEN", false, 42, java.util.List.of())
+            Rig rig = cfg == null ? rigs.open(Board.GEN, false, 42, java.util.List.of())
                     : rigs.open(cfg.board(), cfg.otherBoardEmulated(), cfg.seed(), Arrays.asList(cfg.defects()));
             return new OpenBench(new Bench(rig));
         } catch (IllegalArgumentException e) {

@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.hilrig.device.profile.Board;
 
 /**
  * How {@link RigExtension} builds the simulated rig for a test (on the method, else the class; defaults
@@ -12,8 +13,8 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface SimulatedRig {
-    /** The board under test: {@code GEN} or {@code TUB}. */
-    String board() default "GEN";
+    /** The board under test. */
+    Board board() default Board.GEN;
 
     /** True to emulate the other board's firmware too, false for its plant-level model. */
     boolean otherBoardEmulated() default false;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.hilrig.device.protocol.NakCode;
 import org.hilrig.runner.profile.BoardLimits;
+import org.hilrig.runner.profile.ReferenceProfiles;
 import org.hilrig.runner.rig.SimRigs;
 import org.hilrig.runner.scenario.ProfileLimits;
 import org.hilrig.runner.scenario.RequirementCatalog;
@@ -80,7 +81,8 @@ public final class Library {
         }
         SimRigs rigs = null;
         try {
-            rigs = SimRigs.fromFixtures(home.resolve("fixtures/boards"));
+            ReferenceProfiles profiles = ReferenceProfiles.load(home.resolve("fixtures/boards"));
+            rigs = new SimRigs(profiles.gen(), profiles.tub());
         } catch (BadInputException e) {
             problems.addAll(e.problems());
         }

@@ -16,6 +16,9 @@ import org.hilrig.device.mcu.ResetReason;
 import org.hilrig.device.mcu.Uart;
 import org.hilrig.device.profile.BoardProfile;
 import org.hilrig.device.profile.ProfileKey;
+import org.hilrig.device.protocol.BoardProtocol;
+import org.hilrig.device.protocol.Command;
+import org.hilrig.device.protocol.Event;
 import org.hilrig.device.protocol.FieldText;
 import org.hilrig.device.protocol.Frame;
 import org.hilrig.device.protocol.KeyValues;
@@ -46,6 +49,13 @@ import org.hilrig.device.protocol.ProtocolV1;
  * <p>Confined to the scheduler's thread.
  */
 public final class GeneratorFirmware implements Program, HostPort.CommandHandler {
+    /** What the generator speaks: {@code protocol.md} section 4 and {@code LNK} (docs/protocol-additions.md). */
+    public static final BoardProtocol PROTOCOL = new BoardProtocol(
+            EnumSet.of(Command.VER, Command.STA, Command.MOD, Command.SKV, Command.SMA, Command.SMS, Command.PRP,
+                    Command.EXP, Command.ABT, Command.RST, Command.WDG, Command.HBT, Command.FLT, Command.HEA,
+                    Command.LXP, Command.LNK),
+            EnumSet.allOf(Event.class));
+
     private enum Mode { LOCAL, REMOTE }
 
     /** The last exposure, as {@code LXP} reports it. */

@@ -15,6 +15,9 @@ import org.hilrig.device.mcu.ResetReason;
 import org.hilrig.device.mcu.Uart;
 import org.hilrig.device.profile.BoardProfile;
 import org.hilrig.device.profile.ProfileKey;
+import org.hilrig.device.protocol.BoardProtocol;
+import org.hilrig.device.protocol.Command;
+import org.hilrig.device.protocol.Event;
 import org.hilrig.device.protocol.FieldText;
 import org.hilrig.device.protocol.Frame;
 import org.hilrig.device.protocol.KeyValues;
@@ -39,6 +42,12 @@ import org.hilrig.device.protocol.ProtocolV1;
  * <p>Confined to the scheduler's thread.
  */
 public final class TubeFirmware implements Program, HostPort.CommandHandler {
+    /** What the tube controller speaks: {@code protocol.md} section 5 and {@code LNK} (docs/protocol-additions.md). */
+    public static final BoardProtocol PROTOCOL = new BoardProtocol(
+            EnumSet.of(Command.VER, Command.STA, Command.SRS, Command.RST, Command.WDG, Command.HBT, Command.FLT,
+                    Command.LNK),
+            EnumSet.of(Event.BOOT, Event.STATE, Event.FAULT, Event.CLEAR));
+
     /** Temperatures change slowly: they are sampled every this many main-loop passes (100 ms at 1 ms). */
     private static final int THERMAL_SAMPLE_LOOPS = 100;
 

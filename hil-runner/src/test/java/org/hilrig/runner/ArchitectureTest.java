@@ -2,6 +2,7 @@ package org.hilrig.runner;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -77,5 +78,22 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.ThreadLocalRandom")
                 .orShould().callMethod(Math.class, "random")
                 .check(shipped);
+    }
+
+    @Test
+    void theRunnersPackagesDependOnEachOtherWithoutCycles() {
+        slices().matching("org.hilrig.runner.(*)..").should().beFreeOfCycles()
+                .because("a package that needs another which needs it back is one package in two places")
+                .check(shipped);
+    }
+
+    @Test
+    void theDeviceModelsPackagesDependOnEachOtherWithoutCycles() {
+        slices().matching("org.hilrig.device.(*)..").should().beFreeOfCycles().check(shipped);
+    }
+
+    @Test
+    void theTimingCorePackagesDependOnEachOtherWithoutCycles() {
+        slices().matching("org.hilrig.timing.(*)..").should().beFreeOfCycles().check(shipped);
     }
 }

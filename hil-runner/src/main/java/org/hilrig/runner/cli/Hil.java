@@ -25,7 +25,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * Arguments nobody matched are a usage error (2) even when {@code --help} or {@code --version} is among
  * them: {@code hil nosuch --help} is a mistyped subcommand, not a request for help.
  */
-@Command(name = "hil", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
+@Command(name = "hil", mixinStandardHelpOptions = true, versionProvider = VersionText.class,
         description = "Hardware-in-the-loop rig and firmware emulator for X-ray generator and tube-controller boards.",
         subcommands = {CommandLine.HelpCommand.class})
 public final class Hil implements Runnable {
@@ -70,7 +70,7 @@ public final class Hil implements Runnable {
             CommandLine subcommand = new CommandLine(sub);
             // every subcommand answers --help and --version, whatever its annotation says
             subcommand.getCommandSpec().mixinStandardHelpOptions(true);
-            subcommand.getCommandSpec().versionProvider(new ToolVersion());
+            subcommand.getCommandSpec().versionProvider(new VersionText());
             cl.addSubcommand(subcommand);
         }
         cl.setExitCodeExceptionMapper(Hil::exitCodeOf);

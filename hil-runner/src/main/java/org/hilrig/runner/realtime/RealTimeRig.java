@@ -64,6 +64,10 @@ import org.slf4j.LoggerFactory;
  * {@link #send} with a {@link RigFailureException}, after which the engine closes the rig.
  *
  * <p>Confined to the scenario thread, except {@link #safeStateNow()} (any thread).
+ *
+ * <p>Over 500 lines: the port's methods on wall time share one observation queue, the stimulus stamp
+ * brackets and the safe-state path (close, shutdown hook, lost link); the uncertainty it declares is
+ * computed from the same stamps the stimuli take, and reads best next to them.
  */
 public final class RealTimeRig implements Rig {
     /** Outputs that are the plant's permissives: the rig holds them active (plant normal) while it runs. */

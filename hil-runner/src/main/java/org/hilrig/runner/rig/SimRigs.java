@@ -1,7 +1,5 @@
 package org.hilrig.runner.rig;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,14 +8,13 @@ import org.hilrig.device.firmware.Defect;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
 import org.hilrig.device.sim.Machine;
-import org.hilrig.runner.profile.BoardProfileLoader;
-import org.hilrig.timing.BadInputException;
 
 /**
  * Makes simulated rigs: each a fresh {@link Machine} with the reference board profiles, a board under test
  * (the other board emulated or modelled), defects and a seed. Also says what the simulated rig offers
  * (its inputs, lines, faults with their parameters, defects), from which the scenario vocabulary is made.
- * Immutable; thread-safe.
+ * The profiles come from the caller ({@code profile.ReferenceProfiles} reads the installation's). Immutable;
+ * thread-safe.
  */
 public final class SimRigs {
     /** The inputs the simulated rig drives (Machine.drive). */
@@ -39,35 +36,6 @@ public final class SimRigs {
     /** The tube controller's board profile. */
     public BoardProfile tubProfile() {
         return tub;
-    }
-
-    /**
-     * The reference profiles {@code gen-reference.yaml} and {@code tub-reference.yaml} of a folder.
-     *
-     * @throws BadInputException with every problem of both files
-     */
-    public static SimRigs fromFixtures(Path boardsDir) {
-        List<String> problems = new ArrayList<>();
-        BoardProfile g = load(boardsDir.resolve("gen-reference.yaml"), problems);
-        BoardProfile t = load(boardsDir.resolve("tub-reference.yaml"), problems);
-        if (!problems.isEmpty()) {
-            throw new BadInputException(problems);
-        }
-        return new SimRigs(g, t);
-    }
-
-    private static BoardProfile load(Path file, List<String> problems) {
-        if (!java.nio.file.Files.isRegularFile(file)) {
-            problems.add(BadInputException.where(file.toString(), 0, 0) + "no board profile here (the simulated rig needs"
-                    + " gen-reference.yaml and tub-reference.yaml in fixtures/boards)");
-            return null;
-        }
-        try {
-            return BoardProfileLoader.load(file);
-        } catch (BadInputException e) {
-            problems.addAll(e.problems());
-            return null;
-        }
     }
 
     /** The inputs the simulated rig drives. */

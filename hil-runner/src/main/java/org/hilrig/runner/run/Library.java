@@ -12,6 +12,7 @@ import org.hilrig.device.protocol.Command;
 import org.hilrig.device.protocol.Event;
 import org.hilrig.device.protocol.NakCode;
 import org.hilrig.runner.profile.BoardLimits;
+import org.hilrig.runner.profile.ReferenceProfiles;
 import org.hilrig.runner.rig.SimRigs;
 import org.hilrig.runner.scenario.ProfileLimits;
 import org.hilrig.runner.scenario.RequirementCatalog;
@@ -85,7 +86,8 @@ public final class Library {
         }
         SimRigs rigs = null;
         try {
-            rigs = SimRigs.fromFixtures(home.resolve("fixtures/boards"));
+            ReferenceProfiles profiles = ReferenceProfiles.load(home.resolve("fixtures/boards"));
+            rigs = new SimRigs(profiles.gen(), profiles.tub());
         } catch (BadInputException e) {
             problems.addAll(e.problems());
         }

@@ -38,6 +38,10 @@ import org.hilrig.timing.verdict.Verdict;
  *
  * <p>One connection, confined to one thread; close it. Database errors are {@link RigFailureException}s
  * naming what was being done.
+ *
+ * <p>Over 500 lines: every statement of both SQL dialects sits next to the row mapping that reads it back,
+ * and one run's writes share one connection and its transaction helper; split by table, one run's
+ * transaction would be spread over several classes holding the same connection.
  */
 public final class ResultStore implements AutoCloseable {
     private final Connection connection;

@@ -21,6 +21,7 @@ import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import org.hilrig.runner.evidence.FileDigest;
 import org.hilrig.runner.run.Library;
+import org.hilrig.runner.run.ToolVersion;
 import org.hilrig.runner.store.ResultStore;
 import org.hilrig.runner.store.StoredResult;
 import org.junit.jupiter.api.Test;

@@ -72,16 +72,21 @@ class WallPacerTest {
         for (long at : new long[] {30 * MS, 60 * MS}) {
             scheduler.at(at, "e", () -> order.add("event@" + at / MS));
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> wall.nowNanos() >= 80 * MS);
-        // queued before the pacer runs, so its first pass takes them with the wall clock past 80 ms
-        pacer.submitAt(45 * MS, () -> order.add("task@" + scheduler.nowNanos() / MS));
-        pacer.submitAt(10 * MS, () -> order.add("late task@" + scheduler.nowNanos() / MS));
+        AtomicLong driven = new AtomicLong(80 * MS); // the wall clock, already past both events
+        WallPacer paced = new WallPacer(scheduler, driven::get, 0);
+        try {
+            // queued before the pacer runs, so its first pass takes them with the clock at 80 ms
+            paced.submitAt(45 * MS, () -> order.add("task@" + scheduler.nowNanos() / MS));
+            paced.submitAt(10 * MS, () -> order.add("late task@" + scheduler.nowNanos() / MS));
 
-        pacer.start("pacer-under-test");
+            paced.start("driven-pacer");
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> order.size() == 4);
-        assertThat(order).as("a task stamped before the scheduler's time runs at that time: virtual time never goes back")
-                .containsExactly("event@30", "task@45", "late task@45", "event@60");
+            await().atMost(Duration.ofSeconds(5)).until(() -> order.size() == 4);
+            assertThat(order).as("a task stamped before the scheduler's time runs at that time: virtual time never goes back")
+                    .containsExactly("event@30", "task@45", "late task@45", "event@60");
+        } finally {
+            paced.close();
+        }
     }
 
     @Test

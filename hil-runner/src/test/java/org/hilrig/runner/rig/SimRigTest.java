@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.hilrig.device.profile.Board;
+import org.hilrig.runner.profile.ReferenceProfiles;
 import org.junit.jupiter.api.Test;
 
 /** The simulated rig against the rig contract, plus what is particular to it. */
 class SimRigTest extends RigContract {
-    private static final SimRigs RIGS = SimRigs.fromFixtures(Path.of("../fixtures/boards"));
+    private static final ReferenceProfiles PROFILES = ReferenceProfiles.load(Path.of("../fixtures/boards"));
+    private static final SimRigs RIGS = new SimRigs(PROFILES.gen(), PROFILES.tub());
 
     @Override
     Rig openGenRig() {

@@ -2,6 +2,7 @@ package org.hilrig.scenarios.api;
 
 import java.util.Arrays;
 import org.hilrig.device.profile.Board;
+import org.hilrig.runner.profile.ReferenceProfiles;
 import org.hilrig.runner.rig.Rig;
 import org.hilrig.runner.rig.SimRigs;
 import org.hilrig.runner.run.Library;
@@ -43,7 +44,8 @@ public final class RigExtension implements ParameterResolver {
     private static OpenBench open(ExtensionContext c) {
         SimulatedRig cfg = c.getTestMethod().map(m -> m.getAnnotation(SimulatedRig.class))
                 .or(() -> c.getTestClass().map(k -> k.getAnnotation(SimulatedRig.class))).orElse(null);
-        SimRigs rigs = SimRigs.fromFixtures(Library.home().resolve("fixtures/boards"));
+        ReferenceProfiles profiles = ReferenceProfiles.load(Library.home().resolve("fixtures/boards"));
+        SimRigs rigs = new SimRigs(profiles.gen(), profiles.tub());
         try {
             Rig rig = cfg == null ? rigs.open(Board.GEN, false, 42, java.util.List.of())
                     : rigs.open(cfg.board(), cfg.otherBoardEmulated(), cfg.seed(), Arrays.asList(cfg.defects()));

@@ -54,6 +54,10 @@ import org.hilrig.timing.trace.TraceHeader;
  * the stream raises {@link RigFailureException}; exceptions from the listener pass through unchanged.
  *
  * <p>Not thread safe; each call works alone. The caller closes a stream it passes in.
+ *
+ * <p>Over 500 lines: one byte-level tokenizer over one read buffer, whose every value parser needs the
+ * buffer, the token's bounds and its line and column for the message; split into classes, that state
+ * would cross a call boundary per token on the path that reads files of gigabytes at flat memory.
  */
 public final class VcdReader {
     private static final byte DIGITAL = 0;

@@ -74,15 +74,24 @@ class ScenarioTestEngineTest {
     }
 
     @Test
-    void filesThatDoNotLoadAreOneFailingTestListingEveryProblem(@TempDir Path dir) throws Exception {
+    void aLibraryProblemIsATestWithItsFileAndPosition(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("ver.yaml"), VER.replace("VER", "VRE"));
         Files.writeString(dir.resolve("door.yaml"), DOOR.replace("within: 1ms", "within: soon"));
 
-        EngineTestKit.engine(ScenarioTestEngine.ID).selectors(selectDirectory(dir.toFile())).execute().testEvents()
-                .assertStatistics(s -> s.started(1).failed(1))
-                .assertThatEvents().haveExactly(1, event(finishedWithFailure(message(m -> m.lines().count() == 2
-                        && m.contains("door.yaml:13:60: step 'expect': 'soon' is not a duration")
-                        && m.contains("ver.yaml:7:21: step 'send': unknown command 'VRE'")))));
+        Events tests = EngineTestKit.engine(ScenarioTestEngine.ID).selectors(selectDirectory(dir.toFile())).execute()
+                .testEvents();
+
+        tests.assertStatistics(s -> s.started(2).failed(2).succeeded(0));
+        assertThat(tests.started().stream().map(e -> e.getTestDescriptor().getSource().orElseThrow()))
+                .containsExactly(FileSource.from(dir.resolve("door.yaml").toFile(), FilePosition.from(13, 60)),
+                        FileSource.from(dir.resolve("ver.yaml").toFile(), FilePosition.from(7, 21)));
+        String door = dir.resolve("door.yaml") + ":13:60: step 'expect': 'soon' is not a duration";
+        String ver = dir.resolve("ver.yaml") + ":7:21: step 'send': unknown command 'VRE'";
+        assertThat(tests.started().stream().map(e -> e.getTestDescriptor().getDisplayName()))
+                .satisfiesExactly(n -> assertThat(n).startsWith(door), n -> assertThat(n).startsWith(ver));
+        tests.assertThatEvents()
+                .haveExactly(1, event(finishedWithFailure(message(m -> m.startsWith(door) && m.lines().count() == 1))))
+                .haveExactly(1, event(finishedWithFailure(message(m -> m.startsWith(ver) && m.lines().count() == 1))));
     }
 
     @Test

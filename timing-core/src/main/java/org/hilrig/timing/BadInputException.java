@@ -8,13 +8,14 @@ import java.util.List;
  * <p>The message follows the house pattern <em>where: what, found vs allowed</em>, for example
  * {@code rules.yaml:14:7: 'within': 0.5xs is not a duration (use ns, us, ms or s)}. Line and column
  * are 1-based; 0 means unknown and is left out of the message. When a whole file was validated,
- * {@link #problems()} holds every problem found, in file order, and the message is the first.
+ * {@link #located()} holds every problem found, in file order, each with its place, and the message is
+ * the first.
  */
 public class BadInputException extends RigException {
     private final String source;
     private final int line;
     private final int column;
-    private final List<String> problems;
+    private final List<InputProblem> located;
 
     public BadInputException(String source, int line, int column, String what) {
         this(source, line, column, what, null);
@@ -25,17 +26,17 @@ public class BadInputException extends RigException {
         this.source = source;
         this.line = line;
         this.column = column;
-        this.problems = List.of(getMessage());
+        this.located = List.of(InputProblem.at(source, line, column, what));
     }
 
-    /** Several problems found in one pass over a file; each string is already a full located message. */
-    public BadInputException(List<String> problems) {
+    /** Several problems found in one pass over one or more files, each with its place. */
+    public BadInputException(List<InputProblem> problems) {
         super(problems.isEmpty() ? "bad input" : problems.get(0)
                 + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
         this.source = null;
         this.line = 0;
         this.column = 0;
-        this.problems = List.copyOf(problems);
+        this.located = List.copyOf(problems);
     }
 
     /** Formats {@code source:line:column: } with unknown parts left out; empty when nothing is known. */
@@ -53,6 +54,7 @@ public class BadInputException extends RigException {
         return b.length() > 0 ? b.append(": ").toString() : "";
     }
 
+    /** The file of a single located problem; null for a list of problems. */
     public String source() {
         return source;
     }
@@ -65,8 +67,13 @@ public class BadInputException extends RigException {
         return column;
     }
 
-    /** Every problem, each a one-line located message; at least one. */
+    /** Every problem with its place, in the order found (one for a single problem). */
+    public List<InputProblem> located() {
+        return located;
+    }
+
+    /** Every problem as its one-line located message ({@link InputProblem#toString()}). */
     public List<String> problems() {
-        return problems;
+        return located.stream().map(InputProblem::toString).toList();
     }
 }

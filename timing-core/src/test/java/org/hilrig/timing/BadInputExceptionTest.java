@@ -3,6 +3,7 @@ package org.hilrig.timing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.hilrig.timing.rules.SourcePosition;
 import org.junit.jupiter.api.Test;
 
 /** The located message of bad input: {@code source:line:column: what}, unknown parts left out. */
@@ -34,15 +35,28 @@ class BadInputExceptionTest {
 
     @Test
     void severalProblemsShowTheFirstAndCountTheRest() {
-        BadInputException one = new BadInputException(List.of("a.yaml:1:1: first"));
+        BadInputException one = new BadInputException(List.of(InputProblem.at("a.yaml", 1, 1, "first")));
         assertThat(one).hasMessage("a.yaml:1:1: first");
         assertThat(one.problems()).containsExactly("a.yaml:1:1: first");
-        BadInputException three = new BadInputException(List.of("a.yaml:1:1: first", "a.yaml:4:2: second", "a.yaml:9:3: third"));
+        BadInputException three = new BadInputException(List.of(InputProblem.at("a.yaml", 1, 1, "first"),
+                InputProblem.at("a.yaml", 4, 2, "second"), InputProblem.at("a.yaml", 9, 3, "third")));
         assertThat(three).hasMessage("a.yaml:1:1: first (and 2 more)");
         assertThat(three.problems()).hasSize(3);
         assertThat(three.source()).isNull();
         assertThat(three.line()).isZero();
         assertThat(three.column()).isZero();
         assertThat(new BadInputException(List.of())).hasMessage("bad input");
+    }
+
+    @Test
+    void everyProblemKeepsItsPlaceAndReadsAsItsLocatedLine() {
+        BadInputException e = new BadInputException(List.of(InputProblem.at("a.yaml", 4, 2, "second"),
+                InputProblem.unplaced("--tcp 70000: port out of range"), InputProblem.at("b.yaml", 0, 0, "no such file")));
+        assertThat(e.located()).extracting(p -> p.at()).containsExactly(new SourcePosition("a.yaml", 4, 2),
+                SourcePosition.UNKNOWN, new SourcePosition("b.yaml", 0, 0));
+        assertThat(e.problems()).containsExactly("a.yaml:4:2: second", "--tcp 70000: port out of range",
+                "b.yaml: no such file");
+        BadInputException one = new BadInputException("c.yaml", 3, 7, "what\nnext");
+        assertThat(one.located()).containsExactly(new InputProblem(new SourcePosition("c.yaml", 3, 7), "what next"));
     }
 }

@@ -1,12 +1,13 @@
 package org.hilrig.runner.check;
 
+import org.hilrig.runner.yaml.YamlInput;
+import org.hilrig.runner.yaml.YamlMap;
 import org.hilrig.runner.yaml.YamlText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,15 +21,13 @@ import org.hilrig.timing.RigFailureException;
 import org.hilrig.timing.rules.BoundedResponse;
 import org.hilrig.timing.rules.Edge;
 import org.hilrig.timing.rules.LatencyWindow;
+import org.hilrig.timing.rules.NeverClause;
+import org.hilrig.timing.rules.NeverText;
 import org.hilrig.timing.rules.NeverWhile;
 import org.hilrig.timing.rules.SignalEdge;
 import org.hilrig.timing.rules.SignalRef;
-import org.hilrig.timing.rules.SignalState;
 import org.hilrig.timing.rules.SourcePosition;
 import org.hilrig.timing.rules.TimingRule;
-import org.hilrig.timing.trace.Level;
-import org.snakeyaml.engine.v2.common.ScalarStyle;
-import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -47,10 +46,15 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  *     expect: hv_enable falls     # &lt;signal&gt; rises|falls
  *     within: 1ms                 # an upper bound, or a window [20ms, 1500ms]
  *   - id: NO-XRAY-WITH-DOOR-OPEN
- *     never: xray_on high while door_closed low   # &lt;signal&gt; high|low while &lt;signal&gt; high|low
+ *     never: xray_on high while door_closed low   # {@link NeverText}: &lt;signal&gt; &lt;state&gt; [while ...]
  *     longer_than: 2ms            # optional: overlaps up to this long are allowed
  *     allow_unexercised: true     # optional, any rule: a trace that cannot break it passes it
  * </pre>
+ *
+ * <p>{@code never} reads as a scenario's invariant does: a state is {@code high} or {@code active},
+ * {@code low} or {@code inactive}; {@code never: hv_enable high} alone is {@code hv_enable high while
+ * hv_enable high}; the tolerance may be written inline ({@code ... for more than 2ms}) or as
+ * {@code longer_than}, not both, and is a duration (a rules file has no board profile).
  *
  * <p>A rule that can never mean anything is a problem at the second name: a response that is its own
  * trigger ({@code after x falls expect x falls}, which would answer itself at 0 ns; the other edge,
@@ -68,14 +72,14 @@ public final class RuleFile {
     private static final List<String> RULE_KEYS =
             List.of("id", "requirement", "after", "expect", "within", "never", "longer_than", "allow_unexercised");
     private static final Pattern EDGE = Pattern.compile("\\s*(\\S+)\\s+(\\S+)\\s*");
-    private static final Pattern NEVER = Pattern.compile("\\s*(\\S+)\\s+(\\S+)\\s+while\\s+(\\S+)\\s+(\\S+)\\s*");
 
     private final String source;
-    private final List<Problem> problems = new ArrayList<>();
+    private final YamlInput input;
     private final Set<String> allowUnexercised = new HashSet<>();
 
     private RuleFile(String source) {
         this.source = source;
+        this.input = new YamlInput(source);
     }
 
     /**
@@ -102,15 +106,12 @@ public final class RuleFile {
     }
 
     private RuleSet read(String text) {
-        Optional<Node> document = YamlText.compose(source, text);
+        Optional<Node> document = input.compose(text);
         if (document.isEmpty() || isNull(document.get())) {
             throw new BadInputException(source, 0, 0, "has no rules (expected 'rules:' with a list of rules)");
         }
         List<TimingRule> rules = readTop(document.get());
-        if (!problems.isEmpty()) {
-            problems.sort(null);
-            throw new BadInputException(problems.stream().map(Problem::message).toList());
-        }
+        input.throwIfAnyInFileOrder();
         return new RuleSet(rules, allowUnexercised);
     }
 
@@ -120,11 +121,11 @@ public final class RuleFile {
             problem(top, "", "expected a mapping with the key 'rules', found " + describe(top));
             return rules;
         }
-        Map<String, NodeTuple> keys = keys(map, "", TOP_KEYS);
+        YamlMap keys = input.mapping(map, "the rules file", TOP_KEYS);
         NodeTuple list = keys.get("rules");
         if (list == null) {
-            if (problems.isEmpty()) {
-                problem(top, "", "missing key 'rules'");
+            if (input.isEmpty()) {
+                input.missing(top, "rules", "the rules file");
             }
             return rules;
         }
@@ -170,13 +171,13 @@ public final class RuleFile {
                 problem(idTuple.getValueNode(), label, "id is used twice (first at line " + line(first) + ")");
             }
         } else if (idTuple == null) {
-            problem(map, label, "missing key 'id'");
+            input.missing(map, "id", label.substring(0, label.length() - 2));
         }
-        int before = problems.size();
-        Map<String, NodeTuple> keys = keys(map, label, RULE_KEYS);
+        int before = input.size();
+        YamlMap keys = input.mapping(map, label.substring(0, label.length() - 2), RULE_KEYS);
         String requirement = keys.containsKey("requirement") ? text(keys.get("requirement"), label) : null;
         boolean allowed = keys.containsKey("allow_unexercised") && flag(keys.get("allow_unexercised"), label);
-        SourcePosition position = position(map);
+        SourcePosition position = input.position(map);
 
         boolean response = keys.containsKey("after") || keys.containsKey("expect") || keys.containsKey("within");
         NodeTuple never = keys.get("never");
@@ -189,28 +190,37 @@ public final class RuleFile {
                 }
             }
         } else if (never != null) {
-            SignalState[] states = states(never, label);
+            NeverClause clause = clause(never, label);
             Long longerThan = keys.containsKey("longer_than") ? duration(keys.get("longer_than"), label) : null;
-            if (states != null && id != null) {
-                rule = meaningful(new NeverWhile(id, requirement, position, states[0], states[1], longerThan), label);
+            if (clause != null && clause.toleranceText() != null) {
+                if (keys.containsKey("longer_than")) {
+                    problem(keys.get("longer_than").getKeyNode(), label, "'longer_than' and 'for more than "
+                            + clause.toleranceText() + "' in 'never' are one tolerance given twice (write one of them)");
+                } else {
+                    longerThan = inlineTolerance(clause, label);
+                }
+            }
+            if (clause != null && id != null) {
+                rule = meaningful(new NeverWhile(id, requirement, position, clause.first().state(),
+                        clause.whileOrFirst().state(), longerThan), label);
             }
         } else if (response) {
             if (keys.containsKey("longer_than")) {
                 problem(keys.get("longer_than").getKeyNode(), label, "'longer_than' applies only to 'never' rules");
             }
-            SignalEdge trigger = required(keys, "after", map, label) ? edge(keys.get("after"), label) : null;
-            SignalEdge answer = required(keys, "expect", map, label) ? edge(keys.get("expect"), label) : null;
-            LatencyWindow window = required(keys, "within", map, label) ? window(keys.get("within"), label) : null;
+            SignalEdge trigger = input.required(keys, "after") != null ? edge(keys.get("after"), label) : null;
+            SignalEdge answer = input.required(keys, "expect") != null ? edge(keys.get("expect"), label) : null;
+            LatencyWindow window = input.required(keys, "within") != null ? window(keys.get("within"), label) : null;
             if (trigger != null && answer != null && window != null && id != null) {
                 rule = meaningful(new BoundedResponse(id, requirement, position, trigger, answer, window), label);
             }
-        } else if (problems.size() == before) {
+        } else if (input.size() == before) {
             problem(map, label, "says nothing to check: give 'after', 'expect' and 'within', or 'never'");
         }
-        if (rule != null && allowed && problems.size() == before) {
+        if (rule != null && allowed && input.size() == before) {
             allowUnexercised.add(id);
         }
-        return problems.size() == before ? rule : null;
+        return input.size() == before ? rule : null;
     }
 
     /** The rule, or null after reporting that its two names are one signal in a way that means nothing. */
@@ -234,35 +244,6 @@ public final class RuleFile {
         }
         problem(v, label, "'" + key + "' must be true or false, found " + describe(v));
         return false;
-    }
-
-    private boolean required(Map<String, NodeTuple> keys, String key, MappingNode map, String label) {
-        if (keys.containsKey(key)) {
-            return true;
-        }
-        problem(map, label, "missing key '" + key + "'");
-        return false;
-    }
-
-    /** The keys of a mapping by name; reports unknown, repeated and non-text keys. */
-    private Map<String, NodeTuple> keys(MappingNode map, String label, List<String> allowed) {
-        Map<String, NodeTuple> keys = new LinkedHashMap<>();
-        for (NodeTuple t : map.getValue()) {
-            if (!(t.getKeyNode() instanceof ScalarNode k)) {
-                problem(t.getKeyNode(), label, "keys must be plain words, found " + describe(t.getKeyNode()));
-                continue;
-            }
-            String key = k.getValue();
-            if (!allowed.contains(key)) {
-                problem(k, label, "unknown key '" + key + "' (allowed: " + String.join(", ", allowed) + ")");
-                continue;
-            }
-            NodeTuple first = keys.putIfAbsent(key, t);
-            if (first != null) {
-                problem(k, label, "key '" + key + "' appears twice (first at line " + line(first.getKeyNode()) + ")");
-            }
-        }
-        return keys;
     }
 
     private static NodeTuple find(MappingNode map, String key) {
@@ -298,34 +279,38 @@ public final class RuleFile {
                     + "' is not an edge (write '<signal> rises' or '<signal> falls')");
             return null;
         }
-        return new SignalEdge(new SignalRef(m.group(1), position((ScalarNode) t.getValueNode(), m.start(1))), edge);
+        return new SignalEdge(new SignalRef(m.group(1), input.position((ScalarNode) t.getValueNode(), m.start(1))), edge);
     }
 
-    private SignalState[] states(NodeTuple t, String label) {
+    /** The {@code never} clause ({@link NeverText}, either spelling of a state), or null after a problem. */
+    private NeverClause clause(NodeTuple t, String label) {
         String text = text(t, label);
         if (text == null) {
             return null;
         }
-        Matcher m = NEVER.matcher(text);
-        Level first = m.matches() ? level(m.group(2)) : null;
-        Level second = m.matches() ? level(m.group(4)) : null;
-        if (first == null || second == null) {
-            problem(t.getValueNode(), label, "'never': '" + text.trim()
-                    + "' is not '<signal> high|low while <signal> high|low'");
+        ScalarNode value = (ScalarNode) t.getValueNode();
+        try {
+            return NeverText.parse(text, offset -> input.position(value, offset));
+        } catch (BadInputException e) {
+            problem(value, label, "'never': " + e.located().get(0).message());
             return null;
         }
-        ScalarNode value = (ScalarNode) t.getValueNode();
-        return new SignalState[] {
-            new SignalState(new SignalRef(m.group(1), position(value, m.start(1))), first),
-            new SignalState(new SignalRef(m.group(3), position(value, m.start(3))), second)};
     }
 
-    private static Level level(String word) {
-        return switch (word) {
-            case "high" -> Level.HIGH;
-            case "low" -> Level.LOW;
-            default -> null;
-        };
+    /** The clause's own {@code for more than} as nanoseconds: a duration (a rules file knows no profile). */
+    private Long inlineTolerance(NeverClause clause, String label) {
+        String limit = clause.toleranceText();
+        if (limit.startsWith("profile.")) {
+            problem(clause.toleranceAt(), label, "'never': '" + limit + "' is a profile limit, which only a scenario"
+                    + " can use (a rules file takes a duration such as 2ms)");
+            return null;
+        }
+        try {
+            return Durations.parse(limit);
+        } catch (IllegalArgumentException e) {
+            problem(clause.toleranceAt(), label, "'never': " + e.getMessage());
+            return null;
+        }
     }
 
     private LatencyWindow window(NodeTuple t, String label) {
@@ -370,43 +355,12 @@ public final class RuleFile {
 
     // ---- places and problems -----------------------------------------------------------------
 
-    private record Problem(int line, int column, int order, String message) implements Comparable<Problem> {
-        @Override
-        public int compareTo(Problem o) {
-            int c = Integer.compare(line, o.line);
-            c = c != 0 ? c : Integer.compare(column, o.column);
-            return c != 0 ? c : Integer.compare(order, o.order);
-        }
-    }
-
     private void problem(Node at, String label, String what) {
-        problem(position(at), label, what);
+        input.problem(at, label + what);
     }
 
     private void problem(SourcePosition p, String label, String what) {
-        problems.add(new Problem(p.line(), p.column(), problems.size(),
-                BadInputException.where(source, p.line(), p.column()) + label + what));
-    }
-
-    /** The 1-based place where a node starts. */
-    private SourcePosition position(Node node) {
-        return node.getStartMark().map(m -> new SourcePosition(source, m.getLine() + 1, m.getColumn() + 1))
-                .orElseGet(() -> new SourcePosition(source, 0, 0));
-    }
-
-    /**
-     * The place of the character {@code offset} into a scalar's text: exact for a scalar written on one
-     * line (quoted or not, without escapes before it); the scalar's start otherwise.
-     */
-    private SourcePosition position(ScalarNode node, int offset) {
-        SourcePosition start = position((Node) node);
-        Optional<Mark> end = node.getEndMark();
-        if (start.line() == 0 || end.isEmpty() || end.get().getLine() + 1 != start.line()) {
-            return start;
-        }
-        boolean quoted = node.getScalarStyle() == ScalarStyle.SINGLE_QUOTED
-                || node.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED;
-        return new SourcePosition(source, start.line(), start.column() + offset + (quoted ? 1 : 0));
+        input.problem(p, label + what);
     }
 
     private static int line(Node node) {

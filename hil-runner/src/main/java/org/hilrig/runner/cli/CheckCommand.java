@@ -75,20 +75,7 @@ final class CheckCommand implements Callable<Integer> {
                     + " 0 lists none)");
         }
         Listing listing = allOccurrences ? Listing.ALL : Listing.firstAndWorst(listLimit);
-        CheckReport report;
-        try {
-            report = TraceCheck.run(trace, rules, uncertaintyNanos, listing, allowUnexercised);
-        } catch (BadInputException e) {
-            if (e.problems().size() == 1) {
-                throw e;
-            }
-            PrintWriter err = spec.commandLine().getErr();
-            for (String problem : e.problems()) {
-                err.println("hil check: " + problem);
-            }
-            err.flush();
-            return Hil.BAD_INPUT;
-        }
+        CheckReport report = TraceCheck.run(trace, rules, uncertaintyNanos, listing, allowUnexercised);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             CheckJson.write(report, out);

@@ -27,6 +27,7 @@ import org.hilrig.runner.realtime.PacedBoard;
 import org.hilrig.runner.io.TcpCableServer;
 import org.hilrig.runner.run.Library;
 import org.hilrig.timing.BadInputException;
+import org.hilrig.timing.InputProblem;
 import org.hilrig.timing.MonotonicClock;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -133,7 +134,7 @@ final class EmulateCommand implements Callable<Integer> {
             }
         }
         if (!problems.isEmpty()) {
-            throw new BadInputException(problems);
+            throw new BadInputException(problems.stream().map(InputProblem::unplaced).toList());
         }
         Path boards = Library.home().resolve("fixtures/boards");
         BoardProfile gen = BoardProfileLoader.load(board == Board.GEN && profile != null ? profile : boards.resolve("gen-reference.yaml"));

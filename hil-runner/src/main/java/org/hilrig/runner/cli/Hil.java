@@ -76,7 +76,9 @@ public final class Hil implements Runnable {
         cl.setExitCodeExceptionMapper(Hil::exitCodeOf);
         cl.setExecutionStrategy(Hil::execute);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println(prefix(commandLine) + oneLine(ex));
+            for (String line : lines(ex)) {
+                commandLine.getErr().println(prefix(commandLine) + line);
+            }
             if (System.getenv("HIL_DEBUG") != null) {
                 ex.printStackTrace(commandLine.getErr());
             }
@@ -143,6 +145,17 @@ public final class Hil implements Runnable {
             return BAD_INPUT;
         }
         return RIG_BROKE;
+    }
+
+    /**
+     * What to print for an error: one line for each problem of bad input ({@link BadInputException#located()},
+     * each {@code where: what}), else the one line of {@link #oneLine}.
+     */
+    static List<String> lines(Throwable ex) {
+        if (unwrapped(ex) instanceof BadInputException bad && bad.located().size() > 1) {
+            return bad.located().stream().map(p -> p.toString().replaceAll("\\R", " ")).toList();
+        }
+        return List.of(oneLine(ex));
     }
 
     /** The message of an error as one line: a rig error's own message, an I/O error's, or an internal error. */

@@ -1,10 +1,9 @@
 package org.hilrig.runner.profile;
 
+import org.hilrig.runner.yaml.YamlInput;
 import org.hilrig.runner.yaml.YamlText;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
@@ -24,6 +23,9 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * allowed}, in one {@link BadInputException}. Stateless and thread-safe.
  */
 public final class BoardProfileLoader {
+    /** What messages call the file. */
+    private static final String WHAT = "the board profile";
+
     private BoardProfileLoader() {
     }
 
@@ -40,53 +42,51 @@ public final class BoardProfileLoader {
 
     /** Parses profile text; {@code source} names it in messages. */
     public static BoardProfile parse(String source, String text) {
-        Node root = YamlText.compose(source, text).orElse(null);
-        List<String> problems = new ArrayList<>();
+        YamlInput input = new YamlInput(source);
+        Node root = input.compose(text).orElse(null);
         if (!(root instanceof MappingNode top)) {
             throw new BadInputException(source, root == null ? 1 : line(root), root == null ? 1 : col(root),
-                    "a board profile is a mapping with 'board' and sections, found " + (root == null ? "an empty file" : "a " + root.getNodeType()));
+                    "a board profile is a mapping with 'board' and sections, found "
+                            + (root == null ? "an empty file" : YamlInput.describe(root)));
         }
         Map<String, String> entries = new LinkedHashMap<>();
         Map<String, Node> where = new LinkedHashMap<>();
         Board board = null;
+        Node firstBoard = null;
         for (NodeTuple t : top.getValue()) {
-            String key = scalar(t.getKeyNode());
-            if ("board".equals(key)) {
-                if (board != null || !problems.isEmpty()) {
+            if ("board".equals(scalar(t.getKeyNode()))) {
+                if (firstBoard != null) {
                     // flatten() checks every other key; 'board' is read here, so its twin is caught here
-                    problems.add(at(source, t.getKeyNode(), "key 'board' appears twice"));
+                    input.problem(t.getKeyNode(), "key 'board' appears twice in " + WHAT + " (first at line "
+                            + line(firstBoard) + ")");
                     continue;
                 }
-                String v = scalar(t.getValueNode());
-                try {
-                    board = Board.valueOf(v == null ? "" : v);
-                } catch (IllegalArgumentException e) {
-                    problems.add(at(source, t.getValueNode(), "board '" + v + "' (allowed: GEN, TUB)"));
-                }
+                firstBoard = t.getKeyNode();
+                board = input.enumValue(t.getValueNode(), "'board'", Board.class, Enum::name);
             }
         }
-        if (board == null && problems.isEmpty()) {
-            problems.add(at(source, top, "missing 'board: GEN' or 'board: TUB'"));
+        if (firstBoard == null) {
+            input.problem(top, "missing key 'board' in " + WHAT + " (allowed: "
+                    + YamlInput.allowed(Board.class, Enum::name) + ")");
         }
-        flatten(source, "", top, entries, where, problems);
+        flatten(input, "", top, entries, where);
         if (board != null) {
             for (BoardProfile.Problem p : BoardProfile.check(board, entries)) {
                 Node n = where.get(p.path());
-                problems.add(n == null ? at(source, top, p.message()) : at(source, n, p.message()));
+                input.problem(n == null ? top : n, p.message());
             }
         }
-        if (!problems.isEmpty()) {
-            throw new BadInputException(problems);
-        }
+        input.throwIfAny();
         return BoardProfile.of(board, entries);
     }
 
-    private static void flatten(String source, String prefix, MappingNode m, Map<String, String> out,
-                                Map<String, Node> where, List<String> problems) {
+    private static void flatten(YamlInput input, String prefix, MappingNode m, Map<String, String> out,
+                                Map<String, Node> where) {
         for (NodeTuple t : m.getValue()) {
             String key = scalar(t.getKeyNode());
             if (key == null) {
-                problems.add(at(source, t.getKeyNode(), "a key must be a plain name"));
+                input.problem(t.getKeyNode(), "a key in " + WHAT + " must be a plain name, found "
+                        + YamlInput.describe(t.getKeyNode()));
                 continue;
             }
             if (prefix.isEmpty() && key.equals("board")) {
@@ -95,17 +95,18 @@ public final class BoardProfileLoader {
             String path = prefix + key;
             Node v = t.getValueNode();
             if (where.containsKey(path)) {
-                problems.add(at(source, t.getKeyNode(), "key '" + path + "' appears twice"));
+                input.problem(t.getKeyNode(), "key '" + path + "' appears twice in " + WHAT + " (first at line "
+                        + line(where.get(path)) + ")");
                 continue;
             }
             if (v instanceof MappingNode sub) {
                 where.put(path, t.getKeyNode());
-                flatten(source, path + ".", sub, out, where, problems);
+                flatten(input, path + ".", sub, out, where);
             } else if (v instanceof ScalarNode s) {
                 where.put(path, v);
                 out.put(path, s.getValue());
             } else {
-                problems.add(at(source, v, "'" + path + "' must be a value or a section, found a " + v.getNodeType()));
+                input.problem(v, "'" + path + "' must be a value or a section, found " + YamlInput.describe(v));
             }
         }
     }
@@ -120,9 +121,5 @@ public final class BoardProfileLoader {
 
     private static int col(Node n) {
         return n.getStartMark().map(m -> m.getColumn() + 1).orElse(0);
-    }
-
-    private static String at(String source, Node n, String what) {
-        return BadInputException.where(source, line(n), col(n)) + what;
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import org.hilrig.device.profile.BoardProfile;
 import org.hilrig.timing.BadInputException;
+import org.hilrig.timing.InputProblem;
 
 /**
  * The reference board profiles the simulated rig runs with: {@code gen-reference.yaml} and
@@ -27,7 +28,7 @@ public record ReferenceProfiles(BoardProfile gen, BoardProfile tub) {
      * @throws BadInputException with every problem of both files (a missing file is one problem at its path)
      */
     public static ReferenceProfiles load(Path boardsDir) {
-        List<String> problems = new ArrayList<>();
+        List<InputProblem> problems = new ArrayList<>();
         BoardProfile g = load(boardsDir.resolve("gen-reference.yaml"), problems);
         BoardProfile t = load(boardsDir.resolve("tub-reference.yaml"), problems);
         if (!problems.isEmpty()) {
@@ -36,16 +37,16 @@ public record ReferenceProfiles(BoardProfile gen, BoardProfile tub) {
         return new ReferenceProfiles(g, t);
     }
 
-    private static BoardProfile load(Path file, List<String> problems) {
+    private static BoardProfile load(Path file, List<InputProblem> problems) {
         if (!Files.isRegularFile(file)) {
-            problems.add(BadInputException.where(file.toString(), 0, 0) + "no board profile here (the simulated rig needs"
-                    + " gen-reference.yaml and tub-reference.yaml in fixtures/boards)");
+            problems.add(InputProblem.at(file.toString(), 0, 0, "no board profile here (the simulated rig needs"
+                    + " gen-reference.yaml and tub-reference.yaml in fixtures/boards)"));
             return null;
         }
         try {
             return BoardProfileLoader.load(file);
         } catch (BadInputException e) {
-            problems.addAll(e.problems());
+            problems.addAll(e.located());
             return null;
         }
     }

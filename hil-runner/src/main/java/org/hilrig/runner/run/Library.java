@@ -21,6 +21,7 @@ import org.hilrig.runner.scenario.ScenarioEngine;
 import org.hilrig.runner.scenario.ScenarioLoader;
 import org.hilrig.runner.scenario.Vocabulary;
 import org.hilrig.timing.BadInputException;
+import org.hilrig.timing.InputProblem;
 
 /**
  * The scenario library of a rig installation and everything needed to run it on the simulated rig: the
@@ -77,19 +78,19 @@ public final class Library {
             throw new BadInputException(req.toString(), 0, 0, "no requirement list here (is hil.home "
                     + home + " the rig's folder?)");
         }
-        List<String> problems = new ArrayList<>();
+        List<InputProblem> problems = new ArrayList<>();
         RequirementCatalog catalog = null;
         try {
             catalog = RequirementCatalog.load(req);
         } catch (BadInputException e) {
-            problems.addAll(e.problems());
+            problems.addAll(e.located());
         }
         SimRigs rigs = null;
         try {
             ReferenceProfiles profiles = ReferenceProfiles.load(home.resolve("fixtures/boards"));
             rigs = new SimRigs(profiles.gen(), profiles.tub());
         } catch (BadInputException e) {
-            problems.addAll(e.problems());
+            problems.addAll(e.located());
         }
         if (!problems.isEmpty()) {
             throw new BadInputException(problems);

@@ -2,47 +2,48 @@ package org.hilrig.runner.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hilrig.runner.yaml.YamlInput;
 import org.hilrig.timing.BadInputException;
+import org.hilrig.timing.InputProblem;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
- * The problems found while validating one or more files, each a one-line located message
- * ({@code file:line:col: what, found vs allowed}). Not thread-safe.
+ * The problems found while validating one or more scenario files: one list that each file's {@link
+ * YamlInput} ({@link #input(String)}) adds to, each problem with its place. Not thread-safe.
  */
 final class Problems {
-    private final List<String> messages = new ArrayList<>();
+    private final List<InputProblem> found = new ArrayList<>();
+
+    /** The input of one file, adding its problems to this list. */
+    YamlInput input(String source) {
+        return new YamlInput(source, found);
+    }
 
     void add(String source, Node node, String what) {
-        int line = 0;
-        int column = 0;
-        if (node != null && node.getStartMark().isPresent()) {
-            line = node.getStartMark().get().getLine() + 1;
-            column = node.getStartMark().get().getColumn() + 1;
-        }
-        add(source, line, column, what);
+        input(source).problem(node, what);
     }
 
     void add(String source, int line, int column, String what) {
-        messages.add(BadInputException.where(source, line, column) + what.replace('\n', ' '));
+        found.add(InputProblem.at(source, line, column, what));
     }
 
     /** Adds every problem of an error already located (e.g. a YAML syntax error). */
     void addAll(BadInputException e) {
-        messages.addAll(e.problems());
+        found.addAll(e.located());
     }
 
     boolean isEmpty() {
-        return messages.isEmpty();
+        return found.isEmpty();
     }
 
     int size() {
-        return messages.size();
+        return found.size();
     }
 
     /** Throws every problem at once when there is any. */
     void throwIfAny() {
-        if (!messages.isEmpty()) {
-            throw new BadInputException(messages);
+        if (!found.isEmpty()) {
+            throw new BadInputException(found);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.hilrig.runner.scenario;
 
+import org.hilrig.runner.yaml.YamlInput;
+import org.hilrig.runner.yaml.YamlMap;
 import org.hilrig.runner.yaml.YamlText;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -11,7 +13,6 @@ import java.util.regex.Pattern;
 import org.hilrig.timing.BadInputException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
@@ -29,6 +30,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 public final class RequirementCatalog {
     private static final Pattern ID = Pattern.compile("REQ-[A-Z0-9]+-[0-9]{3}");
+    private static final List<String> KEYS = List.of("id", "text", "standard");
     private final Map<String, Requirement> byId;
 
     private RequirementCatalog(Map<String, Requirement> byId) {
@@ -46,48 +48,53 @@ public final class RequirementCatalog {
 
     /** Parses requirement-list text; {@code source} names it in messages. */
     public static RequirementCatalog parse(String source, String text) {
-        Problems problems = new Problems();
+        YamlInput input = new YamlInput(source);
         Map<String, Requirement> out = new LinkedHashMap<>();
-        Optional<Node> root = YamlText.compose(source, text);
+        Optional<Node> root = input.compose(text);
         Node list = null;
         if (root.isPresent() && root.get() instanceof MappingNode m && m.getValue().size() == 1
                 && m.getValue().get(0).getKeyNode() instanceof ScalarNode k && k.getValue().equals("requirements")) {
             list = m.getValue().get(0).getValueNode();
         }
         if (!(list instanceof SequenceNode seq)) {
-            problems.add(source, root.orElse(null), "expected 'requirements:' with a list of {id, text, standard}");
-            problems.throwIfAny();
+            input.problem(root.orElse(null), "expected 'requirements:' with a list of {id, text, standard}");
+            input.throwIfAny();
             return null;
         }
         for (Node item : seq.getValue()) {
-            if (!(item instanceof MappingNode m)) {
-                problems.add(source, item, "a requirement is a mapping with id, text and optionally standard");
+            if (!(item instanceof MappingNode)) {
+                input.problem(item, "a requirement is a mapping with id, text and optionally standard");
                 continue;
             }
+            YamlMap m = input.mapping(item, "requirement", KEYS);
             Map<String, String> fields = new LinkedHashMap<>();
-            for (NodeTuple t : m.getValue()) {
-                String k = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
-                if (!List.of("id", "text", "standard").contains(k)) {
-                    problems.add(source, t.getKeyNode(), "unknown key '" + k + "' in requirement, allowed: id, text, standard");
-                } else if (!(t.getValueNode() instanceof ScalarNode v)) {
-                    problems.add(source, t.getValueNode(), "requirement '" + k + "' must be a single value");
-                } else if (fields.put(k, v.getValue()) != null) {
-                    problems.add(source, t.getKeyNode(), "key '" + k + "' appears twice in requirement");
+            for (String k : KEYS) {
+                if (m.containsKey(k)) {
+                    String v = input.scalar(m.value(k), "requirement '" + k + "'");
+                    if (v != null) {
+                        fields.put(k, v);
+                    }
                 }
             }
             String id = fields.get("id");
-            if (id == null || !ID.matcher(id).matches()) {
-                problems.add(source, item, "requirement id " + (id == null ? "missing" : "'" + id + "' is not like REQ-ILK-001"));
+            if (id == null) {
+                if (!m.containsKey("id")) {
+                    input.missing(item, "id", "requirement");
+                }
+                continue;
+            }
+            if (!ID.matcher(id).matches()) {
+                input.problem(item, "requirement id '" + id + "' is not like REQ-ILK-001");
                 continue;
             }
             if (fields.get("text") == null || fields.get("text").isBlank()) {
-                problems.add(source, item, "requirement " + id + " has no text");
+                input.problem(item, "requirement " + id + " has no text");
             }
             if (out.put(id, new Requirement(id, fields.get("text"), fields.get("standard"))) != null) {
-                problems.add(source, item, "duplicate requirement id '" + id + "'");
+                input.problem(item, "duplicate requirement id '" + id + "'");
             }
         }
-        problems.throwIfAny();
+        input.throwIfAny();
         return new RequirementCatalog(java.util.Collections.unmodifiableMap(out));
     }
 

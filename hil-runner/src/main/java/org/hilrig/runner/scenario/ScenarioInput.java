@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hilrig.runner.yaml.YamlInput;
+import org.hilrig.runner.yaml.YamlMap;
 import org.hilrig.timing.Durations;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -29,6 +31,8 @@ final class ScenarioInput {
     private final String source;
     private final Problems problems;
     private final Vocabulary vocabulary;
+    /** The shared YAML helpers ({@link YamlInput}), adding to {@link #problems}: one message shape in every file. */
+    private final YamlInput input;
 
     /**
      * @param source the file's name in messages
@@ -39,6 +43,7 @@ final class ScenarioInput {
         this.source = source;
         this.problems = problems;
         this.vocabulary = vocabulary;
+        this.input = problems.input(source);
     }
 
     /** The names the file may use. */
@@ -57,41 +62,18 @@ final class ScenarioInput {
                 .orElse(new Position(source, 0, 0));
     }
 
-    /** The mapping's entries by key, with unknown and duplicate keys reported; null when not a mapping. */
     /**
-     * The mapping's entries by key, unknown (when {@code allowed} is given) and duplicate keys reported; null
-     * when not a mapping.
+     * The mapping's entries by key, unknown (when {@code allowed} is given), repeated and non-text keys
+     * reported ({@link YamlInput#mapping}); null when not a mapping.
      */
     Map<String, Node> mapping(Node n, String what, List<String> allowed) {
-        if (!(n instanceof MappingNode m)) {
-            problem(n, what + " must be a mapping of keys to values"
-                    + (allowed == null ? "" : " (" + String.join(", ", allowed) + ")"));
-            return null;
-        }
-        Map<String, Node> out = new LinkedHashMap<>();
-        for (NodeTuple t : m.getValue()) {
-            String k = keyName(t.getKeyNode());
-            if (k == null) {
-                continue;
-            }
-            if (allowed != null && !allowed.contains(k)) {
-                problem(t.getKeyNode(), "unknown key '" + k + "' in " + what + ", allowed: " + String.join(", ", allowed));
-                continue;
-            }
-            if (out.putIfAbsent(k, t.getValueNode()) != null) {
-                problem(t.getKeyNode(), "key '" + k + "' appears twice in " + what);
-            }
-        }
-        return out;
+        YamlMap m = input.mapping(n, what, allowed);
+        return m == null ? null : m.values();
     }
 
     /** A single value, or null (reported) for a list or a mapping. */
     String scalar(Node n, String what) {
-        if (n instanceof ScalarNode s) {
-            return s.getValue();
-        }
-        problem(n, what + " must be a single value, found a " + (n instanceof SequenceNode ? "list" : "mapping"));
-        return null;
+        return input.scalar(n, what);
     }
 
     /** A mapping key as text, or null (reported). */
@@ -107,22 +89,13 @@ final class ScenarioInput {
 
     /** Reports that {@code parent} lacks {@code key}; null, for the caller to return. */
     <T> T missing(Node parent, String what, String key) {
-        problem(parent, what + " has no '" + key + "'");
+        input.missing(parent, key, what);
         return null;
     }
 
     /** A duration ({@code 100ms}) in nanoseconds, or null (reported). */
     Long duration(Node n, String what) {
-        String s = scalar(n, what);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return Durations.parse(s);
-        } catch (IllegalArgumentException e) {
-            problem(n, what + ": " + e.getMessage());
-            return null;
-        }
+        return input.duration(n, what);
     }
 
     /** {@code active} or {@code inactive}, or null (reported). */

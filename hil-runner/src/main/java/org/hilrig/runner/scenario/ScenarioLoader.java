@@ -13,14 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.hilrig.timing.BadInputException;
 import org.hilrig.timing.RigFailureException;
+import org.hilrig.runner.yaml.YamlInput;
+import org.hilrig.timing.rules.NeverClause;
+import org.hilrig.timing.rules.NeverText;
+import org.hilrig.timing.trace.Level;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
@@ -42,8 +46,8 @@ public final class ScenarioLoader {
     static final int MAX_ID_CHARS = 64;
     /** Messages show at most this many characters of a value. */
     private static final int SHOWN_CHARS = 40;
-    private static final Pattern INVARIANT = Pattern.compile(
-            "\\s*(\\w+)\\s+(active|inactive)(?:\\s+while\\s+(\\w+)\\s+(active|inactive))?(?:\\s+for\\s+more\\s+than\\s+(\\S+))?\\s*");
+    /** An invariant's keys: the clause ({@link NeverText}) and, instead of its own 'for more than', a tolerance. */
+    private static final List<String> INVARIANT = List.of("never", "longer_than");
 
     private final Vocabulary vocabulary;
     private final Path base;
@@ -294,8 +298,7 @@ public final class ScenarioLoader {
         private Double number(Node parent, Map<String, Node> m, String key, String what) {
             Node n = m.get(key);
             if (n == null) {
-                problem(parent, what + " has no '" + key + "'");
-                return null;
+                return in.missing(parent, what, key);
             }
             String s = scalar(n, what + " '" + key + "'");
             if (s == null) {
@@ -341,7 +344,7 @@ public final class ScenarioLoader {
         // ---- invariants ----
 
         private Invariant invariant(Node n) {
-            Map<String, Node> m = mapping(n, "invariant", List.of("never"));
+            Map<String, Node> m = mapping(n, "invariant", INVARIANT);
             if (m == null) {
                 return null;
             }
@@ -351,34 +354,49 @@ public final class ScenarioLoader {
                 return null;
             }
             String text = scalar(v, "invariant 'never'");
-            if (text == null) {
+            Node longerThan = m.get("longer_than");
+            String longerText = longerThan == null ? null : scalar(longerThan, "invariant 'longer_than'");
+            if (text == null || longerThan != null && longerText == null) {
                 return null;
             }
-            Matcher x = INVARIANT.matcher(text);
-            if (!x.matches()) {
-                problem(v, "invariant '" + text + "' does not read 'SIGNAL active|inactive [while SIGNAL active|inactive]"
-                        + " [for more than DURATION]'");
+            YamlInput input = problems.input(source);
+            NeverClause clause;
+            try {
+                clause = NeverText.parse(text, offset -> input.position((ScalarNode) v, offset));
+            } catch (BadInputException e) {
+                problem(v, "invariant 'never': " + e.located().get(0).message());
                 return null;
             }
-            observable(v, x.group(1), "invariant");
-            if (x.group(3) != null) {
-                observable(v, x.group(3), "invariant");
+            int before = problems.size();
+            for (NeverClause.Term t : clause.whileTerm() == null ? List.of(clause.first())
+                    : List.of(clause.first(), clause.whileTerm())) {
+                if (!vocabulary.isObservable(t.signal())) {
+                    java.util.TreeSet<String> all = new java.util.TreeSet<>(vocabulary.outputs());
+                    all.addAll(vocabulary.inputs());
+                    input.problem(t.at(), "invariant: unknown signal '" + t.signal() + "', allowed: " + String.join(", ", all));
+                }
             }
             Limit tolerance = null;
-            if (x.group(5) != null) {
-                tolerance = limitText(v, x.group(5), "invariant");
+            if (clause.toleranceText() != null && longerThan != null) {
+                problem(longerThan, "invariant: 'longer_than' and 'for more than " + clause.toleranceText()
+                        + "' in 'never' are one tolerance given twice (write one of them)");
+            } else if (clause.toleranceText() != null) {
+                tolerance = limitText(v, clause.toleranceText(), "invariant");
+            } else if (longerThan != null) {
+                tolerance = limitText(longerThan, longerText, "invariant 'longer_than'");
             }
-            return new Invariant(pos(v), x.group(1), LineState.parse(x.group(2)), x.group(3),
-                    x.group(4) == null ? null : LineState.parse(x.group(4)), tolerance, text.trim());
+            if (problems.size() > before) {
+                return null;
+            }
+            NeverClause.Term second = clause.whileTerm();
+            return new Invariant(pos(v), clause.first().signal(), LineState.of(clause.first().level() == Level.HIGH),
+                    second == null ? null : second.signal(), second == null ? null : LineState.of(second.level() == Level.HIGH),
+                    tolerance, longerThan == null ? text.trim() : text.trim() + " for more than " + longerText.trim());
         }
 
         // ---- pieces ----
 
 
-
-        private void observable(Node at, String line, String what) {
-            in.observable(at, line, what);
-        }
 
 
 
@@ -413,49 +431,13 @@ public final class ScenarioLoader {
         private String requiredScalar(Node parent, Map<String, Node> m, String key, String what) {
             Node n = m.get(key);
             if (n == null) {
-                problem(parent, what + " has no '" + key + "'");
-                return null;
+                return in.missing(parent, what, key);
             }
             return scalar(n, "'" + key + "'");
         }
 
         private List<String> names(Node n, String key, Set<String> allowed, String kind, String where) {
-            List<String> out = new ArrayList<>();
-            if (n == null) {
-                return out;
-            }
-            List<Node> items;
-            if (n instanceof SequenceNode seq) {
-                items = seq.getValue();
-            } else {
-                items = List.of(n);
-            }
-            for (Node item : items) {
-                String s = scalar(item, "'" + key + "'");
-                if (s == null) {
-                    continue;
-                }
-                if (allowed != null && !allowed.contains(s)) {
-                    problem(item, "unknown " + kind + " '" + s + "'" + (where == null ? "" : " " + where)
-                            + ", " + allowedText(allowed, s));
-                } else if (out.contains(s)) {
-                    problem(item, "'" + key + "' names '" + s + "' twice");
-                } else {
-                    out.add(s);
-                }
-            }
-            return out;
-        }
-
-        /** The allowed names, or when there are many, those that share the bad name's group (REQ-ILK-...). */
-        private String allowedText(Set<String> allowed, String bad) {
-            if (allowed.size() <= 20) {
-                return "allowed: " + String.join(", ", allowed);
-            }
-            int dash = bad.lastIndexOf('-');
-            String group = dash > 0 ? bad.substring(0, dash + 1) : bad;
-            List<String> near = allowed.stream().filter(a -> a.startsWith(group)).toList();
-            return near.isEmpty() ? allowed.size() + " known" : "known in " + group + "*: " + String.join(", ", near);
+            return problems.input(source).names(n, key, allowed, kind, where);
         }
 
         private String scalar(Node n, String what) {

@@ -119,14 +119,15 @@ class RuleFileTest {
                 "rules.yaml:3:12: rule 'DOOR-HV': 'after': 'door_closed fall' is not an edge"
                         + " (write '<signal> rises' or '<signal> falls')",
                 "rules.yaml:5:13: rule 'DOOR-HV': 'within': a window is [min, max], found 3 values",
-                "rules.yaml:6:5: rule 'DOOR-HV': unknown key 'expcet'"
+                "rules.yaml:6:5: unknown key 'expcet' in rule 'DOOR-HV'"
                         + " (allowed: id, requirement, after, expect, within, never, longer_than, allow_unexercised)",
-                "rules.yaml:7:5: rule 'LATE': missing key 'expect'",
+                "rules.yaml:7:5: missing key 'expect' in rule 'LATE'",
                 "rules.yaml:9:13: rule 'LATE': 'within': window [2 s, 1 s] has its min above its max",
                 "rules.yaml:10:5: rule 'LATE': 'longer_than' applies only to 'never' rules",
-                "rules.yaml:11:5: rule 3: missing key 'id'",
+                "rules.yaml:11:5: missing key 'id' in rule 3",
                 "rules.yaml:11:12: rule 3: 'never': 'xray_on on while door_closed low'"
-                        + " is not '<signal> high|low while <signal> high|low'",
+                        + " is not '<signal> <state> [while <signal> <state>] [for more than <limit>]'"
+                        + " (a state is active, high, inactive or low)",
                 "rules.yaml:12:18: rule 3: 'longer_than': '-2ms' is negative; durations are 0 or more",
                 "rules.yaml:13:9: rule 'DOOR-HV': id is used twice (first at line 2)",
                 "rules.yaml:15:5: rule 'DOOR-HV': 'within' cannot be combined with 'never'"
@@ -188,9 +189,9 @@ class RuleFileTest {
         assertThat(problemsOf("- id: A\n")).containsExactly(
                 "rules.yaml:1:1: expected a mapping with the key 'rules', found a list");
         assertThat(problemsOf("rule:\n  - id: A\n")).containsExactly(
-                "rules.yaml:1:1: unknown key 'rule' (allowed: rules)");
+                "rules.yaml:1:1: unknown key 'rule' in the rules file (allowed: rules)");
         assertThat(problemsOf("title: x\n")).containsExactly(
-                "rules.yaml:1:1: unknown key 'title' (allowed: rules)");
+                "rules.yaml:1:1: unknown key 'title' in the rules file (allowed: rules)");
     }
 
     @Test
@@ -212,7 +213,7 @@ class RuleFileTest {
                 "rules.yaml:5:17: rule 'B': 'requirement' must be a text, found nothing",
                 "rules.yaml:6:12: rule 'B': 'after' must be a text, found a mapping",
                 "rules.yaml:8:12: rule 'B': 'within' must be a duration such as 2.5ms, found nothing",
-                "rules.yaml:10:5: rule 'C': key 'id' appears twice (first at line 9)");
+                "rules.yaml:10:5: key 'id' appears twice in rule 'C' (first at line 9)");
     }
 
     @Test
@@ -281,5 +282,66 @@ class RuleFileTest {
                         + " or the other edge)",
                 "rules.yaml:11:31: rule 'BOTH': 'xray_on high' and 'xray_on low' are opposite levels of one signal,"
                         + " which never hold together: the rule can never fail");
+    }
+
+    @Test
+    void neverReadsBothSpellingsOfAStateAndBothFormsOfTheTolerance() {
+        List<TimingRule> rules = RuleFile.parse("rules.yaml", """
+                rules:
+                  - id: OLD
+                    never: xray_on high while door_closed low
+                    longer_than: 2ms
+                  - id: SCENARIO-WORDS
+                    never: xray_on active while door_closed inactive for more than 2ms
+                  - id: MIXED
+                    never: "xray_on active while door_closed low"
+                    longer_than: 2ms
+                """).rules();
+
+        NeverWhile old = (NeverWhile) rules.get(0);
+        for (TimingRule r : rules) {
+            NeverWhile n = (NeverWhile) r;
+            assertThat(n.state().level()).as(n.id()).isEqualTo(Level.HIGH);
+            assertThat(n.whileState().level()).as(n.id()).isEqualTo(Level.LOW);
+            assertThat(n.longerThanNanos()).as(n.id()).isEqualTo(2_000_000L);
+            assertThat(n.state().signal().name()).isEqualTo(old.state().signal().name());
+            assertThat(n.whileState().signal().name()).isEqualTo(old.whileState().signal().name());
+        }
+        assertThat(((NeverWhile) rules.get(1)).whileState().signal().position())
+                .isEqualTo(new SourcePosition("rules.yaml", 6, 33));
+        assertThat(((NeverWhile) rules.get(2)).whileState().signal().position())
+                .as("past the opening quote").isEqualTo(new SourcePosition("rules.yaml", 8, 34));
+    }
+
+    @Test
+    void neverWithOneStateAloneIsThatStateWhileItself() {
+        NeverWhile n = (NeverWhile) RuleFile.parse("rules.yaml", """
+                rules:
+                  - id: NO-HV
+                    never: hv_enable high for more than 1ms
+                """).rules().get(0);
+
+        assertThat(n.state()).isEqualTo(n.whileState());
+        assertThat(n.state().signal()).isEqualTo(new SignalRef("hv_enable", new SourcePosition("rules.yaml", 3, 12)));
+        assertThat(n.longerThanNanos()).isEqualTo(1_000_000L);
+    }
+
+    @Test
+    void aToleranceGivenTwiceOrAsAProfileLimitOrNotADurationIsAProblemAtItsPlace() {
+        assertThat(problemsOf("""
+                rules:
+                  - id: TWICE
+                    never: a high while b low for more than 2ms
+                    longer_than: 2ms
+                  - id: PROFILE
+                    never: a high while b low for more than profile.limits.interlock_to_xray_off
+                  - id: BAD
+                    never: a high while b low for more than 2xs
+                """)).containsExactly(
+                "rules.yaml:4:5: rule 'TWICE': 'longer_than' and 'for more than 2ms' in 'never' are one tolerance"
+                        + " given twice (write one of them)",
+                "rules.yaml:6:45: rule 'PROFILE': 'never': 'profile.limits.interlock_to_xray_off' is a profile limit,"
+                        + " which only a scenario can use (a rules file takes a duration such as 2ms)",
+                "rules.yaml:8:45: rule 'BAD': 'never': '2xs' is not a duration (use ns, us, ms or s, e.g. 2.5ms)");
     }
 }

@@ -271,7 +271,8 @@ class CheckCommandTest {
                 "hil check: " + rules + ":6:13: rule 'DOOR-HV': 'within': '1xs' is not a duration"
                         + " (use ns, us, ms or s, e.g. 2.5ms)\n"
                         + "hil check: " + rules + ":8:12: rule 'NO-XRAY': 'never': 'xray_on high door_closed low'"
-                        + " is not '<signal> high|low while <signal> high|low'\n");
+                        + " is not '<signal> <state> [while <signal> <state>] [for more than <limit>]'"
+                        + " (a state is active, high, inactive or low)\n");
     }
 
     @Test

@@ -55,6 +55,16 @@ class HilTest {
     }
 
     @Test
+    void everyProblemOfBadInputIsPrintedOnItsOwnLine() {
+        String[] r = run("emulate", "--board", "GEN", "--tcp", "70000", "--rt-priority", "95");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2].lines()).containsExactly(
+                "hil emulate: --rt-priority 95: out of range (allowed: 0 for ordinary scheduling, 1 to 90)",
+                "hil emulate: --tcp 70000: port out of range (allowed: 0 to 65535)");
+        assertThat(r[1]).as("nothing was started").isEmpty();
+    }
+
+    @Test
     void emulateRefusesABindAddressThatIsNoLiteralNoAddressOfThisMachineOrWithoutTcp() {
         String[] name = run("emulate", "--board", "GEN", "--tcp", "0", "--bind", "localhost");
         assertThat(name[0]).isEqualTo("2");

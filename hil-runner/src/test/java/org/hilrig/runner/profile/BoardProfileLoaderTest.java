@@ -48,7 +48,7 @@ class BoardProfileLoaderTest {
     void aMissingKeyAndAWrongBoardAreNamed() {
         assertThatThrownBy(() -> BoardProfileLoader.parse("x.yaml", "board: XRAY\n"))
                 .isInstanceOf(BadInputException.class)
-                .hasMessageStartingWith("x.yaml:1:8: board 'XRAY' (allowed: GEN, TUB)");
+                .hasMessageStartingWith("x.yaml:1:8: 'board' is 'XRAY' (allowed: GEN, TUB)");
         assertThatThrownBy(() -> BoardProfileLoader.parse("t.yaml", "board: TUB\nmcu:\n  tick: 1ms\n"))
                 .isInstanceOf(BadInputException.class)
                 .satisfies(e -> assertThat(((BadInputException) e).problems())
@@ -98,6 +98,6 @@ class BoardProfileLoaderTest {
 
         assertThatThrownBy(() -> BoardProfileLoader.parse("gen.yaml", text)).isInstanceOf(BadInputException.class)
                 .satisfies(e -> assertThat(((BadInputException) e).problems())
-                        .containsExactly("gen.yaml:" + line + ":1: key 'board' appears twice"));
+                        .containsExactly("gen.yaml:" + line + ":1: key 'board' appears twice in the board profile (first at line 2)"));
     }
 }

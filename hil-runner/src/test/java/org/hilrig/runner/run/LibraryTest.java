@@ -61,7 +61,7 @@ class LibraryTest {
                     txt: two
                 """);
         assertThatThrownBy(() -> Library.open(dir)).isInstanceOfSatisfying(BadInputException.class, e ->
-                assertThat(e.problems()).anyMatch(p -> p.endsWith("requirements.yaml:5:5: unknown key 'txt' in requirement, allowed: id, text, standard"))
+                assertThat(e.problems()).anyMatch(p -> p.endsWith("requirements.yaml:5:5: unknown key 'txt' in requirement (allowed: id, text, standard)"))
                         .anyMatch(p -> p.endsWith("requirements.yaml:4:5: duplicate requirement id 'REQ-ILK-001'"))
                         .anyMatch(p -> p.endsWith("gen-reference.yaml: no board profile here (the simulated rig needs gen-reference.yaml and tub-reference.yaml in fixtures/boards)")));
     }

@@ -66,8 +66,8 @@ class ScenarioLoaderTest {
 
         assertThatThrownBy(() -> loader.load("door.yaml", bad)).isInstanceOfSatisfying(BadInputException.class, e ->
                 assertThat(e.problems()).containsExactly(
-                        "door.yaml:2:1: unknown key 'titel' in scenario, allowed: id, title, requirements, tags, board, other_board, technique, catches, limit, steps, always",
-                        "door.yaml:1:1: scenario has no 'title'",
+                        "door.yaml:2:1: unknown key 'titel' in scenario (allowed: id, title, requirements, tags, board, other_board, technique, catches, limit, steps, always)",
+                        "door.yaml:1:1: missing key 'title' in scenario",
                         "door.yaml:3:16: unknown requirement 'REQ-ILK-999' in test-scenarios/requirements.yaml, allowed: REQ-ILK-001",
                         "door.yaml:7:11: unknown defect 'SLOW_INTERLOK' of the emulator, allowed: SLOW_INTERLOCK",
                         "door.yaml:10:48: step 'await': unknown profile limit 'profile.rotor_timout', allowed: profile.door_to_hv_off, profile.limits.comms_loss_margin, profile.limits.scenario_limit, profile.limits.serial_reply, profile.rotor_timeout",
@@ -109,7 +109,7 @@ class ScenarioLoaderTest {
 
         assertThatThrownBy(() -> loader.load("d.yaml", bad)).isInstanceOfSatisfying(BadInputException.class, e ->
                 assertThat(e.problems()).containsExactly(
-                        "d.yaml:10:40: key 'is' appears twice in step 'await'",
+                        "d.yaml:10:40: key 'is' appears twice in step 'await' (first at line 10)",
                         "d.yaml:14:5: unknown step 'wiat', allowed: set, wait, fault, await, expect, expect_event, expect_no_event, send, heartbeat"));
     }
 
@@ -140,8 +140,39 @@ class ScenarioLoaderTest {
                 "never: XRAY_ON on while DOOR_CLOSED inactive");
 
         assertThatThrownBy(() -> loader.load("d.yaml", bad)).isInstanceOf(BadInputException.class)
-                .hasMessage("d.yaml:19:12: invariant 'XRAY_ON on while DOOR_CLOSED inactive' does not read 'SIGNAL active|inactive"
-                        + " [while SIGNAL active|inactive] [for more than DURATION]'");
+                .hasMessage("d.yaml:19:12: invariant 'never': 'XRAY_ON on while DOOR_CLOSED inactive' is not '<signal>"
+                        + " <state> [while <signal> <state>] [for more than <limit>]' (a state is active, high, inactive or low)");
+    }
+
+    @Test
+    void invariantsReadBothSpellingsOfAStateAndBothFormsOfTheTolerance() {
+        String written = "never: XRAY_ON active while DOOR_CLOSED inactive for more than 2ms";
+        Invariant expected = loader.load("d.yaml", DOOR).always().get(0);
+        for (String other : List.of("never: XRAY_ON high while DOOR_CLOSED low for more than 2ms",
+                "never: XRAY_ON active while DOOR_CLOSED low\n    longer_than: 2ms",
+                "longer_than: 2ms\n    never: XRAY_ON high while DOOR_CLOSED inactive")) {
+            Invariant inv = loader.load("d.yaml", DOOR.replace(written, other)).always().get(0);
+            assertThat(inv.signal()).as(other).isEqualTo(expected.signal());
+            assertThat(inv.state()).as(other).isEqualTo(LineState.ACTIVE);
+            assertThat(inv.whileSignal()).as(other).isEqualTo(expected.whileSignal());
+            assertThat(inv.whileState()).as(other).isEqualTo(LineState.INACTIVE);
+            assertThat(inv.tolerance().max()).as(other).isEqualTo(new Limit.Fixed(2_000_000));
+        }
+        Invariant alone = loader.load("d.yaml", DOOR.replace(written, "never: HV_ENABLE high")).always().get(0);
+        assertThat(alone.whileSignal()).isNull();
+        assertThat(alone.tolerance()).isNull();
+        assertThat(alone.text()).isEqualTo("HV_ENABLE high");
+    }
+
+    @Test
+    void anInvariantsUnknownSignalIsReportedAtItsColumnAndATwiceGivenToleranceAtItsKey() {
+        String written = "never: XRAY_ON active while DOOR_CLOSED inactive for more than 2ms";
+        assertThatThrownBy(() -> loader.load("d.yaml", DOOR.replace(written,
+                "never: XRAY_ON active while DOOR_SHUT inactive for more than 2ms\n    longer_than: 2ms")))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.problems()).satisfiesExactly(
+                        p -> assertThat(p).startsWith("d.yaml:19:33: invariant: unknown signal 'DOOR_SHUT', allowed: "),
+                        p -> assertThat(p).isEqualTo("d.yaml:20:18: invariant: 'longer_than' and 'for more than 2ms' in"
+                                + " 'never' are one tolerance given twice (write one of them)")));
     }
 
     @Test

@@ -1,23 +1,45 @@
 package org.hilrig.scenarios.junit;
 
-import java.util.List;
+import java.util.Optional;
+import org.hilrig.runner.run.Library;
+import org.hilrig.timing.InputProblem;
+import org.hilrig.timing.rules.SourcePosition;
+import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.descriptor.FilePosition;
+import org.junit.platform.engine.support.descriptor.FileSource;
 
 /**
- * Stands for scenario files that did not load: a test that fails with every problem the loader found
- * (one per line), so a broken library is a red build, never a silently smaller one.
+ * One problem of the scenario files that did not load, as a test that fails with it: sourced at the
+ * problem's file, line and column (so an IDE jumps to it), named by its located message. A broken library
+ * is a red build, one red test per problem, never a silently smaller one.
  */
 final class LibraryProblemDescriptor extends AbstractTestDescriptor {
-    private final List<String> problems;
+    static final String SEGMENT = "problem";
+    private final InputProblem problem;
 
-    LibraryProblemDescriptor(UniqueId parent, List<String> problems) {
-        super(parent.append("library", "load"), "scenario files load");
-        this.problems = List.copyOf(problems);
+    /** The {@code number}-th problem (1-based, in the order the loader found them). */
+    LibraryProblemDescriptor(UniqueId parent, int number, InputProblem problem) {
+        super(parent.append(SEGMENT, String.valueOf(number)), problem.toString(), source(problem.at()).orElse(null));
+        this.problem = problem;
     }
 
-    List<String> problems() {
-        return problems;
+    /** The problem's file (named relative to the rig's home, as the loader names library files) and place. */
+    private static Optional<TestSource> source(SourcePosition at) {
+        if (at.file().isEmpty()) {
+            return Optional.empty();
+        }
+        var file = Library.home().resolve(at.file()).toFile();
+        if (at.line() == 0) {
+            return Optional.of(FileSource.from(file));
+        }
+        return Optional.of(FileSource.from(file, at.column() == 0 ? FilePosition.from(at.line())
+                : FilePosition.from(at.line(), at.column())));
+    }
+
+    InputProblem problem() {
+        return problem;
     }
 
     @Override

@@ -37,7 +37,8 @@ import org.opentest4j.AssertionFailedError;
  * {@link UniqueIdSelector}s naming scenarios (picked from the library under {@code hil.home}, as an IDE
  * re-runs one test); other selectors (classes, packages) select nothing, so the engine stays quiet beside
  * Jupiter. Every
- * scenario becomes one test; files that do not load become one failing test listing every problem.
+ * scenario becomes one test; when files do not load, every problem becomes one failing test at its file,
+ * line and column.
  *
  * <p>Configuration parameters: {@code hil.seed} (default 42), {@code hil.defects} (comma-separated
  * emulator defects, default none), {@code hil.out} (folder for traces, default
@@ -80,7 +81,9 @@ public final class ScenarioTestEngine implements TestEngine {
                 }
             }
         } catch (BadInputException e) {
-            engine.addChild(new LibraryProblemDescriptor(uniqueId, e.problems()));
+            for (int i = 0; i < e.located().size(); i++) {
+                engine.addChild(new LibraryProblemDescriptor(uniqueId, i + 1, e.located().get(i)));
+            }
         }
         return engine;
     }
@@ -111,7 +114,7 @@ public final class ScenarioTestEngine implements TestEngine {
             listener.executionStarted(child);
             if (child instanceof LibraryProblemDescriptor bad) {
                 listener.executionFinished(child, TestExecutionResult.failed(
-                        new AssertionFailedError(String.join("\n", bad.problems()))));
+                        new AssertionFailedError(bad.problem().toString())));
                 continue;
             }
             ScenarioDescriptor d = (ScenarioDescriptor) child;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.hilrig.timing.BadInputException;
+import org.hilrig.timing.InputProblem;
 import org.hilrig.timing.trace.ChangeListener;
 import org.hilrig.timing.trace.Level;
 import org.hilrig.timing.trace.SignalInfo;
@@ -116,7 +117,7 @@ public final class RuleChecker implements ChangeListener {
             throw new IllegalStateException("the checker has already begun a trace");
         }
         SignalDirectory directory = new SignalDirectory(header.signals());
-        List<String> problems = new ArrayList<>();
+        List<InputProblem> problems = new ArrayList<>();
         BoundSignal[] bound = new BoundSignal[header.signals().size()];
         List<BoundSignal[]> perRule = new ArrayList<>();
         for (TimingRule rule : rules) {
@@ -157,13 +158,13 @@ public final class RuleChecker implements ChangeListener {
     }
 
     /** Adds a problem when a rule whose two names are one signal can never mean anything. */
-    private static void meaningless(TimingRule rule, SignalInfo signal, List<String> problems) {
+    private static void meaningless(TimingRule rule, SignalInfo signal, List<InputProblem> problems) {
         String why = rule.meaninglessOnOneSignal();
         if (why != null) {
             SignalRef a = rule.signals().get(0);
             SignalRef b = rule.signals().get(1);
-            problems.add(b.position().where() + "rule '" + rule.id() + "': " + why + (a.name().equals(b.name()) ? ""
-                    : " ('" + a.name() + "' and '" + b.name() + "' are both " + signal.path() + ")"));
+            problems.add(new InputProblem(b.position(), "rule '" + rule.id() + "': " + why + (a.name().equals(b.name()) ? ""
+                    : " ('" + a.name() + "' and '" + b.name() + "' are both " + signal.path() + ")")));
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.hilrig.timing.InputProblem;
 import org.hilrig.timing.trace.SignalInfo;
 import org.hilrig.timing.trace.SignalKind;
 
@@ -22,7 +23,7 @@ final class SignalDirectory {
     }
 
     /** The signal named by {@code ref}, or null after adding one located problem to {@code problems}. */
-    SignalInfo resolve(TimingRule rule, SignalRef ref, List<String> problems) {
+    SignalInfo resolve(TimingRule rule, SignalRef ref, List<InputProblem> problems) {
         String name = ref.name();
         List<SignalInfo> matches = new ArrayList<>();
         for (SignalInfo s : signals) {
@@ -37,22 +38,22 @@ final class SignalDirectory {
                 }
             }
         }
-        String where = ref.position().where() + "rule '" + rule.id() + "': ";
+        String where = "rule '" + rule.id() + "': ";
         if (matches.isEmpty()) {
-            problems.add(where + "no signal '" + name + "' in the trace" + suggestions(name));
+            problems.add(new InputProblem(ref.position(), where + "no signal '" + name + "' in the trace" + suggestions(name)));
             return null;
         }
         if (matches.size() > 1) {
-            problems.add(where + "signal '" + name + "' is ambiguous in the trace: it matches "
+            problems.add(new InputProblem(ref.position(), where + "signal '" + name + "' is ambiguous in the trace: it matches "
                     + String.join(", ", matches.stream().map(SignalInfo::path).limit(NAMES_SHOWN).toList())
                     + (matches.size() > NAMES_SHOWN ? " and " + (matches.size() - NAMES_SHOWN) + " more" : "")
-                    + " (write the full dotted path)");
+                    + " (write the full dotted path)"));
             return null;
         }
         SignalInfo s = matches.get(0);
         if (!isOneBit(s)) {
-            problems.add(where + "signal '" + name + "' (" + s.path() + ") is " + describe(s)
-                    + "; rules check one-bit signals");
+            problems.add(new InputProblem(ref.position(), where + "signal '" + name + "' (" + s.path() + ") is "
+                    + describe(s) + "; rules check one-bit signals"));
             return null;
         }
         return s;

@@ -1,6 +1,9 @@
 package org.hilrig.runner.profile;
 
+import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.hilrig.device.profile.Board;
@@ -30,7 +33,9 @@ import org.hilrig.runner.scenario.Window;
  *     </ul></li>
  * </ul>
  *
- * A duration both boards' profiles hold is taken from the board under test. Immutable and thread-safe.
+ * A key is read from the profile of the board that holds it; a key several boards' profiles hold is taken from
+ * the board under test, else from the first holder in {@link Board} order. Nothing here names a board: a
+ * derived window reads its keys from whichever board's profile has them. Immutable and thread-safe.
  */
 public final class BoardLimits implements ProfileLimits {
     /** The backup timer's end for the technique. */
@@ -40,17 +45,24 @@ public final class BoardLimits implements ProfileLimits {
     /** When F04 may come: the rotor timeout with its tolerance. */
     public static final String ROTOR_TIMEOUT_WINDOW = "rotor_timeout_window";
 
-    private final BoardProfile gen;
-    private final BoardProfile tub;
+    private final Map<Board, BoardProfile> profiles;
     private final Set<String> names;
 
     /**
-     * @param gen the generator's profile
-     * @param tub the tube controller's profile
+     * @param profiles one profile per board, at most one per board
+     * @throws IllegalArgumentException when two profiles are of the same board, or none is given
      */
-    public BoardLimits(BoardProfile gen, BoardProfile tub) {
-        this.gen = gen;
-        this.tub = tub;
+    public BoardLimits(Collection<BoardProfile> profiles) {
+        Map<Board, BoardProfile> byBoard = new EnumMap<>(Board.class);
+        for (BoardProfile p : profiles) {
+            if (byBoard.put(p.board(), p) != null) {
+                throw new IllegalArgumentException("two profiles of board " + p.board());
+            }
+        }
+        if (byBoard.isEmpty()) {
+            throw new IllegalArgumentException("no board profile");
+        }
+        this.profiles = Collections.unmodifiableMap(byBoard);
         Set<String> n = new TreeSet<>();
         for (ProfileKey k : ProfileKey.values()) {
             if (k.kind() == ProfileKey.Kind.DURATION) {
@@ -73,18 +85,21 @@ public final class BoardLimits implements ProfileLimits {
         switch (name) {
             case BACKUP_TIME -> {
                 long set = setTime(name, technique);
-                long end = Math.round(set * gen.number(ProfileKey.BACKUP_FACTOR)) + gen.nanos(ProfileKey.BACKUP_MARGIN);
+                long end = Math.round(set * holder(ProfileKey.BACKUP_FACTOR, board).number(ProfileKey.BACKUP_FACTOR))
+                        + holder(ProfileKey.BACKUP_MARGIN, board).nanos(ProfileKey.BACKUP_MARGIN);
                 return new Window(set, end);
             }
             case EXPOSURE_WINDOW -> {
                 long set = setTime(name, technique);
-                long tolerance = Math.round(set * gen.number(ProfileKey.LIMIT_EXPOSURE_TIME_FRACTION))
-                        + gen.nanos(ProfileKey.LIMIT_EXPOSURE_TIME_OFFSET);
+                long tolerance = Math.round(set * holder(ProfileKey.LIMIT_EXPOSURE_TIME_FRACTION, board)
+                        .number(ProfileKey.LIMIT_EXPOSURE_TIME_FRACTION))
+                        + holder(ProfileKey.LIMIT_EXPOSURE_TIME_OFFSET, board).nanos(ProfileKey.LIMIT_EXPOSURE_TIME_OFFSET);
                 return new Window(Math.max(0, set - tolerance), set + tolerance);
             }
             case ROTOR_TIMEOUT_WINDOW -> {
-                long timeout = gen.nanos(ProfileKey.ROTOR_TIMEOUT);
-                long tolerance = gen.nanos(ProfileKey.LIMIT_ROTOR_TIMEOUT_TOLERANCE);
+                long timeout = holder(ProfileKey.ROTOR_TIMEOUT, board).nanos(ProfileKey.ROTOR_TIMEOUT);
+                long tolerance = holder(ProfileKey.LIMIT_ROTOR_TIMEOUT_TOLERANCE, board)
+                        .nanos(ProfileKey.LIMIT_ROTOR_TIMEOUT_TOLERANCE);
                 return new Window(Math.max(0, timeout - tolerance), timeout + tolerance);
             }
             default -> {
@@ -92,11 +107,24 @@ public final class BoardLimits implements ProfileLimits {
                 if (key == null || key.kind() != ProfileKey.Kind.DURATION) {
                     throw new IllegalArgumentException("no duration 'profile." + name + "' in the board profiles");
                 }
-                BoardProfile first = board == Board.TUB ? tub : gen;
-                BoardProfile p = key.belongsTo(first.board()) ? first : first == gen ? tub : gen;
-                return Window.upTo(p.nanos(key));
+                return Window.upTo(holder(key, board).nanos(key));
             }
         }
+    }
+
+    /** The profile that holds the key: the board under test's when it has the key, else the first holder. */
+    private BoardProfile holder(ProfileKey key, Board underTest) {
+        BoardProfile own = profiles.get(underTest);
+        if (own != null && key.belongsTo(underTest)) {
+            return own;
+        }
+        for (BoardProfile p : profiles.values()) {
+            if (key.belongsTo(p.board())) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("no board profile holds 'profile." + key.path() + "' (profiles: "
+                + profiles.keySet() + ")");
     }
 
     private static long setTime(String name, Technique technique) {

@@ -49,7 +49,7 @@ public final class Library {
         this.home = home;
         this.requirements = requirements;
         this.rigs = rigs;
-        this.limits = new BoardLimits(rigs.genProfile(), rigs.tubProfile());
+        this.limits = new BoardLimits(List.of(rigs.genProfile(), rigs.tubProfile()));
         Set<String> outputs = new LinkedHashSet<>(rigs.lines());
         outputs.removeAll(rigs.inputs());
         Set<String> naks = new LinkedHashSet<>();

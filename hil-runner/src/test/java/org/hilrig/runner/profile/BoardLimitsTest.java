@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
 import org.hilrig.device.profile.ProfileKey;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class BoardLimitsTest {
     private static final BoardProfile GEN = BoardProfileLoader.load(Path.of("..", "fixtures", "boards", "gen-reference.yaml"));
     private static final BoardProfile TUB = BoardProfileLoader.load(Path.of("..", "fixtures", "boards", "tub-reference.yaml"));
-    private final BoardLimits limits = new BoardLimits(GEN, TUB);
+    private final BoardLimits limits = new BoardLimits(List.of(GEN, TUB));
 
     @Test
     void everyDurationOfTheProfilesAndTheDerivedWindowsCanBeNamed() {
@@ -40,7 +41,7 @@ class BoardLimitsTest {
                 .with(ProfileKey.LIMIT_EXPOSURE_TIME_OFFSET, "1ms")
                 .with(ProfileKey.ROTOR_TIMEOUT, "3s")
                 .with(ProfileKey.LIMIT_ROTOR_TIMEOUT_TOLERANCE, "50ms");
-        ProfileLimits l = new BoardLimits(looser, TUB);
+        ProfileLimits l = new BoardLimits(List.of(looser, TUB));
 
         assertThat(l.window("exposure_window", Board.GEN, new Technique(80, 250, 100)))
                 .isEqualTo(new Window(94_000_000L, 106_000_000L));
@@ -50,10 +51,25 @@ class BoardLimitsTest {
 
     @Test
     void aLimitBothBoardsHoldIsTakenFromTheBoardUnderTest() {
-        ProfileLimits l = new BoardLimits(GEN, TUB.with(ProfileKey.LIMIT_SERIAL_REPLY, "8ms"));
+        ProfileLimits l = new BoardLimits(List.of(GEN, TUB.with(ProfileKey.LIMIT_SERIAL_REPLY, "8ms")));
 
         assertThat(l.window(ProfileLimits.SERIAL_REPLY, Board.GEN, null)).isEqualTo(Window.upTo(5_000_000L));
         assertThat(l.window(ProfileLimits.SERIAL_REPLY, Board.TUB, null)).isEqualTo(Window.upTo(8_000_000L));
         assertThat(l.window("limits.interlock_to_hv_off", Board.TUB, null)).isEqualTo(Window.upTo(1_000_000L));
+    }
+
+    @Test
+    void aTubeAloneHasItsOwnLimitsAndNoGeneratorWindow() {
+        ProfileLimits l = new BoardLimits(List.of(TUB.with(ProfileKey.LIMIT_SERIAL_REPLY, "8ms")));
+
+        assertThat(l.window(ProfileLimits.SERIAL_REPLY, Board.TUB, null)).isEqualTo(Window.upTo(8_000_000L));
+        assertThatThrownBy(() -> l.window("rotor_timeout_window", Board.TUB, null))
+                .hasMessage("no board profile holds 'profile.prep.rotor_timeout' (profiles: [TUB])");
+    }
+
+    @Test
+    void twoProfilesOfOneBoardOrNoneAreRefused() {
+        assertThatThrownBy(() -> new BoardLimits(List.of(GEN, GEN))).hasMessage("two profiles of board GEN");
+        assertThatThrownBy(() -> new BoardLimits(List.of())).hasMessage("no board profile");
     }
 }

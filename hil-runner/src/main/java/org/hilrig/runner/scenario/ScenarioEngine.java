@@ -72,8 +72,7 @@ public final class ScenarioEngine {
      */
     public Map<String, String> identify(Rig rig, Board board) {
         Position at = new Position("VER", 0, 0);
-        Step.Send ver = new Step.Send(at, "VER", List.of(), null, false, Step.Corruption.NONE, 1,
-                new Step.Reply(Step.Reply.Kind.ACK, null), Map.of(), null, null);
+        Step.Send ver = Step.Send.ack(at, "VER");
         Scenario ask = new Scenario("VER-" + board.name(), "board identity", List.of(), List.of(), board, false, null,
                 List.of(), List.of(ver), List.of(), null, at);
         return new Run(ask, rig).identify(ver);
@@ -272,9 +271,7 @@ public final class ScenarioEngine {
             String[][] commands = {{"SKV", number(t.kilovolts())}, {"SMA", number(t.milliamps())},
                     {"SMS", number(t.milliseconds())}};
             for (String[] c : commands) {
-                Step.Send send = new Step.Send(scenario.at(), c[0], List.of(c[1]), null, false, Step.Corruption.NONE, 1,
-                        new Step.Reply(Step.Reply.Kind.ACK, null), Map.of(), null, null);
-                send(send);
+                send(Step.Send.ack(scenario.at(), c[0], c[1]));
             }
         }
 
@@ -482,8 +479,7 @@ public final class ScenarioEngine {
             long end = later(rig.nowNanos(), h.forNanos());
             while (rig.nowNanos() < end) {
                 long next = Math.min(end, later(rig.nowNanos(), h.everyNanos()));
-                send(new Step.Send(h.at(), "HBT", List.of(), null, false, Step.Corruption.NONE, 1,
-                        new Step.Reply(Step.Reply.Kind.ACK, null), Map.of(), null, null));
+                send(Step.Send.ack(h.at(), "HBT"));
                 if (rig.nowNanos() < next) {
                     runUntil(() -> false, next);
                 }

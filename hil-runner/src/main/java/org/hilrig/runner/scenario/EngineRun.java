@@ -175,7 +175,7 @@ final class EngineRun implements StepRun {
 
     // ---- steps ----
 
-    /** Runs one step of the file (a {@code Step.run(StepRun)} replaces this once {@code Step.Fault} may gain one). */
+    /** Runs one step of the file with the {@link StepRun} method of its record. */
     private void run(Step step) {
         if (step instanceof Step.Set s) {
             set(s);

@@ -5,6 +5,7 @@ package org.hilrig.runner.scenario;
  * steps on a rig. Each method returns when the step is done; it throws {@link NotMet} when the step's
  * expectation is not met, {@link LimitReached} when the scenario's length limit comes first, and a
  * {@link org.hilrig.timing.RigException} or {@link IllegalArgumentException} when the rig could not run it.
+ * An implementation runs one scenario and is confined to its thread.
  */
 interface StepRun {
     /** A step's expectation was not met: the scenario fails with this message. */

@@ -79,10 +79,11 @@ final class EngineRun implements StepRun {
             }
         } catch (NotMet e) {
             String message = where + ": " + e.getMessage();
-            long lost = watch.eventsLost();
+            long lost = e.aboutEvents ? watch.eventsLost() : 0;
             // the awaited event may be one of those lost on the way: nobody can tell
-            outcome = e.aboutEvents && lost > 0 ? new Outcome(Verdict.INCONCLUSIVE, message + " (inconclusive: " + lost
-                    + " event(s) lost, the board's event counter skipped)", false) : new Outcome(Verdict.FAIL, message, false);
+            outcome = lost > 0 ? new Outcome(Verdict.INCONCLUSIVE, message + " (inconclusive: " + lost
+                    + " event(s) lost, the board's event counter skipped)", false)
+                    : new Outcome(Verdict.FAIL, message, false);
             log.end(rig.nowNanos(), outcome.verdict(), e.getMessage());
         } catch (RigException | IllegalArgumentException | IllegalStateException e) {
             outcome = Outcome.error(where + ": " + e.getMessage(), e instanceof RigFailureException);

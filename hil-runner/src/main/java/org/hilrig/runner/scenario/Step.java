@@ -255,6 +255,15 @@ public sealed interface Step {
             replyFields = Collections.unmodifiableMap(new LinkedHashMap<>(replyFields));
         }
 
+        /**
+         * A plain command the engine sends on its own (the technique's {@code SKV}, a heartbeat's {@code HBT},
+         * {@code VER}): one uncorrupted frame that must get an {@code ACK} within the profile's serial reply limit.
+         */
+        static Send ack(Position at, String command, String... args) {
+            return new Send(at, command, List.of(args), null, false, Corruption.NONE, 1,
+                    new Reply(Reply.Kind.ACK, null), Map.of(), null, null);
+        }
+
         @Override
         public String keyword() {
             return SendKeyword.INSTANCE.word();

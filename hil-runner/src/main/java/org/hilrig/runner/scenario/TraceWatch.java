@@ -11,6 +11,8 @@ import org.hilrig.device.protocol.DecodeListener;
 import org.hilrig.device.protocol.DiscardedInput;
 import org.hilrig.device.protocol.Frame;
 import org.hilrig.device.protocol.FrameDecoder;
+import org.hilrig.device.protocol.FrameKind;
+import org.hilrig.device.protocol.KeyValues;
 import org.hilrig.device.protocol.ReceivedFrame;
 import org.hilrig.timing.trace.ChangeListener;
 import org.hilrig.timing.trace.Level;
@@ -129,7 +131,7 @@ final class TraceWatch implements ChangeListener, DecodeListener {
     public void frame(ReceivedFrame frame) {
         Frame f = frame.frame();
         received.add(new Received(frameTimeNanos, f, frame.bytes().length));
-        if (f.kind() == org.hilrig.device.protocol.FrameKind.EVENT) {
+        if (f.kind() == FrameKind.EVENT) {
             boolean boot = f.subject().equals("BOOT") && f.seq() == 0;
             if (!boot && nextEventCounter >= 0 && f.seq() != nextEventCounter) {
                 eventsLost += (f.seq() - nextEventCounter) & 0xFF;
@@ -228,5 +230,79 @@ final class TraceWatch implements ChangeListener, DecodeListener {
     /** Every frame the board has sent so far, in order. */
     List<Received> received() {
         return received;
+    }
+
+    /**
+     * Index in {@link #received()} of the board's first {@code ACK} or {@code NAK} with sequence number
+     * {@code seq} to {@code command}, stamped at or after {@code notBeforeNanos}; -1 for none yet.
+     */
+    int replyIndex(int seq, String command, long notBeforeNanos) {
+        for (int i = firstAtOrAfter(notBeforeNanos); i < received.size(); i++) {
+            Frame f = received.get(i).frame();
+            if ((f.kind() == FrameKind.ACK || f.kind() == FrameKind.NAK) && f.seq() == seq
+                    && f.subject().equals(command)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The time of the board's first event {@code name} with {@code fields}, stamped at or after {@code fromNanos}; -1 for none yet. */
+    long eventTime(String name, Map<String, String> fields, long fromNanos) {
+        for (int i = firstAtOrAfter(fromNanos); i < received.size(); i++) {
+            Received r = received.get(i);
+            if (r.frame().kind() == FrameKind.EVENT && r.frame().subject().equals(name) && hasFields(r.frame(), fields)) {
+                return r.timeNanos();
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether frame {@code f} carries every one of {@code fields}, numbers compared as numbers ({@code 80} is
+     * {@code 80.0}); a frame whose values do not read has none.
+     */
+    static boolean hasFields(Frame f, Map<String, String> fields) {
+        if (fields.isEmpty()) {
+            return true;
+        }
+        KeyValues kv;
+        try {
+            kv = f.values();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        for (Map.Entry<String, String> e : fields.entrySet()) {
+            if (!kv.has(e.getKey()) || !same(kv.text(e.getKey()), e.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean same(String actual, String expected) {
+        if (actual.equals(expected)) {
+            return true;
+        }
+        try {
+            return Double.parseDouble(actual) == Double.parseDouble(expected);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Index of the first received frame stamped at or after {@code nanos} (frames arrive in time order). */
+    private int firstAtOrAfter(long nanos) {
+        int lo = 0;
+        int hi = received.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (received.get(mid).timeNanos() < nanos) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 }

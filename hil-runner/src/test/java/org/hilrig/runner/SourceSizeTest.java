@@ -23,15 +23,6 @@ class SourceSizeTest {
     private static final int MAX_LINES = 500;
     private static final String REASON = "Over 500 lines:";
 
-    /**
-     * Files being split by another lane of issue 11 right now, exempt until they land (the integrator empties
-     * this set at merge point M3). Paths from the project root.
-     */
-    private static final Set<String> PENDING = Set.of(
-            "device-models/src/main/java/org/hilrig/device/firmware/GeneratorFirmware.java",
-            "device-models/src/main/java/org/hilrig/device/sim/Machine.java",
-            "hil-runner/src/main/java/org/hilrig/runner/scenario/ScenarioLoader.java");
-
     /** The project root: the parent of this module's folder, where the tests run. */
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
@@ -43,7 +34,7 @@ class SourceSizeTest {
             String rel = ROOT.relativize(file).toString().replace('\\', '/');
             String text = Files.readString(file, StandardCharsets.UTF_8);
             long lines = text.lines().count();
-            if (lines > MAX_LINES && !PENDING.contains(rel) && !givesReason(text, typeName(file))) {
+            if (lines > MAX_LINES && !givesReason(text, typeName(file))) {
                 offenders.add(rel + ": " + lines + " lines, over " + MAX_LINES + " (split it, or give the reason"
                         + " in its type Javadoc in a sentence starting '" + REASON + "')");
             }

@@ -1,11 +1,16 @@
 package org.hilrig.device.sim;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import org.hilrig.device.board.Boards;
+import org.hilrig.device.board.Wire;
+import org.hilrig.device.profile.Board;
 
 /**
  * Which output drives which input, by signal path, with an optional propagation delay. The machine builds
- * the standard wiring for its configuration ({@link #standard}); a test or fixture may delay any wire by
+ * its boards' wiring ({@link #of}); a test or fixture may delay any wire by
  * naming its destination ({@link #withDelay}).
  *
  * @param wires every wire, in the order edges are propagated
@@ -45,24 +50,16 @@ public record Wiring(List<Wire> wires) {
     }
 
     /**
-     * The standard wiring: plant interlocks, comparators and sensors into the generator's pins, the rotor
-     * handshake between generator and tube controller (or the rig's ROTOR_START into a tube controller
-     * tested alone). The handswitch and AEC are not wires: their models sit between rig and pins.
+     * The boards' own wiring: each present board's wires in {@link Board} order (plant interlocks, comparators
+     * and sensors into the generator's pins, the rotor handshake between generator and tube controller, or the
+     * rig's ROTOR_START into a tube controller tested alone). The handswitch and AEC are not wires: their
+     * models sit between rig and pins.
      */
-    public static Wiring standard(boolean withGenerator, boolean tubeFromRig) {
+    public static Wiring of(Set<Board> present) {
+        Set<Board> boards = present.isEmpty() ? EnumSet.noneOf(Board.class) : EnumSet.copyOf(present);
         List<Wire> w = new ArrayList<>();
-        if (withGenerator) {
-            w.add(new Wire("plant.door_closed", "gen.door_closed", 0));
-            w.add(new Wire("plant.estop_ok", "gen.estop_ok", 0));
-            w.add(new Wire("plant.thermal_ok", "gen.thermal_ok", 0));
-            w.add(new Wire("plant.kv_ok", "gen.kv_ok", 0));
-            w.add(new Wire("plant.arc", "gen.arc_detect", 0));
-            w.add(new Wire("plant.fil_ok", "gen.fil_ok", 0));
-            w.add(new Wire("gen.rotor_start", "tub.rotor_start", 0));
-            w.add(new Wire("tub.rotor_ready", "gen.rotor_ready", 0));
-        }
-        if (tubeFromRig) {
-            w.add(new Wire("rig.rotor_start", "tub.rotor_start", 0));
+        for (Board b : boards) {
+            w.addAll(Boards.of(b).wires(boards));
         }
         return new Wiring(w);
     }

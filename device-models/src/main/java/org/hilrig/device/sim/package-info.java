@@ -4,9 +4,9 @@
  *
  * <pre>
  * Machine m = Machine.builder()
- *     .genProfile(gen).tubProfile(tub)          // BoardProfile values (hil-runner loads them from YAML)
+ *     .profile(gen).profile(tub)                // BoardProfile values, one per board (hil-runner loads them from YAML)
  *     .boardUnderTest(Board.GEN)                // or Board.TUB
- *     .emulateOtherBoard(false)                 // false: the other board is a plant-level model
+ *     .emulateOtherBoard(false)                 // false: other boards are plant-level models where they have one
  *     .defects(Set.of(Defect.SLOW_INTERLOCK))   // firmware defects, none by default
  *     .seed(42)                                 // contact bounce, serial noise
  *     .build();                                 // boots at t=0 on its own Scheduler, records into its own Trace
@@ -17,7 +17,13 @@
  * Machine.faultNames(); Machine.faultParameters("brown_out");     // the closed set, for validation
  * m.hostLink().send(bytes);           // paced at the baud rate; m.hostLink().onReceive((t, b) -> ...)
  * m.analog("KV_FB");                  // KV_FB, MA_FB, ROTOR_RPM
+ * m.boards(); m.drivableLines(); m.acceptedFaults();               // what this configuration has, drives, injects
+ * m.inject(new PlantFault.ArcBurst(4, 5_000_000));                  // a typed fault, now
  * </pre>
+ *
+ * The boards are defined in {@code org.hilrig.device.board} (one room per board); the machine composes the
+ * present ones ({@code MachineAssembly}), names their lines ({@code LineDirectory}) and routes each fault to
+ * the part that makes it ({@code MachineFaults} or a board's plant part).
  *
  * Signal paths: {@code rig.*} (driven by the rig), {@code plant.*} (plant outputs: {@code door_closed},
  * {@code estop_ok}, {@code thermal_ok}, {@code kv_ok}, {@code arc}, {@code fil_ok}, {@code phase_ok},

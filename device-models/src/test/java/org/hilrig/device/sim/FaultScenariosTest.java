@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hilrig.device.sim.Rig.MS;
 import static org.hilrig.device.sim.Rig.US;
 
+import java.util.EnumSet;
 import java.util.Map;
 import org.hilrig.device.firmware.GenFault;
 import org.hilrig.device.firmware.GenState;
+import org.hilrig.device.profile.Board;
 import org.junit.jupiter.api.Test;
 
 /** Every fault scenario of domain.md, injected by name into the reference GEN and its plant. */
@@ -337,7 +339,7 @@ class FaultScenariosTest {
         Machine m = Machine.builder().genProfile(org.hilrig.device.profile.ReferenceProfiles.gen()
                         .with(org.hilrig.device.profile.ProfileKey.BOUNCE_MAX, "0ns"))
                 .tubProfile(org.hilrig.device.profile.ReferenceProfiles.tub())
-                .wiring(Wiring.standard(true, false).withDelay("gen.door_closed", 5 * US)).seed(1).build();
+                .wiring(Wiring.of(EnumSet.of(Board.GEN, Board.TUB)).withDelay("gen.door_closed", 5 * US)).seed(1).build();
         Rig r = new Rig(m);
         r.toExposing();
         long t = r.now();

@@ -1,4 +1,4 @@
-package org.hilrig.device.sim;
+package org.hilrig.device.board;
 
 /**
  * One connection of the wiring: the signal at path {@code from} drives the signal at path {@code to},

@@ -1,0 +1,67 @@
+package org.hilrig.device.board;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hilrig.device.fault.PlantFault;
+import org.hilrig.device.profile.Board;
+import org.hilrig.device.profile.BoardProfile;
+import org.hilrig.device.protocol.BoardProtocol;
+
+/**
+ * Everything the rig knows of one kind of board, in one place: its lines and their roles, the commands and
+ * events it speaks, the plant faults its plant part accepts, the faults a rig makes by driving its lines,
+ * how it takes part in a machine. One instance per {@link Board}, listed by {@link Boards}. Immutable.
+ */
+public interface BoardDefinition {
+    Board board();
+
+    /** Every hardware line of domain.md this board has, in a fixed order (the order names are listed in). */
+    List<LineSpec> lines();
+
+    /** The analog signals a scenario or test may read by name ({@code KV_FB} to {@code plant.kv_fb}), in a fixed order. */
+    Map<String, String> analogs();
+
+    /** The commands and events its firmware speaks. */
+    BoardProtocol protocol();
+
+    /** The plant faults this board's part of the plant makes, when the board is present. */
+    Set<PlantFault.Kind> faults();
+
+    /** Faults a rig on real I/O makes by driving one of this board's plant input lines. */
+    Map<PlantFault.Kind, LineLevel> lineFaults();
+
+    /** How it may take part in a machine ({@link Mode#EMULATED} always). */
+    Set<Mode> modes();
+
+    /** Whether a scenario's {@code technique:} (kV, mA, ms) applies to it. */
+    boolean takesTechnique();
+
+    /** The wires into this board's inputs when these boards are present, in the order edges propagate. */
+    List<Wire> wires(Set<Board> present);
+
+    /**
+     * Why a machine without this board cannot make one of its faults (the message of the refusal).
+     *
+     * @param kind one of {@link #faults()}
+     */
+    String absentFault(PlantFault.Kind kind);
+
+    /**
+     * This board's part of a new machine.
+     *
+     * @param mode one of {@link #modes()}
+     * @param profile this board's profile
+     */
+    BoardMount mount(Mode mode, BoardProfile profile);
+
+    /** The line of this name, or null. */
+    default LineSpec line(String name) {
+        for (LineSpec l : lines()) {
+            if (l.name().equals(name)) {
+                return l;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,155 @@
+package org.hilrig.device.board.gen;
+
+import java.util.Optional;
+import org.hilrig.device.board.BoardMount;
+import org.hilrig.device.board.FaultTarget;
+import org.hilrig.device.board.MountContext;
+import org.hilrig.device.firmware.GeneratorFirmware;
+import org.hilrig.device.firmware.GeneratorPins;
+import org.hilrig.device.firmware.SerialCounters;
+import org.hilrig.device.mcu.Mcu;
+import org.hilrig.device.mcu.Uart;
+import org.hilrig.device.plant.Aec;
+import org.hilrig.device.plant.Filament;
+import org.hilrig.device.plant.Handswitch;
+import org.hilrig.device.plant.HvTank;
+import org.hilrig.device.plant.Thermal;
+import org.hilrig.device.profile.BoardProfile;
+import org.hilrig.device.profile.ProfileKey;
+import org.hilrig.timing.sched.Scheduler;
+import org.hilrig.timing.signal.DigitalSignal;
+import org.hilrig.timing.signal.SignalSet;
+
+/**
+ * The generator in one machine: the rig's handswitch and AEC lines, the plant's interlock and HV signals, the
+ * board's pins, the HV tank, filament, handswitch contacts and AEC chamber, and the firmware on its MCU.
+ * The anode heat of every exposure goes to the tube's {@link Thermal}. Confined to the machine's scheduler thread.
+ */
+final class GeneratorMount implements BoardMount {
+    private final BoardProfile profile;
+    private DigitalSignal rigPrep;
+    private DigitalSignal rigExpA;
+    private DigitalSignal rigExpB;
+    private DigitalSignal rigAec;
+    private GeneratorPins pins;
+    HvTank tank;
+    Filament filament;
+    Handswitch prepSwitch;
+    Handswitch expASwitch;
+    Handswitch expBSwitch;
+    Aec aec;
+    SignalSet signals;
+    Scheduler scheduler;
+    private Mcu mcu;
+    GeneratorFirmware firmware;
+    private final GeneratorPlantFaults faults = new GeneratorPlantFaults(this);
+
+    GeneratorMount(BoardProfile profile) {
+        this.profile = profile;
+    }
+
+    @Override
+    public void declareRigSignals(MountContext c) {
+        SignalSet s = c.signals();
+        this.signals = s;
+        this.scheduler = c.scheduler();
+        rigPrep = s.digital("rig.prep_req", false);
+        rigExpA = s.digital("rig.exp_req_a", false);
+        rigExpB = s.digital("rig.exp_req_b", false);
+        rigAec = s.digital("rig.aec_stop", false);
+    }
+
+    @Override
+    public void declarePlantSignals(MountContext c) {
+        c.digitalOnce("plant.door_closed", true);
+        c.digitalOnce("plant.estop_ok", true);
+        c.digitalOnce("plant.thermal_ok", true);
+        c.digitalOnce("plant.kv_ok", false);
+        c.digitalOnce("plant.arc", false);
+        c.digitalOnce("plant.fil_ok", true);
+    }
+
+    @Override
+    public void declarePlantAnalogs(MountContext c) {
+        c.signals().analog("plant.kv_fb", 0.0);
+        c.signals().analog("plant.ma_fb", 0.0);
+    }
+
+    @Override
+    public void declarePins(MountContext c) {
+        SignalSet s = c.signals();
+        // the ADC channels read the tank, built after the pins: hence lambdas, not captured values
+        pins = new GeneratorPins(
+                s.digital("gen.prep_req", false), s.digital("gen.exp_req_a", false),
+                s.digital("gen.exp_req_b", false), s.digital("gen.door_closed", true),
+                s.digital("gen.estop_ok", true), s.digital("gen.thermal_ok", true),
+                s.digital("gen.rotor_ready", false), s.digital("gen.aec_stop", false),
+                s.digital("gen.kv_ok", false), s.digital("gen.arc_detect", false),
+                s.digital("gen.fil_ok", true),
+                s.digital("gen.ready", false), s.digital("gen.hv_enable", false),
+                s.digital("gen.xray_on", false), s.digital("gen.rotor_start", false),
+                s.digital("gen.fault", false), s.digital("gen.alive", false),
+                s.digital("gen.fil_boost", false),
+                s.analog("gen.kv_demand", 0.0), s.analog("gen.ma_demand", 0.0),
+                () -> tank.sampleKv(), () -> tank.sampleMa());
+    }
+
+    @Override
+    public void buildPlant(MountContext c) {
+        SignalSet s = c.signals();
+        BoardProfile p = profile;
+        tank = new HvTank(c.scheduler(), new HvTank.Parameters(p.nanos(ProfileKey.KV_RISE_TIME),
+                p.number(ProfileKey.KV_ON_FRACTION), p.number(ProfileKey.CABLE_CAPACITANCE_NF),
+                p.number(ProfileKey.BLEED_MA), p.number(ProfileKey.RIPPLE_FRACTION),
+                p.number(ProfileKey.RIPPLE_FREQUENCY_HZ), p.nanos(ProfileKey.ARC_DETECT_PULSE)),
+                pins.hvEnable(), pins.kvDemand(), pins.maDemand(), s.findDigital("plant.kv_ok"),
+                s.findDigital("plant.arc"), s.findAnalog("plant.kv_fb"), s.findAnalog("plant.ma_fb"));
+        filament = new Filament(c.scheduler(), tank, pins.filamentBoost(), s.findDigital("plant.fil_ok"),
+                p.number(ProfileKey.FILAMENT_STANDBY_EMISSION), p.nanos(ProfileKey.FILAMENT_HEAT_UP));
+        long bounce = p.nanos(ProfileKey.BOUNCE_MAX);
+        prepSwitch = new Handswitch(c.scheduler(), rigPrep, pins.prepReq(), c.random().stream("plant.handswitch.prep"), bounce);
+        expASwitch = new Handswitch(c.scheduler(), rigExpA, pins.expReqA(), c.random().stream("plant.handswitch.exp_a"), bounce);
+        expBSwitch = new Handswitch(c.scheduler(), rigExpB, pins.expReqB(), c.random().stream("plant.handswitch.exp_b"), bounce);
+        aec = new Aec(c.scheduler(), rigAec, pins.xrayOn(), pins.aecStop());
+        Thermal thermal = c.part(Thermal.class);
+        long[] xrayOnSince = new long[1];
+        pins.xrayOn().onEdge((sig, high, t) -> {
+            if (high) {
+                xrayOnSince[0] = t;
+            } else {
+                thermal.deposit(pins.kvDemand().value() * pins.maDemand().value() * (t - xrayOnSince[0]) * 1e-9);
+            }
+        });
+    }
+
+    @Override
+    public void buildController(MountContext c) {
+        mcu = c.mcu("gen", profile);
+        firmware = new GeneratorFirmware(mcu, profile, c.defects(), pins);
+    }
+
+    @Override
+    public FaultTarget faults() {
+        return faults;
+    }
+
+    @Override
+    public Optional<Mcu> mcu() {
+        return Optional.of(mcu);
+    }
+
+    @Override
+    public Optional<Uart> hostUart() {
+        return Optional.of(firmware.uart());
+    }
+
+    @Override
+    public SerialCounters serialCounters() {
+        return firmware.serialCounters();
+    }
+
+    @Override
+    public <T> Optional<T> part(Class<T> type) {
+        return type == GeneratorFirmware.class ? Optional.of(type.cast(firmware)) : Optional.empty();
+    }
+}

@@ -16,6 +16,9 @@ import org.hilrig.device.protocol.BoardProtocol;
 public interface BoardDefinition {
     Board board();
 
+    /** What it is, for messages: {@code the generator}. */
+    String title();
+
     /** Every hardware line of domain.md this board has, in a fixed order (the order names are listed in). */
     List<LineSpec> lines();
 

@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -137,14 +139,20 @@ final class EmulateCommand implements Callable<Integer> {
             throw new BadInputException(problems.stream().map(InputProblem::unplaced).toList());
         }
         Path boards = Library.home().resolve("fixtures/boards");
-        BoardProfile gen = BoardProfileLoader.load(board == Board.GEN && profile != null ? profile : boards.resolve("gen-reference.yaml"));
-        BoardProfile tub = BoardProfileLoader.load(board == Board.TUB && profile != null ? profile : boards.resolve("tub-reference.yaml"));
-        Supplier<Machine> build = () -> Machine.builder().genProfile(gen).tubProfile(tub).boardUnderTest(board)
-                .defects(defectSet).seed(seed).build();
+        Map<Board, BoardProfile> profiles = new EnumMap<>(Board.class);
+        for (Board b : Board.values()) { // the board's own profile as asked, the reference ones for the others
+            profiles.put(b, BoardProfileLoader.load(b == board && profile != null ? profile
+                    : boards.resolve(b.prefix() + "-reference.yaml")));
+        }
+        Supplier<Machine> build = () -> {
+            Machine.Builder m = Machine.builder().boardUnderTest(board).defects(defectSet).seed(seed);
+            profiles.values().forEach(m::profile);
+            return m.build();
+        };
         HotPathWarmup.run(build.get(), HotPathWarmup.DEFAULT_EXCHANGES); // JIT-compiled before the port opens
         Machine machine = build.get();
         String jvmRefused = rtPriority > 0 ? RealtimePriority.raiseJvmServiceThreads(JVM_SERVICE_PRIORITY).orElse(null) : null;
-        BoardProfile own = board == Board.GEN ? gen : tub;
+        BoardProfile own = profiles.get(board);
         int baud = own.integer(ProfileKey.BAUD);
 
         InetAddress listenOn = bindAddress;

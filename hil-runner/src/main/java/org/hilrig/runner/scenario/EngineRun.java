@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.hilrig.device.profile.Board;
+import org.hilrig.device.board.Boards;
 import org.hilrig.device.protocol.Frame;
 import org.hilrig.device.protocol.FrameKind;
 import org.hilrig.device.protocol.ProtocolV1;
@@ -66,7 +66,7 @@ final class EngineRun implements StepRun {
             limit = ScenarioLength.limit(scenario, limits);
             where = "boot";
             boot();
-            if (scenario.technique() != null && scenario.board() == Board.GEN) {
+            if (scenario.technique() != null && Boards.of(scenario.board()).takesTechnique()) {
                 where = "technique";
                 technique(scenario.technique());
             }

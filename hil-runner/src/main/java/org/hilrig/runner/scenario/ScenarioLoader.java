@@ -1,5 +1,7 @@
 package org.hilrig.runner.scenario;
 
+import org.hilrig.device.board.BoardDefinition;
+import org.hilrig.device.board.Boards;
 import org.hilrig.device.profile.Board;
 import org.hilrig.runner.yaml.YamlText;
 import java.io.IOException;
@@ -228,8 +230,8 @@ public final class ScenarioLoader {
                 }
             }
             Technique technique = top.containsKey("technique") ? technique(top.get("technique")) : null;
-            if (technique != null && board != null && board != Board.GEN) {
-                problem(top.get("technique"), "a technique applies to the generator (board GEN), not to board " + board);
+            if (technique != null && board != null && !Boards.of(board).takesTechnique()) {
+                problem(top.get("technique"), "a technique applies to " + techniqueBoards() + ", not to board " + board);
             }
             List<String> catches = names(top.get("catches"), "catches", vocabulary.defects(), "defect", "of the emulator");
             Limit limit = top.containsKey("limit") ? scenarioLimit(top.get("limit")) : null;
@@ -450,5 +452,16 @@ public final class ScenarioLoader {
             return in.mapping(n, what, allowed);
         }
 
+    }
+
+    /** The boards a technique applies to, for messages: {@code the generator (board GEN)}. */
+    private static String techniqueBoards() {
+        List<String> names = new ArrayList<>();
+        for (BoardDefinition d : Boards.all()) {
+            if (d.takesTechnique()) {
+                names.add(d.title() + " (board " + d.board() + ")");
+            }
+        }
+        return String.join(" or ", names);
     }
 }

@@ -59,6 +59,11 @@ public final class GeneratorBoard implements BoardDefinition {
     }
 
     @Override
+    public String title() {
+        return "the generator";
+    }
+
+    @Override
     public List<LineSpec> lines() {
         return LINES;
     }

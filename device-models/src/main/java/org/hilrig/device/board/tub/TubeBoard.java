@@ -42,6 +42,11 @@ public final class TubeBoard implements BoardDefinition {
     }
 
     @Override
+    public String title() {
+        return "the tube controller";
+    }
+
+    @Override
     public List<LineSpec> lines() {
         return LINES;
     }

@@ -92,10 +92,18 @@ public sealed interface Step {
         }
     }
 
-    /** {@code fault: door_open} or {@code fault: {name: arc, count: 4}}: injects a named plant fault. */
-    record Fault(Position at, String name, Map<String, String> params) implements Step {
+    /**
+     * {@code fault: door_open} or {@code fault: {name: arc_burst, arcs: 4}}: injects a plant fault, parsed
+     * at load ({@code FaultText.parse}); {@code params} are its parameters as written, for reports.
+     */
+    record Fault(Position at, org.hilrig.device.fault.PlantFault fault, Map<String, String> params) implements Step {
         public Fault {
             params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        }
+
+        /** The fault's name as scenarios write it ({@code arc_burst}). */
+        public String name() {
+            return fault.kind().faultName();
         }
 
         @Override

@@ -1,8 +1,8 @@
 package org.hilrig.runner.rig;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.hilrig.device.fault.PlantFault;
 import org.hilrig.device.sim.HostLink;
 import org.hilrig.device.sim.Machine;
 import org.hilrig.timing.trace.Trace;
@@ -55,17 +55,10 @@ final class SimRig implements Rig {
         return link.byteNanos();
     }
 
-    /**
-     * Injects a fault now. The machine's own delayed injection ({@code after}, {@code when}) is refused:
-     * the engine measures from the time a fault took effect, so scenarios place faults with steps.
-     */
+    /** Injects a fault into the machine now. */
     @Override
-    public long inject(String fault, Map<String, String> params) {
-        if (params.containsKey("after") || params.containsKey("when")) {
-            throw new IllegalArgumentException("fault " + fault + ": 'after' and 'when' are not allowed in scenarios;"
-                    + " place the fault with wait or await steps so limits are measured from it");
-        }
-        machine.inject(fault, params);
+    public long inject(PlantFault fault) {
+        SimRigs.inject(machine, fault);
         return nowNanos();
     }
 

@@ -1,9 +1,12 @@
 package org.hilrig.runner.rig;
 
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.hilrig.device.fault.PlantFault;
 import org.hilrig.device.firmware.Defect;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
@@ -91,6 +94,50 @@ public final class SimRigs {
             set.add(Defect.byName(d));
         }
         return new SimRig(machine(board, emulateOtherBoard, seed, set));
+    }
+
+    /**
+     * Injects {@code fault} into {@code machine} now. The bridge to replace with {@code machine.inject(fault)}
+     * once {@link Machine} takes a {@link PlantFault}: until then the fault goes back to its name and
+     * parameter texts (durations as whole nanoseconds, numbers as Java writes them, which read back exactly).
+     *
+     * @throws IllegalArgumentException when the machine has no model for the fault (a tube fault on a rig
+     *     without a tube)
+     */
+    public static void inject(Machine machine, PlantFault fault) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        if (fault instanceof PlantFault.ArcBurst f) {
+            p.put("arcs", f.arcs());
+            p.put("spacing", f.spacingNanos());
+        } else if (fault instanceof PlantFault.HardShort f) {
+            p.put("length", f.lengthNanos());
+        } else if (fault instanceof PlantFault.RotorSlow f) {
+            p.put("factor", f.factor());
+        } else if (fault instanceof PlantFault.OverKv f) {
+            p.put("factor", f.factor());
+        } else if (fault instanceof PlantFault.KvRegulation f) {
+            p.put("factor", f.factor());
+        } else if (fault instanceof PlantFault.AecStop f) {
+            p.put("after_xray_on", f.afterXrayOnNanos());
+        } else if (fault instanceof PlantFault.HandswitchMismatch f) {
+            p.put("channel", f.channel().name());
+        } else if (fault instanceof PlantFault.BrownOut f) {
+            p.put("depth_v", f.depthVolts());
+            p.put("length", f.lengthNanos());
+        } else if (fault instanceof PlantFault.PowerLoss f) {
+            p.put("length", f.lengthNanos());
+        } else if (fault instanceof PlantFault.FirmwareHang f) {
+            p.put("length", f.lengthNanos());
+        } else if (fault instanceof PlantFault.LinkCut f) {
+            p.put("length", f.lengthNanos());
+        } else if (fault instanceof PlantFault.SerialNoise f) {
+            p.put("bytes", f.bytes());
+        } else if (fault instanceof PlantFault.SerialFlood f) {
+            p.put("length", f.lengthNanos());
+        } else if (fault instanceof PlantFault.TubeOverheat f) {
+            p.put("joules", f.joules());
+        }
+        machine.inject(fault.kind().faultName(), p);
     }
 
     private Machine machine(Board board, boolean emulateOther, long seed, Set<Defect> defects) {

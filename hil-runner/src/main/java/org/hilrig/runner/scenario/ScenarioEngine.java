@@ -290,7 +290,7 @@ public final class ScenarioEngine {
             } else if (step instanceof Step.Wait w) {
                 runFor(w.nanos());
             } else if (step instanceof Step.Fault f) {
-                stimulusNanos = rig.inject(f.name(), f.params());
+                stimulusNanos = rig.inject(f.fault());
                 stimulusKind = StampKind.FAULT;
                 stimulusSignals = List.of();
                 stimulusWhat = "fault " + f.name() + " at " + at(stimulusNanos);

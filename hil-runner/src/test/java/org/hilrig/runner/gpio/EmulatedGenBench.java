@@ -30,6 +30,7 @@ import org.hilrig.runner.realtime.Bench;
 import org.hilrig.runner.realtime.BenchFactory;
 import org.hilrig.runner.realtime.PacedBoard;
 import org.hilrig.runner.realtime.WallPacer;
+import org.hilrig.runner.rig.SimRigs;
 import org.hilrig.runner.run.Library;
 import org.hilrig.timing.Clock;
 import org.hilrig.timing.MonotonicClock;
@@ -149,7 +150,7 @@ public final class EmulatedGenBench implements BenchFactory {
                     fixture.realtime().priority(), (boardClock, r) -> SerialByteLink.open(new SerialEndpoint(pair.second(), baud), boardClock, r));
             onPowerOn.accept(new PoweredBoard(board[0], pair, atEnd, pinsSet));
         };
-        Bench.PlantFaults faults = (fault, params) -> inPacer(board[0], () -> machine.inject(fault, params));
+        Bench.PlantFaults faults = fault -> inPacer(board[0], () -> SimRigs.inject(machine, fault));
         AutoCloseable closer = () -> {
             try {
                 if (board[0] != null && board[0].pacer().isRunning()) {

@@ -15,7 +15,6 @@ import org.hilrig.timing.trace.Trace;
  * <p>Confined to the thread that runs the scenario (the machine's scheduler thread).
  */
 final class SimRig implements Rig {
-    private static final String[] RIG_INPUTS = {"PREP_REQ", "EXP_REQ_A", "EXP_REQ_B", "AEC_STOP", "ROTOR_START"};
     private final Machine machine;
     private final HostLink link;
     private long lastByteNanos;
@@ -74,7 +73,7 @@ final class SimRig implements Rig {
             return;
         }
         closed = true;
-        for (String input : RIG_INPUTS) {
+        for (String input : SimRigs.RIG_INPUTS) {
             if (machine.signals().findDigital("rig." + input.toLowerCase(Locale.ROOT)) != null) {
                 machine.drive(input, false);
             }

@@ -21,10 +21,17 @@ import org.hilrig.device.sim.Machine;
  */
 public final class SimRigs {
     /** The inputs the simulated rig drives (Machine.drive). */
-    private static final Set<String> INPUTS = Set.of("PREP_REQ", "EXP_REQ_A", "EXP_REQ_B", "AEC_STOP", "ROTOR_START");
+    static final List<String> RIG_INPUTS = List.of("PREP_REQ", "EXP_REQ_A", "EXP_REQ_B", "AEC_STOP", "ROTOR_START");
+    private static final Set<String> INPUTS = Set.copyOf(RIG_INPUTS);
 
     private final BoardProfile gen;
     private final BoardProfile tub;
+    /** What the rig of each configuration offers ({@code "GEN/true"}), found from a machine once. */
+    private final java.util.Map<String, Offer> offers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The lines a simulated rig of one configuration drives and observes, in the machine's order. */
+    private record Offer(Set<String> drives, Set<String> observes) {
+    }
 
     public SimRigs(BoardProfile gen, BoardProfile tub) {
         this.gen = gen;
@@ -52,6 +59,30 @@ public final class SimRigs {
         lines.addAll(machine(Board.GEN, true, 0, Set.of()).lineNames());
         lines.addAll(machine(Board.TUB, false, 0, Set.of()).lineNames());
         return lines;
+    }
+
+    /** The inputs the rig for {@code board} (the other board emulated or not) drives: those its machine has. */
+    public Set<String> inputs(Board board, boolean emulateOtherBoard) {
+        return offer(board, emulateOtherBoard).drives();
+    }
+
+    /** The lines the rig for {@code board} (the other board emulated or not) observes, inputs included. */
+    public Set<String> lines(Board board, boolean emulateOtherBoard) {
+        return offer(board, emulateOtherBoard).observes();
+    }
+
+    private Offer offer(Board board, boolean emulateOther) {
+        return offers.computeIfAbsent(board + "/" + emulateOther, k -> {
+            Machine m = machine(board, emulateOther, 0, Set.of());
+            Set<String> drives = new LinkedHashSet<>();
+            for (String input : RIG_INPUTS) {
+                if (m.signals().findDigital("rig." + input.toLowerCase(java.util.Locale.ROOT)) != null) {
+                    drives.add(input);
+                }
+            }
+            return new Offer(java.util.Collections.unmodifiableSet(drives),
+                    java.util.Collections.unmodifiableSet(new LinkedHashSet<>(m.lineNames())));
+        });
     }
 
     /** Every plant fault by name, with the parameters it takes (besides the machine's own 'after' and 'when'). */

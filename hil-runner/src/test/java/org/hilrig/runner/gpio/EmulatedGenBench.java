@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.hilrig.device.fault.PlantFault;
 import org.hilrig.device.firmware.Defect;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.sim.Machine;
@@ -103,6 +104,12 @@ public final class EmulatedGenBench implements BenchFactory {
     public boolean serves(RigFixture fixture) {
         return fixture.gpio().provider() == GpioProvider.MOCK && fixture.board().name().equals("GEN")
                 && fixture.link() instanceof SerialEndpoint;
+    }
+
+    /** Every fault: the emulated generator's machine takes them all. */
+    @Override
+    public Set<PlantFault.Kind> plantFaults(RigFixture fixture) {
+        return EnumSet.allOf(PlantFault.Kind.class);
     }
 
     @Override

@@ -38,10 +38,10 @@ import picocli.CommandLine.Parameters;
  * <p>Exit 0 when every scenario passed, 1 when any failed, was inconclusive or erred, 2 on bad input (every
  * problem of every scenario file is printed, one a line; nothing is created; a folder without scenarios is
  * bad input too: running nothing is not a pass; so is a selected scenario the rig cannot run, a line it does
- * not drive or observe, a fault it cannot make, another board, at its step or {@code board:} node), 3 when the rig, the folder or the database failed. The
- * rig breaking in any scenario (a port that would not open, a refused connection, a link lost: the
- * scenario's result is {@code error}, "the rig broke: ...") makes the whole run exit 3, with one line on
- * standard error naming the first, after every output is written.
+ * not drive or observe, a fault it cannot make, another board, at its step or {@code board:} node), 3 when
+ * the rig, the folder or the database failed. The rig breaking in any scenario (a port that would not open,
+ * a refused connection, a link lost: the scenario's result is {@code error}, "the rig broke: ...") makes the
+ * whole run exit 3, with one line on standard error naming the first, after every output is written.
  */
 @Command(name = "run", description = "Runs scenarios (files or folders; default: the whole library) and leaves a sealed "
         + "evidence folder: results.json, junit.xml, traces, report.html, identity, manifest.")

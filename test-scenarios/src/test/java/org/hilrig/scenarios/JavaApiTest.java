@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hilrig.scenarios.api.TraceAssertions.afterFalling;
 import static org.hilrig.scenarios.api.TraceAssertions.afterRising;
 
+import java.util.Map;
 import org.hilrig.device.profile.Board;
 import org.hilrig.runner.rig.Rig;
 import org.hilrig.scenarios.api.Bench;
@@ -61,6 +62,19 @@ class JavaApiTest {
                 .fellWithin(1 * MS, afterFalling("DOOR_CLOSED")))
                 .hasMessage("Expected HV_ENABLE falling within <= 1 ms after DOOR_CLOSED falls, but DOOR_CLOSED falls never happened in the trace");
         TraceAssertions.assertThat(rig.trace()).signal("HV_ENABLE").wasNeverActive();
+    }
+
+    @Test
+    void aFaultIsReadAsScenariosWriteItAndABadOneIsRefusedBeforeAnythingHappens(Bench bench) {
+        bench.runFor(100 * MS);
+
+        assertThatThrownBy(() -> bench.inject("arc_burst", Map.of("spacing", "5xs")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("fault arc_burst: spacing: '5xs' is not a duration (use ns, us, ms or s, e.g. 2.5ms)");
+        assertThatThrownBy(() -> bench.inject("door_open", Map.of("after", "5ms")))
+                .hasMessageContaining("'after' and 'when' are not allowed");
+        assertThat(bench.inject("door_open")).isEqualTo(100 * MS);
+        TraceAssertions.assertThat(bench.trace()).signal("HV_ENABLE").wasNeverActive();
     }
 
     @Test

@@ -95,6 +95,21 @@ class ScenarioTestEngineTest {
     }
 
     @Test
+    void aScenarioTheSimulatedRigCannotRunIsATestAtItsStepNotAnErrorWhenItRuns(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("tub.yaml"), VER.replace("board: GEN", "board: TUB")
+                .replace("  - send: {command: VER, reply: ACK, measure: ver_reply}", "  - set: {PREP_REQ: active}"));
+
+        Events tests = EngineTestKit.engine(ScenarioTestEngine.ID).selectors(selectDirectory(dir.toFile())).execute()
+                .testEvents();
+
+        tests.assertStatistics(s -> s.started(1).failed(1).succeeded(0));
+        assertThat(tests.started().stream().map(e -> e.getTestDescriptor().getSource().orElseThrow()))
+                .containsExactly(FileSource.from(dir.resolve("tub.yaml").toFile(), FilePosition.from(7, 5)));
+        tests.assertThatEvents().haveExactly(1, event(finishedWithFailure(message(dir.resolve("tub.yaml")
+                + ":7:5: step 'set': rig sim drives no line PREP_REQ (it drives: ROTOR_START)"))));
+    }
+
+    @Test
     void aUniqueIdPicksOneScenarioOfTheLibrary() {
         var id = org.junit.platform.engine.UniqueId.forEngine(ScenarioTestEngine.ID).append("scenario", "INT-DOOR-001");
 

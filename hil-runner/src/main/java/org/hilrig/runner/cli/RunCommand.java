@@ -15,11 +15,13 @@ import org.hilrig.runner.evidence.RigHome;
 import org.hilrig.runner.results.RunResult;
 import org.hilrig.runner.results.ScenarioResult;
 import org.hilrig.runner.run.Library;
+import org.hilrig.runner.run.RigFactory;
 import org.hilrig.runner.run.RunEvidence;
 import org.hilrig.runner.run.ScenarioRun;
 import org.hilrig.runner.scenario.Scenario;
 import org.hilrig.runner.store.ResultStore;
 import org.hilrig.timing.BadInputException;
+import org.hilrig.timing.InputProblem;
 import org.hilrig.timing.verdict.Verdict;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,10 +37,11 @@ import picocli.CommandLine.Parameters;
  *
  * <p>Exit 0 when every scenario passed, 1 when any failed, was inconclusive or erred, 2 on bad input (every
  * problem of every scenario file is printed, one a line; nothing is created; a folder without scenarios is
- * bad input too: running nothing is not a pass), 3 when the rig, the folder or the database failed. The
- * rig breaking in any scenario (a port that would not open, a refused connection, a link lost: the
- * scenario's result is {@code error}, "the rig broke: ...") makes the whole run exit 3, with one line on
- * standard error naming the first, after every output is written.
+ * bad input too: running nothing is not a pass; so is a selected scenario the rig cannot run, a line it does
+ * not drive or observe, a fault it cannot make, another board, at its step or {@code board:} node), 3 when
+ * the rig, the folder or the database failed. The rig breaking in any scenario (a port that would not open,
+ * a refused connection, a link lost: the scenario's result is {@code error}, "the rig broke: ...") makes the
+ * whole run exit 3, with one line on standard error naming the first, after every output is written.
  */
 @Command(name = "run", description = "Runs scenarios (files or folders; default: the whole library) and leaves a sealed "
         + "evidence folder: results.json, junit.xml, traces, report.html, identity, manifest.")
@@ -110,6 +113,7 @@ public final class RunCommand implements Callable<Integer> {
         CompletableFuture<ResultStore> opening = url == null ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.supplyAsync(() -> ResultStore.open(url));
         Library library;
+        RigFactory rigs;
         List<String> defectNames = new ArrayList<>();
         List<Scenario> scenarios;
         try {
@@ -132,6 +136,12 @@ public final class RunCommand implements Callable<Integer> {
                             + ": no scenario has any of these tags");
                 }
             }
+            // what the rig cannot do is bad input at the step that needs it, before any rig or link is opened
+            rigs = realTime != null ? realTime : library.simulatedRigFactory();
+            List<InputProblem> cannot = rigs.check(scenarios);
+            if (!cannot.isEmpty()) {
+                throw new BadInputException(cannot);
+            }
         } catch (RuntimeException e) {
             // bad input wins over a database problem; the connection is closed before the error is reported
             try {
@@ -144,20 +154,8 @@ public final class RunCommand implements Callable<Integer> {
             }
             throw e;
         }
-        org.hilrig.runner.run.RigFactory rigs = library.simulatedRigFactory();
-        String rigName = "sim";
-        if (realTime != null) {
-            org.hilrig.runner.realtime.RealTimeRigs fixtureRigs = realTime;
-            org.hilrig.device.profile.Board fixtureBoard = fixtureRigs.fixture().board();
-            List<Scenario> other = scenarios.stream().filter(s -> s.board() != fixtureBoard).toList();
-            if (!other.isEmpty()) {
-                throw new BadInputException("", 0, 0, "--rig " + rig + ": the fixture's board is " + fixtureBoard + ", but "
-                        + other.get(0).file() + " is for " + other.get(0).board() + " (select scenarios with --tags or paths)");
-            }
-            rigs = (s, scenarioSeed, d) -> fixtureRigs.open(scenarioSeed, d);
-            rigName = fixtureRigs.fixture().name();
-        }
-        org.hilrig.runner.run.RigFactory chosen = rigs;
+        String rigName = realTime != null ? realTime.fixture().name() : "sim";
+        RigFactory chosen = rigs;
         RunResult result;
         List<String> rigFailures;
         // the database is open (or its error reported) before the output folder exists

@@ -3,44 +3,67 @@ package org.hilrig.runner.profile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
 import org.hilrig.timing.BadInputException;
 import org.hilrig.timing.InputProblem;
 
 /**
- * The reference board profiles the simulated rig runs with: {@code gen-reference.yaml} and
- * {@code tub-reference.yaml} of a folder (the installation's {@code fixtures/boards}). Immutable.
+ * The reference board profiles the simulated rig runs with, one per board: {@code <board>-reference.yaml}
+ * ({@code gen-reference.yaml}, {@code tub-reference.yaml}) of a folder (the installation's
+ * {@code fixtures/boards}). Immutable.
  *
- * @param gen the generator's profile
- * @param tub the tube controller's profile
+ * @param byBoard every board's profile, in {@link Board} order
  */
-public record ReferenceProfiles(BoardProfile gen, BoardProfile tub) {
+public record ReferenceProfiles(Map<Board, BoardProfile> byBoard) {
     public ReferenceProfiles {
-        Objects.requireNonNull(gen, "gen");
-        Objects.requireNonNull(tub, "tub");
+        byBoard = Collections.unmodifiableMap(new EnumMap<>(byBoard));
+        for (Board b : Board.values()) {
+            Objects.requireNonNull(byBoard.get(b), b.prefix());
+        }
+    }
+
+    /** Every board's profile, in {@link Board} order. */
+    public Collection<BoardProfile> all() {
+        return byBoard.values();
     }
 
     /**
-     * Reads both reference profiles of a folder.
+     * Reads every board's reference profile of a folder.
      *
-     * @throws BadInputException with every problem of both files (a missing file is one problem at its path)
+     * @throws BadInputException with every problem of every file (a missing file is one problem at its path)
      */
     public static ReferenceProfiles load(Path boardsDir) {
         List<InputProblem> problems = new ArrayList<>();
-        BoardProfile g = load(boardsDir.resolve("gen-reference.yaml"), problems);
-        BoardProfile t = load(boardsDir.resolve("tub-reference.yaml"), problems);
+        Map<Board, BoardProfile> profiles = new EnumMap<>(Board.class);
+        for (Board b : Board.values()) {
+            profiles.put(b, load(boardsDir.resolve(fileName(b)), problems));
+        }
         if (!problems.isEmpty()) {
             throw new BadInputException(problems);
         }
-        return new ReferenceProfiles(g, t);
+        return new ReferenceProfiles(profiles);
+    }
+
+    /** {@code gen-reference.yaml}. */
+    public static String fileName(Board b) {
+        return b.prefix() + "-reference.yaml";
     }
 
     private static BoardProfile load(Path file, List<InputProblem> problems) {
         if (!Files.isRegularFile(file)) {
+            List<String> names = new ArrayList<>();
+            for (Board b : Board.values()) {
+                names.add(fileName(b));
+            }
             problems.add(InputProblem.at(file.toString(), 0, 0, "no board profile here (the simulated rig needs"
-                    + " gen-reference.yaml and tub-reference.yaml in fixtures/boards)"));
+                    + " " + String.join(" and ", names) + " in fixtures/boards)"));
             return null;
         }
         try {

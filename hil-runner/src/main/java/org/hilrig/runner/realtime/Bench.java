@@ -1,6 +1,6 @@
 package org.hilrig.runner.realtime;
 
-import java.util.Map;
+import org.hilrig.device.fault.PlantFault;
 import org.hilrig.runner.gpio.RigLines;
 import org.hilrig.runner.io.LinkEndpoint;
 
@@ -21,14 +21,14 @@ import org.hilrig.runner.io.LinkEndpoint;
  */
 public record Bench(LinkEndpoint link, RigLines lines, PlantFaults plantFaults, Runnable powerOn,
                     AutoCloseable closer) {
-    /** Injects named plant faults that are not lines of the rig. */
+    /** Injects plant faults that are not lines of the rig. */
     @FunctionalInterface
     public interface PlantFaults {
         /**
          * Injects {@code fault} now.
          *
-         * @throws IllegalArgumentException when the fault or a parameter is unknown
+         * @throws IllegalArgumentException when the plant cannot make that fault happen
          */
-        void inject(String fault, Map<String, String> params);
+        void inject(PlantFault fault);
     }
 }

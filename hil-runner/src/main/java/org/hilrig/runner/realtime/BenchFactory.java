@@ -1,6 +1,8 @@
 package org.hilrig.runner.realtime;
 
 import java.util.List;
+import java.util.Set;
+import org.hilrig.device.fault.PlantFault;
 import org.hilrig.runner.fixture.RigFixture;
 import org.hilrig.timing.Clock;
 
@@ -14,6 +16,12 @@ import org.hilrig.timing.Clock;
 public interface BenchFactory {
     /** Whether this factory can open benches for {@code fixture}. */
     boolean serves(RigFixture fixture);
+
+    /**
+     * The plant faults the benches of {@code fixture} inject by other means than the rig's lines ({@link
+     * Bench#plantFaults()}): an emulated board's plant model; none for a real board.
+     */
+    Set<PlantFault.Kind> plantFaults(RigFixture fixture);
 
     /**
      * Opens the bench for one scenario.

@@ -1,6 +1,8 @@
 package org.hilrig.runner.realtime;
 
 import java.util.List;
+import java.util.Set;
+import org.hilrig.device.fault.PlantFault;
 import org.hilrig.runner.fixture.GpioProvider;
 import org.hilrig.runner.fixture.RigFixture;
 import org.hilrig.runner.gpio.RigLines;
@@ -15,6 +17,12 @@ final class HardwareBench implements BenchFactory {
     @Override
     public boolean serves(RigFixture fixture) {
         return fixture.gpio().provider() != GpioProvider.MOCK;
+    }
+
+    /** None: a real board's plant faults are only those the rig's lines make. */
+    @Override
+    public Set<PlantFault.Kind> plantFaults(RigFixture fixture) {
+        return Set.of();
     }
 
     @Override

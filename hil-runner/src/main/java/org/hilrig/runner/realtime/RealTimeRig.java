@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.hilrig.device.fault.PlantFault;
 import org.hilrig.device.protocol.DecodeListener;
 import org.hilrig.device.protocol.DiscardedInput;
 import org.hilrig.device.protocol.FrameDecoder;
@@ -70,22 +71,6 @@ import org.slf4j.LoggerFactory;
  * computed from the same stamps the stimuli take, and reads best next to them.
  */
 public final class RealTimeRig implements Rig {
-    /** Outputs that are the plant's permissives: the rig holds them active (plant normal) while it runs. */
-    private static final Set<HardwareLine> PERMISSIVES = Set.of(HardwareLine.DOOR_CLOSED, HardwareLine.ESTOP_OK,
-            HardwareLine.THERMAL_OK);
-    /** Plant faults that are a permissive line going inactive (or back). */
-    private static final Map<String, LineFault> LINE_FAULTS = Map.of(
-            "door_open", new LineFault(HardwareLine.DOOR_CLOSED, false),
-            "door_close", new LineFault(HardwareLine.DOOR_CLOSED, true),
-            "estop_press", new LineFault(HardwareLine.ESTOP_OK, false),
-            "estop_release", new LineFault(HardwareLine.ESTOP_OK, true),
-            "thermal_switch_open", new LineFault(HardwareLine.THERMAL_OK, false),
-            "thermal_switch_close", new LineFault(HardwareLine.THERMAL_OK, true));
-
-    /** A plant fault the rig makes by driving one of its lines. */
-    private record LineFault(HardwareLine line, boolean active) {
-    }
-
     private static final Logger LOG = LoggerFactory.getLogger(RealTimeRig.class);
     private static final long SPIN_NANOS = 50_000L;
     private static final long MAX_PARK_NANOS = 5_000_000L;
@@ -197,7 +182,7 @@ public final class RealTimeRig implements Rig {
             bench.powerOn().run();
         }
         for (OutputLine o : fixture.outputs()) {
-            if (PERMISSIVES.contains(o.line()) && rig.lines != null) {
+            if (LineFaults.permissive(fixture.board(), o.line()) && rig.lines != null) {
                 rig.drive(o.line().name(), true);
             }
         }
@@ -297,22 +282,18 @@ public final class RealTimeRig implements Rig {
      * to the bench's plant (an emulated board's model), at the time returned.
      */
     @Override
-    public long inject(String fault, Map<String, String> params) {
-        if (params.containsKey("after") || params.containsKey("when")) {
-            throw new IllegalArgumentException("fault " + fault + ": 'after' and 'when' are not allowed in scenarios;"
-                    + " place the fault with wait or await steps so limits are measured from it");
-        }
-        LineFault asLine = LINE_FAULTS.get(fault);
-        if (asLine != null && params.isEmpty() && wiresOutput(asLine.line())) {
+    public long inject(PlantFault fault) {
+        LineFaults.LineFault asLine = LineFaults.of(fixture.board(), fault.kind()).orElse(null);
+        if (asLine != null && wiresOutput(asLine.line())) {
             return drive(asLine.line().name(), asLine.active());
         }
         if (bench.plantFaults() == null) {
-            throw new IllegalArgumentException("fault " + fault + ": not available on rig " + fixture.name()
-                    + " (its plant faults are the permissive lines it wires: " + LINE_FAULTS.keySet().stream().sorted()
-                    .filter(f -> wiresOutput(LINE_FAULTS.get(f).line())).toList() + ")");
+            throw new IllegalArgumentException("fault " + fault.kind().faultName() + ": not available on rig " + fixture.name()
+                    + " (its plant faults are the permissive lines it wires: " + (lines == null ? List.<String>of()
+                    : LineFaults.wiredOn(fixture).stream().map(PlantFault.Kind::faultName).sorted().toList()) + ")");
         }
         ensureOpen();
-        long[] bracket = stamped(() -> bench.plantFaults().inject(fault, params));
+        long[] bracket = stamped(() -> bench.plantFaults().inject(fault));
         long before = bracket[0];
         long after = bracket[1];
         worstInjectNanos = Math.max(worstInjectNanos, (after - before + 1) / 2);

@@ -1,11 +1,19 @@
 package org.hilrig.runner.realtime;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.ServiceLoader;
+import org.hilrig.device.fault.PlantFault;
+import org.hilrig.device.profile.Board;
 import org.hilrig.runner.fixture.RigFixture;
 import org.hilrig.runner.fixture.RigFixtureLoader;
 import org.hilrig.runner.rig.Rig;
+import org.hilrig.runner.run.RigCapabilities;
+import org.hilrig.runner.run.RigFactory;
+import org.hilrig.runner.scenario.Scenario;
 import org.hilrig.timing.BadInputException;
 import org.hilrig.timing.Clock;
 import org.hilrig.timing.MonotonicClock;
@@ -15,7 +23,7 @@ import org.hilrig.timing.MonotonicClock;
  * hardware bench, or one found on the class path for the provider the fixture names). Each {@link #open}
  * is a fresh rig on a fresh monotonic clock. Immutable; thread-safe.
  */
-public final class RealTimeRigs {
+public final class RealTimeRigs implements RigFactory {
     private final RigFixture fixture;
     private final BenchFactory benches;
 
@@ -48,6 +56,33 @@ public final class RealTimeRigs {
 
     public RigFixture fixture() {
         return fixture;
+    }
+
+    /** A fresh rig for the fixture's board, whatever the scenario (its board is checked by {@link #capabilities()}). */
+    @Override
+    public Rig open(Scenario scenario, long seed, List<String> defects) {
+        return open(seed, defects);
+    }
+
+    /** The fixture's capabilities, whatever is asked: this rig tests the fixture's board only. */
+    @Override
+    public RigCapabilities capabilities(Board board, boolean emulateOtherBoard) {
+        return capabilities();
+    }
+
+    /**
+     * What the fixture's rig can do: drive its output lines, observe all its lines, and make the line faults
+     * whose line it wires as an output plus the plant faults of its bench.
+     */
+    public RigCapabilities capabilities() {
+        Set<PlantFault.Kind> faults = EnumSet.noneOf(PlantFault.Kind.class);
+        faults.addAll(LineFaults.wiredOn(fixture));
+        faults.addAll(benches.plantFaults(fixture));
+        Set<String> drives = new LinkedHashSet<>();
+        fixture.outputs().forEach(o -> drives.add(o.line().name()));
+        Set<String> observes = new LinkedHashSet<>();
+        fixture.lines().forEach(a -> observes.add(a.line().name()));
+        return new RigCapabilities(fixture.name(), fixture.board(), drives, observes, faults);
     }
 
     /**

@@ -1,7 +1,7 @@
 package org.hilrig.runner.rig;
 
-import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.hilrig.device.fault.PlantFault;
 import org.hilrig.timing.Clock;
 import org.hilrig.timing.trace.Trace;
 
@@ -39,12 +39,13 @@ public interface Rig extends Clock, AutoCloseable {
     long send(byte[] bytes);
 
     /**
-     * Injects a named plant fault with optional parameters (as text, e.g. {@code count=4}).
+     * Injects a plant fault now (scenarios place faults with steps, so limits are measured from the time
+     * returned; there is no delayed injection).
      *
      * @return the trace time the fault took effect
-     * @throws IllegalArgumentException when the fault or a parameter is unknown
+     * @throws IllegalArgumentException when this rig cannot make that fault happen
      */
-    long inject(String fault, Map<String, String> params);
+    long inject(PlantFault fault);
 
     /**
      * Lets time pass until {@code condition} holds (checked at once, then after each thing that happens)

@@ -1,8 +1,7 @@
 package org.hilrig.runner.rig;
 
-import java.util.Locale;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.hilrig.device.fault.PlantFault;
 import org.hilrig.device.sim.HostLink;
 import org.hilrig.device.sim.Machine;
 import org.hilrig.timing.trace.Trace;
@@ -15,7 +14,6 @@ import org.hilrig.timing.trace.Trace;
  * <p>Confined to the thread that runs the scenario (the machine's scheduler thread).
  */
 final class SimRig implements Rig {
-    private static final String[] RIG_INPUTS = {"PREP_REQ", "EXP_REQ_A", "EXP_REQ_B", "AEC_STOP", "ROTOR_START"};
     private final Machine machine;
     private final HostLink link;
     private long lastByteNanos;
@@ -55,17 +53,10 @@ final class SimRig implements Rig {
         return link.byteNanos();
     }
 
-    /**
-     * Injects a fault now. The machine's own delayed injection ({@code after}, {@code when}) is refused:
-     * the engine measures from the time a fault took effect, so scenarios place faults with steps.
-     */
+    /** Injects a fault into the machine now. */
     @Override
-    public long inject(String fault, Map<String, String> params) {
-        if (params.containsKey("after") || params.containsKey("when")) {
-            throw new IllegalArgumentException("fault " + fault + ": 'after' and 'when' are not allowed in scenarios;"
-                    + " place the fault with wait or await steps so limits are measured from it");
-        }
-        machine.inject(fault, params);
+    public long inject(PlantFault fault) {
+        machine.inject(fault);
         return nowNanos();
     }
 
@@ -74,17 +65,15 @@ final class SimRig implements Rig {
         return machine.scheduler().runUntil(condition, deadlineNanos);
     }
 
-    /** Releases the handswitch, AEC and rotor-start inputs the rig drives (the safe state). */
+    /** Releases every input the rig drives (the machine's drivable lines: the safe state). */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        for (String input : RIG_INPUTS) {
-            if (machine.signals().findDigital("rig." + input.toLowerCase(Locale.ROOT)) != null) {
-                machine.drive(input, false);
-            }
+        for (String input : machine.drivableLines()) {
+            machine.drive(input, false);
         }
     }
 }

@@ -1,8 +1,13 @@
 package org.hilrig.runner.rig;
 
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.hilrig.device.firmware.Defect;
 import org.hilrig.device.profile.Board;
@@ -17,43 +22,76 @@ import org.hilrig.device.sim.Machine;
  * thread-safe.
  */
 public final class SimRigs {
-    /** The inputs the simulated rig drives (Machine.drive). */
-    private static final Set<String> INPUTS = Set.of("PREP_REQ", "EXP_REQ_A", "EXP_REQ_B", "AEC_STOP", "ROTOR_START");
+    private final Map<Board, BoardProfile> profiles = new EnumMap<>(Board.class);
+    /** What the rig of each configuration offers ({@code "GEN/true"}), found from a machine once. */
+    private final Map<String, Offer> offers = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private final BoardProfile gen;
-    private final BoardProfile tub;
-
-    public SimRigs(BoardProfile gen, BoardProfile tub) {
-        this.gen = gen;
-        this.tub = tub;
+    /** The lines a simulated rig of one configuration drives and observes, in the machine's order. */
+    private record Offer(Set<String> drives, Set<String> observes) {
     }
 
-    /** The generator's board profile. */
-    public BoardProfile genProfile() {
-        return gen;
+    /**
+     * @param profiles one profile per board (each board's reference profile)
+     * @throws IllegalArgumentException when a board has none or two
+     */
+    public SimRigs(Collection<BoardProfile> profiles) {
+        for (BoardProfile p : profiles) {
+            if (this.profiles.put(p.board(), p) != null) {
+                throw new IllegalArgumentException("two profiles of board " + p.board());
+            }
+        }
+        for (Board b : Board.values()) {
+            if (!this.profiles.containsKey(b)) {
+                throw new IllegalArgumentException("no profile of board " + b);
+            }
+        }
     }
 
-    /** The tube controller's board profile. */
-    public BoardProfile tubProfile() {
-        return tub;
+    /** The boards' profiles, in {@link Board} order. */
+    public Collection<BoardProfile> profiles() {
+        return Collections.unmodifiableCollection(profiles.values());
     }
 
-    /** The inputs the simulated rig drives. */
+    /** The inputs some simulated rig drives: each board tested alone, the others modelled where they can be. */
     public Set<String> inputs() {
-        return INPUTS;
+        Set<String> inputs = new LinkedHashSet<>();
+        for (Board b : Board.values()) {
+            inputs.addAll(inputs(b, false));
+        }
+        return inputs;
     }
 
-    /** Every line a scenario may observe on some simulated rig (GEN with TUB, or TUB alone), inputs included. */
+    /** Every line a scenario may observe on some simulated rig (any board under test, the others emulated or not), inputs included. */
     public Set<String> lines() {
         Set<String> lines = new LinkedHashSet<>();
-        lines.addAll(machine(Board.GEN, true, 0, Set.of()).lineNames());
-        lines.addAll(machine(Board.TUB, false, 0, Set.of()).lineNames());
+        for (Board b : Board.values()) {
+            lines.addAll(lines(b, true));
+            lines.addAll(lines(b, false));
+        }
         return lines;
     }
 
+    /** The inputs the rig for {@code board} (the other board emulated or not) drives: those its machine has. */
+    public Set<String> inputs(Board board, boolean emulateOtherBoard) {
+        return offer(board, emulateOtherBoard).drives();
+    }
+
+    /** The lines the rig for {@code board} (the other board emulated or not) observes, inputs included. */
+    public Set<String> lines(Board board, boolean emulateOtherBoard) {
+        return offer(board, emulateOtherBoard).observes();
+    }
+
+    private Offer offer(Board board, boolean emulateOther) {
+        return offers.computeIfAbsent(board + "/" + emulateOther, k -> {
+            Machine m = machine(board, emulateOther, 0, Set.of());
+            return new Offer(Collections.unmodifiableSet(new LinkedHashSet<>(m.drivableLines())),
+                    Collections.unmodifiableSet(new LinkedHashSet<>(m.lineNames())));
+        });
+    }
+
     /** Every plant fault by name, with the parameters it takes (besides the machine's own 'after' and 'when'). */
-    public java.util.Map<String, Set<String>> faults() {
-        java.util.Map<String, Set<String>> faults = new java.util.LinkedHashMap<>();
+    public Map<String, Set<String>> faults() {
+        Map<String, Set<String>> faults = new LinkedHashMap<>();
         for (String f : Machine.faultNames()) {
             faults.put(f, Machine.faultParameters(f).keySet());
         }
@@ -94,7 +132,8 @@ public final class SimRigs {
     }
 
     private Machine machine(Board board, boolean emulateOther, long seed, Set<Defect> defects) {
-        return Machine.builder().genProfile(gen).tubProfile(tub).boardUnderTest(board).emulateOtherBoard(emulateOther)
-                .defects(defects).seed(seed).build();
+        Machine.Builder b = Machine.builder().boardUnderTest(board).emulateOtherBoard(emulateOther).defects(defects).seed(seed);
+        profiles.values().forEach(b::profile);
+        return b.build();
     }
 }

@@ -4,15 +4,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hilrig.device.fault.PlantFault;
+import org.hilrig.device.profile.Board;
 import org.hilrig.device.protocol.Command;
 import org.hilrig.device.protocol.Event;
 import org.hilrig.device.protocol.NakCode;
 import org.hilrig.runner.profile.BoardLimits;
 import org.hilrig.runner.profile.ReferenceProfiles;
+import org.hilrig.runner.rig.Rig;
 import org.hilrig.runner.rig.SimRigs;
 import org.hilrig.runner.scenario.ProfileLimits;
 import org.hilrig.runner.scenario.RequirementCatalog;
@@ -49,7 +53,7 @@ public final class Library {
         this.home = home;
         this.requirements = requirements;
         this.rigs = rigs;
-        this.limits = new BoardLimits(List.of(rigs.genProfile(), rigs.tubProfile()));
+        this.limits = new BoardLimits(rigs.profiles());
         Set<String> outputs = new LinkedHashSet<>(rigs.lines());
         outputs.removeAll(rigs.inputs());
         Set<String> naks = new LinkedHashSet<>();
@@ -88,7 +92,7 @@ public final class Library {
         SimRigs rigs = null;
         try {
             ReferenceProfiles profiles = ReferenceProfiles.load(home.resolve("fixtures/boards"));
-            rigs = new SimRigs(profiles.gen(), profiles.tub());
+            rigs = new SimRigs(profiles.all());
         } catch (BadInputException e) {
             problems.addAll(e.located());
         }
@@ -121,9 +125,26 @@ public final class Library {
         return rigs;
     }
 
-    /** A fresh simulated rig per scenario: its board, other board, the run's defects and its own seed. */
+    /**
+     * A fresh simulated rig per scenario: its board, other board, the run's defects and its own seed. Its
+     * capabilities are those of the machine of that configuration: the inputs it has, its lines, and every
+     * fault the machine takes.
+     */
     public RigFactory simulatedRigFactory() {
-        return (s, seed, defects) -> rigs.open(s.board(), s.emulateOtherBoard(), seed, defects);
+        Set<PlantFault.Kind> faults = EnumSet.noneOf(PlantFault.Kind.class);
+        rigs.faults().keySet().forEach(f -> PlantFault.Kind.byName(f).ifPresent(faults::add));
+        return new RigFactory() {
+            @Override
+            public Rig open(Scenario s, long seed, List<String> defects) {
+                return rigs.open(s.board(), s.emulateOtherBoard(), seed, defects);
+            }
+
+            @Override
+            public RigCapabilities capabilities(Board board, boolean emulateOtherBoard) {
+                return new RigCapabilities("sim", board, rigs.inputs(board, emulateOtherBoard),
+                        rigs.lines(board, emulateOtherBoard), faults);
+            }
+        };
     }
 
     /** The {@code profile.NAME} limits of this library's board profiles. */

@@ -178,29 +178,7 @@ final class EngineRun implements StepRun {
 
     /** Runs one step of the file with the {@link StepRun} method of its record. */
     private void run(Step step) {
-        if (step instanceof Step.Set s) {
-            set(s);
-        } else if (step instanceof Step.Wait w) {
-            waitFor(w);
-        } else if (step instanceof Step.Fault f) {
-            fault(f);
-        } else if (step instanceof Step.Await a) {
-            await(a);
-        } else if (step instanceof Step.Expect e) {
-            expect(e);
-        } else if (step instanceof Step.Hold h) {
-            hold(h);
-        } else if (step instanceof Step.ExpectEvent e) {
-            expectEvent(e);
-        } else if (step instanceof Step.NoEvent n) {
-            noEvent(n);
-        } else if (step instanceof Step.Send s) {
-            send(s);
-        } else if (step instanceof Step.Heartbeat h) {
-            heartbeat(h);
-        } else {
-            throw new IllegalStateException("no engine for step " + step.keyword());
-        }
+        step.run(this);
     }
 
     @Override
@@ -221,7 +199,7 @@ final class EngineRun implements StepRun {
 
     @Override
     public void fault(Step.Fault f) {
-        stimulus = Stimulus.fault(rig.inject(f.name(), f.params()), f.name());
+        stimulus = Stimulus.fault(rig.inject(f.fault()), f.name());
     }
 
     @Override

@@ -14,16 +14,25 @@ import org.hilrig.device.profile.Board;
  * @param file the file it came from, relative to the library root where there is one
  * @param limit how long the scenario may run (rig time, from its time 0 to its end), an upper bound; null for
  *     the board profile's {@link ProfileLimits#SCENARIO_LIMIT}
+ * @param boardAt where the scenario names its board (its {@code board:} value), for problems about the board
  */
 public record Scenario(String id, String title, List<String> requirements, List<String> tags, Board board,
         boolean emulateOtherBoard, Technique technique, List<String> catches, List<Step> steps,
-        List<Invariant> always, String file, Position at, Limit limit) {
+        List<Invariant> always, String file, Position at, Limit limit, Position boardAt) {
     public Scenario {
         requirements = List.copyOf(requirements);
         tags = List.copyOf(tags);
         catches = List.copyOf(catches);
         steps = List.copyOf(steps);
         always = List.copyOf(always);
+    }
+
+    /** A scenario whose board is named where the scenario starts. */
+    public Scenario(String id, String title, List<String> requirements, List<String> tags, Board board,
+            boolean emulateOtherBoard, Technique technique, List<String> catches, List<Step> steps,
+            List<Invariant> always, String file, Position at, Limit limit) {
+        this(id, title, requirements, tags, board, emulateOtherBoard, technique, catches, steps, always, file, at,
+                limit, at);
     }
 
     /** A scenario held to the board profile's limit. */

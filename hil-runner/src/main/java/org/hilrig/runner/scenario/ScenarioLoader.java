@@ -268,7 +268,7 @@ public final class ScenarioLoader {
                 return Optional.empty();
             }
             return Optional.of(new Scenario(id, title, requirements, tags, board, emulateOther, technique, catches,
-                    steps, always, source, pos(root), limit));
+                    steps, always, source, pos(root), limit, pos(top.get("board"))));
         }
 
         /** {@code limit: 2h}: an upper bound above 0, a duration or a profile limit (or a sum), not a window. */

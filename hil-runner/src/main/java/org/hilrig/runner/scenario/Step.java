@@ -33,6 +33,9 @@ public sealed interface Step {
      */
     String text();
 
+    /** Runs this step with the {@link StepRun} method of its record (the compiler asks every record for one). */
+    void run(StepRun run);
+
     /**
      * How long this step takes whatever the board does, ns: a {@code wait}, a {@code stays ... for}, an
      * {@code expect_no_event} or a {@code heartbeat} run their whole length; a step that ends when something
@@ -59,6 +62,11 @@ public sealed interface Step {
         }
 
         @Override
+        public void run(StepRun run) {
+            run.set(this);
+        }
+
+        @Override
         public void needs(StepNeeds needs) {
             SetKeyword.needs(this, needs);
         }
@@ -82,6 +90,11 @@ public sealed interface Step {
         }
 
         @Override
+        public void run(StepRun run) {
+            run.waitFor(this);
+        }
+
+        @Override
         public void needs(StepNeeds needs) {
             WaitKeyword.needs(this, needs);
         }
@@ -92,15 +105,28 @@ public sealed interface Step {
         }
     }
 
-    /** {@code fault: door_open} or {@code fault: {name: arc, count: 4}}: injects a named plant fault. */
-    record Fault(Position at, String name, Map<String, String> params) implements Step {
+    /**
+     * {@code fault: door_open} or {@code fault: {name: arc_burst, arcs: 4}}: injects a plant fault, parsed
+     * at load ({@code FaultText.parse}); {@code params} are its parameters as written, for reports.
+     */
+    record Fault(Position at, org.hilrig.device.fault.PlantFault fault, Map<String, String> params) implements Step {
         public Fault {
             params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        }
+
+        /** The fault's name as scenarios write it ({@code arc_burst}). */
+        public String name() {
+            return fault.kind().faultName();
         }
 
         @Override
         public String keyword() {
             return FaultKeyword.INSTANCE.word();
+        }
+
+        @Override
+        public void run(StepRun run) {
+            run.fault(this);
         }
 
         @Override
@@ -122,6 +148,11 @@ public sealed interface Step {
         @Override
         public String keyword() {
             return AwaitKeyword.INSTANCE.word();
+        }
+
+        @Override
+        public void run(StepRun run) {
+            run.await(this);
         }
 
         @Override
@@ -149,6 +180,11 @@ public sealed interface Step {
         }
 
         @Override
+        public void run(StepRun run) {
+            run.expect(this);
+        }
+
+        @Override
         public void needs(StepNeeds needs) {
             ExpectKeyword.needs(this, needs);
         }
@@ -169,6 +205,11 @@ public sealed interface Step {
         @Override
         public String keyword() {
             return ExpectKeyword.INSTANCE.word();
+        }
+
+        @Override
+        public void run(StepRun run) {
+            run.hold(this);
         }
 
         @Override
@@ -198,6 +239,11 @@ public sealed interface Step {
         }
 
         @Override
+        public void run(StepRun run) {
+            run.expectEvent(this);
+        }
+
+        @Override
         public void needs(StepNeeds needs) {
             ExpectEventKeyword.needs(this, needs);
         }
@@ -222,6 +268,11 @@ public sealed interface Step {
         @Override
         public String keyword() {
             return NoEventKeyword.INSTANCE.word();
+        }
+
+        @Override
+        public void run(StepRun run) {
+            run.noEvent(this);
         }
 
         @Override
@@ -270,6 +321,11 @@ public sealed interface Step {
         }
 
         @Override
+        public void run(StepRun run) {
+            run.send(this);
+        }
+
+        @Override
         public void needs(StepNeeds needs) {
             SendKeyword.needs(this, needs);
         }
@@ -293,6 +349,11 @@ public sealed interface Step {
         @Override
         public String keyword() {
             return HeartbeatKeyword.INSTANCE.word();
+        }
+
+        @Override
+        public void run(StepRun run) {
+            run.heartbeat(this);
         }
 
         @Override

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.hilrig.device.fault.PlantFault;
 import org.hilrig.device.firmware.Defect;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.sim.Machine;
@@ -30,6 +31,7 @@ import org.hilrig.runner.realtime.Bench;
 import org.hilrig.runner.realtime.BenchFactory;
 import org.hilrig.runner.realtime.PacedBoard;
 import org.hilrig.runner.realtime.WallPacer;
+import org.hilrig.runner.rig.SimRigs;
 import org.hilrig.runner.run.Library;
 import org.hilrig.timing.Clock;
 import org.hilrig.timing.MonotonicClock;
@@ -104,6 +106,12 @@ public final class EmulatedGenBench implements BenchFactory {
                 && fixture.link() instanceof SerialEndpoint;
     }
 
+    /** Every fault: the emulated generator's machine takes them all. */
+    @Override
+    public Set<PlantFault.Kind> plantFaults(RigFixture fixture) {
+        return EnumSet.allOf(PlantFault.Kind.class);
+    }
+
     @Override
     public Bench open(RigFixture fixture, Clock clock, long seed, List<String> defects) {
         Set<Defect> set = EnumSet.noneOf(Defect.class);
@@ -149,7 +157,7 @@ public final class EmulatedGenBench implements BenchFactory {
                     fixture.realtime().priority(), (boardClock, r) -> SerialByteLink.open(new SerialEndpoint(pair.second(), baud), boardClock, r));
             onPowerOn.accept(new PoweredBoard(board[0], pair, atEnd, pinsSet));
         };
-        Bench.PlantFaults faults = (fault, params) -> inPacer(board[0], () -> machine.inject(fault, params));
+        Bench.PlantFaults faults = fault -> inPacer(board[0], () -> machine.inject(fault));
         AutoCloseable closer = () -> {
             try {
                 if (board[0] != null && board[0].pacer().isRunning()) {

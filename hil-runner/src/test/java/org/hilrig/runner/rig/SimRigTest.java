@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.hilrig.device.fault.FaultText;
+import org.hilrig.device.fault.PlantFault;
 import org.hilrig.device.profile.Board;
 import org.hilrig.runner.profile.ReferenceProfiles;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The simulated rig against the rig contract, plus what is particular to it. */
 class SimRigTest extends RigContract {
     private static final ReferenceProfiles PROFILES = ReferenceProfiles.load(Path.of("../fixtures/boards"));
-    private static final SimRigs RIGS = new SimRigs(PROFILES.gen(), PROFILES.tub());
+    private static final SimRigs RIGS = new SimRigs(PROFILES.all());
 
     @Override
     Rig openGenRig() {
@@ -27,9 +29,27 @@ class SimRigTest extends RigContract {
     }
 
     @Test
-    void delayedInjectionIsRefusedSoLimitsAreMeasuredFromTheFault() {
-        assertThatThrownBy(() -> rig.inject("door_open", Map.of("after", "5ms")))
-                .hasMessageContaining("'after' and 'when' are not allowed");
+    void everyFaultWithItsDefaultParametersReachesTheMachine() {
+        for (PlantFault.Kind kind : PlantFault.Kind.values()) {
+            Rig both = RIGS.open(Board.GEN, true, 42, List.of());
+            both.runUntil(() -> false, 100 * MS);
+
+            assertThat(both.inject(FaultText.parse(kind.faultName(), Map.of()))).as(kind.faultName()).isEqualTo(100 * MS);
+            both.close();
+        }
+    }
+
+    @Test
+    void aFaultsParameterValueReachesTheMachine() {
+        rig.runUntil(() -> false, 1_000 * MS);
+        long bootsBefore = framesTo("tx").size();
+
+        long t = rig.inject(new PlantFault.PowerLoss(20 * MS));
+        rig.runUntil(() -> false, t + 700 * MS);
+
+        assertThat(framesTo("tx").subList((int) bootsBefore, framesTo("tx").size()))
+                .as("power returns after its 20 ms: the board boots again and speaks").isNotEmpty()
+                .allMatch(at -> at > t + 20 * MS);
     }
 
     @Test

@@ -242,8 +242,8 @@ class ScenarioEngineTest {
         }
 
         @Override
-        public long inject(String fault, java.util.Map<String, String> params) {
-            return rig.inject(fault, params);
+        public long inject(org.hilrig.device.fault.PlantFault fault) {
+            return rig.inject(fault);
         }
 
         @Override

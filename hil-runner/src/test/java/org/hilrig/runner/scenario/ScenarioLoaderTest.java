@@ -125,6 +125,27 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aFaultParameterValueThatDoesNotParseIsAProblemAtItsValueWithFaultTextsWording() {
+        String bad = DOOR.replace("fault: door_open", "fault: {name: arc_burst, arcs: four, spacing: 5xs}");
+
+        assertThatThrownBy(() -> loader.load("d.yaml", bad)).isInstanceOfSatisfying(BadInputException.class, e ->
+                assertThat(e.problems()).containsExactly(
+                        "d.yaml:14:36: fault arc_burst: arcs 'four' is not a count (0 or more)",
+                        "d.yaml:14:51: fault arc_burst: spacing: '5xs' is not a duration (use ns, us, ms or s, e.g. 2.5ms)"));
+    }
+
+    @Test
+    void aFaultStepHoldsTheParsedFaultAndItsParametersAsWritten() {
+        Scenario s = loader.load("d.yaml", DOOR.replace("fault: door_open", "fault: {name: arc_burst, spacing: 2ms}"));
+
+        Step.Fault f = (Step.Fault) s.steps().get(5);
+        assertThat(f.fault()).isEqualTo(new org.hilrig.device.fault.PlantFault.ArcBurst(4, 2_000_000));
+        assertThat(f.name()).isEqualTo("arc_burst");
+        assertThat(f.params()).containsExactly(java.util.Map.entry("spacing", "2ms"));
+        assertThat(f.text()).isEqualTo("arc_burst {spacing=2ms}");
+    }
+
+    @Test
     void namesEveryBoardWhenTheBoardIsNoneOfThem() {
         // a board is a Board: the problem lists Board.values(), and a lower-case spelling is not one either
         for (String wrong : List.of("XYZ", "gen")) {

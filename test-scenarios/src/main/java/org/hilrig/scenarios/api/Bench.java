@@ -1,6 +1,8 @@
 package org.hilrig.scenarios.api;
 
 import java.util.Map;
+import org.hilrig.device.fault.FaultText;
+import org.hilrig.device.fault.PlantFault;
 import org.hilrig.runner.rig.Rig;
 import org.hilrig.timing.trace.ChangeListener;
 import org.hilrig.timing.trace.Level;
@@ -40,12 +42,28 @@ public final class Bench {
 
     /** Injects a plant fault now with its default parameters; returns the time it took effect. */
     public long inject(String fault) {
-        return rig.inject(fault, Map.of());
+        return inject(fault, Map.of());
+    }
+
+    /**
+     * Injects a plant fault now, its parameters as scenarios write them ({@code spacing: 5ms}); returns the
+     * time it took effect.
+     *
+     * @throws IllegalArgumentException when the fault or a parameter is unknown or does not parse (with
+     *     {@link FaultText}'s message), or names {@code after} or {@code when}: faults are placed in time by
+     *     the test, so limits are measured from the time returned
+     */
+    public long inject(String fault, Map<String, String> params) {
+        if (params.keySet().stream().anyMatch(FaultText.SCHEDULE_KEYS::contains)) {
+            throw new IllegalArgumentException("fault " + fault + ": 'after' and 'when' are not allowed in scenarios;"
+                    + " place the fault with wait or await steps so limits are measured from it");
+        }
+        return inject(FaultText.parse(fault, params));
     }
 
     /** Injects a plant fault now; returns the time it took effect. */
-    public long inject(String fault, Map<String, String> params) {
-        return rig.inject(fault, params);
+    public long inject(PlantFault fault) {
+        return rig.inject(fault);
     }
 
     /** Lets {@code nanos} of rig time pass. */

@@ -45,7 +45,7 @@ public final class RigExtension implements ParameterResolver {
         SimulatedRig cfg = c.getTestMethod().map(m -> m.getAnnotation(SimulatedRig.class))
                 .or(() -> c.getTestClass().map(k -> k.getAnnotation(SimulatedRig.class))).orElse(null);
         ReferenceProfiles profiles = ReferenceProfiles.load(Library.home().resolve("fixtures/boards"));
-        SimRigs rigs = new SimRigs(profiles.gen(), profiles.tub());
+        SimRigs rigs = new SimRigs(profiles.all());
         try {
             Rig rig = cfg == null ? rigs.open(Board.GEN, false, 42, java.util.List.of())
                     : rigs.open(cfg.board(), cfg.otherBoardEmulated(), cfg.seed(), Arrays.asList(cfg.defects()));

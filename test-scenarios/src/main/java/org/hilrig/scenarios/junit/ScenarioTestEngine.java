@@ -15,6 +15,7 @@ import org.hilrig.runner.run.ScenarioRun;
 import org.hilrig.runner.scenario.Scenario;
 import org.hilrig.timing.BadInputException;
 import org.hilrig.timing.Durations;
+import org.hilrig.timing.InputProblem;
 import org.hilrig.timing.verdict.Verdict;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.EngineExecutionListener;
@@ -37,8 +38,8 @@ import org.opentest4j.AssertionFailedError;
  * {@link UniqueIdSelector}s naming scenarios (picked from the library under {@code hil.home}, as an IDE
  * re-runs one test); other selectors (classes, packages) select nothing, so the engine stays quiet beside
  * Jupiter. Every
- * scenario becomes one test; when files do not load, every problem becomes one failing test at its file,
- * line and column.
+ * scenario becomes one test; when files do not load, or the simulated rig cannot run a selected scenario
+ * (a line it does not drive, say), every problem becomes one failing test at its file, line and column.
  *
  * <p>Configuration parameters: {@code hil.seed} (default 42), {@code hil.defects} (comma-separated
  * emulator defects, default none), {@code hil.out} (folder for traces, default
@@ -75,11 +76,14 @@ public final class ScenarioTestEngine implements TestEngine {
         }
         try {
             Library library = Library.open(Library.home());
-            for (Scenario s : library.load(paths.isEmpty() ? List.of(library.scenarios()) : paths)) {
-                if (ids.isEmpty() || ids.contains(s.id())) {
-                    engine.addChild(new ScenarioDescriptor(uniqueId, s));
-                }
+            List<Scenario> selected = library.load(paths.isEmpty() ? List.of(library.scenarios()) : paths).stream()
+                    .filter(s -> ids.isEmpty() || ids.contains(s.id())).toList();
+            // a scenario the simulated rig cannot run is a problem at its step, as in 'hil run'
+            List<InputProblem> cannot = library.simulatedRigFactory().check(selected);
+            if (!cannot.isEmpty()) {
+                throw new BadInputException(cannot);
             }
+            selected.forEach(s -> engine.addChild(new ScenarioDescriptor(uniqueId, s)));
         } catch (BadInputException e) {
             for (int i = 0; i < e.located().size(); i++) {
                 engine.addChild(new LibraryProblemDescriptor(uniqueId, i + 1, e.located().get(i)));

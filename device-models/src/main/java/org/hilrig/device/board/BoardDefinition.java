@@ -40,7 +40,7 @@ public interface BoardDefinition {
     /** Whether a scenario's {@code technique:} (kV, mA, ms) applies to it. */
     boolean takesTechnique();
 
-    /** The wires into this board's inputs when these boards are present, in the order edges propagate. */
+    /** The wires this board brings when these boards are present (into its inputs, and its handshakes with them), in order. */
     List<Wire> wires(Set<Board> present);
 
     /**

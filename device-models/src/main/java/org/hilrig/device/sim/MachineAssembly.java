@@ -98,16 +98,22 @@ final class MachineAssembly implements MountContext {
     }
 
     /**
-     * Which boards a machine has and how: the board under test emulated; every other board emulated too when
-     * asked, else its plant-level model where it has one, else absent (a generator has no model).
+     * Which boards a machine has and how: the board under test emulated; every board that has a plant-level
+     * model present as that model, or emulated when the others are to be emulated; a board without one only
+     * when the others are emulated and the board under test has an input it drives (the generator, for a
+     * tube controller under test). Other boards stay out.
      */
     static Map<Board, Mode> modes(Board underTest, boolean emulateOthers) {
         Map<Board, Mode> modes = new EnumMap<>(Board.class);
         for (Board board : Board.values()) {
-            if (board == underTest || emulateOthers) {
+            boolean partner = Boards.of(underTest).lines().stream()
+                    .anyMatch(l -> l.partner() != null && l.partner().board() == board);
+            if (board == underTest) {
                 modes.put(board, Mode.EMULATED);
             } else if (Boards.of(board).modes().contains(Mode.MODELLED)) {
-                modes.put(board, Mode.MODELLED);
+                modes.put(board, emulateOthers ? Mode.EMULATED : Mode.MODELLED);
+            } else if (emulateOthers && partner) {
+                modes.put(board, Mode.EMULATED);
             }
         }
         return modes;

@@ -6,8 +6,7 @@ import static org.hilrig.device.sim.Rig.MS;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.hilrig.device.firmware.GeneratorFirmware;
-import org.hilrig.device.firmware.TubeFirmware;
+import org.hilrig.device.board.Boards;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.ReferenceProfiles;
 import org.hilrig.device.protocol.BoardProtocol;
@@ -33,10 +32,7 @@ class FirmwareProtocolTest {
     }
 
     private static BoardProtocol protocolOf(Board board) {
-        return switch (board) {
-            case GEN -> GeneratorFirmware.PROTOCOL;
-            case TUB -> TubeFirmware.PROTOCOL;
-        };
+        return Boards.of(board).protocol();
     }
 
     static Stream<Arguments> everyCommandOnEveryBoard() {

@@ -107,7 +107,7 @@ public final class RuleFile {
 
     private RuleSet read(String text) {
         Optional<Node> document = input.compose(text);
-        if (document.isEmpty() || isNull(document.get())) {
+        if (document.isEmpty() || YamlInput.isNull(document.get())) {
             throw new BadInputException(source, 0, 0, "has no rules (expected 'rules:' with a list of rules)");
         }
         List<TimingRule> rules = readTop(document.get());
@@ -259,7 +259,7 @@ public final class RuleFile {
     private String text(NodeTuple t, String label) {
         String key = ((ScalarNode) t.getKeyNode()).getValue();
         Node v = t.getValueNode();
-        if (!(v instanceof ScalarNode s) || isNull(v)) {
+        if (!(v instanceof ScalarNode s) || YamlInput.isNull(v)) {
             problem(v, label, "'" + key + "' must be a text, found " + describe(v));
             return null;
         }
@@ -341,7 +341,7 @@ public final class RuleFile {
     }
 
     private Long duration(Node v, String key, String label) {
-        if (!(v instanceof ScalarNode s) || isNull(v)) {
+        if (!(v instanceof ScalarNode s) || YamlInput.isNull(v)) {
             problem(v, label, "'" + key + "' must be a duration such as 2.5ms, found " + describe(v));
             return null;
         }
@@ -367,24 +367,9 @@ public final class RuleFile {
         return node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
     }
 
-    private static boolean isNull(Node n) {
-        return n instanceof ScalarNode && Tag.NULL.equals(n.getTag());
-    }
-
+    /** What a node is, as rule-file messages say it: {@code a mapping}, {@code a list}, {@code nothing}, {@code a text 'x'}. */
     private static String describe(Node n) {
-        if (n instanceof MappingNode) {
-            return "a mapping";
-        }
-        if (n instanceof SequenceNode) {
-            return "a list";
-        }
-        if (isNull(n)) {
-            return "nothing";
-        }
-        return "a text '" + oneLine(((ScalarNode) n).getValue()) + "'";
-    }
-
-    private static String oneLine(String s) {
-        return s == null ? "" : s.strip().replaceAll("\\s*\\R\\s*", " ");
+        String d = YamlInput.describe(n);
+        return n instanceof ScalarNode && !YamlInput.isNull(n) ? "a text " + d : d;
     }
 }

@@ -9,6 +9,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hilrig.device.board.BoardDefinition;
+import org.hilrig.device.board.Boards;
+import org.hilrig.device.board.LineSpec;
 import org.hilrig.device.fault.PlantFault;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.protocol.Command;
@@ -54,13 +57,21 @@ public final class Library {
         this.requirements = requirements;
         this.rigs = rigs;
         this.limits = new BoardLimits(rigs.profiles());
+        // names: every line some rig may drive or observe, from the board definitions (a Pi fixture may wire
+        // DOOR_CLOSED as an output and set it); what the chosen rig can do is checked after loading
+        Set<String> inputs = new LinkedHashSet<>(rigs.inputs());
         Set<String> outputs = new LinkedHashSet<>(rigs.lines());
-        outputs.removeAll(rigs.inputs());
+        for (BoardDefinition d : Boards.all()) {
+            for (LineSpec l : d.lines()) {
+                (l.side() == LineSpec.Side.IN ? inputs : outputs).add(l.name());
+            }
+        }
+        outputs.removeAll(inputs);
         Set<String> naks = new LinkedHashSet<>();
         for (NakCode c : NakCode.values()) {
             naks.add(c.code());
         }
-        this.vocabulary = new Vocabulary(rigs.inputs(), outputs, rigs.faults(), COMMANDS, EVENTS, naks,
+        this.vocabulary = new Vocabulary(inputs, outputs, rigs.faults(), COMMANDS, EVENTS, naks,
                 rigs.defectNames(), requirements.ids(), limits.names());
     }
 

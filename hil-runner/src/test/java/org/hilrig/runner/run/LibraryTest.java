@@ -16,11 +16,14 @@ class LibraryTest {
     private final Library library = Library.open(Path.of(".."));
 
     @Test
-    void theVocabularyIsTheSimulatedRigsWordsTheProtocolsAndTheRequirementList() {
+    void theVocabularyIsTheBoardsLinesTheProtocolsAndTheRequirementList() {
         Vocabulary v = library.vocabulary();
 
-        assertThat(v.inputs()).containsExactly("AEC_STOP", "EXP_REQ_A", "EXP_REQ_B", "PREP_REQ", "ROTOR_START");
-        assertThat(v.outputs()).contains("HV_ENABLE", "XRAY_ON", "READY", "DOOR_CLOSED", "TUB_FAULT").doesNotContain("PREP_REQ");
+        // every board input some rig may drive (a Pi fixture may wire DOOR_CLOSED as an output); what the chosen
+        // rig drives is checked after loading (RigCapabilitiesTest)
+        assertThat(v.inputs()).containsExactly("AEC_STOP", "DOOR_CLOSED", "ESTOP_OK", "EXP_REQ_A", "EXP_REQ_B",
+                "PREP_REQ", "ROTOR_READY", "ROTOR_START", "THERMAL_OK");
+        assertThat(v.outputs()).containsExactly("ALIVE", "FAULT", "HV_ENABLE", "READY", "TUB_FAULT", "XRAY_ON");
         assertThat(v.nakCodes()).containsExactly("01", "02", "03", "04", "05", "06", "07", "08", "09");
         assertThat(v.commands()).contains("VER", "SKV", "SRS", "LNK").hasSize(17); // LNK: docs/protocol-additions.md
         assertThat(v.requirements()).contains("REQ-ILK-001", "REQ-COM-003");

@@ -82,4 +82,16 @@ class RigCapabilitiesTest {
                 "s.yaml:6:5: step 'set': rig sim drives no line PREP_REQ (it drives: ROTOR_START)");
         assertThat(sim.capabilities(Board.GEN, true).faults()).containsAll(Set.of(PlantFault.Kind.values()));
     }
+
+    @Test
+    void aPlantLineAFixtureWiresAsAnOutputMayBeSetThereButNotOnTheSimulatedRig() throws IOException {
+        Scenario s = scenario("GEN", "  - set: {DOOR_CLOSED: inactive}\n");
+        RigCapabilities pi = new RigCapabilities("pi-gen", Board.GEN, Set.of("DOOR_CLOSED"), Set.of("DOOR_CLOSED"),
+                Set.of());
+
+        assertThat(pi.check(s)).isEmpty();
+        assertThat(texts(LIBRARY.simulatedRigFactory().check(List.of(s)))).containsExactly(
+                "s.yaml:6:5: step 'set': rig sim drives no line DOOR_CLOSED (it drives: AEC_STOP, EXP_REQ_A, EXP_REQ_B,"
+                        + " PREP_REQ)");
+    }
 }

@@ -67,6 +67,11 @@ public record LineSpec(String name, Side side, Source source, LineRef partner, b
         return new LineSpec(name, Side.OUT, Source.BOARD, null, false);
     }
 
+    /** The rig's own signal when the rig drives this input: {@code rig.prep_req}. */
+    public String rigPath() {
+        return "rig." + name.toLowerCase(Locale.ROOT);
+    }
+
     /** The board's pin for this line: {@code gen.prep_req}. */
     public String pinPath(Board board) {
         return board.prefix() + "." + name.toLowerCase(Locale.ROOT);

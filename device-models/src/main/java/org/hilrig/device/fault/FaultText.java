@@ -38,6 +38,16 @@ public final class FaultText {
     }
 
     /**
+     * The kind of this name.
+     *
+     * @throws FaultTextException {@code unknown fault 'x' (allowed: ...)}
+     */
+    public static Kind kind(String name) {
+        return Kind.byName(name).orElseThrow(() -> new FaultTextException(List.of(new FaultTextException.Issue(
+                "name", "unknown fault '" + name + "' (allowed: " + String.join(", ", names()) + ")"))));
+    }
+
+    /**
      * Parses a fault.
      *
      * @param name the fault's name as scenarios write it ({@code arc_burst})
@@ -48,8 +58,7 @@ public final class FaultText {
      *     spacing, after, when)}), a value that is not what its parameter measures
      */
     public static PlantFault parse(String name, Map<String, String> params) {
-        Kind kind = Kind.byName(name).orElseThrow(() -> new FaultTextException(List.of(new FaultTextException.Issue(
-                "name", "unknown fault '" + name + "' (allowed: " + String.join(", ", names()) + ")"))));
+        Kind kind = kind(name);
         Reader r = new Reader(kind, params);
         PlantFault fault = switch (kind) {
             case DOOR_OPEN, DOOR_CLOSE, ESTOP_PRESS, ESTOP_RELEASE, THERMAL_SWITCH_OPEN, THERMAL_SWITCH_CLOSE, ARC,

@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.hilrig.device.board.BoardDefinition;
@@ -24,6 +23,7 @@ import org.hilrig.timing.signal.SignalSet;
 final class LineDirectory {
     private final Map<String, String> paths = new LinkedHashMap<>();
     private final List<String> drivable = new ArrayList<>();
+    private final Map<String, String> rigPaths = new LinkedHashMap<>();
     private final Map<String, String> analogs = new LinkedHashMap<>();
     private final Set<String> names;
 
@@ -36,6 +36,7 @@ final class LineDirectory {
                 boolean partnerAbsent = l.partner() != null && !present.contains(l.partner().board());
                 if (l.source() == LineSpec.Source.RIG || partnerAbsent) {
                     drivable.add(l.name());
+                    rigPaths.put(l.name(), l.rigPath());
                 }
             }
             analogs.putAll(d.analogs());
@@ -72,7 +73,7 @@ final class LineDirectory {
 
     /** The rig's signal for a drivable line, or null. */
     String drivePath(String name) {
-        return drivable.contains(name) ? "rig." + name.toLowerCase(Locale.ROOT) : null;
+        return rigPaths.get(name);
     }
 
     /** The path of an analog signal by its name ({@code KV_FB}), or the name itself (a path). */

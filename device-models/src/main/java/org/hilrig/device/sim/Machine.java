@@ -169,8 +169,7 @@ public final class Machine {
 
     /** The parameters a fault takes besides {@code after} and {@code when}, with their defaults. */
     public static Map<String, String> faultParameters(String faultName) {
-        return PlantFault.Kind.byName(faultName).orElseThrow(() -> new IllegalArgumentException("unknown fault '"
-                + faultName + "' (allowed: " + String.join(", ", faultNames()) + ")")).defaults();
+        return FaultText.kind(faultName).defaults();
     }
 
     /** The plant faults this machine can make: its own and those of its boards' plant parts. */

@@ -25,7 +25,7 @@ public record ReferenceProfiles(Map<Board, BoardProfile> byBoard) {
     public ReferenceProfiles {
         byBoard = Collections.unmodifiableMap(new EnumMap<>(byBoard));
         for (Board b : Board.values()) {
-            Objects.requireNonNull(byBoard.get(b), b.prefix());
+            Objects.requireNonNull(byBoard.get(b), "no reference profile of board " + b);
         }
     }
 

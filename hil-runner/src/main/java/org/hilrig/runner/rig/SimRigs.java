@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hilrig.device.firmware.Defect;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
@@ -24,7 +25,7 @@ import org.hilrig.device.sim.Machine;
 public final class SimRigs {
     private final Map<Board, BoardProfile> profiles = new EnumMap<>(Board.class);
     /** What the rig of each configuration offers ({@code "GEN/true"}), found from a machine once. */
-    private final Map<String, Offer> offers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Offer> offers = new ConcurrentHashMap<>();
 
     /** The lines a simulated rig of one configuration drives and observes, in the machine's order. */
     private record Offer(Set<String> drives, Set<String> observes) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.hilrig.device.board.BoardDefinition;
@@ -88,14 +87,10 @@ public final class TubeBoard implements BoardDefinition {
         List<Wire> w = new ArrayList<>();
         for (LineSpec l : LINES) {
             if (l.partner() != null && !present.contains(l.partner().board())) {
-                w.add(new Wire(rigPath(l), l.pinPath(Board.TUB), 0));
+                w.add(new Wire(l.rigPath(), l.pinPath(Board.TUB), 0));
             }
         }
         return w;
-    }
-
-    static String rigPath(LineSpec l) {
-        return "rig." + l.name().toLowerCase(Locale.ROOT);
     }
 
     @Override

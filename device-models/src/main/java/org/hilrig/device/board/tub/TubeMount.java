@@ -49,7 +49,7 @@ final class TubeMount implements BoardMount {
         signals = c.signals();
         for (LineSpec l : TubeBoard.DEFINITION.lines()) {
             if (l.partner() != null && !c.present(l.partner().board())) {
-                c.signals().digital(TubeBoard.rigPath(l), false);
+                c.signals().digital(l.rigPath(), false);
             }
         }
     }

@@ -18,8 +18,11 @@ import org.hilrig.timing.Durations;
  *
  * @param board the board this profile describes
  * @param entries every key of this board with its text value, as written
+ * @param spreads how far each component named in the profile's {@code units:} section may lie from its
+ *     nominal value from unit to unit ({@link Units} draws a unit within them); empty when every unit is
+ *     the nominal one
  */
-public record BoardProfile(Board board, Map<ProfileKey, String> entries) {
+public record BoardProfile(Board board, Map<ProfileKey, String> entries, Map<ProfileKey, Spread> spreads) {
 
     /** One thing wrong with the entries of a profile. */
     public record Problem(String path, String message) {
@@ -31,6 +34,38 @@ public record BoardProfile(Board board, Map<ProfileKey, String> entries) {
             throw new IllegalArgumentException(describe(problems));
         }
         entries = Collections.unmodifiableMap(new EnumMap<>(entries));
+        spreads = spreads.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(spreads));
+        for (ProfileKey k : spreads.keySet()) {
+            String why = varianceProblem(board, k);
+            if (why != null) {
+                throw new IllegalArgumentException("bad board profile: " + why);
+            }
+        }
+    }
+
+    /** A profile whose units are all the nominal one (no {@code units:} section). */
+    public BoardProfile(Board board, Map<ProfileKey, String> entries) {
+        this(board, entries, Map.of());
+    }
+
+    /**
+     * Why {@code key} cannot vary from unit to unit on {@code board}, or null when it can: only components
+     * do (numbers and durations of the board's own keys); identity, technique ranges and verification
+     * limits are the same for every unit of a design.
+     */
+    public static String varianceProblem(Board board, ProfileKey key) {
+        if (!key.belongsTo(board)) {
+            return "units." + key.path() + ": key '" + key.path() + "' does not apply to board " + board;
+        }
+        String section = key.path().substring(0, key.path().indexOf('.'));
+        if (section.equals("limits") || section.equals("technique") || section.equals("identity")) {
+            return "units." + key.path() + ": " + section + " keys are the same for every unit of a design;"
+                    + " only components vary";
+        }
+        if (key.kind() != ProfileKey.Kind.NUMBER && key.kind() != ProfileKey.Kind.DURATION) {
+            return "units." + key.path() + ": only numbers and durations vary from unit to unit";
+        }
+        return null;
     }
 
     /**
@@ -46,6 +81,11 @@ public record BoardProfile(Board board, Map<ProfileKey, String> entries) {
         Map<ProfileKey, String> m = new EnumMap<>(ProfileKey.class);
         entriesByPath.forEach((path, value) -> m.put(ProfileKey.byPath(path), value));
         return new BoardProfile(board, m);
+    }
+
+    /** A copy with the spreads of a {@code units:} section. */
+    public BoardProfile withSpreads(Map<ProfileKey, Spread> unitSpreads) {
+        return new BoardProfile(board, entries, unitSpreads);
     }
 
     /**
@@ -160,7 +200,7 @@ public record BoardProfile(Board board, Map<ProfileKey, String> entries) {
     public BoardProfile with(ProfileKey key, String value) {
         Map<ProfileKey, String> m = new EnumMap<>(entries);
         m.put(key, value);
-        return new BoardProfile(board, m);
+        return new BoardProfile(board, m, spreads);
     }
 
     /** The entries keyed by dotted path, in key order. */

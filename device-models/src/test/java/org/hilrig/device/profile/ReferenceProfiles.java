@@ -32,6 +32,7 @@ public final class ReferenceProfiles {
             Map<String, String> flat = new LinkedHashMap<>();
             flatten("", (Map<?, ?>) doc, flat);
             flat.remove("board");
+            flat.keySet().removeIf(k -> k.startsWith("units.")); // the nominal unit: hil-runner's loader reads spreads
             return BoardProfile.of(board, flat);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

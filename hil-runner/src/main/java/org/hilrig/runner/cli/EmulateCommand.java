@@ -27,6 +27,7 @@ import org.hilrig.runner.profile.BoardProfileLoader;
 import org.hilrig.runner.realtime.HotPathWarmup;
 import org.hilrig.runner.realtime.PacedBoard;
 import org.hilrig.runner.io.TcpCableServer;
+import org.hilrig.runner.rig.SimRigs;
 import org.hilrig.runner.run.Library;
 import org.hilrig.timing.BadInputException;
 import org.hilrig.timing.InputProblem;
@@ -34,6 +35,7 @@ import org.hilrig.timing.MonotonicClock;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import sun.misc.Signal;
 
@@ -81,6 +83,9 @@ final class EmulateCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the plant's randomness (default ${DEFAULT-VALUE}).")
     long seed;
+
+    @Mixin
+    UnitOptions unitOptions = new UnitOptions();
 
     @Option(names = "--profile", paramLabel = "FILE", description = "Board profile of the emulated board (default: fixtures/boards/<board>-reference.yaml under hil.home).")
     Path profile;
@@ -143,6 +148,10 @@ final class EmulateCommand implements Callable<Integer> {
         for (Board b : Board.values()) { // the board's own profile as asked, the reference ones for the others
             profiles.put(b, BoardProfileLoader.load(b == board && profile != null ? profile
                     : boards.resolve(b.prefix() + "-reference.yaml")));
+        }
+        SimRigs.UnitChoice unit = unitOptions.choice();
+        if (unit != null) {
+            profiles.replaceAll((b, p) -> unit.profile(p, b == board));
         }
         Supplier<Machine> build = () -> {
             Machine.Builder m = Machine.builder().boardUnderTest(board).defects(defectSet).seed(seed);

@@ -14,6 +14,7 @@ import org.hilrig.runner.evidence.EvidenceFolder;
 import org.hilrig.runner.evidence.RigHome;
 import org.hilrig.runner.results.RunResult;
 import org.hilrig.runner.results.ScenarioResult;
+import org.hilrig.runner.rig.SimRigs;
 import org.hilrig.runner.run.Library;
 import org.hilrig.runner.run.RigFactory;
 import org.hilrig.runner.run.RunEvidence;
@@ -25,6 +26,7 @@ import org.hilrig.timing.InputProblem;
 import org.hilrig.timing.verdict.Verdict;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -57,6 +59,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Run seed (default ${DEFAULT-VALUE}).")
     long seed;
+
+    @Mixin
+    UnitOptions unitOptions = new UnitOptions();
 
     @Option(names = "--defect", paramLabel = "NAME", description = "Switch an emulator defect on (repeatable; see 'hil defects').")
     List<String> defects = new ArrayList<>();
@@ -137,7 +142,13 @@ public final class RunCommand implements Callable<Integer> {
                 }
             }
             // what the rig cannot do is bad input at the step that needs it, before any rig or link is opened
-            rigs = realTime != null ? realTime : library.simulatedRigFactory();
+            SimRigs.UnitChoice unit = unitOptions.choice();
+            if (unit != null && realTime != null) {
+                throw new BadInputException("", 0, 0, "--unit-seed/--serial-number: a real board is the unit it is; they"
+                        + " choose a unit of the simulated rig (--rig sim)");
+            }
+            rigs = realTime != null ? realTime : unit != null ? library.simulatedRigFactory(unit)
+                    : library.simulatedRigFactory();
             List<InputProblem> cannot = rigs.check(scenarios);
             if (!cannot.isEmpty()) {
                 throw new BadInputException(cannot);

@@ -1,12 +1,16 @@
 package org.hilrig.runner.profile;
 
-import org.hilrig.runner.yaml.YamlInput;
-import org.hilrig.runner.yaml.YamlText;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
+import org.hilrig.device.profile.ProfileKey;
+import org.hilrig.device.profile.Spread;
+import org.hilrig.runner.yaml.YamlInput;
+import org.hilrig.runner.yaml.YamlText;
 import org.hilrig.timing.BadInputException;
 import org.hilrig.timing.RigFailureException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -25,6 +29,8 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 public final class BoardProfileLoader {
     /** What messages call the file. */
     private static final String WHAT = "the board profile";
+    /** The section of the components' unit-to-unit spreads. */
+    private static final String UNITS = "units.";
 
     private BoardProfileLoader() {
     }
@@ -70,6 +76,7 @@ public final class BoardProfileLoader {
                     + YamlInput.allowed(Board.class, Enum::name) + ")");
         }
         flatten(input, "", top, entries, where);
+        Map<ProfileKey, Spread> spreads = spreads(input, board, entries, where);
         if (board != null) {
             for (BoardProfile.Problem p : BoardProfile.check(board, entries)) {
                 Node n = where.get(p.path());
@@ -77,7 +84,41 @@ public final class BoardProfileLoader {
             }
         }
         input.throwIfAny();
-        return BoardProfile.of(board, entries);
+        return BoardProfile.of(board, entries).withSpreads(spreads);
+    }
+
+    /**
+     * Takes the {@code units:} section out of the flat entries: each of its keys is a component's dotted
+     * path, its value the spread a unit may lie within ({@link Spread}).
+     */
+    private static Map<ProfileKey, Spread> spreads(YamlInput input, Board board, Map<String, String> entries,
+                                                   Map<String, Node> where) {
+        Map<ProfileKey, Spread> spreads = new EnumMap<>(ProfileKey.class);
+        for (Iterator<Map.Entry<String, String>> it = entries.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, String> e = it.next();
+            if (!e.getKey().startsWith(UNITS)) {
+                continue;
+            }
+            it.remove();
+            Node n = where.get(e.getKey());
+            String path = e.getKey().substring(UNITS.length());
+            ProfileKey k = ProfileKey.byPath(path);
+            if (k == null) {
+                input.problem(n, "unknown profile key '" + path + "' in 'units'");
+                continue;
+            }
+            String why = board == null ? null : BoardProfile.varianceProblem(board, k);
+            if (why != null) {
+                input.problem(n, why);
+                continue;
+            }
+            try {
+                spreads.put(k, Spread.parse(k, e.getValue()));
+            } catch (IllegalArgumentException bad) {
+                input.problem(n, "units." + path + ": " + bad.getMessage());
+            }
+        }
+        return spreads;
     }
 
     private static void flatten(YamlInput input, String prefix, MappingNode m, Map<String, String> out,

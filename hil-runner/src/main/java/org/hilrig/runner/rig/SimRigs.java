@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.hilrig.device.firmware.Defect;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
+import org.hilrig.device.profile.Units;
 import org.hilrig.device.sim.Machine;
 
 /**
@@ -26,6 +27,39 @@ public final class SimRigs {
     private final Map<Board, BoardProfile> profiles = new EnumMap<>(Board.class);
     /** What the rig of each configuration offers ({@code "GEN/true"}), found from a machine once. */
     private final Map<String, Offer> offers = new ConcurrentHashMap<>();
+    /** The unit every rig of these is, or null for the nominal unit. */
+    private final UnitChoice unit;
+
+    /**
+     * Which unit of a lot the boards are: its unit seed, or the serial number the board under test reports
+     * (its seed follows from it, {@link Units#seedOf}). The other boards of the machine are the units of the
+     * same seed.
+     *
+     * @param seed the unit seed, 0 or more
+     * @param serial the serial number of the board under test, or null for the one the seed gives
+     */
+    public record UnitChoice(long seed, String serial) {
+        public UnitChoice {
+            if (seed < 0) {
+                throw new IllegalArgumentException("a unit seed is 0 or more, found " + seed);
+            }
+        }
+
+        /** The unit of a serial number. */
+        public static UnitChoice ofSerial(String serial) {
+            return new UnitChoice(Units.seedOf(serial), serial.trim());
+        }
+
+        /** The unit of a seed, reporting the serial number it gives. */
+        public static UnitChoice ofSeed(long seed) {
+            return new UnitChoice(seed, null);
+        }
+
+        /** The profile of one board of this unit: the board under test reports the chosen serial number. */
+        public BoardProfile profile(BoardProfile reference, boolean underTest) {
+            return underTest && serial != null ? Units.ofSerial(reference, serial) : Units.draw(reference, seed);
+        }
+    }
 
     /** The lines a simulated rig of one configuration drives and observes, in the machine's order. */
     private record Offer(Set<String> drives, Set<String> observes) {
@@ -36,6 +70,11 @@ public final class SimRigs {
      * @throws IllegalArgumentException when a board has none or two
      */
     public SimRigs(Collection<BoardProfile> profiles) {
+        this(profiles, null);
+    }
+
+    private SimRigs(Collection<BoardProfile> profiles, UnitChoice unit) {
+        this.unit = unit;
         for (BoardProfile p : profiles) {
             if (this.profiles.put(p.board(), p) != null) {
                 throw new IllegalArgumentException("two profiles of board " + p.board());
@@ -48,7 +87,12 @@ public final class SimRigs {
         }
     }
 
-    /** The boards' profiles, in {@link Board} order. */
+    /** The same rigs, every board the given unit (its components drawn within the profiles' spreads). */
+    public SimRigs ofUnit(UnitChoice choice) {
+        return new SimRigs(profiles.values(), choice);
+    }
+
+    /** The boards' (reference) profiles, in {@link Board} order. */
     public Collection<BoardProfile> profiles() {
         return Collections.unmodifiableCollection(profiles.values());
     }
@@ -134,7 +178,9 @@ public final class SimRigs {
 
     private Machine machine(Board board, boolean emulateOther, long seed, Set<Defect> defects) {
         Machine.Builder b = Machine.builder().boardUnderTest(board).emulateOtherBoard(emulateOther).defects(defects).seed(seed);
-        profiles.values().forEach(b::profile);
+        for (BoardProfile p : profiles.values()) {
+            b.profile(unit == null ? p : unit.profile(p, p.board() == board));
+        }
         return b.build();
     }
 }

@@ -142,6 +142,15 @@ public final class Library {
      * fault the machine takes.
      */
     public RigFactory simulatedRigFactory() {
+        return simulatedRigFactory(rigs);
+    }
+
+    /** As {@link #simulatedRigFactory()}, every board the given unit of a lot. */
+    public RigFactory simulatedRigFactory(SimRigs.UnitChoice unit) {
+        return simulatedRigFactory(rigs.ofUnit(unit));
+    }
+
+    private static RigFactory simulatedRigFactory(SimRigs rigs) {
         Set<PlantFault.Kind> faults = EnumSet.noneOf(PlantFault.Kind.class);
         rigs.faults().keySet().forEach(f -> PlantFault.Kind.byName(f).ifPresent(faults::add));
         return new RigFactory() {

@@ -167,6 +167,31 @@ class RunCommandTest {
     }
 
     @Test
+    void aUnitSeedIsTheSameUnitEveryTimeAndReportsItsSerialNumber(@TempDir Path dir) throws Exception {
+        Path lib = library(dir);
+        assertThat(hil("run", lib.toString(), "--unit-seed", "5", "--out", dir.resolve("a").toString())).isZero();
+        assertThat(hil("run", lib.toString(), "--unit-seed", "5", "--out", dir.resolve("b").toString())).isZero();
+        assertThat(hil("run", lib.toString(), "--serial-number", "GEN-U6", "--out", dir.resolve("c").toString())).isZero();
+        assertThat(hil("run", lib.toString(), "--out", dir.resolve("nominal").toString())).isZero();
+
+        assertThat(dir.resolve("b/traces/INT-DOOR-101.vcd")).hasSameBinaryContentAs(dir.resolve("a/traces/INT-DOOR-101.vcd"));
+        assertThat(Files.readString(dir.resolve("a/identity.json"))).contains("GEN-U5");
+        assertThat(Files.readString(dir.resolve("c/identity.json"))).contains("GEN-U6");
+        assertThat(Files.readString(dir.resolve("nominal/identity.json"))).contains("GEN-0001");
+        assertThat(Files.readAllBytes(dir.resolve("c/traces/INT-DOOR-101.vcd")))
+                .isNotEqualTo(Files.readAllBytes(dir.resolve("a/traces/INT-DOOR-101.vcd")));
+    }
+
+    @Test
+    void aUnitSeedAndASerialNumberTogetherOrANegativeSeedAreBadInput(@TempDir Path dir) throws Exception {
+        Path lib = library(dir);
+        assertThat(hil("run", lib.toString(), "--unit-seed", "5", "--serial-number", "GEN-U5")).isEqualTo(2);
+        assertThat(err.toString()).contains("--unit-seed and --serial-number: give one or the other");
+        assertThat(hil("run", lib.toString(), "--unit-seed", "-1")).isEqualTo(2);
+        assertThat(err.toString()).contains("--unit-seed -1: a unit seed is 0 or more");
+    }
+
+    @Test
     void aFixtureFileThatDoesNotExistIsBadInput(@TempDir Path dir) throws Exception {
         assertThat(hil("run", library(dir).toString(), "--rig", "fixtures/pi.yaml")).isEqualTo(2);
         assertThat(err.toString().strip()).isEqualTo("hil run: fixtures/pi.yaml: --rig: no such fixture file (allowed: sim, or a"

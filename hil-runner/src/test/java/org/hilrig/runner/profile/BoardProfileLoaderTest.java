@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
 import org.hilrig.device.profile.ProfileKey;
+import org.hilrig.device.profile.Spread;
 import org.hilrig.timing.BadInputException;
 import org.junit.jupiter.api.Test;
 
@@ -99,5 +100,31 @@ class BoardProfileLoaderTest {
         assertThatThrownBy(() -> BoardProfileLoader.parse("gen.yaml", text)).isInstanceOf(BadInputException.class)
                 .satisfies(e -> assertThat(((BadInputException) e).problems())
                         .containsExactly("gen.yaml:" + line + ":1: key 'board' appears twice in the board profile (first at line 2)"));
+    }
+
+    @Test
+    void theUnitsSectionGivesTheSpreadsOfTheComponentsAndIsNotAKeyOfItsOwn() {
+        BoardProfile gen = BoardProfileLoader.load(GEN);
+        assertThat(gen.spreads()).containsEntry(ProfileKey.CABLE_CAPACITANCE_NF, new Spread(0.10, 0))
+                .containsEntry(ProfileKey.IRQ_LATENCY, new Spread(0, 1_000));
+        assertThat(gen.entriesByPath()).doesNotContainKey("units.hv.cable_capacitance_nf");
+    }
+
+    @Test
+    void aSpreadOfALimitAnUnknownKeyAndABadSpreadAreEachReportedWithTheirPlace() throws Exception {
+        String text = Files.readString(GEN) + "  limits.serial_reply: 5 %\n  hv.capacitance: 5 %\n"
+                + "  hv.bleed_ma: lots\n";
+        assertThatThrownBy(() -> BoardProfileLoader.parse("gen.yaml", text))
+                .isInstanceOf(BadInputException.class)
+                .satisfies(e -> {
+                    var problems = ((BadInputException) e).problems();
+                    assertThat(problems).hasSize(3);
+                    assertThat(problems).anySatisfy(p -> assertThat(p).matches("gen\\.yaml:\\d+:\\d+: units\\.limits"
+                            + "\\.serial_reply: limits keys are the same for every unit of a design; only components vary"));
+                    assertThat(problems).anySatisfy(p -> assertThat(p).matches(
+                            "gen\\.yaml:\\d+:\\d+: unknown profile key 'hv.capacitance' in 'units'"));
+                    assertThat(problems).anySatisfy(p -> assertThat(p).matches(
+                            "gen\\.yaml:\\d+:\\d+: units\\.hv\\.bleed_ma: 'lots' is not a spread .*"));
+                });
     }
 }

@@ -36,7 +36,9 @@ public enum Defect {
     /** RST clears faults whose cause is still present. */
     RESET_WHILE_ACTIVE,
     /** XRAY_ON follows the HV command, not the measured kV (no decay tail). */
-    XRAY_ON_FROM_COMMAND;
+    XRAY_ON_FROM_COMMAND,
+    /** The anode heat is checked only when prep starts, not before each exposure of a held prep. */
+    HEAT_CHECK_AT_PREP_ONLY;
 
     /**
      * The defect with this name, case-insensitive.

@@ -20,7 +20,8 @@ import org.hilrig.device.protocol.KeyValues;
  * watchdog and the remote commands do to it. Every change sends {@code EVT,STATE}.
  *
  * <p>Defects: {@link Defect#READY_BEFORE_ROTOR} (READY without ROTOR_READY); {@link Defect#HEAT_LIMIT_IGNORED}
- * (prep starts beyond the anode's capacity); {@link Defect#DOOR_IGNORED_IN_PREP} (an open door latches F01
+ * (prep starts and exposures run beyond the anode's capacity); {@link Defect#HEAT_CHECK_AT_PREP_ONLY} (the
+ * heat is checked when prep starts only: a held prep exposes again and again past the capacity); {@link Defect#DOOR_IGNORED_IN_PREP} (an open door latches F01
  * only during an exposure; that it does not block prep or READY is {@link Interlocks#blockPrep()});
  * {@link Defect#COMMS_LOSS_IGNORED_IN_EXPOSURE} (a host watchdog expiry in an exposure waits for its end,
  * then latches F12); {@link Defect#RESET_WHILE_ACTIVE} (RST clears faults whose cause is present);
@@ -400,6 +401,11 @@ final class ExposureSequence {
     }
 
     private void startExposure() {
+        // the heat computer gates every exposure, not only prep: a held prep may not expose past the capacity
+        if (!heatAllows() && !has(Defect.HEAT_LIMIT_IGNORED) && !has(Defect.HEAT_CHECK_AT_PREP_ONLY)) {
+            latch(GenFault.F11);
+            return;
+        }
         setState(GenState.EXPOSING);
         supervision.start(technique, clock.getAsLong());
     }

@@ -205,6 +205,29 @@ class DefectsTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {CLEAN, "HEAT_CHECK_AT_PREP_ONLY"})
+    void heatCheckAtPrepOnlyExposesAgainInAHeldPrepBeyondTheCapacity(String variant) {
+        // 80 kV x 250 mA x 0.1 s x 1.4 = 2.8 kHU an exposure: one fits 4 kHU, two do not
+        Rig r = Rig.gen(p -> p.with(ProfileKey.ANODE_CAPACITY_KHU, "4"), defects(variant));
+        r.run(60 * MS);
+        r.press("PREP_REQ");
+        r.run(2_000 * MS);
+        r.press("EXP_REQ_A", "EXP_REQ_B");
+        r.run(200 * MS);
+        r.release("EXP_REQ_A", "EXP_REQ_B");
+        r.run(200 * MS);
+        r.press("EXP_REQ_A", "EXP_REQ_B");
+        r.run(200 * MS);
+        if (clean(variant)) {
+            assertThat(r.m.generator().faults()).containsExactly(GenFault.F11);
+            assertThat(r.edgeCount("HV_ENABLE", true, 0)).isEqualTo(1);
+        } else {
+            assertThat(r.m.generator().faults()).isEmpty();
+            assertThat(r.edgeCount("HV_ENABLE", true, 0)).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {CLEAN, "RESUME_AFTER_BROWNOUT"})
     void resumeAfterBrownOutRestartsTheExposureWhileTheHandswitchIsHeld(String variant) {
         Rig r = Rig.gen(defects(variant));

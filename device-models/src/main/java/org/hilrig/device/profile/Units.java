@@ -2,14 +2,12 @@ package org.hilrig.device.profile;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hilrig.timing.random.RandomStreams;
+import org.hilrig.timing.random.SeededRandom;
 
 /**
  * Units that differ: one board of a production lot, drawn from its unit seed within the spreads of its
@@ -20,12 +18,15 @@ import java.util.regex.Pattern;
  *
  * <p>Serial numbers and seeds: unit seed {@code N} reports {@code <prefix>-U<N>} ({@code GEN-U17}, the
  * prefix is the reference serial's text before its last {@code -}); a serial of that form is that unit; any
- * other serial number (a scanned label) gives the seed of the first 8 bytes of its SHA-256. The nominal
+ * other serial number (a scanned label) gives a seed of its own: the first draw of the seeded stream named
+ * by its text. The nominal
  * unit (every component at its nominal value, the reference profile as written) has no unit seed.
  *
  * <p>Stateless; no clock, no unseeded randomness.
  */
 public final class Units {
+    /** The seeds of serial numbers not of the {@code -U<N>} form: one stream per serial text. */
+    private static final RandomStreams SERIALS = new RandomStreams(0);
     private static final Pattern CANONICAL = Pattern.compile("[!-~&&[^,]]+-U(\\d{1,18})");
 
     private Units() {
@@ -37,16 +38,7 @@ public final class Units {
         if (m.matches()) {
             return Long.parseLong(m.group(1));
         }
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(serial.trim().getBytes(StandardCharsets.UTF_8));
-            long s = 0;
-            for (int i = 0; i < 8; i++) {
-                s = (s << 8) | (h[i] & 0xFF);
-            }
-            return s & Long.MAX_VALUE;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return SERIALS.stream(serial.trim()).nextLong() & Long.MAX_VALUE;
     }
 
     /** The serial number the unit of {@code unitSeed} reports, after the reference profile's prefix. */
@@ -86,7 +78,7 @@ public final class Units {
 
     /** The unit's standard normal draw for one key, within +-3. */
     static double z(long unitSeed, ProfileKey key) {
-        Random r = new Random(unitSeed * 0x9E3779B97F4A7C15L ^ key.path().hashCode());
+        SeededRandom r = new RandomStreams(unitSeed).stream("unit." + key.path());
         double z;
         do {
             z = r.nextGaussian();

@@ -25,6 +25,9 @@ public interface BoardDefinition {
     /** The analog signals a scenario or test may read by name ({@code KV_FB} to {@code plant.kv_fb}), in a fixed order. */
     Map<String, String> analogs();
 
+    /** The engineering unit of each analog signal by name ({@code KV_FB} to {@code kV}); every name of {@link #analogs()}. */
+    Map<String, String> analogUnits();
+
     /** The commands and events its firmware speaks. */
     BoardProtocol protocol();
 

@@ -36,6 +36,14 @@ public interface BoardMount {
     default void buildController(MountContext c) {
     }
 
+    /**
+     * Samples the board's analog feedback now, as a rig's acquisition channel on those lines would, and
+     * publishes each value on its signal ({@link BoardDefinition#analogs()}). Sampling reads the plant and
+     * changes nothing in it; boards without analog feedback do nothing.
+     */
+    default void sampleAnalogs() {
+    }
+
     /** Makes the plant faults of {@link BoardDefinition#faults()}. */
     FaultTarget faults();
 

@@ -150,6 +150,14 @@ public record BoardProfile(Board board, Map<ProfileKey, String> entries, Map<Pro
     }
 
     private static String valueProblem(ProfileKey k, String v) {
+        if (k.kind() == ProfileKey.Kind.TOLERANCE) {
+            try {
+                Tolerance.parse(v);
+                return null;
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+        }
         if (k.kind() == ProfileKey.Kind.TEXT) {
             if (v.isBlank() || !v.chars().allMatch(c -> c >= 0x21 && c <= 0x7E && c != ',')) {
                 return "'" + v + "' is not printable text without spaces or commas";
@@ -218,7 +226,7 @@ public record BoardProfile(Board board, Map<ProfileKey, String> entries, Map<Pro
 
     /** A number or whole-number entry. */
     public double number(ProfileKey key) {
-        if (key.kind() == ProfileKey.Kind.TEXT || key.kind() == ProfileKey.Kind.DURATION) {
+        if (key.kind() != ProfileKey.Kind.NUMBER && key.kind() != ProfileKey.Kind.INTEGER) {
             throw new IllegalArgumentException(key.path() + " is a " + key.kind() + ", not a number");
         }
         return Double.parseDouble(value(key).trim());
@@ -228,6 +236,12 @@ public record BoardProfile(Board board, Map<ProfileKey, String> entries, Map<Pro
     public int integer(ProfileKey key) {
         expect(key, ProfileKey.Kind.INTEGER);
         return Integer.parseInt(value(key).trim());
+    }
+
+    /** A tolerance entry ({@code accuracy.kv}). */
+    public Tolerance tolerance(ProfileKey key) {
+        expect(key, ProfileKey.Kind.TOLERANCE);
+        return Tolerance.parse(value(key));
     }
 
     /** A text entry. */

@@ -97,6 +97,14 @@ public enum ProfileKey {
     HOUSING_MAX_C("thermal.housing_max_c", Kind.NUMBER, 1, 500, Board.TUB),
     AMBIENT_C("thermal.ambient_c", Kind.NUMBER, -50, 100, Board.TUB),
 
+    // accuracy of what the generator delivers, as its data sheet states it (measured output, domain.md)
+    /** Tube voltage: {@code 3 % + 1 kV} of the set kV. */
+    ACCURACY_KV("accuracy.kv", Kind.TOLERANCE, 0, 0, Board.GEN),
+    /** Tube current: {@code 3 % + 1 mA} of the set mA. */
+    ACCURACY_MA("accuracy.ma", Kind.TOLERANCE, 0, 0, Board.GEN),
+    /** Current-time product, integrated measured tube current with its tail: of the set mAs. */
+    ACCURACY_MAS("accuracy.mas", Kind.TOLERANCE, 0, 0, Board.GEN),
+
     // verification limits (domain.md, "Default timing limits of the reference firmware"): what the rig
     // holds the board to, as opposed to what its firmware does. Where the table names a firmware parameter
     // itself (prep.rotor_timeout, prep.handswitch_mismatch, prep.prep_timeout, exposure.backup_*,
@@ -144,7 +152,9 @@ public enum ProfileKey {
         /** A whole number. */
         INTEGER,
         /** Free text without commas (it travels in protocol fields). */
-        TEXT
+        TEXT,
+        /** An accuracy, {@code 3 % + 1 kV} ({@link Tolerance}). */
+        TOLERANCE
     }
 
     private final String path;

@@ -21,6 +21,7 @@ import org.hilrig.device.firmware.TubeFirmware;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
 import org.hilrig.timing.sched.Scheduler;
+import org.hilrig.timing.sched.Timer;
 import org.hilrig.timing.signal.AnalogSignal;
 import org.hilrig.timing.signal.DigitalSignal;
 import org.hilrig.timing.signal.SignalSet;
@@ -43,6 +44,7 @@ public final class Machine {
     private final MachineAssembly parts;
     private final LineDirectory lines;
     private final MachineFaults machineFaults;
+    private Timer sampler;
 
     private Machine(Builder b) {
         Map<Board, Mode> modes = MachineAssembly.modes(b.underTest, b.emulateOther);
@@ -121,6 +123,11 @@ public final class Machine {
         return lines.names();
     }
 
+    /** The analog signal names this machine has ({@code KV_FB}, {@code MA_FB}, {@code ROTOR_RPM}). */
+    public Set<String> analogNames() {
+        return lines.analogNames();
+    }
+
     /** The lines the rig drives ({@link #drive}), in the boards' order. */
     public List<String> drivableLines() {
         return lines.drivable();
@@ -140,6 +147,28 @@ public final class Machine {
                     + String.join(", ", lines.drivable()) + ")");
         }
         parts.signals.findDigital(path).set(active);
+    }
+
+    /**
+     * Samples every board's analog feedback ({@code KV_FB}, {@code MA_FB}) every {@code periodNanos} from now
+     * on, as a rig's acquisition channels would, each value published on its signal (and so in the trace).
+     * Sampling reads the plant and changes nothing in it: what the boards do is the same with it or without.
+     * Calling it again replaces the period.
+     *
+     * @throws IllegalArgumentException when the period is not above 0
+     */
+    public void sampleAnalogs(long periodNanos) {
+        if (periodNanos <= 0) {
+            throw new IllegalArgumentException("an analog sample period is above 0, found " + periodNanos + " ns");
+        }
+        if (sampler != null) {
+            sampler.cancel();
+        }
+        sampler = parts.scheduler.every(parts.scheduler.nowNanos(), periodNanos, "rig.daq", () -> {
+            for (BoardMount m : parts.mounts.values()) {
+                m.sampleAnalogs();
+            }
+        });
     }
 
     /** An analog signal by name: {@code KV_FB}, {@code MA_FB}, {@code ROTOR_RPM}, or a signal path. */

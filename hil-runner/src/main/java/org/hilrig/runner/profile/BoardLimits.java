@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
 import org.hilrig.device.profile.ProfileKey;
+import org.hilrig.device.profile.Tolerance;
 import org.hilrig.runner.scenario.ProfileLimits;
 import org.hilrig.runner.scenario.Technique;
 import org.hilrig.runner.scenario.Window;
@@ -110,6 +111,24 @@ public final class BoardLimits implements ProfileLimits {
                 return Window.upTo(holder(key, board).nanos(key));
             }
         }
+    }
+
+    @Override
+    public double number(String path, Board board) {
+        ProfileKey key = ProfileKey.byPath(path);
+        if (key == null || (key.kind() != ProfileKey.Kind.NUMBER && key.kind() != ProfileKey.Kind.INTEGER)) {
+            throw new IllegalArgumentException("no number 'profile." + path + "' in the board profiles");
+        }
+        return holder(key, board).number(key);
+    }
+
+    @Override
+    public Tolerance tolerance(String path, Board board) {
+        ProfileKey key = ProfileKey.byPath(path);
+        if (key == null || key.kind() != ProfileKey.Kind.TOLERANCE) {
+            throw new IllegalArgumentException("no accuracy 'profile." + path + "' in the board profiles");
+        }
+        return holder(key, board).tolerance(key);
     }
 
     /** The profile that holds the key: the board under test's when it has the key, else the first holder. */

@@ -14,6 +14,7 @@ import org.hilrig.runner.results.MeasurementResult;
 import org.hilrig.runner.results.RunResult;
 import org.hilrig.runner.results.ScenarioResult;
 import org.hilrig.runner.results.StepResult;
+import org.hilrig.runner.results.ValueResult;
 import org.hilrig.runner.scenario.Requirement;
 import org.hilrig.timing.Durations;
 import org.hilrig.timing.trace.Trace;
@@ -100,6 +101,11 @@ public final class HtmlReport {
             }
             return new Section(b.toString(), transcript);
         }
+    }
+
+    /** A value in its unit for people, four significant digits: {@code 80.00 kV}. */
+    static String quantity(double v, String unit) {
+        return String.format(java.util.Locale.ROOT, "%.4g", v) + (unit.isEmpty() ? "" : " " + unit);
     }
 
     /** The time windows of the scenario's timing diagrams: all a report reads of its signals. */
@@ -263,6 +269,24 @@ public final class HtmlReport {
                         .append("</td><td>").append(duration(st.startNanos())).append("</td><td>")
                         .append(duration(st.endNanos() - st.startNanos())).append("</td><td>")
                         .append(badge(st.status())).append("</td><td>").append(esc(st.message())).append("</td></tr>\n");
+            }
+            b.append("</tbody>\n</table>\n");
+        }
+        if (!s.values().isEmpty()) {
+            b.append("<h4>Measured values</h4>\n<table class=\"values\">\n<thead><tr><th>Measurement</th>"
+                    + "<th>Value</th><th>Uncertainty</th><th>Nominal</th><th>Min</th><th>Max</th><th>Margin</th>"
+                    + "<th>Samples</th><th>Status</th></tr></thead>\n<tbody>\n");
+            for (ValueResult v : s.values()) {
+                Double margin = v.margin();
+                b.append("<tr><td>").append(esc(v.name())).append("</td><td>").append(esc(quantity(v.value(), v.unit())))
+                        .append("</td><td>&#177;").append(esc(quantity(v.uncertainty(), v.unit()))).append("</td><td>")
+                        .append(v.nominal() == null ? "" : esc(quantity(v.nominal(), v.unit()))).append("</td><td>")
+                        .append(v.min() == null ? "" : esc(quantity(v.min(), v.unit()))).append("</td><td>")
+                        .append(v.max() == null ? "" : esc(quantity(v.max(), v.unit()))).append("</td><td")
+                        .append(margin != null && margin < 0 ? " class=\"status-text " + statusClass(Verdict.FAIL) + "\""
+                                : "").append('>')
+                        .append(margin == null ? "" : esc(quantity(margin, v.unit()))).append("</td><td>")
+                        .append(v.samples()).append("</td><td>").append(badge(v.status())).append("</td></tr>\n");
             }
             b.append("</tbody>\n</table>\n");
         }

@@ -85,6 +85,24 @@ public interface Rig extends Clock, AutoCloseable {
     }
 
     /** Returns every output to its safe state. Never throws for a rig that is already closed. */
+    /**
+     * How often the rig's acquisition samples the boards' analog lines ({@code KV_FB}, {@code MA_FB}) once
+     * {@link #sampleAnalogs} started it, ns; 0 for a rig without acquisition channels. A statistic taken of the
+     * samples is as uncertain as this period in time.
+     */
+    default long analogSampleNanos() {
+        return 0L;
+    }
+
+    /**
+     * Starts sampling the analog lines every {@link #analogSampleNanos}, each sample recorded in the trace.
+     *
+     * @throws IllegalStateException on a rig without acquisition channels (its capabilities list none)
+     */
+    default void sampleAnalogs() {
+        throw new IllegalStateException("this rig samples no analog lines");
+    }
+
     @Override
     void close();
 }

@@ -14,6 +14,12 @@ import org.hilrig.timing.trace.Trace;
  * <p>Confined to the thread that runs the scenario (the machine's scheduler thread).
  */
 final class SimRig implements Rig {
+    /**
+     * The simulated rig's acquisition: 100 kS/s on every analog line, 2.5 samples of a period of the 40 kHz
+     * inverter ripple, at phases that step by 0.4 of it (the ripple's peaks are seen within 5 %).
+     */
+    static final long ANALOG_SAMPLE_NANOS = 10_000;
+
     private final Machine machine;
     private final HostLink link;
     private long lastByteNanos;
@@ -51,6 +57,16 @@ final class SimRig implements Rig {
     @Override
     public long byteNanos() {
         return link.byteNanos();
+    }
+
+    @Override
+    public long analogSampleNanos() {
+        return ANALOG_SAMPLE_NANOS;
+    }
+
+    @Override
+    public void sampleAnalogs() {
+        machine.sampleAnalogs(ANALOG_SAMPLE_NANOS);
     }
 
     /** Injects a fault into the machine now. */

@@ -62,7 +62,7 @@ public final class SimRigs {
     }
 
     /** The lines a simulated rig of one configuration drives and observes, in the machine's order. */
-    private record Offer(Set<String> drives, Set<String> observes) {
+    private record Offer(Set<String> drives, Set<String> observes, Set<String> analogs) {
     }
 
     /**
@@ -126,11 +126,17 @@ public final class SimRigs {
         return offer(board, emulateOtherBoard).observes();
     }
 
+    /** The analog lines the rig for {@code board} samples: every analog line of its machine. */
+    public Set<String> analogs(Board board, boolean emulateOtherBoard) {
+        return offer(board, emulateOtherBoard).analogs();
+    }
+
     private Offer offer(Board board, boolean emulateOther) {
         return offers.computeIfAbsent(board + "/" + emulateOther, k -> {
             Machine m = machine(board, emulateOther, 0, Set.of());
             return new Offer(Collections.unmodifiableSet(new LinkedHashSet<>(m.drivableLines())),
-                    Collections.unmodifiableSet(new LinkedHashSet<>(m.lineNames())));
+                    Collections.unmodifiableSet(new LinkedHashSet<>(m.lineNames())),
+                    Collections.unmodifiableSet(new LinkedHashSet<>(m.analogNames())));
         });
     }
 

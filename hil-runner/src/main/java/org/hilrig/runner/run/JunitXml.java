@@ -7,6 +7,7 @@ import org.hilrig.runner.evidence.AtomicFile;
 import org.hilrig.runner.results.MeasurementResult;
 import org.hilrig.runner.results.RunResult;
 import org.hilrig.runner.results.ScenarioResult;
+import org.hilrig.runner.results.ValueResult;
 import org.hilrig.timing.Durations;
 import org.hilrig.timing.verdict.Verdict;
 
@@ -69,11 +70,34 @@ public final class JunitXml {
                 b.append(esc(m.name())).append(": ").append(esc(Durations.format(m.valueNs()))).append(" ")
                         .append(esc(limits(m))).append(" ").append(m.status().word()).append('\n');
             }
+            for (ValueResult v : s.values()) {
+                b.append(esc(v.name())).append(": ").append(esc(valueText(v.value(), v.unit()))).append(" ")
+                        .append(esc(limits(v))).append(" ").append(v.status().word()).append('\n');
+            }
             b.append("trace: ").append(esc(s.trace())).append(" sha256 ").append(s.traceSha256()).append("</system-out>\n");
             b.append("    </testcase>\n");
         }
         b.append("  </testsuite>\n</testsuites>\n");
         return b.toString();
+    }
+
+    /** A value for people: {@code 80.21 kV} (four significant digits). */
+    static String valueText(double v, String unit) {
+        return String.format(java.util.Locale.ROOT, "%.4g", v) + (unit.isEmpty() ? "" : " " + unit);
+    }
+
+    /** The bounds of a value for people: {@code in [76.6 kV, 83.4 kV]}, {@code <= 2 kV}, or empty. */
+    static String limits(ValueResult v) {
+        if (v.min() == null && v.max() == null) {
+            return "";
+        }
+        if (v.min() == null) {
+            return "<= " + valueText(v.max(), v.unit());
+        }
+        if (v.max() == null) {
+            return ">= " + valueText(v.min(), v.unit());
+        }
+        return "in [" + valueText(v.min(), v.unit()) + ", " + valueText(v.max(), v.unit()) + "]";
     }
 
     /** The limits of a measurement for people: {@code <= 1 ms}, {@code in [99 ms, 101 ms]}, or empty. */

@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hilrig.device.board.BoardDefinition;
@@ -71,8 +73,12 @@ public final class Library {
         for (NakCode c : NakCode.values()) {
             naks.add(c.code());
         }
+        Map<String, String> analogs = new LinkedHashMap<>();
+        for (BoardDefinition d : Boards.all()) {
+            analogs.putAll(d.analogUnits());
+        }
         this.vocabulary = new Vocabulary(inputs, outputs, rigs.faults(), COMMANDS, EVENTS, naks,
-                rigs.defectNames(), requirements.ids(), limits.names());
+                rigs.defectNames(), requirements.ids(), limits.names(), analogs);
     }
 
     /** The installation's home: {@code hil.home} when set, else the current directory. */
@@ -162,7 +168,7 @@ public final class Library {
             @Override
             public RigCapabilities capabilities(Board board, boolean emulateOtherBoard) {
                 return new RigCapabilities("sim", board, rigs.inputs(board, emulateOtherBoard),
-                        rigs.lines(board, emulateOtherBoard), faults);
+                        rigs.lines(board, emulateOtherBoard), faults, rigs.analogs(board, emulateOtherBoard));
             }
         };
     }

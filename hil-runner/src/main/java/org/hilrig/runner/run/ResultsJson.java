@@ -10,6 +10,7 @@ import org.hilrig.runner.evidence.AtomicFile;
 import org.hilrig.runner.results.MeasurementResult;
 import org.hilrig.runner.results.RunResult;
 import org.hilrig.runner.results.ScenarioResult;
+import org.hilrig.runner.results.ValueResult;
 
 /**
  * Writes {@code results.json} in the shape of CONTRACT.md (keys in that order), plus fields the contract
@@ -66,8 +67,32 @@ public final class ResultsJson {
             s.tags().forEach(tags::add);
             o.put("message", s.message());
             o.put("simulated_ns", s.simulatedNanos());
+            // after the contract's keys, in their order (CONTRACT.md): measured values in their units
+            ArrayNode vs = o.putArray("values");
+            for (ValueResult v : s.values()) {
+                ObjectNode vo = vs.addObject();
+                vo.put("name", v.name());
+                vo.put("value", v.value());
+                vo.put("unit", v.unit());
+                putOrNull(vo, "nominal", v.nominal());
+                putOrNull(vo, "min", v.min());
+                putOrNull(vo, "max", v.max());
+                vo.put("uncertainty", v.uncertainty());
+                vo.put("status", v.status().word());
+                vo.put("samples", v.samples());
+                vo.put("window_start_ns", v.windowStartNanos());
+                vo.put("window_end_ns", v.windowEndNanos());
+            }
         }
         return root;
+    }
+
+    private static void putOrNull(ObjectNode o, String key, Double v) {
+        if (v == null) {
+            o.putNull(key);
+        } else {
+            o.put(key, v);
+        }
     }
 
     /** Writes the document to {@code file} atomically (temp file + rename). */

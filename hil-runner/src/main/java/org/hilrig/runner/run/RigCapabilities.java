@@ -29,13 +29,20 @@ import org.hilrig.timing.InputProblem;
  * @param drives the input lines it drives, by logical name ({@code PREP_REQ})
  * @param observes the lines it observes, inputs included
  * @param faults the plant faults it can make happen
+ * @param samples the analog lines its acquisition samples ({@code KV_FB}); none on a rig without an ADC
  */
 public record RigCapabilities(String rig, Board board, Set<String> drives, Set<String> observes,
-        Set<PlantFault.Kind> faults) {
+        Set<PlantFault.Kind> faults, Set<String> samples) {
     public RigCapabilities {
+        samples = Collections.unmodifiableSet(new LinkedHashSet<>(samples));
         drives = Collections.unmodifiableSet(new LinkedHashSet<>(drives));
         observes = Collections.unmodifiableSet(new LinkedHashSet<>(observes));
         faults = Collections.unmodifiableSet(faults.isEmpty() ? EnumSet.noneOf(PlantFault.Kind.class) : EnumSet.copyOf(faults));
+    }
+
+    /** A rig that samples no analog line. */
+    public RigCapabilities(String rig, Board board, Set<String> drives, Set<String> observes, Set<PlantFault.Kind> faults) {
+        this(rig, board, drives, observes, faults, Set.of());
     }
 
     /**
@@ -61,6 +68,12 @@ public record RigCapabilities(String rig, Board board, Set<String> drives, Set<S
             for (String line : needs.observed()) {
                 if (!observes.contains(line)) {
                     problems.add(at(step.at(), what + " observes no line " + line + " (it observes: " + list(observes) + ")"));
+                }
+            }
+            for (String analog : needs.sampled()) {
+                if (!samples.contains(analog)) {
+                    problems.add(at(step.at(), what + " samples no analog line " + analog + " (it samples: "
+                            + list(samples) + "; measured output needs an acquisition channel on the line)"));
                 }
             }
             for (String fault : needs.faults()) {

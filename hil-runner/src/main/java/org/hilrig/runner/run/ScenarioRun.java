@@ -204,7 +204,8 @@ public final class ScenarioRun {
         List<MeasurementResult> ms = outcome.taken().stream()
                 .map(t -> MeasurementResult.of(t.measurement(), t.stimulusNanos(), t.signals())).toList();
         ScenarioResult result = new ScenarioResult(s.id(), s.title(), s.file(), outcome.verdict(), s.requirements(),
-                s.tags(), ms, sha == null ? null : traceName, sha, outcome.message(), outcome.endNanos(), outcome.steps());
+                s.tags(), ms, sha == null ? null : traceName, sha, outcome.message(), outcome.endNanos(), outcome.steps(),
+                outcome.values());
         return new Ran(result, rig == null ? null : rig.trace());
     }
 

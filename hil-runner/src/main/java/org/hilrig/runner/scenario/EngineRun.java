@@ -40,6 +40,9 @@ final class EngineRun implements StepRun {
     private final Rig rig;
     private final TraceWatch watch;
     private final List<ScenarioOutcome.Taken> taken = new ArrayList<>();
+    private final ValueJudge values;
+    /** The analog lines the steps take statistics of: the rig samples them from the start. */
+    private final java.util.Set<String> sampled;
     private final StepLog log;
     private final HostSession host = new HostSession();
     private Stimulus stimulus = Stimulus.START;
@@ -52,8 +55,11 @@ final class EngineRun implements StepRun {
         this.limits = limits;
         this.scenario = scenario;
         this.rig = rig;
-        this.watch = new TraceWatch(scenario.board(), StepNeeds.of(scenario.steps()).lookedBackOn());
+        StepNeeds.Collected needs = StepNeeds.of(scenario.steps());
+        this.sampled = needs.sampled();
+        this.watch = new TraceWatch(scenario.board(), needs.lookedBackOn(), sampled);
         this.log = new StepLog(scenario.steps());
+        this.values = new ValueJudge(limits, scenario);
     }
 
     /** Runs the scenario and judges it. */
@@ -65,6 +71,9 @@ final class EngineRun implements StepRun {
             where = "limit";
             limit = ScenarioLength.limit(scenario, limits);
             where = "boot";
+            if (!sampled.isEmpty()) {
+                rig.sampleAnalogs();
+            }
             boot();
             if (scenario.technique() != null && Boards.of(scenario.board()).takesTechnique()) {
                 where = "technique";
@@ -101,7 +110,8 @@ final class EngineRun implements StepRun {
                 outcome = Outcome.error("always: " + e.getMessage(), false);
             }
         }
-        return new ScenarioOutcome(outcome.verdict(), outcome.message(), taken, end, log.results(), outcome.rigFailed());
+        return new ScenarioOutcome(outcome.verdict(), outcome.message(), taken, end, log.results(), outcome.rigFailed(),
+                values.values());
     }
 
     /** Waits for the boot, sends {@code ver} and returns the fields of the board's {@code ACK}, in order. */
@@ -275,6 +285,10 @@ final class EngineRun implements StepRun {
         }
         judge(e.measure(), t - anchor, e.from() == null ? stimulus.kind() : StampKind.LINE, StampKind.FRAME, w,
                 "EVT," + e.event() + " after " + fromWhat, anchor, anchorSignals(e.from()));
+        if (!e.checks().isEmpty()) {
+            values.fields(watch.event(e.event(), e.fields(), anchor).frame(), e.event(), e.checks(), t)
+                    .forEach(j -> verdictOf(j.verdict(), j.what(), j.limit()));
+        }
     }
 
     @Override
@@ -329,6 +343,7 @@ final class EngineRun implements StepRun {
         if (!s.replyFields().isEmpty() && !TraceWatch.hasFields(reply, s.replyFields())) {
             throw new NotMet("reply " + reply.text() + " to " + frameText + " does not have " + s.replyFields());
         }
+        values.fields(reply, frame.name(), s.replyChecks(), r.timeNanos()).forEach(j -> verdictOf(j.verdict(), j.what(), j.limit()));
         // the limit is on the board starting its reply: the reply's first byte began one frame length
         // (at the link's byte time) before its recorded last byte
         long replyStart = r.timeNanos() - r.length() * rig.byteNanos();
@@ -356,6 +371,40 @@ final class EngineRun implements StepRun {
         runUntil(() -> (found[0] = watch.eventTime(name, fields, fromNanos)) >= 0, deadlineNanos);
         return found[0];
     }
+
+    @Override
+    public void measure(Step.Measure m) {
+        long[] window = watch.window(m.from(), m.to(), rig.nowNanos(), m.name());
+        long start = window[0];
+        long end = window[1];
+        if (end > rig.nowNanos()) {
+            runUntil(() -> false, end);
+        }
+        int id = line(m.signal());
+        ValueJudge.Judged j;
+        try {
+            j = values.judge(m, watch.window(id, start, end), start, rig.analogSampleNanos(), List.of(watch.path(id)));
+        } catch (AnalogWindow.NoValue e) {
+            throw new NotMet(m.signal() + " " + m.stat().word() + " over [" + m.from() + ", " + m.to() + "]: "
+                    + e.getMessage());
+        }
+        if (j.time() != null) {
+            taken.add(new ScenarioOutcome.Taken(j.time(), start, List.of(watch.path(id))));
+        }
+        verdictOf(j.verdict(), j.what(), j.limit());
+    }
+
+    /** Fails or marks inconclusive a measure step by its verdict. */
+    private void verdictOf(Verdict v, String what, String limit) {
+        if (v == Verdict.FAIL) {
+            throw new NotMet(what + ", " + limit);
+        }
+        if (v == Verdict.INCONCLUSIVE) {
+            log.inconclusive();
+            outcome = outcome.with(Verdict.INCONCLUSIVE, what + ": the limit " + limit + " lies inside its uncertainty");
+        }
+    }
+
 
     private long anchorOf(Step.Anchor from) {
         if (from == null) {

@@ -24,7 +24,8 @@ final class ExpectEventKeyword implements StepKeyword {
     @Override
     public List<String> examples() {
         return List.of("expect_event: {name: FAULT, fields: {code: F01}, within: 20ms}",
-                "expect_event: {name: FAULT, from: DOOR_CLOSED inactive, within: 20ms, measure: fault}");
+                "expect_event: {name: FAULT, from: DOOR_CLOSED inactive, within: 20ms, measure: fault}",
+                "expect_event: {name: XON, fields: {kv: {near: technique.kv, tol: profile.accuracy.kv}}, within: 5ms}");
     }
 
     @Override
@@ -34,16 +35,17 @@ final class ExpectEventKeyword implements StepKeyword {
             return null;
         }
         String name = in.event(v, m, "step 'expect_event'");
-        Map<String, String> fields = in.fields(m.get("fields"), "step 'expect_event'");
+        Map<String, FieldCheck> checks = new java.util.LinkedHashMap<>();
+        Map<String, String> fields = in.fields(m.get("fields"), "step 'expect_event'", checks);
         Limit within = m.containsKey("within") ? in.limit(m.get("within"), "step 'expect_event'")
                 : in.missing(v, "step 'expect_event'", "within");
         return new Step.ExpectEvent(at, name, fields, within, in.anchor(m.get("from"), "step 'expect_event'"),
-                in.optionalScalar(m, "measure", "step 'expect_event'"));
+                in.optionalScalar(m, "measure", "step 'expect_event'"), checks);
     }
 
     /** {@code FAULT {code=F01} within 20ms of DOOR_CLOSED inactive (measure fault)}. */
     static String text(Step.ExpectEvent e) {
-        return e.event() + StepKeyword.fieldText(e.fields()) + " within " + e.within()
+        return e.event() + StepKeyword.fieldText(e.fields()) + StepKeyword.checkText(e.checks()) + " within " + e.within()
                 + (e.from() == null ? "" : " of " + e.from()) + StepKeyword.measureText(e.measure());
     }
 

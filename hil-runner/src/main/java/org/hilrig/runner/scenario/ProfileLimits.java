@@ -34,4 +34,23 @@ public interface ProfileLimits {
      *     none was given
      */
     Window window(String name, Board board, Technique technique);
+
+    /**
+     * A number of the profiles by its dotted path ({@code exposure.over_kv_fraction}), from the board under
+     * test's profile where it holds the key.
+     *
+     * @throws IllegalArgumentException when no profile holds such a number
+     */
+    default double number(String path, Board board) {
+        throw new IllegalArgumentException("no number 'profile." + path + "' in the board profiles");
+    }
+
+    /**
+     * An accuracy of the profiles by its dotted path ({@code accuracy.kv}).
+     *
+     * @throws IllegalArgumentException when no profile holds such an accuracy
+     */
+    default org.hilrig.device.profile.Tolerance tolerance(String path, Board board) {
+        throw new IllegalArgumentException("no accuracy 'profile." + path + "' in the board profiles");
+    }
 }

@@ -218,6 +218,14 @@ final class ScenarioInput {
 
     /** Frame fields {@code {code: F01}} in their order, empty when {@code n} is null; bad ones reported. */
     Map<String, String> fields(Node n, String what) {
+        return fields(n, what, null);
+    }
+
+    /**
+     * Frame fields in their order; a field written as a mapping ({@code mas: {near: value.mas, tol: 2 %}}, {@code
+     * ms: {min: 99, max: 101}}) goes to {@code checks} when given, and is a problem otherwise.
+     */
+    Map<String, String> fields(Node n, String what, Map<String, FieldCheck> checks) {
         Map<String, String> out = new LinkedHashMap<>();
         if (n == null) {
             return out;
@@ -228,14 +236,93 @@ final class ScenarioInput {
         }
         for (NodeTuple t : m.getValue()) {
             String k = keyName(t.getKeyNode());
+            if (checks != null && t.getValueNode() instanceof MappingNode) {
+                FieldCheck c = fieldCheck(t.getValueNode(), what + " field '" + k + "'", FieldCheck.unitOf(k));
+                if (k != null && c != null && (checks.put(k, c) != null || out.containsKey(k))) {
+                    problem(t.getKeyNode(), what + ": field '" + k + "' is given twice");
+                }
+                continue;
+            }
             String v = scalar(t.getValueNode(), what + " field '" + k + "'");
             if (k != null && v != null) {
-                if (out.put(k, v) != null) {
+                if (out.put(k, v) != null || (checks != null && checks.containsKey(k))) {
                     problem(t.getKeyNode(), what + ": field '" + k + "' is given twice");
                 }
             }
         }
         return out;
+    }
+
+    private FieldCheck fieldCheck(Node n, String what, String unit) {
+        Map<String, Node> m = mapping(n, what, List.of("near", "tol", "min", "max"));
+        if (m == null) {
+            return null;
+        }
+        if (m.containsKey("near") != m.containsKey("tol")) {
+            problem(n, what + ": 'near' and 'tol' go together");
+            return null;
+        }
+        if (m.containsKey("near") == (m.containsKey("min") || m.containsKey("max"))) {
+            problem(n, what + ": give 'near' and 'tol', or 'min' and/or 'max'");
+            return null;
+        }
+        Quantity near = m.containsKey("near") ? quantity(m.get("near"), what + " 'near'") : null;
+        Step.Tol tol = m.containsKey("tol") ? tolerance(m.get("tol"), what + " 'tol'", unit) : null;
+        Quantity min = m.containsKey("min") ? quantity(m.get("min"), what + " 'min'") : null;
+        Quantity max = m.containsKey("max") ? quantity(m.get("max"), what + " 'max'") : null;
+        if ((m.containsKey("near") && (near == null || tol == null)) || (m.containsKey("min") && min == null)
+                || (m.containsKey("max") && max == null)) {
+            return null;
+        }
+        return new FieldCheck(near, tol, min, max);
+    }
+
+    /** A quantity ({@link Quantity#parse}), or null (reported). */
+    Quantity quantity(Node n, String what) {
+        String s = scalar(n, what);
+        if (s == null) {
+            return null;
+        }
+        String[] why = new String[1];
+        Quantity q = Quantity.parse(s, why);
+        if (q == null) {
+            problem(n, what + ": " + why[0]);
+        }
+        return q;
+    }
+
+    /**
+     * A tolerance: {@code profile.accuracy.kv} or one written out ({@code 3 % + 1 kV}), its amount in {@code
+     * unit} when that is known (not null or empty); null (reported).
+     */
+    Step.Tol tolerance(Node n, String what, String unit) {
+        String s = scalar(n, what);
+        if (s == null) {
+            return null;
+        }
+        String t = s.trim();
+        if (t.startsWith("profile.")) {
+            org.hilrig.device.profile.ProfileKey k = org.hilrig.device.profile.ProfileKey.byPath(t.substring("profile.".length()));
+            if (k == null || k.kind() != org.hilrig.device.profile.ProfileKey.Kind.TOLERANCE) {
+                problem(n, what + ": '" + t + "' is not an accuracy of the board profiles (allowed: "
+                        + String.join(", ", java.util.Arrays.stream(org.hilrig.device.profile.ProfileKey.values())
+                                .filter(p -> p.kind() == org.hilrig.device.profile.ProfileKey.Kind.TOLERANCE)
+                                .map(p -> "profile." + p.path()).toList()) + ")");
+                return null;
+            }
+            return new Step.Tol(k.path(), null);
+        }
+        try {
+            org.hilrig.device.profile.Tolerance written = org.hilrig.device.profile.Tolerance.parse(t);
+            if (unit != null && !unit.isEmpty() && !written.fits(unit)) {
+                problem(n, what + ": " + written + " is in " + written.unit() + ", the value in " + unit);
+                return null;
+            }
+            return new Step.Tol(null, written);
+        } catch (IllegalArgumentException e) {
+            problem(n, what + ": " + e.getMessage());
+            return null;
+        }
     }
 
     /** A {@code from: SIGNAL active|inactive} anchor, or null when {@code n} is null or it does not read (reported). */

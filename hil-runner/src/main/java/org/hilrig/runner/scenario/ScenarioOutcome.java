@@ -2,6 +2,7 @@ package org.hilrig.runner.scenario;
 
 import java.util.List;
 import org.hilrig.runner.results.StepResult;
+import org.hilrig.runner.results.ValueResult;
 import org.hilrig.timing.verdict.Measurement;
 import org.hilrig.timing.verdict.Verdict;
 
@@ -15,15 +16,23 @@ import org.hilrig.timing.verdict.Verdict;
  * @param endNanos the rig time when the scenario ended
  * @param steps the scenario file's steps as they ran, up to and including the one that ended the scenario
  *     (the boot and technique preamble is not a step of the file and is not listed)
+ * @param values the named value measurements ({@code measure} steps of values), in the order taken
  * @param rigBroke whether the error was the rig itself breaking (a {@link
  *     org.hilrig.timing.RigFailureException}: a port that would not open, a link lost), rather than a
  *     scenario this rig cannot run
  */
 public record ScenarioOutcome(Verdict verdict, String message, List<Taken> taken, long endNanos,
-        List<StepResult> steps, boolean rigBroke) {
+        List<StepResult> steps, boolean rigBroke, List<ValueResult> values) {
     public ScenarioOutcome {
         taken = List.copyOf(taken);
         steps = List.copyOf(steps);
+        values = List.copyOf(values);
+    }
+
+    /** An outcome without value measurements. */
+    public ScenarioOutcome(Verdict verdict, String message, List<Taken> taken, long endNanos, List<StepResult> steps,
+            boolean rigBroke) {
+        this(verdict, message, taken, endNanos, steps, rigBroke, List.of());
     }
 
     /** An outcome in which the rig did not break. */

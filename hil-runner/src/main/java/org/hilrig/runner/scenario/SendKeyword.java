@@ -33,7 +33,8 @@ final class SendKeyword implements StepKeyword {
                 "send: {raw: XYZ, reply: NAK 02}",
                 "send: {command: VER, corrupt: crc}",
                 "send: {command: HBT, corrupt: truncated, copies: 3, reply: unchecked}",
-                "send: {again: true, reply: ACK}");
+                "send: {again: true, reply: ACK}",
+                "send: {command: VER, reply: ACK, fields: {fw: 1.0.0, mas: {near: value.mas, tol: 2 %}, ms: {min: 99, max: 101}}}");
     }
 
     @Override
@@ -114,10 +115,11 @@ final class SendKeyword implements StepKeyword {
         if (m.containsKey("reply")) {
             reply = reply(in, m.get("reply"));
         }
-        Map<String, String> fields = in.fields(m.get("fields"), "step 'send'");
+        Map<String, FieldCheck> checks = new java.util.LinkedHashMap<>();
+        Map<String, String> fields = in.fields(m.get("fields"), "step 'send'", checks);
         Limit within = m.containsKey("within") ? in.limit(m.get("within"), "step 'send'") : null;
         return new Step.Send(at, command, args, raw, again, corruption, copies, reply, fields, within,
-                in.optionalScalar(m, "measure", "step 'send'"));
+                in.optionalScalar(m, "measure", "step 'send'"), checks);
     }
 
     private static Step.Reply reply(ScenarioInput in, Node n) {
@@ -152,7 +154,8 @@ final class SendKeyword implements StepKeyword {
                 ? s.command() + (s.args().isEmpty() ? "" : " " + String.join(",", s.args())) : s.raw() + " (raw)";
         return what + (s.corruption() == Step.Corruption.NONE ? "" : ", " + s.corruption().name()
                 .toLowerCase(java.util.Locale.ROOT) + " broken") + (s.copies() > 1 ? " x" + s.copies() : "")
-                + ", reply " + s.reply() + StepKeyword.fieldText(s.replyFields()) + (s.within() == null ? "" : " within " + s.within())
+                + ", reply " + s.reply() + StepKeyword.fieldText(s.replyFields())
+                + StepKeyword.checkText(s.replyChecks()) + (s.within() == null ? "" : " within " + s.within())
                 + StepKeyword.measureText(s.measure());
     }
 

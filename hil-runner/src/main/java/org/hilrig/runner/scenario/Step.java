@@ -228,9 +228,16 @@ public sealed interface Step {
      * event inside the window (measured from the anchor, at the event frame's last byte).
      */
     record ExpectEvent(Position at, String event, Map<String, String> fields, Limit within, Anchor from,
-            String measure) implements Step {
+            String measure, Map<String, FieldCheck> checks) implements Step {
         public ExpectEvent {
             fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+            checks = Collections.unmodifiableMap(new LinkedHashMap<>(checks));
+        }
+
+        /** An expectation whose fields are all compared as text. */
+        public ExpectEvent(Position at, String event, Map<String, String> fields, Limit within, Anchor from,
+                String measure) {
+            this(at, event, fields, within, from, measure, Map.of());
         }
 
         @Override
@@ -300,10 +307,18 @@ public sealed interface Step {
      * @param within reply limit, or null for the profile's serial reply limit
      */
     record Send(Position at, String command, List<String> args, String raw, boolean again, Corruption corruption, int copies,
-            Reply reply, Map<String, String> replyFields, Limit within, String measure) implements Step {
+            Reply reply, Map<String, String> replyFields, Limit within, String measure, Map<String, FieldCheck> replyChecks)
+            implements Step {
         public Send {
             args = List.copyOf(args);
             replyFields = Collections.unmodifiableMap(new LinkedHashMap<>(replyFields));
+            replyChecks = Collections.unmodifiableMap(new LinkedHashMap<>(replyChecks));
+        }
+
+        /** A send whose reply fields are all compared as text. */
+        public Send(Position at, String command, List<String> args, String raw, boolean again, Corruption corruption,
+                int copies, Reply reply, Map<String, String> replyFields, Limit within, String measure) {
+            this(at, command, args, raw, again, corruption, copies, reply, replyFields, within, measure, Map.of());
         }
 
         /**
@@ -393,6 +408,56 @@ public sealed interface Step {
     }
 
     /** An anchor: the last time a signal entered a state, before the step began. */
+    /**
+     * {@code measure: {name: kv, signal: KV_FB, stat: mean, over: [XRAY_ON active + 1ms, HV_ENABLE inactive],
+     * near: technique.kv, tol: profile.accuracy.kv}}: a named statistic of an analog line over a window between
+     * two edges, as the rig's acquisition sampled it ({@link MeasureKeyword}). A value statistic is judged
+     * against {@code near}/{@code tol} or {@code min}/{@code max}; a time statistic ({@code rise},
+     * {@code width}) against {@code within}; without a check it is recorded only.
+     *
+     * @param above the level of {@code width}, null for the others
+     * @param tol with {@code near}: a profile tolerance ({@code profile.accuracy.kv}) or one written out
+     */
+    record Measure(Position at, String name, String signal, AnalogStat stat, Edge from, Edge to, Quantity above,
+            Quantity near, Tol tol, Quantity min, Quantity max, Limit within) implements Step {
+        @Override
+        public String keyword() {
+            return MeasureKeyword.INSTANCE.word();
+        }
+
+        @Override
+        public void run(StepRun run) {
+            run.measure(this);
+        }
+
+        @Override
+        public void needs(StepNeeds needs) {
+            MeasureKeyword.needs(this, needs);
+        }
+
+        @Override
+        public String text() {
+            return MeasureKeyword.text(this);
+        }
+    }
+
+    /** An edge of a window: when a line last entered a state, moved by an offset ({@code XRAY_ON active + 1ms}). */
+    record Edge(Anchor anchor, long offsetNanos) {
+        @Override
+        public String toString() {
+            return anchor + (offsetNanos == 0 ? "" : (offsetNanos > 0 ? " + " : " - ")
+                    + org.hilrig.timing.Durations.format(Math.abs(offsetNanos)).replace(" ", ""));
+        }
+    }
+
+    /** A tolerance: a profile entry's path ({@code accuracy.kv}) or one written in the scenario; exactly one is set. */
+    record Tol(String profilePath, org.hilrig.device.profile.Tolerance written) {
+        @Override
+        public String toString() {
+            return profilePath != null ? "profile." + profilePath : written.toString();
+        }
+    }
+
     record Anchor(String signal, LineState state) {
         @Override
         public String toString() {

@@ -40,6 +40,20 @@ interface StepKeyword {
         return b.append('}').toString();
     }
 
+    /** Fields judged as values, for a report: {@code  {mas near value.mas +- 2 %}}, or nothing for none. */
+    static String checkText(Map<String, FieldCheck> checks) {
+        if (checks.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(" {");
+        String sep = "";
+        for (Map.Entry<String, FieldCheck> e : checks.entrySet()) {
+            b.append(sep).append(e.getKey()).append(' ').append(e.getValue());
+            sep = ", ";
+        }
+        return b.append('}').toString();
+    }
+
     /** A measurement's name for a report: {@code  (measure door_to_hv_off)}, or nothing for none. */
     static String measureText(String name) {
         return name == null ? "" : " (measure " + name + ")";

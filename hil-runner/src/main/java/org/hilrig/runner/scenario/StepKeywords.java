@@ -11,7 +11,7 @@ final class StepKeywords {
     /** Every step keyword, once. */
     static final List<StepKeyword> ALL = List.of(SetKeyword.INSTANCE, WaitKeyword.INSTANCE, FaultKeyword.INSTANCE,
             AwaitKeyword.INSTANCE, ExpectKeyword.INSTANCE, ExpectEventKeyword.INSTANCE, NoEventKeyword.INSTANCE,
-            SendKeyword.INSTANCE, HeartbeatKeyword.INSTANCE);
+            SendKeyword.INSTANCE, HeartbeatKeyword.INSTANCE, MeasureKeyword.INSTANCE);
 
     private StepKeywords() {
     }

@@ -35,6 +35,10 @@ public interface StepNeeds {
     /** The step waits for, or watches for the absence of, this event from the board. */
     void event(String name);
 
+    /** The step takes statistics of this analog line ({@code measure}): the rig must sample it. */
+    default void samples(String analog) {
+    }
+
     /** What {@code steps} need together, each name once, in the order the steps first name it. */
     static Collected of(List<Step> steps) {
         Collected c = new Collected();
@@ -52,6 +56,17 @@ public interface StepNeeds {
         private final java.util.Set<String> faults = new LinkedHashSet<>();
         private final java.util.Set<String> commands = new LinkedHashSet<>();
         private final java.util.Set<String> events = new LinkedHashSet<>();
+        private final java.util.Set<String> sampled = new LinkedHashSet<>();
+
+        @Override
+        public void samples(String analog) {
+            sampled.add(analog);
+        }
+
+        /** The analog lines the steps take statistics of. */
+        public java.util.Set<String> sampled() {
+            return Collections.unmodifiableSet(sampled);
+        }
 
         @Override
         public void drives(String line) {

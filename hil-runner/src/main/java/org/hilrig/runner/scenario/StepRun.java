@@ -57,6 +57,9 @@ interface StepRun {
     /** Sends a command frame and checks the reply; the frame's last byte is the new stimulus. */
     void send(Step.Send s);
 
+    /** Takes the step's statistic of an analog line over its window, once the window has closed, and judges it. */
+    void measure(Step.Measure m);
+
     /** Sends {@code HBT} at the step's period for its time, each acknowledged in time. */
     void heartbeat(Step.Heartbeat h);
 }

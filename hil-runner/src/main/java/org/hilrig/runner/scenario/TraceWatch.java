@@ -36,6 +36,10 @@ final class TraceWatch implements ChangeListener, DecodeListener {
 
     private final String boardPrefix;
     private final java.util.Set<String> edgesOf;
+    private final java.util.Set<String> samplesOf;
+    private long[][] sampleTimes = new long[0][];
+    private double[][] sampleValues = new double[0][];
+    private int[] sampleCounts = new int[0];
     private final Map<String, Integer> idByName = new HashMap<>();
     private final List<String> paths = new ArrayList<>();
     private final List<String> references = new ArrayList<>();
@@ -58,6 +62,18 @@ final class TraceWatch implements ChangeListener, DecodeListener {
      *     ({@link StepNeeds#looksBackOn}); the others' levels only
      */
     TraceWatch(Board boardUnderTest, java.util.Set<String> edgesOf) {
+        this(boardUnderTest, edgesOf, java.util.Set.of());
+    }
+
+    /**
+     * @param samplesOf the analog lines whose every sample is kept (any case): those a {@code measure} step takes
+     *     statistics of ({@link StepNeeds.Collected#sampled})
+     */
+    TraceWatch(Board boardUnderTest, java.util.Set<String> edgesOf, java.util.Set<String> samplesOf) {
+        this.samplesOf = new java.util.HashSet<>();
+        for (String line : samplesOf) {
+            this.samplesOf.add(line.toUpperCase(Locale.ROOT));
+        }
         this.boardPrefix = boardUnderTest.prefix() + ".";
         this.edgesOf = new java.util.HashSet<>();
         for (String line : edgesOf) {
@@ -85,6 +101,16 @@ final class TraceWatch implements ChangeListener, DecodeListener {
             Integer before = idByName.get(name);
             if (before == null || s.path().toLowerCase(Locale.ROOT).startsWith(boardPrefix)) {
                 idByName.put(name, s.id());
+            }
+        }
+        sampleTimes = new long[n][];
+        sampleValues = new double[n][];
+        sampleCounts = new int[n];
+        for (String line : samplesOf) {
+            Integer id = idByName.get(line);
+            if (id != null) {
+                sampleTimes[id] = new long[64];
+                sampleValues[id] = new double[64];
             }
         }
         for (String line : edgesOf) {
@@ -116,6 +142,71 @@ final class TraceWatch implements ChangeListener, DecodeListener {
         edgeTimes[signalId][c] = timeNanos;
         edgeLevels[signalId][c] = h;
         edgeCounts[signalId] = c + 1;
+    }
+
+    @Override
+    public void real(long timeNanos, int signalId, double value) {
+        long[] t = sampleTimes[signalId];
+        if (t == null) {
+            return;
+        }
+        int c = sampleCounts[signalId];
+        if (c == t.length) {
+            sampleTimes[signalId] = t = Arrays.copyOf(t, c * 2);
+            sampleValues[signalId] = Arrays.copyOf(sampleValues[signalId], c * 2);
+        }
+        t[c] = timeNanos;
+        sampleValues[signalId][c] = value;
+        sampleCounts[signalId] = c + 1;
+    }
+
+    /**
+     * The window {@code [start, end]} of a {@code measure} step named {@code name}: from the last time at or
+     * before {@code nowNanos} that {@code from} happened to the first time after that that {@code to} happened,
+     * each moved by its offset. The end may lie after now (the caller waits for it).
+     *
+     * @throws StepRun.NotMet when an edge has not happened or the window is empty
+     */
+    long[] window(Step.Edge from, Step.Edge to, long nowNanos, String name) {
+        Step.Anchor a = from.anchor();
+        long opened = lastEntry(known(a.signal()), a.state().isActive(), nowNanos);
+        if (opened < 0) {
+            throw new StepRun.NotMet(a + " never happened, so there is no window to measure " + name + " over");
+        }
+        Step.Anchor b = to.anchor();
+        long closed = firstEntry(known(b.signal()), b.state().isActive(), opened);
+        if (closed < 0) {
+            throw new StepRun.NotMet(b + " did not follow " + a + " (at " + org.hilrig.timing.Durations.format(opened)
+                    + "), so the window of " + name + " never closed");
+        }
+        long start = opened + from.offsetNanos();
+        long end = closed + to.offsetNanos();
+        if (end <= start) {
+            throw new StepRun.NotMet("the window of " + name + " [" + from + ", " + to + "] is empty: it ends at "
+                    + org.hilrig.timing.Durations.format(end) + ", not after its start at "
+                    + org.hilrig.timing.Durations.format(start));
+        }
+        return new long[] {start, end};
+    }
+
+    private int known(String line) {
+        int id = id(line);
+        if (id < 0) {
+            throw new IllegalArgumentException("the rig's trace has no line " + line);
+        }
+        return id;
+    }
+
+    /**
+     * The kept samples of an analog line over {@code [start, end]}.
+     *
+     * @throws IllegalStateException when the watch keeps no samples of it
+     */
+    AnalogWindow window(int id, long start, long end) {
+        if (sampleTimes[id] == null) {
+            throw new IllegalStateException("the watch keeps no samples of " + paths.get(id) + " (kept: " + samplesOf + ")");
+        }
+        return new AnalogWindow(sampleTimes[id], sampleValues[id], sampleCounts[id], start, end);
     }
 
     @Override
@@ -249,13 +340,19 @@ final class TraceWatch implements ChangeListener, DecodeListener {
 
     /** The time of the board's first event {@code name} with {@code fields}, stamped at or after {@code fromNanos}; -1 for none yet. */
     long eventTime(String name, Map<String, String> fields, long fromNanos) {
+        Received r = event(name, fields, fromNanos);
+        return r == null ? -1 : r.timeNanos();
+    }
+
+    /** The first event {@code name} with {@code fields} stamped at or after {@code fromNanos}, or null. */
+    Received event(String name, Map<String, String> fields, long fromNanos) {
         for (int i = firstAtOrAfter(fromNanos); i < received.size(); i++) {
             Received r = received.get(i);
             if (r.frame().kind() == FrameKind.EVENT && r.frame().subject().equals(name) && hasFields(r.frame(), fields)) {
-                return r.timeNanos();
+                return r;
             }
         }
-        return -1;
+        return null;
     }
 
     /**

@@ -21,8 +21,9 @@ import java.util.TreeSet;
  */
 public record Vocabulary(Set<String> inputs, Set<String> outputs, Map<String, Set<String>> faults, Set<String> commands,
         Set<String> events, Set<String> nakCodes, Set<String> defects, Set<String> requirements,
-        Set<String> profileLimits) {
+        Set<String> profileLimits, Map<String, String> analogs) {
     public Vocabulary {
+        analogs = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(analogs));
         inputs = sorted(inputs);
         outputs = sorted(outputs);
         java.util.TreeMap<String, Set<String>> f = new java.util.TreeMap<>();
@@ -36,6 +37,13 @@ public record Vocabulary(Set<String> inputs, Set<String> outputs, Map<String, Se
         profileLimits = sorted(profileLimits);
     }
 
+    /** A vocabulary without analog lines. */
+    public Vocabulary(Set<String> inputs, Set<String> outputs, Map<String, Set<String>> faults, Set<String> commands,
+            Set<String> events, Set<String> nakCodes, Set<String> defects, Set<String> requirements,
+            Set<String> profileLimits) {
+        this(inputs, outputs, faults, commands, events, nakCodes, defects, requirements, profileLimits, Map.of());
+    }
+
     private static Set<String> sorted(Set<String> names) {
         return java.util.Collections.unmodifiableSortedSet(new TreeSet<>(names));
     }
@@ -47,6 +55,6 @@ public record Vocabulary(Set<String> inputs, Set<String> outputs, Map<String, Se
 
     /** The same vocabulary with another requirement list. */
     public Vocabulary withRequirements(Set<String> ids) {
-        return new Vocabulary(inputs, outputs, faults, commands, events, nakCodes, defects, ids, profileLimits);
+        return new Vocabulary(inputs, outputs, faults, commands, events, nakCodes, defects, ids, profileLimits, analogs);
     }
 }

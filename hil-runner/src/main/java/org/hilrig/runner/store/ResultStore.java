@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.hilrig.runner.results.MeasurementResult;
 import org.hilrig.runner.results.RunResult;
 import org.hilrig.runner.results.ScenarioResult;
+import org.hilrig.runner.results.ValueResult;
 import org.hilrig.timing.RigFailureException;
 import org.hilrig.timing.verdict.Verdict;
 
@@ -208,6 +209,29 @@ public final class ResultStore implements AutoCloseable {
                     setLong(p, 7, m.minNs());
                     setLong(p, 8, m.maxNs());
                     p.setString(9, m.status().word());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            try (PreparedStatement p = connection.prepareStatement("INSERT INTO value_measurements (run_id, scenario_id, "
+                    + "seq, name, value, unit, nominal, min_value, max_value, uncertainty, status, samples, "
+                    + "window_start_ns, window_end_ns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                int i = 0;
+                for (ValueResult v : s.values()) {
+                    p.setString(1, runId);
+                    p.setString(2, s.id());
+                    p.setInt(3, i++);
+                    p.setString(4, v.name());
+                    p.setDouble(5, v.value());
+                    p.setString(6, v.unit());
+                    setDouble(p, 7, v.nominal());
+                    setDouble(p, 8, v.min());
+                    setDouble(p, 9, v.max());
+                    p.setDouble(10, v.uncertainty());
+                    p.setString(11, v.status().word());
+                    p.setInt(12, v.samples());
+                    p.setLong(13, v.windowStartNanos());
+                    p.setLong(14, v.windowEndNanos());
                     p.addBatch();
                 }
                 p.executeBatch();
@@ -406,11 +430,43 @@ public final class ResultStore implements AutoCloseable {
     }
 
     /** The results with their requirements and measurements read in. */
+    private List<ValueResult> values(String runId, String scenarioId) throws SQLException {
+        List<ValueResult> out = new ArrayList<>();
+        try (PreparedStatement p = connection.prepareStatement("SELECT name, value, unit, nominal, min_value, max_value, "
+                + "uncertainty, status, window_start_ns, window_end_ns, samples FROM value_measurements "
+                + "WHERE run_id = ? AND scenario_id = ? ORDER BY seq")) {
+            p.setString(1, runId);
+            p.setString(2, scenarioId);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ValueResult(rs.getString(1), rs.getDouble(2), rs.getString(3), nullableDouble(rs, 4),
+                            nullableDouble(rs, 5), nullableDouble(rs, 6), rs.getDouble(7), verdict(rs.getString(8)),
+                            rs.getLong(9), rs.getLong(10), List.of(), rs.getInt(11)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
+        double d = rs.getDouble(column);
+        return rs.wasNull() ? null : d;
+    }
+
+    private static void setDouble(PreparedStatement p, int i, Double v) throws SQLException {
+        if (v == null) {
+            p.setNull(i, java.sql.Types.DOUBLE);
+        } else {
+            p.setDouble(i, v);
+        }
+    }
+
     private List<StoredResult> withDetails(List<StoredResult> results) throws SQLException {
         List<StoredResult> full = new ArrayList<>();
         for (StoredResult r : results) {
             full.add(new StoredResult(r.runId(), r.rig(), r.startedUtc(), r.scenarioId(), r.title(), r.status(),
-                    r.message(), requirements(r.runId(), r.scenarioId()), measurements(r.runId(), r.scenarioId())));
+                    r.message(), requirements(r.runId(), r.scenarioId()), measurements(r.runId(), r.scenarioId()),
+                    values(r.runId(), r.scenarioId())));
         }
         return full;
     }

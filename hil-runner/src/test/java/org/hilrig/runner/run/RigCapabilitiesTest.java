@@ -50,6 +50,18 @@ class RigCapabilitiesTest {
     }
 
     @Test
+    void aMeasureStepNeedsARigThatSamplesItsAnalogLineAndTheSimulatedRigDoes() throws IOException {
+        Scenario s = scenario("GEN", """
+                  - measure: {name: kv, signal: KV_FB, stat: mean, over: [XRAY_ON active, HV_ENABLE inactive]}
+                """);
+        RigCapabilities pi = new RigCapabilities("pi-gen", Board.GEN, Set.of(), Set.of("XRAY_ON", "HV_ENABLE"), Set.of());
+
+        assertThat(texts(pi.check(s))).containsExactly("s.yaml:6:5: step 'measure': rig pi-gen samples no analog line"
+                + " KV_FB (it samples: none; measured output needs an acquisition channel on the line)");
+        assertThat(LIBRARY.simulatedRigFactory().capabilities(Board.GEN, true).check(s)).isEmpty();
+    }
+
+    @Test
     void aRigThatHasWhatTheStepsNeedFindsNothing() throws IOException {
         Scenario s = scenario("GEN", """
                   - set: {PREP_REQ: active}

@@ -54,6 +54,49 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void readsAMeasureStepWithItsWindowStatisticAndCheck() {
+        Scenario s = loader.load("m.yaml", DOOR.replace("  - send: {command: VER, reply: ACK}\n",
+                "  - measure: {name: kv, signal: KV_FB, stat: mean, over: [XRAY_ON active + 1ms, HV_ENABLE inactive],"
+                        + " near: technique.kv, tol: profile.accuracy.kv}\n"
+                        + "  - measure: {name: lt, signal: KV_FB, stat: width, above: 75 % of technique.kv,"
+                        + " over: [HV_ENABLE active, HV_ENABLE inactive + 20ms], within: [99ms, 101ms]}\n"));
+
+        Step.Measure kv = (Step.Measure) s.steps().get(8);
+        assertThat(kv.stat()).isEqualTo(AnalogStat.MEAN);
+        assertThat(kv.from()).isEqualTo(new Step.Edge(new Step.Anchor("XRAY_ON", LineState.ACTIVE), 1_000_000));
+        assertThat(kv.tol()).isEqualTo(new Step.Tol("accuracy.kv", null));
+        assertThat(kv.near().value(TestVocabulary.limits(), Board.GEN, s.technique())).isEqualTo(80.0);
+        Step.Measure lt = (Step.Measure) s.steps().get(9);
+        assertThat(lt.above().value(TestVocabulary.limits(), Board.GEN, s.technique())).isEqualTo(60.0);
+        assertThat(lt.text()).isEqualTo("width of KV_FB above 75 % of technique.kv over [HV_ENABLE active,"
+                + " HV_ENABLE inactive + 20ms] within [99ms, 101ms] (measure lt)");
+        assertThat(StepNeeds.of(s.steps()).sampled()).containsExactly("KV_FB");
+    }
+
+    @Test
+    void reportsEveryProblemOfAMeasureStepAtItsValue() {
+        String bad = DOOR.replace("  - send: {command: VER, reply: ACK}\n",
+                "  - measure: {name: kv, signal: HV_ENABLE, stat: avg, over: [XRAY_ON on, HV_ENABLE inactive]}\n"
+                        + "  - measure: {name: kv, signal: KV_FB, stat: mean, over: [XRAY_ON active], near: technique.kw,"
+                        + " tol: 3 % + 1 mA}\n"
+                        + "  - measure: {name: w, signal: KV_FB, stat: width, over: [XRAY_ON active, XRAY_ON inactive], max: 3}\n"
+                        + "  - measure: {name: m, signal: MA_FB, stat: integral, over: [XRAY_ON active, XRAY_ON inactive],"
+                        + " near: technique.mas, tol: profile.accuracy.kvv}\n");
+
+        assertThatThrownBy(() -> loader.load("m.yaml", bad)).isInstanceOfSatisfying(BadInputException.class, e ->
+                assertThat(e.problems()).containsExactly(
+                        "m.yaml:17:33: step 'measure': 'HV_ENABLE' is not an analog line, allowed: KV_FB, MA_FB",
+                        "m.yaml:17:50: step 'measure': unknown stat 'avg', allowed: mean, peak, min, ripple, integral, rise, width",
+                        "m.yaml:17:62: step 'measure' 'over': 'XRAY_ON on' does not read 'SIGNAL active|inactive', optionally '+ 1ms' or '- 1ms'",
+                        "m.yaml:18:58: step 'measure' 'over': a window has two edges, e.g. [XRAY_ON active + 1ms, HV_ENABLE inactive]",
+                        "m.yaml:18:82: step 'measure' 'near': unknown technique value 'technique.kw', allowed: technique.kv, technique.ma, technique.ms, technique.mas",
+                        "m.yaml:18:101: step 'measure' 'tol': 3 % + 1 mA is in mA, the value in kV",
+                        "m.yaml:19:14: missing key 'above' in step 'measure' 'width'",
+                        "m.yaml:19:99: step 'measure': stat 'width' is a time, judged by 'within', not 'max'",
+                        "m.yaml:20:123: step 'measure' 'tol': 'profile.accuracy.kvv' is not an accuracy of the board profiles (allowed: profile.accuracy.kv, profile.accuracy.ma, profile.accuracy.mas)"));
+    }
+
+    @Test
     void reportsEveryProblemOfAFileWithLineAndColumn() {
         String bad = DOOR.replace("title:", "titel:")
                 .replace("within: 5ms", "within: 5xs")
@@ -110,7 +153,7 @@ class ScenarioLoaderTest {
         assertThatThrownBy(() -> loader.load("d.yaml", bad)).isInstanceOfSatisfying(BadInputException.class, e ->
                 assertThat(e.problems()).containsExactly(
                         "d.yaml:10:40: key 'is' appears twice in step 'await' (first at line 10)",
-                        "d.yaml:14:5: unknown step 'wiat', allowed: set, wait, fault, await, expect, expect_event, expect_no_event, send, heartbeat"));
+                        "d.yaml:14:5: unknown step 'wiat', allowed: set, wait, fault, await, expect, expect_event, expect_no_event, send, heartbeat, measure"));
     }
 
     @Test

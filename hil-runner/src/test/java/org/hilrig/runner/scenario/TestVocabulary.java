@@ -14,7 +14,7 @@ final class TestVocabulary {
                 Set.of("VER", "SKV", "SMA", "SMS", "HBT"), Set.of("BOOT", "FAULT", "XON"),
                 Set.of("01", "02", "03"), Set.of("SLOW_INTERLOCK"), Set.of("REQ-ILK-001"),
                 Set.of("door_to_hv_off", "rotor_timeout", "limits.serial_reply", "limits.comms_loss_margin",
-                        "limits.scenario_limit"));
+                        "limits.scenario_limit"), Map.of("KV_FB", "kV", "MA_FB", "mA"));
     }
 
     static ProfileLimits limits() {

@@ -12,6 +12,7 @@ import java.util.List;
 import org.hilrig.runner.results.MeasurementResult;
 import org.hilrig.runner.results.RunResult;
 import org.hilrig.runner.results.ScenarioResult;
+import org.hilrig.runner.results.ValueResult;
 import org.hilrig.runner.testsupport.ChildJvm;
 import org.hilrig.timing.RigFailureException;
 import org.hilrig.timing.verdict.Verdict;
@@ -65,6 +66,9 @@ abstract class ResultStoreContract {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(3);
             assertThat(rs.getString(2)).startsWith("run state: a run has ended only once its evidence folder is sealed");
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(4);
+            assertThat(rs.getString(2)).startsWith("measured values in their units");
             assertThat(rs.next()).isFalse();
         }
     }
@@ -161,6 +165,24 @@ abstract class ResultStoreContract {
                     List.of("REQ-ILK-001", "REQ-ILK-002"), door.measurements()));
             assertThat(s.run("r1")).contains(new StoredRun("r1", "sim", "rig-a", "pi-7", 42, List.of("SLOW_INTERLOCK"),
                     "1.2.3", "2026-11-27T20:00:00Z", "2026-11-27T20:05:00Z", RunState.SEALED, MANIFEST, 1));
+        }
+    }
+
+    @Test
+    void measuredValuesAreReadBackInTheirUnitsWithTheirBoundsAndWindow() throws Exception {
+        ScenarioResult plain = scenario("EXP-ACC-001", Verdict.PASS, List.of("REQ-ACC-001"));
+        List<ValueResult> values = List.of(
+                new ValueResult("kv", 79.9994, "kV", 80.0, 76.6, 83.4, 0, Verdict.PASS, 1_208_890_221L, 1_307_890_221L,
+                        List.of(), 9901),
+                new ValueResult("kv_ripple", 1.735, "kV", null, null, 4.0, 0, Verdict.PASS, 1L, 2L, List.of(), 3),
+                new ValueResult("mas", 25.237, "mAs", 25.0, 23.55, 26.45, 0.0025, Verdict.PASS, 5L, 6L, List.of(), 2));
+        ScenarioResult acc = new ScenarioResult(plain.id(), plain.title(), plain.file(), plain.status(),
+                plain.requirements(), plain.tags(), plain.measurements(), plain.trace(), plain.traceSha256(),
+                plain.message(), plain.simulatedNanos(), List.of(), values);
+        try (ResultStore s = ResultStore.open(newDatabaseUrl())) {
+            s.recordRun(run("r1", "2026-11-27T20:00:00Z", acc), "rig-a", "pi-7", MANIFEST);
+
+            assertThat(s.results("r1")).singleElement().extracting(StoredResult::values).isEqualTo(values);
         }
     }
 

@@ -77,6 +77,14 @@ public final class GeneratorBoard implements BoardDefinition {
     }
 
     @Override
+    public Map<String, String> analogUnits() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("KV_FB", "kV");
+        m.put("MA_FB", "mA");
+        return m;
+    }
+
+    @Override
     public BoardProtocol protocol() {
         return GeneratorFirmware.PROTOCOL;
     }

@@ -123,6 +123,15 @@ final class GeneratorMount implements BoardMount {
     }
 
     @Override
+    public void sampleAnalogs() {
+        if (tank == null) {
+            return;
+        }
+        tank.sampleKv();
+        tank.sampleMa();
+    }
+
+    @Override
     public void buildController(MountContext c) {
         mcu = c.mcu("gen", profile);
         firmware = new GeneratorFirmware(mcu, profile, c.defects(), pins);

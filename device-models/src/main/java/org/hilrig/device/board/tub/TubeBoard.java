@@ -56,6 +56,11 @@ public final class TubeBoard implements BoardDefinition {
     }
 
     @Override
+    public Map<String, String> analogUnits() {
+        return Map.of("ROTOR_RPM", "rpm");
+    }
+
+    @Override
     public BoardProtocol protocol() {
         return TubeFirmware.PROTOCOL;
     }

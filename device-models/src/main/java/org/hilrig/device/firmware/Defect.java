@@ -38,7 +38,9 @@ public enum Defect {
     /** XRAY_ON follows the HV command, not the measured kV (no decay tail). */
     XRAY_ON_FROM_COMMAND,
     /** The anode heat is checked only when prep starts, not before each exposure of a held prep. */
-    HEAT_CHECK_AT_PREP_ONLY;
+    HEAT_CHECK_AT_PREP_ONLY,
+    /** A reset of the controller (watchdog, brown-out, power) zeroes the anode heat account. */
+    HEAT_LOST_ON_RESET;
 
     /**
      * The defect with this name, case-insensitive.

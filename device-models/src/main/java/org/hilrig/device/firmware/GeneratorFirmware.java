@@ -53,7 +53,7 @@ import org.hilrig.device.protocol.KeyValues;
  * (the arc limit), {@link Defect#SINGLE_CHANNEL_EXPOSE} (no interrupt on EXP_REQ_B),
  * {@link Defect#SLOW_INTERLOCK} (door and e-stop polled in the main loop, not interrupts),
  * {@link Defect#RESUME_AFTER_BROWNOUT} (a brown-out boot that latches no F14 and keeps a held expose
- * request armed); the others in the parts that name them.
+ * request armed), {@link Defect#HEAT_LOST_ON_RESET} (the anode heat account zeroed at every boot); the others in the parts that name them.
  *
  * <p>Confined to the scheduler's thread.
  */
@@ -231,6 +231,9 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
 
     @Override
     public void start(ResetReason reason) {
+        if (has(Defect.HEAT_LOST_ON_RESET)) {
+            heat.forget(); // the heat of a hot anode is lost with the RAM
+        }
         sequence.boot(new Technique(profile.number(ProfileKey.DEFAULT_KV), profile.number(ProfileKey.DEFAULT_MA),
                 profile.number(ProfileKey.DEFAULT_MS)));
         host.boot();

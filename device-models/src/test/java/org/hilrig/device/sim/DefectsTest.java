@@ -291,6 +291,32 @@ class DefectsTest {
         assertThat(clean.edge("XRAY_ON", false, 0) - clean.edge("HV_ENABLE", false, 0)).isBetween(3_800 * US, 3_820 * US);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {CLEAN, "HEAT_LOST_ON_RESET"})
+    void heatLostOnResetLetsAHotAnodeExposeAfterABrownOut(String variant) {
+        // 80 kV x 250 mA x 0.1 s x 1.4 = 2.8 kHU an exposure: one fits 4 kHU, two do not
+        Rig r = Rig.gen(p -> p.with(ProfileKey.ANODE_CAPACITY_KHU, "4"), defects(variant));
+        r.toExposing();
+        r.run(200 * MS);
+        r.release("EXP_REQ_A", "EXP_REQ_B", "PREP_REQ");
+        r.run(100 * MS);
+        r.m.inject("brown_out", Map.of("length", "30ms"));
+        r.run(200 * MS);
+        assertThat(r.events("BOOT", "reason", "BROWNOUT")).hasSize(1);
+        assertThat(r.command("RST").text()).contains("ACK,RST,flt=0");
+        r.press("PREP_REQ");
+        r.run(2_000 * MS);
+        r.press("EXP_REQ_A", "EXP_REQ_B");
+        r.run(200 * MS);
+        if (clean(variant)) {
+            assertThat(r.m.generator().faults()).containsExactly(GenFault.F11);
+            assertThat(r.edgeCount("HV_ENABLE", true, 0)).isEqualTo(1);
+        } else {
+            assertThat(r.m.generator().faults()).isEmpty();
+            assertThat(r.edgeCount("HV_ENABLE", true, 0)).isEqualTo(2);
+        }
+    }
+
     @Test
     void everyDefectIsOffByDefault() {
         Rig r = Rig.gen();

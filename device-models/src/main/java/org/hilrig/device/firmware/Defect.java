@@ -40,7 +40,9 @@ public enum Defect {
     /** The anode heat is checked only when prep starts, not before each exposure of a held prep. */
     HEAT_CHECK_AT_PREP_ONLY,
     /** A reset of the controller (watchdog, brown-out, power) zeroes the anode heat account. */
-    HEAT_LOST_ON_RESET;
+    HEAT_LOST_ON_RESET,
+    /** Handswitch releases are debounced by 20 ms before the firmware acts: HV stays on about 20 ms after a release. */
+    RELEASE_DEBOUNCED;
 
     /**
      * The defect with this name, case-insensitive.

@@ -49,7 +49,8 @@ import org.hilrig.device.protocol.KeyValues;
  * {@link ExposureSequence} (the state machine), {@link HandswitchChannels}, {@link Interlocks},
  * {@link ExposureSupervision} (HV, XRAY_ON, arcs, ADC, backup timer), {@link AnodeHeat} and
  * {@link GeneratorCommands} (the command table). Defects honoured here: {@link Defect#CRC_NOT_CHECKED} (the
- * host port), {@link Defect#ROTOR_TIMEOUT_5S} (the rotor timer's time), {@link Defect#ARC_LIMIT_OFF_BY_ONE}
+ * host port), {@link Defect#ROTOR_TIMEOUT_5S} (the rotor timer's time),
+ * {@link Defect#RELEASE_DEBOUNCED} (the 20 ms release debounce), {@link Defect#ARC_LIMIT_OFF_BY_ONE}
  * (the arc limit), {@link Defect#SINGLE_CHANNEL_EXPOSE} (no interrupt on EXP_REQ_B),
  * {@link Defect#SLOW_INTERLOCK} (door and e-stop polled in the main loop, not interrupts),
  * {@link Defect#RESUME_AFTER_BROWNOUT} (a brown-out boot that latches no F14 and keeps a held expose
@@ -142,21 +143,22 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
         McuTimer rotorTimer = new McuTimer(mcu, "rotor_timeout", () -> sequence().rotorTimeout());
         McuTimer prepTimer = new McuTimer(mcu, "prep_timeout", () -> sequence().latch(GenFault.F16));
         McuTimer mismatchTimer = new McuTimer(mcu, "mismatch", () -> sequence().latch(GenFault.F15));
-        McuTimer prepDebounce = new McuTimer(mcu, "prep_debounce", () -> sequence().handswitchPressed(Channel.PREP));
+        McuTimer prepDebounce = new McuTimer(mcu, "prep_debounce", () -> sequence().handswitchDebounced(Channel.PREP));
         McuTimer expADebounce = new McuTimer(mcu, "exp_a_debounce",
-                () -> sequence().handswitchPressed(Channel.EXP_A));
+                () -> sequence().handswitchDebounced(Channel.EXP_A));
         McuTimer expBDebounce = new McuTimer(mcu, "exp_b_debounce",
-                () -> sequence().handswitchPressed(Channel.EXP_B));
+                () -> sequence().handswitchDebounced(Channel.EXP_B));
 
         slowPollNanos = profile.nanos(ProfileKey.SLOW_POLL);
         aliveHalfNanos = profile.nanos(ProfileKey.ALIVE_HALF_PERIOD);
         iwdgNanos = profile.nanos(ProfileKey.IWDG_TIMEOUT);
         long rotorTimeoutNanos = has(Defect.ROTOR_TIMEOUT_5S) ? 5_000_000_000L : profile.nanos(ProfileKey.ROTOR_TIMEOUT);
+        long releaseDebounceNanos = has(Defect.RELEASE_DEBOUNCED) ? 20_000_000L : 0;
         int arcLimit = profile.integer(ProfileKey.ARC_LIMIT) + (has(Defect.ARC_LIMIT_OFF_BY_ONE) ? 1 : 0);
 
         hand = new HandswitchChannels(prepPin, expAPin, expBPin, prepDebounce, expADebounce, expBDebounce,
                 mismatchTimer, profile.nanos(ProfileKey.HANDSWITCH_DEBOUNCE), profile.nanos(ProfileKey.HANDSWITCH_MISMATCH),
-                has(Defect.SINGLE_CHANNEL_EXPOSE), has(Defect.EXPOSE_HELD_AT_BOOT));
+                releaseDebounceNanos, has(Defect.SINGLE_CHANNEL_EXPOSE), has(Defect.EXPOSE_HELD_AT_BOOT));
         Interlocks interlocks = new Interlocks(doorPin, estopPin, thermalPin, has(Defect.DOOR_IGNORED_IN_PREP));
         ExposureSupervision supervision = new ExposureSupervision(hvOut, xrayOut, kvOkPin, kvDac, maDac, kvAdc, maAdc,
                 exposureTimer, backupTimer, arcRestart, host, new ExposureSupervision.Limits(

@@ -317,6 +317,21 @@ class DefectsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {CLEAN, "RELEASE_DEBOUNCED"})
+    void releaseDebouncedKeepsHvOnTwentyMillisecondsAfterTheRelease(String variant) {
+        Rig r = Rig.gen(p -> p.with(ProfileKey.DEFAULT_MS, "1000"), defects(variant));
+        r.toExposing();
+        r.run(100 * MS);
+        long t = r.now();
+        r.release("EXP_REQ_A", "EXP_REQ_B");
+        r.run(50 * MS);
+        long latency = r.edge("HV_ENABLE", false, t) - t;
+        assertThat(latency).isEqualTo(clean(variant) ? 2 * US : 20 * MS + 2 * US);
+        assertThat(r.m.generator().lastExposure().end().name()).isEqualTo("HANDSWITCH");
+        assertThat(r.m.generator().faults()).isEmpty();
+    }
+
     @Test
     void everyDefectIsOffByDefault() {
         Rig r = Rig.gen();

@@ -42,7 +42,9 @@ public enum Defect {
     /** A reset of the controller (watchdog, brown-out, power) zeroes the anode heat account. */
     HEAT_LOST_ON_RESET,
     /** Handswitch releases are debounced by 20 ms before the firmware acts: HV stays on about 20 ms after a release. */
-    RELEASE_DEBOUNCED;
+    RELEASE_DEBOUNCED,
+    /** The independent watchdog is refreshed from a timer interrupt, not the main loop: a hung loop is never reset. */
+    IWDG_KICKED_IN_ISR;
 
     /**
      * The defect with this name, case-insensitive.

@@ -50,7 +50,8 @@ import org.hilrig.device.protocol.KeyValues;
  * {@link ExposureSupervision} (HV, XRAY_ON, arcs, ADC, backup timer), {@link AnodeHeat} and
  * {@link GeneratorCommands} (the command table). Defects honoured here: {@link Defect#CRC_NOT_CHECKED} (the
  * host port), {@link Defect#ROTOR_TIMEOUT_5S} (the rotor timer's time),
- * {@link Defect#RELEASE_DEBOUNCED} (the 20 ms release debounce), {@link Defect#ARC_LIMIT_OFF_BY_ONE}
+ * {@link Defect#RELEASE_DEBOUNCED} (the 20 ms release debounce), {@link Defect#IWDG_KICKED_IN_ISR} (the
+ * independent watchdog kicked by a periodic timer interrupt at half its timeout, not by the main loop), {@link Defect#ARC_LIMIT_OFF_BY_ONE}
  * (the arc limit), {@link Defect#SINGLE_CHANNEL_EXPOSE} (no interrupt on EXP_REQ_B),
  * {@link Defect#SLOW_INTERLOCK} (door and e-stop polled in the main loop, not interrupts),
  * {@link Defect#RESUME_AFTER_BROWNOUT} (a brown-out boot that latches no F14 and keeps a held expose
@@ -90,6 +91,8 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
     private final HostPort host;
     private final FaultLatch<GenFault> latched;
     private final McuTimer exposureTimer;
+    /** With {@link Defect#IWDG_KICKED_IN_ISR} only: the timer whose interrupt kicks the watchdog; else null. */
+    private final McuTimer iwdgKickTimer;
 
     private final HandswitchChannels hand;
     private final AnodeHeat heat;
@@ -148,6 +151,8 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
                 () -> sequence().handswitchDebounced(Channel.EXP_A));
         McuTimer expBDebounce = new McuTimer(mcu, "exp_b_debounce",
                 () -> sequence().handswitchDebounced(Channel.EXP_B));
+        // created last, and only with the defect: the defect-free firmware's timers (and traces) are unchanged
+        iwdgKickTimer = has(Defect.IWDG_KICKED_IN_ISR) ? new McuTimer(mcu, "iwdg_kick", iwdg::kick) : null;
 
         slowPollNanos = profile.nanos(ProfileKey.SLOW_POLL);
         aliveHalfNanos = profile.nanos(ProfileKey.ALIVE_HALF_PERIOD);
@@ -240,6 +245,9 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
                 profile.number(ProfileKey.DEFAULT_MS)));
         host.boot();
         iwdg.start(iwdgNanos);
+        if (iwdgKickTimer != null) {
+            iwdgKickTimer.startPeriodic(iwdgNanos / 2); // kicked from an interrupt, whatever the main loop does
+        }
         long now = now();
         nextAliveNanos = now + aliveHalfNanos;
         nextSlowPollNanos = now + slowPollNanos;
@@ -267,7 +275,9 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
 
     @Override
     public void loop() {
-        iwdg.kick();
+        if (iwdgKickTimer == null) {
+            iwdg.kick(); // the main loop kicks the watchdog: a hung loop starves it
+        }
         host.poll();
         long now = now();
         if (now >= nextAliveNanos) {

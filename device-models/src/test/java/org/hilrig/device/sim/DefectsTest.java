@@ -332,6 +332,25 @@ class DefectsTest {
         assertThat(r.m.generator().faults()).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {CLEAN, "IWDG_KICKED_IN_ISR"})
+    void iwdgKickedInIsrNeverResetsAHungMainLoop(String variant) {
+        Rig r = Rig.gen(p -> p.with(ProfileKey.DEFAULT_MS, "1000"), defects(variant));
+        r.toExposing();
+        long t = r.now();
+        r.m.inject("firmware_hang", Map.of("length", "500ms"));
+        r.run(300 * MS);
+        if (clean(variant)) {
+            assertThat(r.events("BOOT", "reason", "WATCHDOG")).hasSize(1);
+            assertThat(r.edge("HV_ENABLE", false, t) - t).isBetween(49 * MS, 51 * MS);
+            assertThat(r.m.generator().faults()).containsExactly(GenFault.F13);
+        } else {
+            assertThat(r.events("BOOT", "reason", "WATCHDOG")).isEmpty();
+            assertThat(r.isHigh("HV_ENABLE")).isTrue();
+            assertThat(r.m.generator().faults()).isEmpty();
+        }
+    }
+
     @Test
     void everyDefectIsOffByDefault() {
         Rig r = Rig.gen();

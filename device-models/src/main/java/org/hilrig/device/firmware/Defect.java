@@ -44,7 +44,9 @@ public enum Defect {
     /** Handswitch releases are debounced by 20 ms before the firmware acts: HV stays on about 20 ms after a release. */
     RELEASE_DEBOUNCED,
     /** The independent watchdog is refreshed from a timer interrupt, not the main loop: a hung loop is never reset. */
-    IWDG_KICKED_IN_ISR;
+    IWDG_KICKED_IN_ISR,
+    /** REMOTE exposures ({@code EXP 1}) are allowed while the host watchdog is off, and {@code WDG 0} leaves one running. */
+    REMOTE_WITHOUT_WDG;
 
     /**
      * The defect with this name, case-insensitive.

@@ -351,6 +351,25 @@ class DefectsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {CLEAN, "REMOTE_WITHOUT_WDG"})
+    void remoteWithoutWdgExposesOnTheHostsCommandWithTheHostWatchdogOff(String variant) {
+        Rig r = Rig.gen(defects(variant));
+        r.run(60 * MS);
+        r.command("MOD", "REMOTE");
+        r.command("PRP", "1");
+        r.runUntil(() -> r.isHigh("READY"), 2_000 * MS);
+        Frame f = r.command("EXP", "1");
+        r.run(200 * MS);
+        if (clean(variant)) {
+            assertThat(f.nakCodeText()).isEqualTo("04");
+            assertThat(r.edgeCount("HV_ENABLE", true, 0)).isZero();
+        } else {
+            assertThat(f.text()).contains("ACK,EXP,state=EXPOSING");
+            assertThat(r.edgeCount("HV_ENABLE", true, 0)).isEqualTo(1);
+        }
+    }
+
     @Test
     void everyDefectIsOffByDefault() {
         Rig r = Rig.gen();

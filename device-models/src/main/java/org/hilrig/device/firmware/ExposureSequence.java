@@ -20,7 +20,8 @@ import org.hilrig.device.protocol.KeyValues;
  * watchdog and the remote commands do to it. Every change sends {@code EVT,STATE}.
  *
  * <p>Defects: {@link Defect#READY_BEFORE_ROTOR} (READY without ROTOR_READY); {@link Defect#RELEASE_DEBOUNCED}
- * (a handswitch release acts after the debounce timer, through {@link HandswitchChannels#debouncesRelease()}); {@link Defect#HEAT_LIMIT_IGNORED}
+ * (a handswitch release acts after the debounce timer, {@link HandswitchChannels#debouncesRelease()});
+ * {@link Defect#HEAT_LIMIT_IGNORED}
  * (prep starts and exposures run beyond the anode's capacity); {@link Defect#HEAT_CHECK_AT_PREP_ONLY} (the
  * heat is checked when prep starts only: a held prep exposes again and again past the capacity); {@link Defect#DOOR_IGNORED_IN_PREP} (an open door latches F01
  * only during an exposure; that it does not block prep or READY is {@link Interlocks#blockPrep()});

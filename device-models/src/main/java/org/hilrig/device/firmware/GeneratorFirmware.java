@@ -49,13 +49,14 @@ import org.hilrig.device.protocol.KeyValues;
  * {@link ExposureSequence} (the state machine), {@link HandswitchChannels}, {@link Interlocks},
  * {@link ExposureSupervision} (HV, XRAY_ON, arcs, ADC, backup timer), {@link AnodeHeat} and
  * {@link GeneratorCommands} (the command table). Defects honoured here: {@link Defect#CRC_NOT_CHECKED} (the
- * host port), {@link Defect#ROTOR_TIMEOUT_5S} (the rotor timer's time),
- * {@link Defect#RELEASE_DEBOUNCED} (the 20 ms release debounce), {@link Defect#IWDG_KICKED_IN_ISR} (the
- * independent watchdog kicked by a periodic timer interrupt at half its timeout, not by the main loop), {@link Defect#ARC_LIMIT_OFF_BY_ONE}
+ * host port), {@link Defect#ROTOR_TIMEOUT_5S} (the rotor timer's time), {@link Defect#ARC_LIMIT_OFF_BY_ONE}
  * (the arc limit), {@link Defect#SINGLE_CHANNEL_EXPOSE} (no interrupt on EXP_REQ_B),
  * {@link Defect#SLOW_INTERLOCK} (door and e-stop polled in the main loop, not interrupts),
  * {@link Defect#RESUME_AFTER_BROWNOUT} (a brown-out boot that latches no F14 and keeps a held expose
- * request armed), {@link Defect#HEAT_LOST_ON_RESET} (the anode heat account zeroed at every boot); the others in the parts that name them.
+ * request armed), {@link Defect#HEAT_LOST_ON_RESET} (the anode heat account zeroed at every boot),
+ * {@link Defect#RELEASE_DEBOUNCED} (the 20 ms release debounce), {@link Defect#IWDG_KICKED_IN_ISR} (the
+ * independent watchdog kicked by a periodic timer interrupt at half its timeout, not by the main loop);
+ * the others in the parts that name them.
  *
  * <p>Confined to the scheduler's thread.
  */

@@ -6,8 +6,7 @@ import org.hilrig.device.mcu.McuTimer;
 /**
  * The handswitch as the generator's firmware sees it: the prep channel and the two expose channels A and
  * B, each debounced on press (the profile's {@code handswitch.debounce}) and released at once (a release
- * ends an exposure: it is never debounced); the A/B
- * mismatch timer (fault F15 when they disagree for longer than {@code handswitch.mismatch}); and the arming
+ * ends an exposure: it is never debounced); the A/B mismatch timer (fault F15 when they disagree for longer than {@code handswitch.mismatch}); and the arming
  * of the prep and expose requests: a request held through boot, or still held when an exposure ends or a
  * fault latches, does nothing until it is released and pressed again.
  *

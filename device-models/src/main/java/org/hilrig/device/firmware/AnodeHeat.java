@@ -11,7 +11,8 @@ import org.hilrig.device.profile.ProfileKey;
  *
  * <p>Defects: none here; {@link Defect#HEAT_LIMIT_IGNORED} is honoured where the answer is used
  * ({@link ExposureSequence}, {@link GeneratorCommands}). The heat survives a reset of the controller (the
- * anode does not cool by rebooting).
+ * anode does not cool by rebooting); {@link Defect#HEAT_LOST_ON_RESET} has the firmware {@link #forget} it
+ * at boot ({@link GeneratorFirmware}).
  */
 final class AnodeHeat {
     private final double capacityHu;
@@ -61,6 +62,12 @@ final class AnodeHeat {
     void add(double hu, long nowNanos) {
         heatHu = unitsAt(nowNanos) + hu;
         heatAtNanos = nowNanos;
+    }
+
+    /** The account starts again cold: what a firmware that keeps the heat in RAM only does at boot. */
+    void forget() {
+        heatHu = 0.0;
+        heatAtNanos = 0;
     }
 
     /**

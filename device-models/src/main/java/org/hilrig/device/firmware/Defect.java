@@ -38,7 +38,15 @@ public enum Defect {
     /** XRAY_ON follows the HV command, not the measured kV (no decay tail). */
     XRAY_ON_FROM_COMMAND,
     /** The anode heat is checked only when prep starts, not before each exposure of a held prep. */
-    HEAT_CHECK_AT_PREP_ONLY;
+    HEAT_CHECK_AT_PREP_ONLY,
+    /** A reset of the controller (watchdog, brown-out, power) zeroes the anode heat account. */
+    HEAT_LOST_ON_RESET,
+    /** Handswitch releases are debounced by 20 ms before the firmware acts: HV stays on about 20 ms after a release. */
+    RELEASE_DEBOUNCED,
+    /** The independent watchdog is refreshed from a timer interrupt, not the main loop: a hung loop is never reset. */
+    IWDG_KICKED_IN_ISR,
+    /** REMOTE exposures ({@code EXP 1}) are allowed while the host watchdog is off, and {@code WDG 0} leaves one running. */
+    REMOTE_WITHOUT_WDG;
 
     /**
      * The defect with this name, case-insensitive.

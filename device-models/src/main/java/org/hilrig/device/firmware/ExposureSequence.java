@@ -19,7 +19,9 @@ import org.hilrig.device.protocol.KeyValues;
  * FAULT), together with what a handswitch change, an interlock opening, the rotor-ready line, the host
  * watchdog and the remote commands do to it. Every change sends {@code EVT,STATE}.
  *
- * <p>Defects: {@link Defect#READY_BEFORE_ROTOR} (READY without ROTOR_READY); {@link Defect#HEAT_LIMIT_IGNORED}
+ * <p>Defects: {@link Defect#READY_BEFORE_ROTOR} (READY without ROTOR_READY); {@link Defect#RELEASE_DEBOUNCED}
+ * (a handswitch release acts after the debounce timer, {@link HandswitchChannels#debouncesRelease()});
+ * {@link Defect#HEAT_LIMIT_IGNORED}
  * (prep starts and exposures run beyond the anode's capacity); {@link Defect#HEAT_CHECK_AT_PREP_ONLY} (the
  * heat is checked when prep starts only: a held prep exposes again and again past the capacity); {@link Defect#DOOR_IGNORED_IN_PREP} (an open door latches F01
  * only during an exposure; that it does not block prep or READY is {@link Interlocks#blockPrep()});
@@ -149,24 +151,35 @@ final class ExposureSequence {
 
     // ---- inputs -------------------------------------------------------------------------------------
 
-    /** A handswitch edge: releases act at once, presses after the debounce time. */
+    /** A handswitch edge: releases act at once (after the debounce time with the defect), presses after it. */
     void handswitchEdge(Channel c, boolean high) {
         if (high) {
             hand.pressEdge(c);
-            return;
+        } else if (hand.debouncesRelease()) {
+            hand.releaseEdge(c);
+        } else {
+            release(c);
         }
+    }
+
+    /**
+     * A channel's debounce time has passed: a press still held becomes active; with
+     * {@link Defect#RELEASE_DEBOUNCED}, a release still released acts now.
+     */
+    void handswitchDebounced(Channel c) {
+        if (hand.debounced(c)) {
+            evaluate();
+        } else if (hand.debouncesRelease() && hand.releasedAtPin(c)) {
+            release(c);
+        }
+    }
+
+    private void release(Channel c) {
         boolean wasActive = hand.released(c);
         if (wasActive && state == GenState.EXPOSING) {
             endExposure(ExposureEnd.HANDSWITCH, null);
         }
         evaluate();
-    }
-
-    /** A press's debounce time has passed. */
-    void handswitchPressed(Channel c) {
-        if (hand.debounced(c)) {
-            evaluate();
-        }
     }
 
     /** Door, e-stop or thermal switch opened (interrupt, or the slow poll with the defect). */

@@ -28,7 +28,12 @@ import static org.hilrig.device.firmware.CommonCommands.nak;
  * for its range, then for power and mAs with the other two values, then for STANDBY, and is refused
  * {@code 07} (busy) while the cable still holds the last exposure's kV (the kV comparator high).
  *
+ * <p>A remote exposure needs the host watchdog armed (docs/protocol-additions.md): {@code EXP 1} is refused
+ * {@code 04} while it is off, and {@code WDG 0} ends a remote exposure as {@code EXP 0} does.
+ *
  * <p>Defects: {@link Defect#POWER_LIMIT_UNCHECKED} (a technique over the power limit is accepted);
+ * {@link Defect#REMOTE_WITHOUT_WDG} ({@code EXP 1} is not refused for the host watchdog being off, and
+ * {@code WDG 0} leaves a remote exposure running);
  * {@link Defect#HEAT_LIMIT_IGNORED} ({@code PRP 1} is not refused {@code 06}); {@link Defect#DOOR_IGNORED_IN_PREP}
  * ({@code PRP 1} is not refused {@code 05} for an open door, through {@link Interlocks#blockPrep()}).
  *
@@ -46,6 +51,7 @@ final class GeneratorCommands {
     private final LongSupplier clock;
     private final boolean powerLimitUnchecked;
     private final boolean heatLimitIgnored;
+    private final boolean remoteWithoutWdg;
 
     GeneratorCommands(ExposureSequence sequence, CommonCommands common, FaultLatch<GenFault> latched,
             Interlocks interlocks, AnodeHeat heat, GpioInput kvOkPin, HostPort host, BoardProfile profile,
@@ -61,6 +67,7 @@ final class GeneratorCommands {
         this.clock = clock;
         this.powerLimitUnchecked = defects.contains(Defect.POWER_LIMIT_UNCHECKED);
         this.heatLimitIgnored = defects.contains(Defect.HEAT_LIMIT_IGNORED);
+        this.remoteWithoutWdg = defects.contains(Defect.REMOTE_WITHOUT_WDG);
     }
 
     /** The one reply to {@code c}, a frame of the command {@code command}. */
@@ -69,7 +76,7 @@ final class GeneratorCommands {
             case VER -> common.ver(c);
             case HBT -> common.hbt(c);
             case FLT -> common.flt(c);
-            case WDG -> common.wdg(c);
+            case WDG -> wdg(c);
             case LNK -> common.lnk(c);
             case STA -> bare(c, () -> ack(c, status()));
             case MOD -> mod(c);
@@ -195,11 +202,27 @@ final class GeneratorCommands {
             if (sequence.state() != GenState.READY) {
                 return nak(c, NakCode.WRONG_STATE);
             }
+            if (!hostWatchdogArmed() && !remoteWithoutWdg) {
+                return nak(c, NakCode.WRONG_STATE); // no remote exposure the host could not stop by falling silent
+            }
             sequence.remoteExposeOn();
         } else {
             sequence.remoteExposeOff();
         }
         return ack(c, KeyValues.of("state", sequence.state().name()));
+    }
+
+    /** {@code WDG}: as every board's; switched off, it also ends a remote exposure (its request withdrawn). */
+    private Frame wdg(Frame c) {
+        Frame reply = common.wdg(c);
+        if (!hostWatchdogArmed() && !remoteWithoutWdg) {
+            sequence.remoteExposeOff();
+        }
+        return reply;
+    }
+
+    private boolean hostWatchdogArmed() {
+        return host.watchdogNanos() > 0;
     }
 
     private static Boolean boolArg(List<String> args) {

@@ -53,7 +53,10 @@ import org.hilrig.device.protocol.KeyValues;
  * (the arc limit), {@link Defect#SINGLE_CHANNEL_EXPOSE} (no interrupt on EXP_REQ_B),
  * {@link Defect#SLOW_INTERLOCK} (door and e-stop polled in the main loop, not interrupts),
  * {@link Defect#RESUME_AFTER_BROWNOUT} (a brown-out boot that latches no F14 and keeps a held expose
- * request armed); the others in the parts that name them.
+ * request armed), {@link Defect#HEAT_LOST_ON_RESET} (the anode heat account zeroed at every boot),
+ * {@link Defect#RELEASE_DEBOUNCED} (the 20 ms release debounce), {@link Defect#IWDG_KICKED_IN_ISR} (the
+ * independent watchdog kicked by a periodic timer interrupt at half its timeout, not by the main loop);
+ * the others in the parts that name them.
  *
  * <p>Confined to the scheduler's thread.
  */
@@ -89,6 +92,8 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
     private final HostPort host;
     private final FaultLatch<GenFault> latched;
     private final McuTimer exposureTimer;
+    /** With {@link Defect#IWDG_KICKED_IN_ISR} only: the timer whose interrupt kicks the watchdog; else null. */
+    private final McuTimer iwdgKickTimer;
 
     private final HandswitchChannels hand;
     private final AnodeHeat heat;
@@ -142,21 +147,24 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
         McuTimer rotorTimer = new McuTimer(mcu, "rotor_timeout", () -> sequence().rotorTimeout());
         McuTimer prepTimer = new McuTimer(mcu, "prep_timeout", () -> sequence().latch(GenFault.F16));
         McuTimer mismatchTimer = new McuTimer(mcu, "mismatch", () -> sequence().latch(GenFault.F15));
-        McuTimer prepDebounce = new McuTimer(mcu, "prep_debounce", () -> sequence().handswitchPressed(Channel.PREP));
+        McuTimer prepDebounce = new McuTimer(mcu, "prep_debounce", () -> sequence().handswitchDebounced(Channel.PREP));
         McuTimer expADebounce = new McuTimer(mcu, "exp_a_debounce",
-                () -> sequence().handswitchPressed(Channel.EXP_A));
+                () -> sequence().handswitchDebounced(Channel.EXP_A));
         McuTimer expBDebounce = new McuTimer(mcu, "exp_b_debounce",
-                () -> sequence().handswitchPressed(Channel.EXP_B));
+                () -> sequence().handswitchDebounced(Channel.EXP_B));
+        // created last, and only with the defect: the defect-free firmware's timers (and traces) are unchanged
+        iwdgKickTimer = has(Defect.IWDG_KICKED_IN_ISR) ? new McuTimer(mcu, "iwdg_kick", iwdg::kick) : null;
 
         slowPollNanos = profile.nanos(ProfileKey.SLOW_POLL);
         aliveHalfNanos = profile.nanos(ProfileKey.ALIVE_HALF_PERIOD);
         iwdgNanos = profile.nanos(ProfileKey.IWDG_TIMEOUT);
         long rotorTimeoutNanos = has(Defect.ROTOR_TIMEOUT_5S) ? 5_000_000_000L : profile.nanos(ProfileKey.ROTOR_TIMEOUT);
+        long releaseDebounceNanos = has(Defect.RELEASE_DEBOUNCED) ? 20_000_000L : 0;
         int arcLimit = profile.integer(ProfileKey.ARC_LIMIT) + (has(Defect.ARC_LIMIT_OFF_BY_ONE) ? 1 : 0);
 
         hand = new HandswitchChannels(prepPin, expAPin, expBPin, prepDebounce, expADebounce, expBDebounce,
                 mismatchTimer, profile.nanos(ProfileKey.HANDSWITCH_DEBOUNCE), profile.nanos(ProfileKey.HANDSWITCH_MISMATCH),
-                has(Defect.SINGLE_CHANNEL_EXPOSE), has(Defect.EXPOSE_HELD_AT_BOOT));
+                releaseDebounceNanos, has(Defect.SINGLE_CHANNEL_EXPOSE), has(Defect.EXPOSE_HELD_AT_BOOT));
         Interlocks interlocks = new Interlocks(doorPin, estopPin, thermalPin, has(Defect.DOOR_IGNORED_IN_PREP));
         ExposureSupervision supervision = new ExposureSupervision(hvOut, xrayOut, kvOkPin, kvDac, maDac, kvAdc, maAdc,
                 exposureTimer, backupTimer, arcRestart, host, new ExposureSupervision.Limits(
@@ -231,10 +239,16 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
 
     @Override
     public void start(ResetReason reason) {
+        if (has(Defect.HEAT_LOST_ON_RESET)) {
+            heat.forget(); // the heat of a hot anode is lost with the RAM
+        }
         sequence.boot(new Technique(profile.number(ProfileKey.DEFAULT_KV), profile.number(ProfileKey.DEFAULT_MA),
                 profile.number(ProfileKey.DEFAULT_MS)));
         host.boot();
         iwdg.start(iwdgNanos);
+        if (iwdgKickTimer != null) {
+            iwdgKickTimer.startPeriodic(iwdgNanos / 2); // kicked from an interrupt, whatever the main loop does
+        }
         long now = now();
         nextAliveNanos = now + aliveHalfNanos;
         nextSlowPollNanos = now + slowPollNanos;
@@ -262,7 +276,9 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
 
     @Override
     public void loop() {
-        iwdg.kick();
+        if (iwdgKickTimer == null) {
+            iwdg.kick(); // the main loop kicks the watchdog: a hung loop starves it
+        }
         host.poll();
         long now = now();
         if (now >= nextAliveNanos) {

@@ -5,8 +5,8 @@ import org.hilrig.device.mcu.McuTimer;
 
 /**
  * The handswitch as the generator's firmware sees it: the prep channel and the two expose channels A and
- * B, each debounced on press (the profile's {@code handswitch.debounce}) and released at once; the A/B
- * mismatch timer (fault F15 when they disagree for longer than {@code handswitch.mismatch}); and the arming
+ * B, each debounced on press (the profile's {@code handswitch.debounce}) and released at once (a release
+ * ends an exposure: it is never debounced); the A/B mismatch timer (fault F15 when they disagree for longer than {@code handswitch.mismatch}); and the arming
  * of the prep and expose requests: a request held through boot, or still held when an exposure ends or a
  * fault latches, does nothing until it is released and pressed again.
  *
@@ -16,7 +16,8 @@ import org.hilrig.device.mcu.McuTimer;
  * <p>Defects: {@link Defect#SINGLE_CHANNEL_EXPOSE} (only channel A is read: B is neither listened to nor
  * read at boot, there is no mismatch supervision, and A alone requests the exposure);
  * {@link Defect#EXPOSE_HELD_AT_BOOT} and {@link Defect#RESUME_AFTER_BROWNOUT} (an expose request held
- * through boot stays armed; the second after a brown-out only, see {@link #boot}).
+ * through boot stays armed; the second after a brown-out only, see {@link #boot});
+ * {@link Defect#RELEASE_DEBOUNCED} (a release waits for its channel's debounce timer, {@link #releaseEdge}).
  *
  * <p>Confined to the scheduler's thread.
  */
@@ -33,6 +34,7 @@ final class HandswitchChannels {
     private final McuTimer mismatchTimer;
     private final long debounceNanos;
     private final long mismatchNanos;
+    private final long releaseDebounceNanos;
     private final boolean singleChannel;
     private final boolean heldAtBootArms;
 
@@ -44,12 +46,14 @@ final class HandswitchChannels {
 
     /**
      * @param debounces the debounce timers of PREP, EXP_A and EXP_B, in that order; their handlers call
-     *     {@link ExposureSequence#handswitchPressed}
+     *     {@link ExposureSequence#handswitchDebounced}
      * @param mismatchTimer the A/B mismatch timer; its handler latches F15
+     * @param releaseDebounceNanos 0: a release acts at once; above 0 (the release-debounce defect): a release
+     *     acts this long after its edge, if the channel is still released then
      */
     HandswitchChannels(GpioInput prepPin, GpioInput expAPin, GpioInput expBPin, McuTimer prepDebounce,
             McuTimer expADebounce, McuTimer expBDebounce, McuTimer mismatchTimer, long debounceNanos,
-            long mismatchNanos, boolean singleChannel, boolean heldAtBootArms) {
+            long mismatchNanos, long releaseDebounceNanos, boolean singleChannel, boolean heldAtBootArms) {
         this.prepPin = prepPin;
         this.expAPin = expAPin;
         this.expBPin = expBPin;
@@ -59,6 +63,7 @@ final class HandswitchChannels {
         this.mismatchTimer = mismatchTimer;
         this.debounceNanos = debounceNanos;
         this.mismatchNanos = mismatchNanos;
+        this.releaseDebounceNanos = releaseDebounceNanos;
         this.singleChannel = singleChannel;
         this.heldAtBootArms = heldAtBootArms;
     }
@@ -87,18 +92,31 @@ final class HandswitchChannels {
         debounceOf(c).startOneShot(debounceNanos);
     }
 
+    /** True with the release-debounce defect: a release edge starts the debounce timer instead of acting. */
+    boolean debouncesRelease() {
+        return releaseDebounceNanos > 0;
+    }
+
+    /**
+     * A release edge with the release-debounce defect: the channel's debounce timer restarts; when it expires
+     * with the pin still low, {@link #released} acts.
+     */
+    void releaseEdge(Channel c) {
+        debounceOf(c).startOneShot(releaseDebounceNanos);
+    }
+
+    /** True when the pin of {@code c} reads low now (released). */
+    boolean releasedAtPin(Channel c) {
+        return !pinOf(c).read();
+    }
+
     /**
      * The debounce time of a press has passed: the channel becomes active if its pin is still high.
      *
      * @return true when the channel became active
      */
     boolean debounced(Channel c) {
-        GpioInput pin = switch (c) {
-            case PREP -> prepPin;
-            case EXP_A -> expAPin;
-            case EXP_B -> expBPin;
-        };
-        if (!pin.read()) {
+        if (!pinOf(c).read()) {
             return false;
         }
         setActive(c, true);
@@ -198,6 +216,14 @@ final class HandswitchChannels {
         } else {
             mismatchTimer.stop();
         }
+    }
+
+    private GpioInput pinOf(Channel c) {
+        return switch (c) {
+            case PREP -> prepPin;
+            case EXP_A -> expAPin;
+            case EXP_B -> expBPin;
+        };
     }
 
     private McuTimer debounceOf(Channel c) {

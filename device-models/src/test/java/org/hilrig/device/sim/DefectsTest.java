@@ -291,6 +291,85 @@ class DefectsTest {
         assertThat(clean.edge("XRAY_ON", false, 0) - clean.edge("HV_ENABLE", false, 0)).isBetween(3_800 * US, 3_820 * US);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {CLEAN, "HEAT_LOST_ON_RESET"})
+    void heatLostOnResetLetsAHotAnodeExposeAfterABrownOut(String variant) {
+        // 80 kV x 250 mA x 0.1 s x 1.4 = 2.8 kHU an exposure: one fits 4 kHU, two do not
+        Rig r = Rig.gen(p -> p.with(ProfileKey.ANODE_CAPACITY_KHU, "4"), defects(variant));
+        r.toExposing();
+        r.run(200 * MS);
+        r.release("EXP_REQ_A", "EXP_REQ_B", "PREP_REQ");
+        r.run(100 * MS);
+        r.m.inject("brown_out", Map.of("length", "30ms"));
+        r.run(200 * MS);
+        assertThat(r.events("BOOT", "reason", "BROWNOUT")).hasSize(1);
+        assertThat(r.command("RST").text()).contains("ACK,RST,flt=0");
+        r.press("PREP_REQ");
+        r.run(2_000 * MS);
+        r.press("EXP_REQ_A", "EXP_REQ_B");
+        r.run(200 * MS);
+        if (clean(variant)) {
+            assertThat(r.m.generator().faults()).containsExactly(GenFault.F11);
+            assertThat(r.edgeCount("HV_ENABLE", true, 0)).isEqualTo(1);
+        } else {
+            assertThat(r.m.generator().faults()).isEmpty();
+            assertThat(r.edgeCount("HV_ENABLE", true, 0)).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {CLEAN, "RELEASE_DEBOUNCED"})
+    void releaseDebouncedKeepsHvOnTwentyMillisecondsAfterTheRelease(String variant) {
+        Rig r = Rig.gen(p -> p.with(ProfileKey.DEFAULT_MS, "1000"), defects(variant));
+        r.toExposing();
+        r.run(100 * MS);
+        long t = r.now();
+        r.release("EXP_REQ_A", "EXP_REQ_B");
+        r.run(50 * MS);
+        long latency = r.edge("HV_ENABLE", false, t) - t;
+        assertThat(latency).isEqualTo(clean(variant) ? 2 * US : 20 * MS + 2 * US);
+        assertThat(r.m.generator().lastExposure().end().name()).isEqualTo("HANDSWITCH");
+        assertThat(r.m.generator().faults()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {CLEAN, "IWDG_KICKED_IN_ISR"})
+    void iwdgKickedInIsrNeverResetsAHungMainLoop(String variant) {
+        Rig r = Rig.gen(p -> p.with(ProfileKey.DEFAULT_MS, "1000"), defects(variant));
+        r.toExposing();
+        long t = r.now();
+        r.m.inject("firmware_hang", Map.of("length", "500ms"));
+        r.run(300 * MS);
+        if (clean(variant)) {
+            assertThat(r.events("BOOT", "reason", "WATCHDOG")).hasSize(1);
+            assertThat(r.edge("HV_ENABLE", false, t) - t).isBetween(49 * MS, 51 * MS);
+            assertThat(r.m.generator().faults()).containsExactly(GenFault.F13);
+        } else {
+            assertThat(r.events("BOOT", "reason", "WATCHDOG")).isEmpty();
+            assertThat(r.isHigh("HV_ENABLE")).isTrue();
+            assertThat(r.m.generator().faults()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {CLEAN, "REMOTE_WITHOUT_WDG"})
+    void remoteWithoutWdgExposesOnTheHostsCommandWithTheHostWatchdogOff(String variant) {
+        Rig r = Rig.gen(defects(variant));
+        r.run(60 * MS);
+        r.command("MOD", "REMOTE");
+        r.command("PRP", "1");
+        r.runUntil(() -> r.isHigh("READY"), 2_000 * MS);
+        Frame f = r.command("EXP", "1");
+        r.run(200 * MS);
+        if (clean(variant)) {
+            assertThat(f.nakCodeText()).isEqualTo("04");
+            assertThat(r.edgeCount("HV_ENABLE", true, 0)).isZero();
+        } else {
+            assertThat(f.text()).contains("ACK,EXP,state=EXPOSING");
+            assertThat(r.edgeCount("HV_ENABLE", true, 0)).isEqualTo(1);
+        }
+    }
+
     @Test
     void everyDefectIsOffByDefault() {
         Rig r = Rig.gen();

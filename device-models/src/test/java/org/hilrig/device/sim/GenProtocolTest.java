@@ -118,6 +118,8 @@ class GenProtocolTest {
         assertThat(r.events("CLEAR", "code", "F02")).hasSize(1);
         assertThat(r.command("PRP", "1").values().text("state")).isEqualTo("PREP");
         r.runUntil(() -> r.isHigh("READY"), 2 * 1000 * MS);
+        assertThat(nak(r.command("EXP", "1"))).as("host watchdog off").isEqualTo("04");
+        assertThat(r.command("WDG", "1000").values().text("wdg")).isEqualTo("1000");
         assertThat(r.command("EXP", "1").values().text("state")).isEqualTo("EXPOSING");
         r.run(200 * MS);
         assertThat(r.events("XOFF", "end", "TIMER")).hasSize(1);
@@ -154,6 +156,7 @@ class GenProtocolTest {
         Rig r = Rig.gen(p -> p.with(ProfileKey.ANODE_CAPACITY_KHU, "5"));
         r.run(60 * MS);
         r.command("MOD", "REMOTE");
+        r.command("WDG", "10000");
         int exposures = 0;
         while (r.command("PRP", "1").kind().name().equals("ACK")) {
             r.runUntil(() -> r.isHigh("READY"), 2_000 * MS);
@@ -170,6 +173,31 @@ class GenProtocolTest {
         assertThat(hea.values().text("wait_s")).isEqualTo("1");
         r.run(1_000 * MS);
         assertThat(r.command("PRP", "1").kind().name()).isEqualTo("ACK");
+    }
+
+    @Test
+    void switchingTheHostWatchdogOffEndsARemoteExposureButNotAHandswitchOne() {
+        Rig r = Rig.gen(p -> p.with(ProfileKey.DEFAULT_MS, "1000"));
+        r.run(60 * MS);
+        r.command("MOD", "REMOTE");
+        r.command("WDG", "2000");
+        r.command("PRP", "1");
+        r.runUntil(() -> r.isHigh("READY"), 2_000 * MS);
+        r.command("EXP", "1");
+        r.run(100 * MS);
+        assertThat(r.isHigh("HV_ENABLE")).isTrue();
+        assertThat(r.command("WDG", "0").values().text("wdg")).isEqualTo("0");
+        assertThat(r.isHigh("HV_ENABLE")).isFalse();
+        assertThat(r.events("XOFF", "end", "HANDSWITCH")).hasSize(1);
+        assertThat(r.m.generator().state()).isEqualTo(GenState.READY);
+
+        Rig hand = Rig.gen(p -> p.with(ProfileKey.DEFAULT_MS, "1000"));
+        hand.run(60 * MS);
+        hand.command("MOD", "REMOTE");
+        hand.toExposing();
+        assertThat(hand.command("WDG", "0").values().text("wdg")).isEqualTo("0");
+        hand.run(10 * MS);
+        assertThat(hand.isHigh("HV_ENABLE")).as("the operator holds the handswitch").isTrue();
     }
 
     @Test

@@ -62,7 +62,7 @@ public final class FaultText {
         Reader r = new Reader(kind, params);
         PlantFault fault = switch (kind) {
             case DOOR_OPEN, DOOR_CLOSE, ESTOP_PRESS, ESTOP_RELEASE, THERMAL_SWITCH_OPEN, THERMAL_SWITCH_CLOSE, ARC,
-                    SHORT_CLEAR, FILAMENT_OPEN, FILAMENT_REPAIR, ROTOR_STALL, PHASE_LOSS, ROTOR_REPAIR, START_RATE,
+                    SHORT_CLEAR, DISCHARGE_OPEN, DISCHARGE_REPAIR, FILAMENT_OPEN, FILAMENT_REPAIR, ROTOR_STALL, PHASE_LOSS, ROTOR_REPAIR, START_RATE,
                     KV_NORMAL, AEC_NEVER_STOPS, HANDSWITCH_STUCK, HANDSWITCH_FREE, POWER_RESTORE, EXPOSURE_TIMER_LOST,
                     LINK_RESTORE -> new PlantFault.Simple(kind);
             case ARC_BURST -> new PlantFault.ArcBurst(r.count("arcs"), r.duration("spacing"));

@@ -58,6 +58,8 @@ public sealed interface PlantFault {
         ARC_BURST("a burst of arcs", count("arcs", "4"), duration("spacing", "5ms")),
         HARD_SHORT("a persistent short: every HV enable arcs", duration("length", "0")),
         SHORT_CLEAR("the short clears"),
+        DISCHARGE_OPEN("the active HV discharge fails open: the cable discharges through the tube and the bleeder only"),
+        DISCHARGE_REPAIR("the active HV discharge works again"),
         FILAMENT_OPEN("the filament breaks: no emission"),
         FILAMENT_REPAIR("the filament is whole again"),
         ROTOR_SLOW("the rotor drive is weak and accelerates slowly", factor("factor", "0.5")),

@@ -50,7 +50,12 @@ final class AnodeHeat {
 
     /** The heat an exposure of {@code t} adds, in HU. */
     double unitsOf(Technique t) {
-        return t.kv() * t.ma() * t.ms() / 1000.0 * huFactor;
+        return unitsOf(t.kv(), t.ma() * t.ms() / 1000.0);
+    }
+
+    /** The heat an exposure that delivered {@code mas} at {@code kv} added, in HU. */
+    double unitsOf(double kv, double mas) {
+        return kv * mas * huFactor;
     }
 
     /** True when an exposure of {@code t} started at {@code nowNanos} fits the capacity. */

@@ -46,7 +46,13 @@ public enum Defect {
     /** The independent watchdog is refreshed from a timer interrupt, not the main loop: a hung loop is never reset. */
     IWDG_KICKED_IN_ISR,
     /** REMOTE exposures ({@code EXP 1}) are allowed while the host watchdog is off, and {@code WDG 0} leaves one running. */
-    REMOTE_WITHOUT_WDG;
+    REMOTE_WITHOUT_WDG,
+    /** XOFF and LXP report the setpoints, and mAs as set mA x the time HV was on after X-ray on, not what was measured. */
+    MAS_FROM_SETPOINT,
+    /** The exposure timer starts again with the whole set time after each arc: an arcing exposure runs long. */
+    TIMER_RESTART_ON_ARC,
+    /** The kV feedback is converted with a 5 % larger full scale than the divider's: every kV reads 5 % high. */
+    KV_FB_SCALE;
 
     /**
      * The defect with this name, case-insensitive.

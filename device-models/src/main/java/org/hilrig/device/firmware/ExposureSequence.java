@@ -19,7 +19,9 @@ import org.hilrig.device.protocol.KeyValues;
  * FAULT), together with what a handswitch change, an interlock opening, the rotor-ready line, the host
  * watchdog and the remote commands do to it. Every change sends {@code EVT,STATE}.
  *
- * <p>Defects: {@link Defect#READY_BEFORE_ROTOR} (READY without ROTOR_READY); {@link Defect#RELEASE_DEBOUNCED}
+ * <p>Defects: {@link Defect#READY_BEFORE_ROTOR} (READY without ROTOR_READY); {@link Defect#MAS_FROM_SETPOINT}
+ * (XOFF and LXP from the setpoints and the commanded time, sent at HV off, not the dose meter's reading once
+ * the tail has ended); {@link Defect#RELEASE_DEBOUNCED}
  * (a handswitch release acts after the debounce timer, {@link HandswitchChannels#debouncesRelease()});
  * {@link Defect#HEAT_LIMIT_IGNORED}
  * (prep starts and exposures run beyond the anode's capacity); {@link Defect#HEAT_CHECK_AT_PREP_ONLY} (the
@@ -239,6 +241,11 @@ final class ExposureSequence {
         }
     }
 
+    /** The dose meter's sample timer. */
+    void doseTick() {
+        supervision.doseTick();
+    }
+
     void restartAfterArc() {
         if (state == GenState.EXPOSING) {
             supervision.restartAfterArc();
@@ -432,12 +439,15 @@ final class ExposureSequence {
             return;
         }
         long now = clock.getAsLong();
-        double actualMs = supervision.stop(now);
-        double mas = technique.ma() * actualMs / 1000.0;
-        heat.add(heat.unitsOf(new Technique(technique.kv(), technique.ma(), actualMs)), now);
-        last = new GeneratorFirmware.LastExposure(technique.kv(), technique.ma(), actualMs, mas, supervision.arcs(), end);
-        host.event(Event.XOFF, KeyValues.of("ms", FieldText.decimal(actualMs, 1), "mas", FieldText.decimal(mas, 2),
-                "end", end.name()));
+        double commandedMs = supervision.stop(now);
+        int arcs = supervision.arcs();
+        if (has(Defect.MAS_FROM_SETPOINT)) {
+            // the setpoints times the time HV was commanded on after X-ray on: what the tube was asked for
+            delivered(end, arcs, new DoseMeter.Reading(technique.kv(), technique.ma(), commandedMs,
+                    technique.ma() * commandedMs / 1000.0), now);
+        } else {
+            supervision.whenDelivered(r -> delivered(end, arcs, r, clock.getAsLong()));
+        }
         hand.disarmExpose();
         remoteExp = false;
         if (fault != null) {
@@ -457,6 +467,17 @@ final class ExposureSequence {
             toStandby();
         }
         evaluate();
+    }
+
+    /**
+     * The exposure's output, once X-ray is off and its current has stopped: its heat in the anode account, {@code LXP}'s record and
+     * {@code EVT,XOFF} with the loading time and mAs delivered.
+     */
+    private void delivered(ExposureEnd end, int arcs, DoseMeter.Reading r, long nowNanos) {
+        heat.add(heat.unitsOf(r.kv(), r.mas()), nowNanos);
+        last = new GeneratorFirmware.LastExposure(r.kv(), r.ma(), r.ms(), r.mas(), arcs, end);
+        host.event(Event.XOFF, KeyValues.of("ms", FieldText.decimal(r.ms(), 1), "mas", FieldText.decimal(r.mas(), 2),
+                "end", end.name()));
     }
 
     /** Latches a fault: ends any exposure, makes the outputs safe and enters FAULT. Idempotent per code. */

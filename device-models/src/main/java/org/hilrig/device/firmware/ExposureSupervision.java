@@ -23,7 +23,12 @@ import org.hilrig.device.protocol.KeyValues;
  * start and after an arc's restart, off at an arc and at the end, the exposure timer started at once);
  * {@link Defect#ARC_COUNT_NOT_RESET} (the count carries into the next exposure);
  * {@link Defect#ARC_LIMIT_OFF_BY_ONE} (one arc more, applied to the limit by the {@link GeneratorFirmware});
- * {@link Defect#NO_BACKUP_TIMER} (the backup timer is never started).
+ * {@link Defect#NO_BACKUP_TIMER} (the backup timer is never started); {@link Defect#TIMER_RESTART_ON_ARC} (the
+ * exposure timer starts again with the whole set time when HV comes back after an arc).
+ *
+ * <p>What the exposure delivered is the {@link DoseMeter}'s, from HV on to the end of the tube current:
+ * {@link #whenDelivered} hands its reading over once X-ray is off and the current has stopped (the tail after
+ * HV off has ended; at once when both already are).
  *
  * <p>Confined to the scheduler's thread.
  */
@@ -48,6 +53,10 @@ final class ExposureSupervision {
     private final boolean xrayFromCommand;
     private final boolean arcCountCarries;
     private final boolean noBackupTimer;
+    private final boolean timerRestartOnArc;
+    private final DoseMeter dose;
+    private final java.util.function.LongSupplier clock;
+    private java.util.function.Consumer<DoseMeter.Reading> atXrayOff;
 
     private Technique technique = new Technique(0, 0, 0);
     private boolean xrayStarted;
@@ -59,7 +68,7 @@ final class ExposureSupervision {
     ExposureSupervision(GpioOutput hvOut, GpioOutput xrayOut, GpioInput kvOkPin, AnalogOutput kvDac,
             AnalogOutput maDac, Adc kvAdc, Adc maAdc, McuTimer exposureTimer, McuTimer backupTimer,
             McuTimer arcRestart, HostPort host, Limits limits, boolean xrayFromCommand, boolean arcCountCarries,
-            boolean noBackupTimer) {
+            boolean noBackupTimer, boolean timerRestartOnArc, DoseMeter dose, java.util.function.LongSupplier clock) {
         this.hvOut = hvOut;
         this.xrayOut = xrayOut;
         this.kvOkPin = kvOkPin;
@@ -75,10 +84,15 @@ final class ExposureSupervision {
         this.xrayFromCommand = xrayFromCommand;
         this.arcCountCarries = arcCountCarries;
         this.noBackupTimer = noBackupTimer;
+        this.timerRestartOnArc = timerRestartOnArc;
+        this.dose = dose;
+        this.clock = clock;
     }
 
     /** After reset: no exposure started, no arcs counted. */
     void boot() {
+        dose.abandon();
+        atXrayOff = null;
         xrayStarted = false;
         arcs = 0;
         outOfBandSinceNanos = -1;
@@ -86,6 +100,9 @@ final class ExposureSupervision {
 
     /** Starts the HV of an exposure of {@code t} at {@code nowNanos} (the sequence has just entered EXPOSING). */
     void start(Technique t, long nowNanos) {
+        if (atXrayOff != null) {
+            deliver(nowNanos); // the last exposure's tail ends where this one starts
+        }
         technique = t;
         if (!arcCountCarries) {
             arcs = 0;
@@ -96,9 +113,10 @@ final class ExposureSupervision {
         maDac.write(t.ma());
         hvOnNanos = nowNanos;
         xonNanos = hvOnNanos;
+        dose.start(nowNanos);
         hvOut.write(true);
         if (xrayFromCommand) {
-            xrayOut.write(true);
+            xray(true);
             xrayStarted = true;
             exposureTimer.startOneShot(Math.round(t.ms() * 1e6));
             sendXon();
@@ -117,12 +135,44 @@ final class ExposureSupervision {
     double stop(long nowNanos) {
         hvOut.write(false);
         if (xrayFromCommand || !kvOkPin.read()) {
-            xrayOut.write(false);
+            xray(false);
         }
         exposureTimer.stop();
         backupTimer.stop();
         arcRestart.stop();
         return xrayStarted ? (nowNanos - xonNanos) / 1e6 : 0.0;
+    }
+
+    /**
+     * Hands the dose meter's reading of the exposure just stopped to {@code then} once X-ray is off and the
+     * tube current has stopped: now when both already are, else at the first dose sample after.
+     */
+    void whenDelivered(java.util.function.Consumer<DoseMeter.Reading> then) {
+        atXrayOff = then;
+        deliverIfOver();
+    }
+
+    private void deliverIfOver() {
+        if (atXrayOff != null && !xrayOut.isHigh() && dose.currentGone()) {
+            deliver(clock.getAsLong());
+        }
+    }
+
+    private void deliver(long nowNanos) {
+        java.util.function.Consumer<DoseMeter.Reading> then = atXrayOff;
+        atXrayOff = null;
+        then.accept(dose.finish(nowNanos));
+    }
+
+    /** The dose meter's periodic sample; the exposure is delivered once its current has stopped after HV off. */
+    void doseTick() {
+        dose.tick(clock.getAsLong());
+        deliverIfOver();
+    }
+
+    private void xray(boolean on) {
+        xrayOut.write(on);
+        dose.xray(on, clock.getAsLong());
     }
 
     /** HV_ENABLE low (a fault latched outside an exposure). */
@@ -176,14 +226,15 @@ final class ExposureSupervision {
     void kvComparator(boolean high, boolean exposing, long nowNanos) {
         if (!exposing) {
             if (!high && !xrayFromCommand) {
-                xrayOut.write(false); // the decay tail after HV off
+                xray(false); // the decay tail after HV off
+                deliverIfOver();
             }
             return;
         }
         if (xrayFromCommand) {
             return;
         }
-        xrayOut.write(high);
+        xray(high);
         if (high && !xrayStarted) {
             xrayStarted = true;
             xonNanos = nowNanos;
@@ -201,7 +252,7 @@ final class ExposureSupervision {
     boolean arc() {
         hvOut.write(false);
         if (xrayFromCommand) {
-            xrayOut.write(false);
+            xray(false);
         }
         arcs++;
         host.event(Event.ARC, KeyValues.of("n", Integer.toString(arcs)));
@@ -217,7 +268,10 @@ final class ExposureSupervision {
         outOfBandSinceNanos = -1;
         hvOut.write(true);
         if (xrayFromCommand) {
-            xrayOut.write(true);
+            xray(true);
+        }
+        if (timerRestartOnArc && xrayStarted) {
+            exposureTimer.startOneShot(Math.round(technique.ms() * 1e6)); // the whole set time again
         }
     }
 

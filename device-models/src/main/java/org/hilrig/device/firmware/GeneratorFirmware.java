@@ -68,7 +68,12 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
                     Command.LXP, Command.LNK),
             EnumSet.allOf(Event.class));
 
-    /** The last exposure, as {@code LXP} reports it. */
+    /** Resolution of the kV and mA feedback ADCs. */
+    private static final int ADC_BITS = 12;
+    /** How far off {@link Defect#KV_FB_SCALE}'s full scale is: 210 kV converted where the divider gives 200 kV. */
+    private static final double KV_FB_SCALE_ERROR = 1.05;
+
+    /** The last exposure, as {@code LXP} reports it: what the dose meter measured (the setpoints with {@link Defect#MAS_FROM_SETPOINT}). */
     public record LastExposure(double kv, double ma, double ms, double mas, int arcs, ExposureEnd end) {
     }
 
@@ -131,8 +136,11 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
         GpioOutput boostOut = new GpioOutput(mcu, io.filamentBoost());
         AnalogOutput kvDac = new AnalogOutput(mcu, io.kvDemand());
         AnalogOutput maDac = new AnalogOutput(mcu, io.maDemand());
-        Adc kvAdc = new Adc(io.kvSample(), 200.0, 12);
-        Adc maAdc = new Adc(io.maSample(), 1500.0, 12);
+        double kvScale = profile.number(ProfileKey.KV_ADC_FULL_SCALE);
+        double maScale = profile.number(ProfileKey.MA_ADC_FULL_SCALE);
+        double kvAssumed = has(Defect.KV_FB_SCALE) ? kvScale * KV_FB_SCALE_ERROR : kvScale;
+        Adc kvAdc = new Adc(io.kvSample(), kvScale, ADC_BITS, kvAssumed);
+        Adc maAdc = new Adc(io.maSample(), maScale, ADC_BITS);
         uart = new Uart(mcu, profile.integer(ProfileKey.BAUD), profile.integer(ProfileKey.RX_FIFO),
                 profile.integer(ProfileKey.TX_BUFFER));
         iwdg = new IndependentWatchdog(mcu);
@@ -152,6 +160,9 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
                 () -> sequence().handswitchDebounced(Channel.EXP_A));
         McuTimer expBDebounce = new McuTimer(mcu, "exp_b_debounce",
                 () -> sequence().handswitchDebounced(Channel.EXP_B));
+        McuTimer doseTimer = new McuTimer(mcu, "dose", () -> sequence().doseTick());
+        DoseMeter dose = new DoseMeter(doseTimer, profile.nanos(ProfileKey.DOSE_SAMPLE_PERIOD),
+                new Adc(io.kvDose(), kvScale, ADC_BITS, kvAssumed), new Adc(io.maDose(), maScale, ADC_BITS));
         // created last, and only with the defect: the defect-free firmware's timers (and traces) are unchanged
         iwdgKickTimer = has(Defect.IWDG_KICKED_IN_ISR) ? new McuTimer(mcu, "iwdg_kick", iwdg::kick) : null;
 
@@ -172,7 +183,8 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
                         profile.nanos(ProfileKey.ARC_OFF_TIME), profile.number(ProfileKey.OVER_KV_FRACTION),
                         profile.number(ProfileKey.KV_BAND_FRACTION), profile.nanos(ProfileKey.KV_BAND_TIME),
                         profile.number(ProfileKey.EMISSION_MIN_FRACTION), profile.nanos(ProfileKey.EMISSION_CHECK_DELAY)),
-                has(Defect.XRAY_ON_FROM_COMMAND), has(Defect.ARC_COUNT_NOT_RESET), has(Defect.NO_BACKUP_TIMER));
+                has(Defect.XRAY_ON_FROM_COMMAND), has(Defect.ARC_COUNT_NOT_RESET), has(Defect.NO_BACKUP_TIMER),
+                has(Defect.TIMER_RESTART_ON_ARC), dose, this::now);
         heat = AnodeHeat.of(profile);
         sequence = new ExposureSequence(this::now, host, latched, hand, interlocks, supervision, heat, rotorReadyPin,
                 filamentOkPin, readyOut, rotorStartOut, faultOut, boostOut, new ExposureSequence.PrepTimers(

@@ -14,6 +14,9 @@ import org.hilrig.timing.signal.DigitalSignal;
  * @param filamentBoost output: boost the filament for the exposure
  * @param kvSample ADC channel of the kV divider, kV
  * @param maSample ADC channel of the tube-current shunt, mA
+ * @param kvDose the kV divider as the dose meter's fast ADC samples it, behind its anti-aliasing filter (the
+ *     inverter's ripple filtered out; not published)
+ * @param maDose the tube-current shunt as the dose meter samples it
  */
 public record GeneratorPins(
         DigitalSignal prepReq, DigitalSignal expReqA, DigitalSignal expReqB, DigitalSignal doorClosed,
@@ -21,5 +24,6 @@ public record GeneratorPins(
         DigitalSignal kvOk, DigitalSignal arcDetect, DigitalSignal filamentOk,
         DigitalSignal ready, DigitalSignal hvEnable, DigitalSignal xrayOn, DigitalSignal rotorStart,
         DigitalSignal fault, DigitalSignal alive, DigitalSignal filamentBoost,
-        AnalogSignal kvDemand, AnalogSignal maDemand, DoubleSupplier kvSample, DoubleSupplier maSample) {
+        AnalogSignal kvDemand, AnalogSignal maDemand, DoubleSupplier kvSample, DoubleSupplier maSample,
+        DoubleSupplier kvDose, DoubleSupplier maDose) {
 }

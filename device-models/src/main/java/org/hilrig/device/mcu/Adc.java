@@ -10,6 +10,7 @@ import java.util.function.DoubleSupplier;
 public final class Adc {
     private final DoubleSupplier source;
     private final double fullScale;
+    private final double assumedFullScale;
     private final int maxCode;
 
     /**
@@ -18,11 +19,21 @@ public final class Adc {
      * @param bits resolution, 1 to 24
      */
     public Adc(DoubleSupplier source, double fullScale, int bits) {
-        if (!(fullScale > 0) || bits < 1 || bits > 24) {
-            throw new IllegalArgumentException("adc: full scale " + fullScale + " must be above 0 and bits " + bits + " 1..24");
+        this(source, fullScale, bits, fullScale);
+    }
+
+    /**
+     * A channel whose firmware converts codes with {@code assumedFullScale} where the hardware's is {@code
+     * fullScale} (a calibration or scaling bug: every reading off by their ratio).
+     */
+    public Adc(DoubleSupplier source, double fullScale, int bits, double assumedFullScale) {
+        if (!(fullScale > 0) || !(assumedFullScale > 0) || bits < 1 || bits > 24) {
+            throw new IllegalArgumentException("adc: full scale " + fullScale + " (assumed " + assumedFullScale
+                    + ") must be above 0 and bits " + bits + " 1..24");
         }
         this.source = source;
         this.fullScale = fullScale;
+        this.assumedFullScale = assumedFullScale;
         this.maxCode = (1 << bits) - 1;
     }
 
@@ -31,6 +42,6 @@ public final class Adc {
         double v = source.getAsDouble();
         long code = Math.round(v / fullScale * maxCode);
         code = Math.max(0, Math.min(maxCode, code));
-        return code * fullScale / maxCode;
+        return code * assumedFullScale / maxCode;
     }
 }

@@ -12,7 +12,7 @@ import org.hilrig.timing.signal.DigitalSignal;
  * <pre>
  *  kV  target ─ ─ ─ ─ ╭──────────────╮ (ripple on the ADC reading only)
  *      75 % ─ ─ ─ ─ ─/│─ ─ ─ ─ ─ ─ ─ ─│╲─ ─ ─ ─  kv_ok comparator
- *                   / │               │ ╲ dV/dt = -(I_tube + I_bleed) / C_cable
+ *                   / │               │ ╲ dV/dt = -(I_tube + I_bleed + I_discharge) / C_cable
  *      0 ──────────╯  │               │  ╲_______
  *               HV_ENABLE ↑     HV_ENABLE ↓
  *  rise: v(t) = target - (target - v0) e^{-(t - t0)/tau},  tau = t(10-90 %) / ln 9
@@ -20,7 +20,9 @@ import org.hilrig.timing.signal.DigitalSignal;
  *
  * Arcs collapse the kV to zero at once and pulse the arc-detect line; while HV stays enabled the kV rises
  * again when the arc clears. A hard short arcs on every enable and never lets the kV rise. The regulation
- * factor (1 normally) models over-kV and regulation faults. Outputs: {@code kv_ok} (kV above the X-ray-on
+ * factor (1 normally) models over-kV and regulation faults. While HV_ENABLE is low the active discharge draws
+ * its current from the cable on top of the tube current and the bleeder, so the tail after HV off lasts tenths
+ * of a millisecond even at low mA (0 leaves the bleeder alone, and the tail lasts milliseconds). Outputs: {@code kv_ok} (kV above the X-ray-on
  * fraction of the setpoint), {@code arc} (detect pulse), analog {@code kv_fb} (kV) and {@code ma_fb} (mA).
  *
  * <p>Confined to the scheduler's thread.
@@ -29,7 +31,14 @@ public final class HvTank {
     /** Parameters of the tank, from the GEN profile's {@code hv} section. */
     public record Parameters(long riseTime1090Nanos, double xrayOnFraction, double cableCapacitanceNf,
                              double bleedMilliamps, double rippleFraction, double rippleFrequencyHz,
-                             long arcDetectPulseNanos) {
+                             long arcDetectPulseNanos, double dischargeMilliamps) {
+        /** Without an active discharge (the bleeder alone). */
+        public Parameters(long riseTime1090Nanos, double xrayOnFraction, double cableCapacitanceNf,
+                          double bleedMilliamps, double rippleFraction, double rippleFrequencyHz,
+                          long arcDetectPulseNanos) {
+            this(riseTime1090Nanos, xrayOnFraction, cableCapacitanceNf, bleedMilliamps, rippleFraction,
+                    rippleFrequencyHz, arcDetectPulseNanos, 0.0);
+        }
     }
 
     private enum Segment { IDLE, RISE, FALL, ARC }
@@ -63,6 +72,7 @@ public final class HvTank {
     private double regulationFactor = 1.0;
     private double emission = 1.0;
     private boolean hardShort;
+    private boolean dischargeWorks = true;
     private int arcs;
 
     public HvTank(Scheduler scheduler, Parameters p, DigitalSignal hvEnable, AnalogSignal kvDemand,
@@ -99,20 +109,31 @@ public final class HvTank {
 
     /** kV now as the feedback divider and ADC see it, ripple included; publishes it on {@code kv_fb}. */
     public double sampleKv() {
+        double v = readKv();
+        kvFb.set(round3(v));
+        return v;
+    }
+
+    /** kV now as the feedback divider sees it, ripple included, without publishing it (a fast ADC's sample). */
+    public double readKv() {
         long t = scheduler.nowNanos();
         double v = kvAt(t);
         if (segment == Segment.RISE && p.rippleFraction() > 0) {
             v += v * p.rippleFraction() / 2 * Math.sin(2 * Math.PI * p.rippleFrequencyHz() * t * 1e-9);
         }
-        kvFb.set(round3(v));
         return v;
     }
 
     /** Tube current now in mA; publishes it on {@code ma_fb}. */
     public double sampleMa() {
-        double ma = maAt(scheduler.nowNanos());
+        double ma = readMa();
         maFb.set(round3(ma));
         return ma;
+    }
+
+    /** Tube current now in mA, without publishing it. */
+    public double readMa() {
+        return maAt(scheduler.nowNanos());
     }
 
     /** Arcs in the tank since construction. */
@@ -146,6 +167,17 @@ public final class HvTank {
             emission = fraction;
         }
         publish();
+    }
+
+    /** The active discharge works (true) or has failed open (false). Takes effect now (a tail is re-timed). */
+    public void setDischargeWorks(boolean works) {
+        if (segment == Segment.FALL) {
+            reanchor();
+            dischargeWorks = works;
+            scheduleFall();
+        } else {
+            dischargeWorks = works;
+        }
     }
 
     /** A persistent short: every enable arcs at once and the kV never rises. */
@@ -247,7 +279,7 @@ public final class HvTank {
 
     private void scheduleFall() {
         cancelTimers();
-        double ma = emission * tubeMilliamps + p.bleedMilliamps();
+        double ma = emission * tubeMilliamps + p.bleedMilliamps() + (dischargeWorks ? p.dischargeMilliamps() : 0);
         slopeKvPerNano = ma / p.cableCapacitanceNf() * 1e-6;
         if (slopeKvPerNano <= 0) {
             return;

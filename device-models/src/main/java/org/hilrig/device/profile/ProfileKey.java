@@ -63,6 +63,12 @@ public enum ProfileKey {
     KV_BAND_TIME("exposure.kv_regulation_time", Kind.DURATION, 0, 1_000_000_000, Board.GEN),
     EMISSION_MIN_FRACTION("exposure.emission_min_fraction", Kind.NUMBER, 0, 1, Board.GEN),
     EMISSION_CHECK_DELAY("exposure.emission_check_delay", Kind.DURATION, 0, 1_000_000_000, Board.GEN),
+    /** How often the firmware's dose meter samples kV and mA from HV on to X-ray off (what XOFF and LXP report). */
+    DOSE_SAMPLE_PERIOD("exposure.dose_sample_period", Kind.DURATION, 1_000, 10_000_000, Board.GEN),
+    /** The kV of the top code of the firmware's kV feedback ADC (the divider's full scale). */
+    KV_ADC_FULL_SCALE("exposure.kv_adc_full_scale", Kind.NUMBER, 1, 1000, Board.GEN),
+    /** The mA of the top code of the firmware's tube-current ADC (the shunt's full scale). */
+    MA_ADC_FULL_SCALE("exposure.ma_adc_full_scale", Kind.NUMBER, 1, 100000, Board.GEN),
 
     // heat (GEN keeps the anode heat account)
     ANODE_CAPACITY_KHU("heat.anode_capacity_khu", Kind.NUMBER, 1, 100000, Board.GEN),
@@ -77,8 +83,12 @@ public enum ProfileKey {
     RIPPLE_FRACTION("hv.ripple_fraction", Kind.NUMBER, 0, 0.5, Board.GEN),
     RIPPLE_FREQUENCY_HZ("hv.ripple_frequency_hz", Kind.NUMBER, 1, 1e7, Board.GEN),
     ARC_DETECT_PULSE("hv.arc_detect_pulse", Kind.DURATION, 100, 1_000_000_000, Board.GEN),
+    /** The active discharge: current drawn from the cable while HV_ENABLE is low, mA (0: the bleeder alone). */
+    DISCHARGE_MA("hv.discharge_ma", Kind.NUMBER, 0, 100000, Board.GEN),
     FILAMENT_HEAT_UP("filament.heat_up", Kind.DURATION, 0, 10_000_000_000L, Board.GEN),
     FILAMENT_STANDBY_EMISSION("filament.standby_emission", Kind.NUMBER, 0, 1, Board.GEN),
+    /** The filament's thermal time constant: emission falls towards standby with it once the boost drops. */
+    FILAMENT_COOL_TIME("filament.cool_time_constant", Kind.DURATION, 0, 100_000_000_000L, Board.GEN),
     SUPPLY_VOLTS("supply.nominal_v", Kind.NUMBER, 1, 1000, Board.GEN, Board.TUB),
     BOUNCE_MAX("handswitch.bounce_max", Kind.DURATION, 0, 100_000_000, Board.GEN),
 

@@ -24,7 +24,7 @@ class FaultTextTest {
     /** The fault vocabulary as sim.Fault had it before the catalogue: name, then parameter=default in order. */
     private static final List<String> VOCABULARY = List.of(
             "door_open", "door_close", "estop_press", "estop_release", "thermal_switch_open", "thermal_switch_close",
-            "arc", "arc_burst arcs=4 spacing=5ms", "hard_short length=0", "short_clear", "filament_open",
+            "arc", "arc_burst arcs=4 spacing=5ms", "hard_short length=0", "short_clear", "discharge_open", "discharge_repair", "filament_open",
             "filament_repair", "rotor_slow factor=0.5", "rotor_stall", "phase_loss", "rotor_repair", "start_rate",
             "over_kv factor=1.15", "kv_regulation factor=0.85", "kv_normal", "aec_stop after_xray_on=50ms",
             "aec_never_stops", "handswitch_stuck", "handswitch_free", "handswitch_mismatch channel=B",

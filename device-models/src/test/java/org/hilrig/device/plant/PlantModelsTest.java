@@ -21,16 +21,29 @@ class PlantModelsTest {
     private final SignalSet signals = new SignalSet(scheduler, new Trace());
 
     private final class Tank {
+        Tank(double dischargeMa) {
+            this.dischargeMa = dischargeMa;
+            init();
+        }
+
+        final double dischargeMa;
         final DigitalSignal hv = signals.digital("gen.hv_enable", false);
         final AnalogSignal kvDemand = signals.analog("gen.kv_demand", 0);
         final AnalogSignal maDemand = signals.analog("gen.ma_demand", 0);
         final DigitalSignal kvOk = signals.digital("plant.kv_ok", false);
         final DigitalSignal arc = signals.digital("plant.arc", false);
-        final HvTank tank = new HvTank(scheduler, new HvTank.Parameters(500 * US, 0.75, 2.0, 0.5, 0.0, 40_000, 10 * US),
-                hv, kvDemand, maDemand, kvOk, arc, signals.analog("plant.kv_fb", 0), signals.analog("plant.ma_fb", 0));
+        final DigitalSignal boost = signals.digital("gen.fil_boost", false);
+        final DigitalSignal filOk = signals.digital("plant.fil_ok", true);
+        HvTank tank;
         final List<Long> kvOkEdges = new ArrayList<>();
 
         Tank() {
+            this(0.0);
+        }
+
+        private void init() {
+            tank = new HvTank(scheduler, new HvTank.Parameters(500 * US, 0.75, 2.0, 0.5, 0.0, 40_000, 10 * US, dischargeMa),
+                    hv, kvDemand, maDemand, kvOk, arc, signals.analog("plant.kv_fb", 0), signals.analog("plant.ma_fb", 0));
             kvOk.onEdge((s, h, t) -> kvOkEdges.add(t));
             signals.start();
         }
@@ -63,6 +76,44 @@ class PlantModelsTest {
         long tail = t.kvOkEdges.get(1) - off;
         // 80 kV to 60 kV through 2 nF at 50 + 0.5 mA bleed: 20 kV * 2 nF / 50.5 mA = 792.079 us
         assertThat(tail).isEqualTo(792_080);
+    }
+
+    @Test
+    void theActiveDischargeDrawsItsCurrentFromTheCableOnceHvIsOffAndCanFailOpen() {
+        Tank t = new Tank(200);
+        t.expose(80, 50, 10 * MS);
+        long off = scheduler.nowNanos();
+        scheduler.runUntil(off + 50 * MS);
+        // 20 kV * 2 nF / (50 + 0.5 + 200) mA = 159.681 us
+        assertThat(t.kvOkEdges.get(1) - off).isEqualTo(159_681);
+        assertThat(t.tank.kv()).isZero();
+
+        t.tank.setDischargeWorks(false);
+        t.expose(80, 50, 10 * MS);
+        long again = scheduler.nowNanos();
+        scheduler.runUntil(again + 50 * MS);
+        assertThat(t.kvOkEdges.get(3) - again).isEqualTo(792_080); // the bleeder and the tube alone
+    }
+
+    @Test
+    void theFilamentCoolsWithItsTimeConstantOnceTheBoostDrops() {
+        Tank t = new Tank();
+        DigitalSignal boost = t.boost;
+        Filament f = new Filament(scheduler, t.tank, boost, t.filOk, 0.2, 100 * MS, 300 * MS);
+        boost.set(true);
+        scheduler.runUntil(200 * MS);
+        assertThat(f.isHot()).isTrue();
+        t.kvDemand.set(80);
+        t.maDemand.set(100);
+        t.hv.set(true);
+        scheduler.runUntil(210 * MS);
+        assertThat(t.tank.readMa()).isEqualTo(100.0);
+        boost.set(false);
+        // one time constant on, in steps of a twentieth of it: 0.2 + 0.8 e^-1 = 0.494 of full emission
+        scheduler.runUntil(510 * MS);
+        assertThat(t.tank.readMa()).isCloseTo(49.4, org.assertj.core.data.Offset.offset(0.2));
+        scheduler.runUntil(2_000 * MS);
+        assertThat(t.tank.readMa()).isCloseTo(20.0, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test

@@ -52,13 +52,15 @@ class ExposureSequenceTest {
         // the exposure timer runs from X-ray on for the set 100 ms
         long hvOff = r.edge("HV_ENABLE", false, 0);
         assertThat(hvOff).isEqualTo(xrayOn + 100 * MS);
-        // decay tail: 80 kV to 60 kV through 2 nF at 250.5 mA takes 20 kV * 2 nF / 250.5 mA = 159.681 us
+        // decay tail: 80 kV to 60 kV through 2 nF at 250.5 mA and the 200 mA discharge takes 20 kV * 2 nF / 450.5 mA
+        // = 88.7902 us
         long xrayOff = r.edge("XRAY_ON", false, 0);
-        assertThat(xrayOff).isEqualTo(hvOff + 159_681 + LATENCY);
+        assertThat(xrayOff).isEqualTo(hvOff + 88_791 + LATENCY); // rounded up to the next ns
         assertThat(r.events("XON")).singleElement().satisfies(e -> assertThat(e.frame().values().text("kv")).isEqualTo("80.0"));
         assertThat(r.events("XOFF")).singleElement().satisfies(e -> {
-            assertThat(e.frame().values().text("ms")).isEqualTo("100.0");
-            assertThat(e.frame().values().text("mas")).isEqualTo("25.00");
+            // the loading time, 75 % to 75 %: 100 ms + the 88.8 us tail; the mAs of 250 mA from HV on to the tail's end
+            assertThat(e.frame().values().text("ms")).isEqualTo("100.1");
+            assertThat(Double.parseDouble(e.frame().values().text("mas"))).isBetween(25.0, 25.25);
             assertThat(e.frame().values().text("end")).isEqualTo("TIMER");
         });
         assertThat(r.m.generator().lastExposure().end()).isEqualTo(ExposureEnd.TIMER);
@@ -109,7 +111,7 @@ class ExposureSequenceTest {
         r.run(20 * MS);
         long release = r.now();
         r.release("EXP_REQ_B");
-        r.run(5 * MS);
+        r.run(10 * MS); // XOFF comes once the tail has ended, after STATE
         assertThat(r.edge("HV_ENABLE", false, release) - release).isEqualTo(LATENCY);
         assertThat(r.events("XOFF", "end", "HANDSWITCH")).hasSize(1);
     }
@@ -121,7 +123,7 @@ class ExposureSequenceTest {
         r.run(30 * MS);
         long stop = r.now();
         r.press("AEC_STOP");
-        r.run(5 * MS);
+        r.run(10 * MS);
         assertThat(r.edge("HV_ENABLE", false, stop) - stop).isEqualTo(LATENCY);
         assertThat(r.events("XOFF", "end", "AEC")).hasSize(1);
     }

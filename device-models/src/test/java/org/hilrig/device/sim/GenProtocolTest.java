@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hilrig.device.sim.Rig.MS;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Arrays;
 import org.hilrig.device.firmware.GenState;
 import org.hilrig.device.profile.ProfileKey;
@@ -124,14 +125,18 @@ class GenProtocolTest {
         r.run(200 * MS);
         assertThat(r.events("XOFF", "end", "TIMER")).hasSize(1);
         Frame lxp = r.command("LXP");
-        assertThat(lxp.values().asMap()).containsEntry("kv", "80.0").containsEntry("ma", "250.0")
-                .containsEntry("ms", "100.0").containsEntry("mas", "25.00").containsEntry("arcs", "0").containsEntry("end", "TIMER");
+        // what the dose meter measured: kVp 80.0, 250 mA as the 12-bit ADC reads it (0.37 mA a code), the loading time
+        // 100 ms + the 0.09 ms tail, the mAs with the current of the rise and of the tail
+        assertThat(lxp.values().asMap()).containsEntry("kv", "80.0").containsEntry("ma", "250.2")
+                .containsEntry("ms", "100.1").containsEntry("arcs", "0").containsEntry("end", "TIMER");
+        assertThat(Double.parseDouble(lxp.values().text("mas"))).isBetween(25.0, 25.25);
         assertThat(r.command("ABT").values().text("state")).isEqualTo("STANDBY");
     }
 
     @Test
     void aTechniqueChangeDuringTheDecayTailIsBusy() {
-        Rig r = Rig.gen(p -> p.with(ProfileKey.DEFAULT_MA, "10")); // 3.8 ms of tail at 10 mA
+        Rig r = Rig.gen(p -> p.with(ProfileKey.DEFAULT_MA, "10")); // 3.8 ms of tail at 10 mA without the discharge
+        r.m.inject("discharge_open", Map.of());
         r.toExposing();
         r.run(20 * MS);
         r.release("EXP_REQ_A", "EXP_REQ_B", "PREP_REQ");
@@ -188,6 +193,7 @@ class GenProtocolTest {
         assertThat(r.isHigh("HV_ENABLE")).isTrue();
         assertThat(r.command("WDG", "0").values().text("wdg")).isEqualTo("0");
         assertThat(r.isHigh("HV_ENABLE")).isFalse();
+        r.run(10 * MS); // XOFF comes once the tail has ended, after STATE
         assertThat(r.events("XOFF", "end", "HANDSWITCH")).hasSize(1);
         assertThat(r.m.generator().state()).isEqualTo(GenState.READY);
 

@@ -122,7 +122,7 @@ class MachineCompositionTest {
     void everyFaultNameIsKnownToEveryConfiguration(Config c) {
         Set<String> names = Machine.faultNames();
 
-        assertThat(names).hasSize(35).startsWith("door_open").contains("link_cut", "tube_overheat");
+        assertThat(names).hasSize(37).startsWith("door_open").contains("link_cut", "tube_overheat", "discharge_open");
         assertThat(c.build().boardUnderTest()).isEqualTo(c.underTest);
     }
 }

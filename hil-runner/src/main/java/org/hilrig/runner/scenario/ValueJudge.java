@@ -77,7 +77,7 @@ final class ValueJudge {
                 throw new IllegalArgumentException(tol + " (" + t + ") is in " + t.unit() + ", " + what + " in " + unit);
             }
             return new Bounds(nominal, nominal - t.around(nominal), nominal + t.around(nominal),
-                    near + " (" + AnalogWindow.round(nominal) + ") +- " + tol + " (" + t + ")");
+                    near + " (" + AnalogWindow.round(nominal) + ") +- " + tol + (tol.written() != null ? "" : " (" + t + ")"));
         }
         Double min = lo == null ? null : value(lo);
         Double max = hi == null ? null : value(hi);

@@ -18,6 +18,6 @@ class DefectsCommandTest {
         assertThat(err.toString()).isEmpty();
         assertThat(out.toString().split("\n")).containsExactly(Arrays.stream(Defect.values()).map(Enum::name).toArray(String[]::new));
         assertThat(out.toString()).contains("SLOW_INTERLOCK\n", "XRAY_ON_FROM_COMMAND\n");
-        assertThat(Defect.values()).hasSize(21);
+        assertThat(Defect.values()).hasSize(24);
     }
 }

@@ -58,7 +58,7 @@ class SimRigTest extends RigContract {
         assertThat(RIGS.lines()).contains("HV_ENABLE", "XRAY_ON", "READY", "DOOR_CLOSED", "TUB_FAULT", "PREP_REQ");
         assertThat(RIGS.faults()).containsKeys("door_open", "arc_burst", "serial_flood");
         assertThat(RIGS.faults().get("arc_burst")).containsExactly("arcs", "spacing");
-        assertThat(RIGS.defectNames()).hasSize(21).contains("SLOW_INTERLOCK");
+        assertThat(RIGS.defectNames()).hasSize(24).contains("SLOW_INTERLOCK");
         assertThat(RIGS.defectName("slow_interlock")).isEqualTo("SLOW_INTERLOCK");
         assertThat(RIGS.defectName("SLOW")).isNull();
     }

@@ -33,7 +33,8 @@ public final class GeneratorBoard implements BoardDefinition {
             LineSpec.out("READY"), LineSpec.out("HV_ENABLE"), LineSpec.out("XRAY_ON"), LineSpec.out("ROTOR_START"),
             LineSpec.out("FAULT"), LineSpec.out("ALIVE"));
     private static final Set<Kind> FAULTS = EnumSet.of(Kind.DOOR_OPEN, Kind.DOOR_CLOSE, Kind.ESTOP_PRESS,
-            Kind.ESTOP_RELEASE, Kind.ARC, Kind.ARC_BURST, Kind.HARD_SHORT, Kind.SHORT_CLEAR, Kind.FILAMENT_OPEN,
+            Kind.ESTOP_RELEASE, Kind.ARC, Kind.ARC_BURST, Kind.HARD_SHORT, Kind.SHORT_CLEAR,
+            Kind.DISCHARGE_OPEN, Kind.DISCHARGE_REPAIR, Kind.FILAMENT_OPEN,
             Kind.FILAMENT_REPAIR, Kind.OVER_KV, Kind.KV_REGULATION, Kind.KV_NORMAL, Kind.AEC_STOP,
             Kind.AEC_NEVER_STOPS, Kind.HANDSWITCH_STUCK, Kind.HANDSWITCH_FREE, Kind.HANDSWITCH_MISMATCH,
             Kind.EXPOSURE_TIMER_LOST);

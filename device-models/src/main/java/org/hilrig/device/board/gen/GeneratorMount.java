@@ -91,7 +91,7 @@ final class GeneratorMount implements BoardMount {
                 s.digital("gen.fault", false), s.digital("gen.alive", false),
                 s.digital("gen.fil_boost", false),
                 s.analog("gen.kv_demand", 0.0), s.analog("gen.ma_demand", 0.0),
-                () -> tank.sampleKv(), () -> tank.sampleMa());
+                () -> tank.sampleKv(), () -> tank.sampleMa(), () -> tank.kv(), () -> tank.readMa());
     }
 
     @Override
@@ -101,11 +101,13 @@ final class GeneratorMount implements BoardMount {
         tank = new HvTank(c.scheduler(), new HvTank.Parameters(p.nanos(ProfileKey.KV_RISE_TIME),
                 p.number(ProfileKey.KV_ON_FRACTION), p.number(ProfileKey.CABLE_CAPACITANCE_NF),
                 p.number(ProfileKey.BLEED_MA), p.number(ProfileKey.RIPPLE_FRACTION),
-                p.number(ProfileKey.RIPPLE_FREQUENCY_HZ), p.nanos(ProfileKey.ARC_DETECT_PULSE)),
+                p.number(ProfileKey.RIPPLE_FREQUENCY_HZ), p.nanos(ProfileKey.ARC_DETECT_PULSE),
+                p.number(ProfileKey.DISCHARGE_MA)),
                 pins.hvEnable(), pins.kvDemand(), pins.maDemand(), s.findDigital("plant.kv_ok"),
                 s.findDigital("plant.arc"), s.findAnalog("plant.kv_fb"), s.findAnalog("plant.ma_fb"));
         filament = new Filament(c.scheduler(), tank, pins.filamentBoost(), s.findDigital("plant.fil_ok"),
-                p.number(ProfileKey.FILAMENT_STANDBY_EMISSION), p.nanos(ProfileKey.FILAMENT_HEAT_UP));
+                p.number(ProfileKey.FILAMENT_STANDBY_EMISSION), p.nanos(ProfileKey.FILAMENT_HEAT_UP),
+                p.nanos(ProfileKey.FILAMENT_COOL_TIME));
         long bounce = p.nanos(ProfileKey.BOUNCE_MAX);
         prepSwitch = new Handswitch(c.scheduler(), rigPrep, pins.prepReq(), c.random().stream("plant.handswitch.prep"), bounce);
         expASwitch = new Handswitch(c.scheduler(), rigExpA, pins.expReqA(), c.random().stream("plant.handswitch.exp_a"), bounce);

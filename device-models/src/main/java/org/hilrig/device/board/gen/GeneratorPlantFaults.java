@@ -45,6 +45,8 @@ final class GeneratorPlantFaults implements FaultTarget {
                 };
             }
             case SHORT_CLEAR -> () -> tank.setHardShort(false);
+            case DISCHARGE_OPEN -> () -> tank.setDischargeWorks(false);
+            case DISCHARGE_REPAIR -> () -> tank.setDischargeWorks(true);
             case FILAMENT_OPEN -> () -> g.filament.setOpen(true);
             case FILAMENT_REPAIR -> () -> g.filament.setOpen(false);
             case OVER_KV -> {

@@ -25,9 +25,36 @@ import org.hilrig.timing.signal.DigitalSignal;
  * of a millisecond even at low mA (0 leaves the bleeder alone, and the tail lasts milliseconds). Outputs: {@code kv_ok} (kV above the X-ray-on
  * fraction of the setpoint), {@code arc} (detect pulse), analog {@code kv_fb} (kV) and {@code ma_fb} (mA).
  *
+ * <p>The board's own divider and shunt are not the rig's: {@code kv_fb} and {@code ma_fb} are the tube voltage and
+ * current as the test station's calibrated reference measures them, while the board's firmware reads its divider
+ * ({@link #sampleDivider}), with the unit's gain and offset and its noise. The inverter regulates that reading to
+ * the demand, so a divider reading 1 % high delivers 1 % less kV. Each exposure's kV and current also vary from
+ * shot to shot ({@link Calibration}).
+ *
  * <p>Confined to the scheduler's thread.
  */
 public final class HvTank {
+    /**
+     * One unit's divider, emission and shot-to-shot variation (profile keys {@code hv.divider_gain},
+     * {@code hv.divider_offset_kv}, {@code hv.divider_noise_kv}, {@code hv.shot_noise_fraction},
+     * {@code filament.emission_gain}, {@code filament.shot_noise_fraction}).
+     *
+     * @param dividerGain the board's divider reading per true kV (1: exact)
+     * @param dividerOffsetKv what the divider reads at 0 kV
+     * @param dividerNoiseKv the reading's noise, rms, kV (each reading its own draw)
+     * @param kvShotFraction each exposure's kV off its regulated value, rms fraction
+     * @param emissionGain the tube current per demanded mA (at full emission)
+     * @param maShotFraction each exposure's current off its value, rms fraction
+     * @param noise the seeded stream the noise and shots are drawn from
+     */
+    public record Calibration(double dividerGain, double dividerOffsetKv, double dividerNoiseKv, double kvShotFraction,
+                              double emissionGain, double maShotFraction, org.hilrig.timing.random.SeededRandom noise) {
+        /** An exact unit without noise. */
+        public static Calibration exact() {
+            return new Calibration(1, 0, 0, 0, 1, 0, new org.hilrig.timing.random.SeededRandom(0));
+        }
+    }
+
     /** Parameters of the tank, from the GEN profile's {@code hv} section. */
     public record Parameters(long riseTime1090Nanos, double xrayOnFraction, double cableCapacitanceNf,
                              double bleedMilliamps, double rippleFraction, double rippleFrequencyHz,
@@ -73,6 +100,8 @@ public final class HvTank {
     private double emission = 1.0;
     private boolean hardShort;
     private boolean dischargeWorks = true;
+    private Calibration cal = Calibration.exact();
+    private double kvShot = 1.0;
     private int arcs;
 
     public HvTank(Scheduler scheduler, Parameters p, DigitalSignal hvEnable, AnalogSignal kvDemand,
@@ -102,9 +131,28 @@ public final class HvTank {
         });
     }
 
-    /** kV now, smooth (what the comparator sees). */
+    /** Sets the unit's divider, emission and shot noise; takes effect from the next HV enable. */
+    public void calibrate(Calibration c) {
+        this.cal = c;
+    }
+
+    /** kV now, smooth. */
     public double kv() {
         return kvAt(scheduler.nowNanos());
+    }
+
+    /**
+     * The board's divider now, as its firmware's ADC samples it: the unit's gain and offset on the true kV,
+     * ripple and noise included; publishes the true kV (the reference's) on {@code kv_fb}.
+     */
+    public double sampleDivider() {
+        double v = sampleKv();
+        return cal.dividerGain() * v + cal.dividerOffsetKv() + cal.dividerNoiseKv() * cal.noise().nextGaussian();
+    }
+
+    /** The board's divider now behind an anti-aliasing filter (no ripple, no noise), without publishing. */
+    public double dividerFiltered() {
+        return cal.dividerGain() * kv() + cal.dividerOffsetKv();
     }
 
     /** kV now as the feedback divider and ADC see it, ripple included; publishes it on {@code kv_fb}. */
@@ -146,7 +194,7 @@ public final class HvTank {
         if (segment == Segment.RISE) {
             reanchor();
             regulationFactor = factor;
-            targetKv = kvDemand.value() * factor;
+            targetKv = regulated(kvDemand.value() * factor);
             scheduleRise();
             publish();
         } else {
@@ -206,8 +254,12 @@ public final class HvTank {
     }
 
     private void enable() {
-        thresholdKv = kvDemand.value() * p.xrayOnFraction();
-        tubeMilliamps = maDemand.value();
+        // each exposure's shot: the kV and current it regulates to, off their values by the unit's noise
+        kvShot = 1 + cal.kvShotFraction() * cal.noise().nextGaussian();
+        double maShot = 1 + cal.maShotFraction() * cal.noise().nextGaussian();
+        // the comparator compares the board's divider with 75 % of the demand
+        thresholdKv = (kvDemand.value() * p.xrayOnFraction() - cal.dividerOffsetKv()) / cal.dividerGain();
+        tubeMilliamps = maDemand.value() * cal.emissionGain() * maShot;
         if (hardShort) {
             shortStrike.after(ARC_STRIKE_NANOS);
             return;
@@ -217,9 +269,14 @@ public final class HvTank {
         }
         reanchor();
         segment = Segment.RISE;
-        targetKv = kvDemand.value() * regulationFactor;
+        targetKv = regulated(kvDemand.value() * regulationFactor);
         scheduleRise();
         publish();
+    }
+
+    /** The true kV the inverter settles at for a demand: where the board's divider reads the demand. */
+    private double regulated(double demandKv) {
+        return Math.max(0, (demandKv * kvShot - cal.dividerOffsetKv()) / cal.dividerGain());
     }
 
     private void disable() {
@@ -244,7 +301,7 @@ public final class HvTank {
                 return;
             }
             segment = Segment.RISE;
-            targetKv = kvDemand.value() * regulationFactor;
+            targetKv = regulated(kvDemand.value() * regulationFactor);
             scheduleRise();
         } else {
             segment = Segment.IDLE;

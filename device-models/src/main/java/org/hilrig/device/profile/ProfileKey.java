@@ -83,10 +83,22 @@ public enum ProfileKey {
     RIPPLE_FRACTION("hv.ripple_fraction", Kind.NUMBER, 0, 0.5, Board.GEN),
     RIPPLE_FREQUENCY_HZ("hv.ripple_frequency_hz", Kind.NUMBER, 1, 1e7, Board.GEN),
     ARC_DETECT_PULSE("hv.arc_detect_pulse", Kind.DURATION, 100, 1_000_000_000, Board.GEN),
+    /** The board's kV divider: its reading per true kV (a unit's calibration; the inverter regulates the reading). */
+    DIVIDER_GAIN("hv.divider_gain", Kind.NUMBER, 0.5, 2, Board.GEN),
+    /** The board's kV divider: what it reads at 0 kV. */
+    DIVIDER_OFFSET_KV("hv.divider_offset_kv", Kind.NUMBER, -20, 20, Board.GEN),
+    /** The noise on the divider's reading at the firmware's ADC, rms kV. */
+    DIVIDER_NOISE_KV("hv.divider_noise_kv", Kind.NUMBER, 0, 10, Board.GEN),
+    /** Each exposure's kV off its regulated value, rms fraction (shot to shot). */
+    KV_SHOT_NOISE("hv.shot_noise_fraction", Kind.NUMBER, 0, 0.1, Board.GEN),
     /** The active discharge: current drawn from the cable while HV_ENABLE is low, mA (0: the bleeder alone). */
     DISCHARGE_MA("hv.discharge_ma", Kind.NUMBER, 0, 100000, Board.GEN),
     FILAMENT_HEAT_UP("filament.heat_up", Kind.DURATION, 0, 10_000_000_000L, Board.GEN),
     FILAMENT_STANDBY_EMISSION("filament.standby_emission", Kind.NUMBER, 0, 1, Board.GEN),
+    /** The tube current per demanded mA at full emission (a unit's filament and its calibration). */
+    EMISSION_GAIN("filament.emission_gain", Kind.NUMBER, 0.5, 2, Board.GEN),
+    /** Each exposure's tube current off its value, rms fraction (shot to shot). */
+    MA_SHOT_NOISE("filament.shot_noise_fraction", Kind.NUMBER, 0, 0.1, Board.GEN),
     /** The filament's thermal time constant: emission falls towards standby with it once the boost drops. */
     FILAMENT_COOL_TIME("filament.cool_time_constant", Kind.DURATION, 0, 100_000_000_000L, Board.GEN),
     SUPPLY_VOLTS("supply.nominal_v", Kind.NUMBER, 1, 1000, Board.GEN, Board.TUB),

@@ -64,7 +64,9 @@ public final class Rig {
 
     public static Rig gen(UnaryOperator<BoardProfile> tweak, Defect... defects) {
         Set<Defect> set = defects.length == 0 ? EnumSet.noneOf(Defect.class) : EnumSet.of(defects[0], defects);
-        BoardProfile gen = tweak.apply(ReferenceProfiles.gen().with(ProfileKey.BOUNCE_MAX, "0ns"));
+        // no contact bounce and no noise: the exact instants and values these tests compute by hand
+        BoardProfile gen = tweak.apply(ReferenceProfiles.gen().with(ProfileKey.BOUNCE_MAX, "0ns")
+                .with(ProfileKey.DIVIDER_NOISE_KV, "0").with(ProfileKey.KV_SHOT_NOISE, "0").with(ProfileKey.MA_SHOT_NOISE, "0"));
         return new Rig(Machine.builder().genProfile(gen).tubProfile(ReferenceProfiles.tub())
                 .boardUnderTest(Board.GEN).defects(set).seed(7).build());
     }

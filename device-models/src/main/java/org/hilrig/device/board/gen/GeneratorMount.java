@@ -91,7 +91,7 @@ final class GeneratorMount implements BoardMount {
                 s.digital("gen.fault", false), s.digital("gen.alive", false),
                 s.digital("gen.fil_boost", false),
                 s.analog("gen.kv_demand", 0.0), s.analog("gen.ma_demand", 0.0),
-                () -> tank.sampleKv(), () -> tank.sampleMa(), () -> tank.kv(), () -> tank.readMa());
+                () -> tank.sampleDivider(), () -> tank.sampleMa(), () -> tank.dividerFiltered(), () -> tank.readMa());
     }
 
     @Override
@@ -105,6 +105,10 @@ final class GeneratorMount implements BoardMount {
                 p.number(ProfileKey.DISCHARGE_MA)),
                 pins.hvEnable(), pins.kvDemand(), pins.maDemand(), s.findDigital("plant.kv_ok"),
                 s.findDigital("plant.arc"), s.findAnalog("plant.kv_fb"), s.findAnalog("plant.ma_fb"));
+        // the unit's divider, emission and shots; the noise drawn per unit (its serial) and per run (the seed)
+        tank.calibrate(new HvTank.Calibration(p.number(ProfileKey.DIVIDER_GAIN), p.number(ProfileKey.DIVIDER_OFFSET_KV),
+                p.number(ProfileKey.DIVIDER_NOISE_KV), p.number(ProfileKey.KV_SHOT_NOISE), p.number(ProfileKey.EMISSION_GAIN),
+                p.number(ProfileKey.MA_SHOT_NOISE), c.random().stream("plant.hv.noise." + p.text(ProfileKey.SERIAL_NUMBER))));
         filament = new Filament(c.scheduler(), tank, pins.filamentBoost(), s.findDigital("plant.fil_ok"),
                 p.number(ProfileKey.FILAMENT_STANDBY_EMISSION), p.nanos(ProfileKey.FILAMENT_HEAT_UP),
                 p.nanos(ProfileKey.FILAMENT_COOL_TIME));

@@ -79,6 +79,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-db", description = "Record the results in no database (the evidence folder only).")
     boolean noDb;
 
+    @Mixin
+    LotOptions lotOptions = new LotOptions();
+
     @Option(names = "--rig-home", paramLabel = "DIR", description = "The rig's state folder: key, chain log, "
             + "default database (default: $HIL_HOME, else ~/.hil).")
     Path rigHome;
@@ -147,6 +150,7 @@ public final class RunCommand implements Callable<Integer> {
                 throw new BadInputException("", 0, 0, "--unit-seed/--serial-number: a real board is the unit it is; they"
                         + " choose a unit of the simulated rig (--rig sim)");
             }
+            lotOptions.check(unit != null, realTime != null, !defectNames.isEmpty());
             rigs = realTime != null ? realTime : unit != null ? library.simulatedRigFactory(unit)
                     : library.simulatedRigFactory();
             List<InputProblem> cannot = rigs.check(scenarios);
@@ -166,25 +170,37 @@ public final class RunCommand implements Callable<Integer> {
             throw e;
         }
         String rigName = realTime != null ? realTime.fixture().name() : "sim";
-        RigFactory chosen = rigs;
-        RunResult result;
-        List<String> rigFailures;
+        Library lib = library;
+        List<Scenario> chosen = scenarios;
+        Path fixture = fixtureFile;
+        Long unitSeed = unitOptions.choice() == null ? null : unitOptions.choice().seed();
+        One one = (store, dir, factory, defectsOfUnit, seedOfUnit, console) -> {
+            EvidenceFolder folder = EvidenceFolder.create(dir, PausePoint.fromSystemProperties());
+            ScenarioRun.Options options = new ScenarioRun.Options(rigName, seed, defectsOfUnit, folder.dir(), seedOfUnit);
+            Map<String, String> board = RunEvidence.askBoards(chosen,
+                    b -> ScenarioRun.boardIdentity(lib.engine(), factory, options, b));
+            try (RunEvidence evidence = new RunEvidence(folder, home, store, url == null ? null : redact(url),
+                    Library.home(), lib.requirementsFile(), lib.requirements().all(), board, chosen,
+                    fixture)) {
+                ScenarioRun run = new ScenarioRun(lib.engine(), factory, options, List.of(evidence), List.of(evidence));
+                RunResult r = run.run(chosen, console);
+                return new LotRun.Ran(r, run.rigFailures());
+            }
+        };
+        LotRun.Ran ran;
         // the database is open (or its error reported) before the output folder exists
         try (ResultStore store = opened(opening)) {
-            EvidenceFolder folder = EvidenceFolder.create(out != null ? out : defaultOut(),
-                    PausePoint.fromSystemProperties());
-            ScenarioRun.Options options = new ScenarioRun.Options(rigName, seed, defectNames, folder.dir());
-            Map<String, String> board = RunEvidence.askBoards(scenarios,
-                    b -> ScenarioRun.boardIdentity(library.engine(), chosen, options, b));
-            try (RunEvidence evidence = new RunEvidence(folder, home, store, url == null ? null : redact(url),
-                    Library.home(), library.requirementsFile(), library.requirements().all(), board, scenarios,
-                    fixtureFile)) {
-                ScenarioRun run = new ScenarioRun(library.engine(), chosen, options,
-                        List.of(evidence), List.of(evidence));
-                result = run.run(scenarios, spec.commandLine().getOut());
-                rigFailures = run.rigFailures();
+            if (lotOptions.units() != null) {
+                int code = new LotRun(lib, lotOptions, defectNames, seed, spec.commandLine().getOut(), err)
+                        .run(out != null ? out : defaultOut(), (dir, factory, defectsOfUnit, u, console) ->
+                                one.run(store, dir, factory, defectsOfUnit, u, console));
+                err.flush();
+                return code;
             }
+            ran = one.run(store, out != null ? out : defaultOut(), rigs, defectNames, unitSeed, spec.commandLine().getOut());
         }
+        RunResult result = ran.result();
+        List<String> rigFailures = ran.rigFailures();
         if (!rigFailures.isEmpty()) {
             err.println("hil run: the rig broke (" + rigFailures.size() + " of " + result.scenarios().size()
                     + " scenarios erred), first in " + rigFailures.get(0));
@@ -198,6 +214,12 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         return Hil.OK;
+    }
+
+    /** One run into an evidence folder: the whole of {@code hil run}, or one unit of a lot. */
+    private interface One {
+        LotRun.Ran run(ResultStore store, Path dir, RigFactory rigs, List<String> defects, Long unitSeed,
+                PrintWriter console);
     }
 
     /** {@code out/run-<UTC stamp>}, with {@code -2}, {@code -3}, ... when a run this second already has it. */

@@ -14,7 +14,8 @@ import org.hilrig.runner.results.ValueResult;
 
 /**
  * Writes {@code results.json} in the shape of CONTRACT.md (keys in that order), plus fields the contract
- * allows to be added: {@code ended_utc}; per scenario {@code title}, {@code file}, {@code tags},
+ * allows to be added: {@code ended_utc}, {@code unit_seed} (the emulated unit's seed, null for the nominal unit
+ * and real boards); per scenario {@code title}, {@code file}, {@code tags},
  * {@code message}, {@code simulated_ns}; per measurement {@code uncertainty_ns}.
  */
 public final class ResultsJson {
@@ -34,6 +35,11 @@ public final class ResultsJson {
         root.put("started_utc", run.startedUtc());
         root.put("ended_utc", run.endedUtc());
         root.put("tool_version", run.toolVersion());
+        if (run.unitSeed() == null) {
+            root.putNull("unit_seed");
+        } else {
+            root.put("unit_seed", run.unitSeed());
+        }
         ArrayNode scenarios = root.putArray("scenarios");
         for (ScenarioResult s : run.scenarios()) {
             ObjectNode o = scenarios.addObject();

@@ -48,9 +48,14 @@ public final class ScenarioRun {
      * @param defects emulator defects switched on, by name
      * @param outDir the output folder (created when missing)
      */
-    public record Options(String rigName, long seed, List<String> defects, Path outDir) {
+    public record Options(String rigName, long seed, List<String> defects, Path outDir, Long unitSeed) {
         public Options {
             defects = List.copyOf(defects);
+        }
+
+        /** Options of the nominal unit (or a real board). */
+        public Options(String rigName, long seed, List<String> defects, Path outDir) {
+            this(rigName, seed, defects, outDir, null);
         }
     }
 
@@ -108,7 +113,7 @@ public final class ScenarioRun {
         summary.header(scenarios.size(), options.rigName(), options.seed(), options.defects());
         String runId = runId(started);
         RunResult header = new RunResult(runId, options.rigName(), options.seed(), options.defects(),
-                started.toString(), null, ToolVersion.version(), List.of());
+                started.toString(), null, ToolVersion.version(), List.of(), options.unitSeed());
         for (RunListener l : listeners) {
             l.started(header);
         }
@@ -122,7 +127,8 @@ public final class ScenarioRun {
             summary.scenario(ran.result());
         }
         RunResult run = new RunResult(runId, options.rigName(), options.seed(), options.defects(),
-                started.toString(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), ToolVersion.version(), results);
+                started.toString(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), ToolVersion.version(), results,
+                options.unitSeed());
         ResultsJson.write(run, options.outDir().resolve("results.json"));
         JunitXml.write(run, options.outDir().resolve("junit.xml"));
         List<String> where = new ArrayList<>();

@@ -71,6 +71,11 @@ public final class ChromiumPage implements AutoCloseable {
     }
 
     /** The result of a script run in the page, as WebDriver returns it. */
+    /** The viewport as Chromium painted it, PNG. */
+    public byte[] screenshot() {
+        return driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+    }
+
     public Object script(String javascript, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(javascript, args);
     }

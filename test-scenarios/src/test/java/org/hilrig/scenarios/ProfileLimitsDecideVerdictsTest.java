@@ -69,7 +69,7 @@ class ProfileLimitsDecideVerdictsTest {
     void theExposureTimeWindowFollowsTheAccuracyKeys() throws IOException {
         ScenarioResult reference = run("exposure/exp-norm-001.yaml", List.of());
         assertThat(reference.measurements()).anySatisfy(m -> {
-            assertThat(m.name()).isEqualTo("exposure_time");
+            assertThat(m.name()).isEqualTo("loading_time");
             assertThat(m.minNs()).isEqualTo(98_800_000L);
             assertThat(m.maxNs()).isEqualTo(101_200_000L);
         });
@@ -78,13 +78,28 @@ class ProfileLimitsDecideVerdictsTest {
                 "exposure_time_offset: 200us", "exposure_time_offset: 1ms");
 
         assertThat(run("exposure/exp-norm-001.yaml", List.of()).measurements()).anySatisfy(m -> {
-            assertThat(m.name()).isEqualTo("exposure_time");
+            assertThat(m.name()).isEqualTo("loading_time");
             assertThat(m.minNs()).isEqualTo(89_000_000L);
             assertThat(m.maxNs()).isEqualTo(111_000_000L);
         });
     }
 
     /** Runs one library scenario against the rig home in {@code home} (the real one until copied). */
+    @Test
+    void aUnitWhoseShotsVaryTooMuchFailsTheReproducibilityOfExpRep001() throws IOException {
+        ScenarioResult reference = run("exposure/exp-rep-001.yaml", List.of());
+        assertThat(reference.status()).as(reference.message()).isEqualTo(Verdict.PASS);
+
+        // 8 % rms from shot to shot on the current: the CV of ma over ten exposures is far above 0.05
+        copyHome("gen-reference.yaml", "shot_noise_fraction: 0.003", "shot_noise_fraction: 0.08",
+                "ma: 3 % + 1 mA", "ma: 50 % + 1 mA", "mas: 5 % + 0.2 mAs", "mas: 50 % + 0.2 mAs");
+        ScenarioResult noisy = run("exposure/exp-rep-001.yaml", List.of());
+
+        assertThat(noisy.status()).isEqualTo(Verdict.FAIL);
+        assertThat(noisy.message()).matches(".*repeat: (ma|mas|XOFF.mas) varied by a CV of 0\\.\\d+ over 10 repeats, more than"
+                + " cv_max 0\\.05 \\(reproducibility\\)");
+    }
+
     private ScenarioResult run(String scenario, List<String> defects) throws IOException {
         Path root = Files.exists(home.resolve("test-scenarios")) ? home : HOME;
         Library library = Library.open(root);

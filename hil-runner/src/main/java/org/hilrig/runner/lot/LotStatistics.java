@@ -129,6 +129,24 @@ public final class LotStatistics {
         return new LotStatistics(rows);
     }
 
+    /**
+     * The statistics over the repeats of one scenario's result ({@code repeat:}): every measurement taken more than
+     * once, its values in the order taken ({@link Row#units} is the repeat, from 1).
+     */
+    public static List<Row> ofRepeats(ScenarioResult s) {
+        Map<String, Acc> acc = new LinkedHashMap<>();
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        for (MeasurementResult m : s.measurements()) {
+            acc.computeIfAbsent(m.name(), k -> new Acc(s.id(), m.name(), "ms")).add(seen.merge(m.name(), 1, Integer::sum),
+                    m.valueNs() / 1e6, ms(m.minNs()), ms(m.maxNs()), m.status());
+        }
+        for (ValueResult v : s.values()) {
+            acc.computeIfAbsent(v.name(), k -> new Acc(s.id(), v.name(), v.unit())).add(seen.merge(v.name(), 1, Integer::sum),
+                    v.value(), v.min(), v.max(), v.status());
+        }
+        return acc.values().stream().map(Acc::row).filter(r -> r.n() >= 2).toList();
+    }
+
     private static Double ms(Long ns) {
         return ns == null ? null : ns / 1e6;
     }

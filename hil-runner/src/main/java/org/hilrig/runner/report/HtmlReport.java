@@ -272,6 +272,20 @@ public final class HtmlReport {
             }
             b.append("</tbody>\n</table>\n");
         }
+        List<org.hilrig.runner.lot.LotStatistics.Row> repeats = org.hilrig.runner.lot.LotStatistics.ofRepeats(s);
+        if (!repeats.isEmpty()) {
+            b.append("<h4>Over the repeats</h4>\n<table class=\"repeats\">\n<thead><tr><th>Measurement</th><th>n</th>"
+                    + "<th>Mean</th><th>SD</th><th>CV</th><th>Min</th><th>Max</th><th>Cpk</th></tr></thead>\n<tbody>\n");
+            for (org.hilrig.runner.lot.LotStatistics.Row r : repeats) {
+                b.append("<tr><td>").append(esc(r.name())).append("</td><td>").append(r.n()).append("</td><td>")
+                        .append(esc(quantity(r.mean(), r.unit()))).append("</td><td>").append(esc(quantity(r.sd(), r.unit())))
+                        .append("</td><td>").append(r.cv() == null ? "" : String.format(java.util.Locale.ROOT, "%.4f", r.cv()))
+                        .append("</td><td>").append(esc(quantity(r.min(), r.unit()))).append("</td><td>")
+                        .append(esc(quantity(r.max(), r.unit()))).append("</td><td>")
+                        .append(r.cpk() == null ? "" : String.format(java.util.Locale.ROOT, "%.2f", r.cpk())).append("</td></tr>\n");
+            }
+            b.append("</tbody>\n</table>\n");
+        }
         if (!s.values().isEmpty()) {
             b.append("<h4>Measured values</h4>\n<table class=\"values\">\n<thead><tr><th>Measurement</th>"
                     + "<th>Value</th><th>Uncertainty</th><th>Nominal</th><th>Min</th><th>Max</th><th>Margin</th>"

@@ -89,6 +89,20 @@ public final class ResultsJson {
                 vo.put("window_start_ns", v.windowStartNanos());
                 vo.put("window_end_ns", v.windowEndNanos());
             }
+            // a scenario that repeats: each measurement taken more than once, over its repeats
+            ArrayNode stats = o.putArray("statistics");
+            for (org.hilrig.runner.lot.LotStatistics.Row r : org.hilrig.runner.lot.LotStatistics.ofRepeats(s)) {
+                ObjectNode so = stats.addObject();
+                so.put("name", r.name());
+                so.put("unit", r.unit());
+                so.put("n", r.n());
+                so.put("mean", r.mean());
+                so.put("sd", r.sd());
+                putOrNull(so, "cv", r.cv());
+                so.put("min", r.min());
+                so.put("max", r.max());
+                putOrNull(so, "cpk", r.cpk());
+            }
         }
         return root;
     }

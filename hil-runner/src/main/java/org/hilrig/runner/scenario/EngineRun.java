@@ -79,12 +79,21 @@ final class EngineRun implements StepRun {
                 where = "technique";
                 technique(scenario.technique());
             }
-            for (int i = 0; i < scenario.steps().size(); i++) {
-                Step step = scenario.steps().get(i);
-                where = "line " + step.at().line() + " (" + step.keyword() + ")";
-                log.begin(i, rig.nowNanos());
-                run(step);
-                log.done(rig.nowNanos());
+            int times = scenario.repeat().times();
+            for (int r = 0; r < times; r++) {
+                for (int i = 0; i < scenario.steps().size(); i++) {
+                    Step step = scenario.steps().get(i);
+                    where = (times > 1 ? "repeat " + (r + 1) + " of " + times + ", " : "") + "line " + step.at().line()
+                            + " (" + step.keyword() + ")";
+                    log.begin(i, rig.nowNanos());
+                    run(step);
+                    log.done(rig.nowNanos());
+                }
+            }
+            where = "repeat";
+            String spread = values.reproducibility(scenario.repeat(), taken);
+            if (spread != null) {
+                throw new NotMet(spread);
             }
         } catch (NotMet e) {
             String message = where + ": " + e.getMessage();
@@ -204,7 +213,7 @@ final class EngineRun implements StepRun {
 
     @Override
     public void waitFor(Step.Wait w) {
-        runUntil(() -> false, later(rig.nowNanos(), w.nanos()));
+        runUntil(() -> false, EngineTimes.later(rig.nowNanos(), w.nanos()));
     }
 
     @Override
@@ -218,7 +227,7 @@ final class EngineRun implements StepRun {
         boolean want = a.state().isActive();
         Window w = a.within().resolve(limits, scenario.board(), scenario.technique());
         long anchor = stimulus.nanos();
-        long deadline = later(anchor, w.maxNanos());
+        long deadline = EngineTimes.later(anchor, w.maxNanos());
         if (!(watch.isActive(id) == want)) {
             runUntil(() -> watch.isActive(id) == want, deadline);
         }
@@ -238,11 +247,11 @@ final class EngineRun implements StepRun {
         Window w = e.within().resolve(limits, scenario.board(), scenario.technique());
         long anchor = anchorOf(e.from());
         String fromWhat = e.from() == null ? stimulus.what() : e.from() + " at " + at(anchor);
-        runUntil(() -> watch.firstEntry(id, want, anchor) >= 0, later(anchor, w.maxNanos()));
+        runUntil(() -> watch.firstEntry(id, want, anchor) >= 0, EngineTimes.later(anchor, w.maxNanos()));
         long t = watch.firstEntry(id, want, anchor);
         if (t < 0) {
             // late is a fail either way; watching on a while says by how much (the measurement is the evidence)
-            long late = Math.min(limit.nanos(), later(anchor, lateWatchNanos(w.maxNanos())));
+            long late = Math.min(limit.nanos(), EngineTimes.later(anchor, EngineTimes.lateWatchNanos(w.maxNanos())));
             runUntil(() -> watch.firstEntry(id, want, anchor) >= 0, late); // a fail, whether or not the limit cuts it
             t = watch.firstEntry(id, want, anchor);
         }
@@ -264,7 +273,7 @@ final class EngineRun implements StepRun {
         if (watch.isActive(id) != want) {
             throw new NotMet(h.signal() + " was not " + h.state().word() + " at " + at(start));
         }
-        runUntil(() -> watch.firstChangeAfter(id, start) >= 0, later(start, h.forNanos()));
+        runUntil(() -> watch.firstChangeAfter(id, start) >= 0, EngineTimes.later(start, h.forNanos()));
         long changed = watch.firstChangeAfter(id, start);
         if (changed >= 0) {
             throw new NotMet(h.signal() + " did not stay " + h.state().word() + " for "
@@ -278,9 +287,9 @@ final class EngineRun implements StepRun {
         Window w = e.within().resolve(limits, scenario.board(), scenario.technique());
         long anchor = anchorOf(e.from());
         String fromWhat = e.from() == null ? stimulus.what() : e.from() + " at " + at(anchor);
-        long t = awaitEvent(e.event(), e.fields(), anchor, later(anchor, w.maxNanos()));
+        long t = awaitEvent(e.event(), e.fields(), anchor, EngineTimes.later(anchor, w.maxNanos()));
         if (t < 0) {
-            throw new NotMet("no EVT," + e.event() + fieldText(e.fields()) + " within " + e.within() + " (" + w
+            throw new NotMet("no EVT," + e.event() + EngineTimes.fieldText(e.fields()) + " within " + e.within() + " (" + w
                     + ") of " + fromWhat, true);
         }
         judge(e.measure(), t - anchor, e.from() == null ? stimulus.kind() : StampKind.LINE, StampKind.FRAME, w,
@@ -294,10 +303,10 @@ final class EngineRun implements StepRun {
     @Override
     public void noEvent(Step.NoEvent n) {
         long start = rig.nowNanos();
-        long t = awaitEvent(n.event(), n.fields(), start + 1, later(start, n.forNanos()));
+        long t = awaitEvent(n.event(), n.fields(), start + 1, EngineTimes.later(start, n.forNanos()));
         if (t >= 0) {
-            runUntil(() -> false, Math.max(rig.nowNanos(), later(start, n.forNanos())));
-            throw new NotMet("unexpected EVT," + n.event() + fieldText(n.fields()) + " at " + at(t) + ", "
+            runUntil(() -> false, Math.max(rig.nowNanos(), EngineTimes.later(start, n.forNanos())));
+            throw new NotMet("unexpected EVT," + n.event() + EngineTimes.fieldText(n.fields()) + " at " + at(t) + ", "
                     + Durations.format(t - start) + " into the " + Durations.format(n.forNanos()) + " watched");
         }
     }
@@ -319,7 +328,7 @@ final class EngineRun implements StepRun {
         Window w = s.within() == null ? limits.window(ProfileLimits.SERIAL_REPLY, scenario.board(), scenario.technique())
                 : s.within().resolve(limits, scenario.board(), scenario.technique());
         // wait long enough for a reply that started in time to arrive whole
-        long deadline = later(later(etx, w.maxNanos()), ProtocolV1.MAX_FRAME_BYTES * rig.byteNanos());
+        long deadline = EngineTimes.later(EngineTimes.later(etx, w.maxNanos()), ProtocolV1.MAX_FRAME_BYTES * rig.byteNanos());
         int[] index = {-1};
         BooleanSupplier replied = () -> (index[0] = watch.replyIndex(frame.seq(), frame.name(), etx)) >= 0;
         runUntil(replied, deadline);
@@ -353,9 +362,9 @@ final class EngineRun implements StepRun {
 
     @Override
     public void heartbeat(Step.Heartbeat h) {
-        long end = later(rig.nowNanos(), h.forNanos());
+        long end = EngineTimes.later(rig.nowNanos(), h.forNanos());
         while (rig.nowNanos() < end) {
-            long next = Math.min(end, later(rig.nowNanos(), h.everyNanos()));
+            long next = Math.min(end, EngineTimes.later(rig.nowNanos(), h.everyNanos()));
             send(Step.Send.ack(h.at(), "HBT"));
             if (rig.nowNanos() < next) {
                 runUntil(() -> false, next);
@@ -460,12 +469,6 @@ final class EngineRun implements StepRun {
         return id;
     }
 
-    /** How long after a missed limit the engine still watches for the late edge: 10 times the limit, 1 s at most. */
-    private static long lateWatchNanos(long limitNanos) {
-        return Math.min(limitNanos > Long.MAX_VALUE / 10 ? Long.MAX_VALUE : 10 * limitNanos,
-                Math.max(limitNanos, 1_000_000_000L));
-    }
-
     /**
      * Lets rig time pass until {@code condition} holds or {@code deadlineNanos}, but never past the
      * scenario's limit: a step that would run beyond it ends the scenario in error when the limit comes.
@@ -481,17 +484,6 @@ final class EngineRun implements StepRun {
             throw new LimitReached("the scenario reached " + limit.text() + " at " + at(rig.nowNanos())
                     + "; this step would have run until " + at(deadline));
         }
-    }
-
-    /** {@code t + d} for a duration {@code d} of 0 or more, {@link Long#MAX_VALUE} where that overflows. */
-    private static long later(long t, long d) {
-        return d > Long.MAX_VALUE - t ? Long.MAX_VALUE : t + d;
-    }
-
-    private static String fieldText(Map<String, String> fields) {
-        StringBuilder b = new StringBuilder();
-        fields.forEach((k, v) -> b.append(',').append(k).append('=').append(v));
-        return b.toString();
     }
 
     private static String at(long nanos) {

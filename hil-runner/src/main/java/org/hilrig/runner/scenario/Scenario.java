@@ -18,8 +18,26 @@ import org.hilrig.device.profile.Board;
  */
 public record Scenario(String id, String title, List<String> requirements, List<String> tags, Board board,
         boolean emulateOtherBoard, Technique technique, List<String> catches, List<Step> steps,
-        List<Invariant> always, String file, Position at, Limit limit, Position boardAt) {
+        List<Invariant> always, String file, Position at, Limit limit, Position boardAt, Repeat repeat) {
+    /**
+     * {@code repeat: {times: 10, cv_max: 0.05}}: the steps run this many times in a row on one rig (consecutive
+     * exposures), and every measurement taken in each of them must vary by at most {@code cvMax} (coefficient of
+     * variation, 21 CFR 1020.31(b) reproducibility); null: no bound.
+     */
+    public record Repeat(int times, Double cvMax) {
+        public static final Repeat ONCE = new Repeat(1, null);
+    }
+
+    /** A scenario whose steps run once. */
+    public Scenario(String id, String title, List<String> requirements, List<String> tags, Board board,
+            boolean emulateOtherBoard, Technique technique, List<String> catches, List<Step> steps,
+            List<Invariant> always, String file, Position at, Limit limit, Position boardAt) {
+        this(id, title, requirements, tags, board, emulateOtherBoard, technique, catches, steps, always, file, at,
+                limit, boardAt, Repeat.ONCE);
+    }
+
     public Scenario {
+        repeat = repeat == null ? Repeat.ONCE : repeat;
         requirements = List.copyOf(requirements);
         tags = List.copyOf(tags);
         catches = List.copyOf(catches);

@@ -150,6 +150,38 @@ final class ValueJudge {
         return new Judged(null, v, name + " was " + kv.text(field) + (unit.isEmpty() ? "" : " " + unit), b.text());
     }
 
+    /**
+     * The first measurement of a repeated scenario whose values vary by more than the repeat's CV bound, as a
+     * message; null when there is no bound or every one holds. Values and times of the same name are one series.
+     */
+    String reproducibility(Scenario.Repeat repeat, List<ScenarioOutcome.Taken> times) {
+        if (repeat.cvMax() == null) {
+            return null;
+        }
+        java.util.Map<String, org.apache.commons.math3.stat.descriptive.DescriptiveStatistics> series =
+                new java.util.LinkedHashMap<>();
+        for (ScenarioOutcome.Taken t : times) {
+            series.computeIfAbsent(t.measurement().name(), k -> new org.apache.commons.math3.stat.descriptive.DescriptiveStatistics())
+                    .addValue(t.measurement().valueNanos());
+        }
+        for (ValueResult v : values) {
+            series.computeIfAbsent(v.name(), k -> new org.apache.commons.math3.stat.descriptive.DescriptiveStatistics())
+                    .addValue(v.value());
+        }
+        for (java.util.Map.Entry<String, org.apache.commons.math3.stat.descriptive.DescriptiveStatistics> e : series.entrySet()) {
+            var d = e.getValue();
+            if (d.getN() >= 2 && d.getMean() != 0) {
+                double cv = d.getStandardDeviation() / Math.abs(d.getMean());
+                if (cv > repeat.cvMax()) {
+                    return String.format(java.util.Locale.ROOT, "%s varied by a CV of %.4f over %d repeats, more than"
+                            + " cv_max %s (reproducibility)", e.getKey(), cv, d.getN(),
+                            java.math.BigDecimal.valueOf(repeat.cvMax()).stripTrailingZeros().toPlainString());
+                }
+            }
+        }
+        return null;
+    }
+
     /** The unit of an analog line by name, from the board under test's definition first, else any board's; empty if none. */
     String unitOf(String analog) {
         String u = Boards.of(scenario.board()).analogUnits().get(analog);

@@ -97,6 +97,21 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void readsARepeatAndRefusesOneThatIsNotACountOrABound() {
+        Scenario s = loader.load("r.yaml", DOOR.replace("steps:", "repeat: {times: 10, cv_max: 0.05}\nsteps:"));
+        assertThat(s.repeat()).isEqualTo(new Scenario.Repeat(10, 0.05));
+        assertThat(loader.load("r.yaml", DOOR.replace("steps:", "repeat: 3\nsteps:")).repeat()).isEqualTo(new Scenario.Repeat(3, null));
+        assertThat(loader.load("r.yaml", DOOR).repeat()).isEqualTo(Scenario.Repeat.ONCE);
+
+        assertThatThrownBy(() -> loader.load("r.yaml", DOOR.replace("steps:", "repeat: {times: 2.5, cv_max: 0}\nsteps:")))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.problems()).containsExactly(
+                        "r.yaml:8:17: 'repeat' 'times': 2.5 is not a whole number from 1 to 1000"));
+        assertThatThrownBy(() -> loader.load("r.yaml", DOOR.replace("steps:", "repeat: {times: 2, cv_max: 1.5}\nsteps:")))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.problems()).containsExactly(
+                        "r.yaml:8:28: 'repeat' 'cv_max': 1.5 is not a coefficient of variation above 0 and below 1"));
+    }
+
+    @Test
     void reportsEveryProblemOfAFileWithLineAndColumn() {
         String bad = DOOR.replace("title:", "titel:")
                 .replace("within: 5ms", "within: 5xs")
@@ -109,7 +124,7 @@ class ScenarioLoaderTest {
 
         assertThatThrownBy(() -> loader.load("door.yaml", bad)).isInstanceOfSatisfying(BadInputException.class, e ->
                 assertThat(e.problems()).containsExactly(
-                        "door.yaml:2:1: unknown key 'titel' in scenario (allowed: id, title, requirements, tags, board, other_board, technique, catches, limit, steps, always)",
+                        "door.yaml:2:1: unknown key 'titel' in scenario (allowed: id, title, requirements, tags, board, other_board, technique, catches, limit, repeat, steps, always)",
                         "door.yaml:1:1: missing key 'title' in scenario",
                         "door.yaml:3:16: unknown requirement 'REQ-ILK-999' in test-scenarios/requirements.yaml, allowed: REQ-ILK-001",
                         "door.yaml:7:11: unknown defect 'SLOW_INTERLOK' of the emulator, allowed: SLOW_INTERLOCK",

@@ -41,6 +41,8 @@ final class EngineRun implements StepRun {
     private final TraceWatch watch;
     private final List<ScenarioOutcome.Taken> taken = new ArrayList<>();
     private final ValueJudge values;
+    /** The technique the steps run at: the scenario's, or the sweep's station. */
+    private Technique current;
     /** The analog lines the steps take statistics of: the rig samples them from the start. */
     private final java.util.Set<String> sampled;
     private final StepLog log;
@@ -60,6 +62,7 @@ final class EngineRun implements StepRun {
         this.watch = new TraceWatch(scenario.board(), needs.lookedBackOn(), sampled);
         this.log = new StepLog(scenario.steps());
         this.values = new ValueJudge(limits, scenario);
+        this.current = scenario.technique();
     }
 
     /** Runs the scenario and judges it. */
@@ -75,26 +78,34 @@ final class EngineRun implements StepRun {
                 rig.sampleAnalogs();
             }
             boot();
-            if (scenario.technique() != null && Boards.of(scenario.board()).takesTechnique()) {
-                where = "technique";
-                technique(scenario.technique());
-            }
+            // a sweep runs the steps once per technique, each set as 'technique' is; repeats run them again in a row
+            List<Technique> stations = scenario.sweep() == null ? java.util.Collections.singletonList(scenario.technique())
+                    : scenario.sweep().techniques();
+            List<Integer> starts = new ArrayList<>();
             int times = scenario.repeat().times();
-            for (int r = 0; r < times; r++) {
-                for (int i = 0; i < scenario.steps().size(); i++) {
-                    Step step = scenario.steps().get(i);
-                    where = (times > 1 ? "repeat " + (r + 1) + " of " + times + ", " : "") + "line " + step.at().line()
-                            + " (" + step.keyword() + ")";
-                    log.begin(i, rig.nowNanos());
-                    run(step);
-                    log.done(rig.nowNanos());
+            for (int s = 0; s < stations.size(); s++) {
+                if (stations.get(s) != null && Boards.of(scenario.board()).takesTechnique()) {
+                    where = "technique" + (stations.size() > 1 ? " " + (s + 1) + " of the sweep" : "");
+                    current = stations.get(s);
+                    values.technique(current);
+                    technique(current);
+                }
+                starts.add(values.values().size());
+                for (int r = 0; r < times; r++) {
+                    for (int i = 0; i < scenario.steps().size(); i++) {
+                        Step step = scenario.steps().get(i);
+                        where = (stations.size() > 1 ? "technique " + (s + 1) + ", " : "") + (times > 1 ? "repeat "
+                                + (r + 1) + " of " + times + ", " : "") + "line " + step.at().line() + " (" + step.keyword() + ")";
+                        log.begin(i, rig.nowNanos());
+                        run(step);
+                        log.done(rig.nowNanos());
+                    }
                 }
             }
             where = "repeat";
-            String spread = values.reproducibility(scenario.repeat(), taken);
-            if (spread != null) {
-                throw new NotMet(spread);
-            }
+            values.reproducibility(scenario.repeat(), taken);
+            where = "sweep";
+            values.linearity(scenario.sweep(), starts);
         } catch (NotMet e) {
             String message = where + ": " + e.getMessage();
             long lost = e.aboutEvents ? watch.eventsLost() : 0;
@@ -151,7 +162,7 @@ final class EngineRun implements StepRun {
             SignalState second = inv.whileSignal() == null ? first : state(inv.whileSignal(), inv.whileState());
             SourcePosition at = new SourcePosition(inv.at().source(), inv.at().line(), inv.at().column());
             Long tolerance = inv.tolerance() == null ? null
-                    : inv.tolerance().resolve(limits, scenario.board(), scenario.technique()).maxNanos();
+                    : inv.tolerance().resolve(limits, scenario.board(), current).maxNanos();
             rules.add(new NeverWhile("line " + inv.at().line(), null, at, first, second, tolerance));
         }
         RuleChecker checker = new RuleChecker(rules, rig.timestampUncertaintyNanos(), ViolationListener.NONE);
@@ -184,13 +195,9 @@ final class EngineRun implements StepRun {
     }
 
     private void technique(Technique t) {
-        send(Step.Send.ack(scenario.at(), "SKV", number(t.kilovolts())));
-        send(Step.Send.ack(scenario.at(), "SMA", number(t.milliamps())));
-        send(Step.Send.ack(scenario.at(), "SMS", number(t.milliseconds())));
-    }
-
-    private static String number(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        send(Step.Send.ack(scenario.at(), "SKV", EngineTimes.number(t.kilovolts())));
+        send(Step.Send.ack(scenario.at(), "SMA", EngineTimes.number(t.milliamps())));
+        send(Step.Send.ack(scenario.at(), "SMS", EngineTimes.number(t.milliseconds())));
     }
 
     // ---- steps ----
@@ -225,7 +232,7 @@ final class EngineRun implements StepRun {
     public void await(Step.Await a) {
         int id = line(a.signal());
         boolean want = a.state().isActive();
-        Window w = a.within().resolve(limits, scenario.board(), scenario.technique());
+        Window w = a.within().resolve(limits, scenario.board(), current);
         long anchor = stimulus.nanos();
         long deadline = EngineTimes.later(anchor, w.maxNanos());
         if (!(watch.isActive(id) == want)) {
@@ -244,7 +251,7 @@ final class EngineRun implements StepRun {
     public void expect(Step.Expect e) {
         int id = line(e.signal());
         boolean want = e.state().isActive();
-        Window w = e.within().resolve(limits, scenario.board(), scenario.technique());
+        Window w = e.within().resolve(limits, scenario.board(), current);
         long anchor = anchorOf(e.from());
         String fromWhat = e.from() == null ? stimulus.what() : e.from() + " at " + at(anchor);
         runUntil(() -> watch.firstEntry(id, want, anchor) >= 0, EngineTimes.later(anchor, w.maxNanos()));
@@ -284,7 +291,7 @@ final class EngineRun implements StepRun {
 
     @Override
     public void expectEvent(Step.ExpectEvent e) {
-        Window w = e.within().resolve(limits, scenario.board(), scenario.technique());
+        Window w = e.within().resolve(limits, scenario.board(), current);
         long anchor = anchorOf(e.from());
         String fromWhat = e.from() == null ? stimulus.what() : e.from() + " at " + at(anchor);
         long t = awaitEvent(e.event(), e.fields(), anchor, EngineTimes.later(anchor, w.maxNanos()));
@@ -325,8 +332,8 @@ final class EngineRun implements StepRun {
             runUntil(() -> false, etx);
             return;
         }
-        Window w = s.within() == null ? limits.window(ProfileLimits.SERIAL_REPLY, scenario.board(), scenario.technique())
-                : s.within().resolve(limits, scenario.board(), scenario.technique());
+        Window w = s.within() == null ? limits.window(ProfileLimits.SERIAL_REPLY, scenario.board(), current)
+                : s.within().resolve(limits, scenario.board(), current);
         // wait long enough for a reply that started in time to arrive whole
         long deadline = EngineTimes.later(EngineTimes.later(etx, w.maxNanos()), ProtocolV1.MAX_FRAME_BYTES * rig.byteNanos());
         int[] index = {-1};
@@ -413,7 +420,6 @@ final class EngineRun implements StepRun {
             outcome = outcome.with(Verdict.INCONCLUSIVE, what + ": the limit " + limit + " lies inside its uncertainty");
         }
     }
-
 
     private long anchorOf(Step.Anchor from) {
         if (from == null) {

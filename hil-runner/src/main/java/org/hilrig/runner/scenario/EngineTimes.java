@@ -23,4 +23,9 @@ final class EngineTimes {
         fields.forEach((k, v) -> b.append(',').append(k).append('=').append(v));
         return b.toString();
     }
+
+    /** A technique's number as a command argument: {@code 80}, {@code 0.5}. */
+    static String number(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
 }

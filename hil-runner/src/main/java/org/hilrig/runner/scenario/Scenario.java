@@ -18,7 +18,27 @@ import org.hilrig.device.profile.Board;
  */
 public record Scenario(String id, String title, List<String> requirements, List<String> tags, Board board,
         boolean emulateOtherBoard, Technique technique, List<String> catches, List<Step> steps,
-        List<Invariant> always, String file, Position at, Limit limit, Position boardAt, Repeat repeat) {
+        List<Invariant> always, String file, Position at, Limit limit, Position boardAt, Repeat repeat, Sweep sweep) {
+    /**
+     * {@code sweep: {techniques: [{kv: 80, ma: 100, ms: 100}, ...], linearity: {of: mas, max: 0.10}}}: the steps run
+     * once per technique (each set as {@code technique:} is, before its steps), and with {@code linearity} the value
+     * {@code of} per set mAs, station by station, must not differ between adjacent techniques by more than {@code
+     * max} of their sum (21 CFR 1020.31(c)); {@code of} null: no linearity bound.
+     */
+    public record Sweep(List<Technique> techniques, String of, Double max) {
+        public Sweep {
+            techniques = List.copyOf(techniques);
+        }
+    }
+
+    /** A scenario without a sweep. */
+    public Scenario(String id, String title, List<String> requirements, List<String> tags, Board board,
+            boolean emulateOtherBoard, Technique technique, List<String> catches, List<Step> steps,
+            List<Invariant> always, String file, Position at, Limit limit, Position boardAt, Repeat repeat) {
+        this(id, title, requirements, tags, board, emulateOtherBoard, technique, catches, steps, always, file, at,
+                limit, boardAt, repeat, null);
+    }
+
     /**
      * {@code repeat: {times: 10, cv_max: 0.05}}: the steps run this many times in a row on one rig (consecutive
      * exposures), and every measurement taken in each of them must vary by at most {@code cvMax} (coefficient of

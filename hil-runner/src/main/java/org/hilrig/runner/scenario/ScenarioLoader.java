@@ -42,7 +42,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 public final class ScenarioLoader {
     private static final List<String> TOP_KEYS = List.of("id", "title", "requirements", "tags", "board", "other_board",
-            "technique", "catches", "limit", "repeat", "steps", "always");
+            "technique", "catches", "limit", "repeat", "sweep", "steps", "always");
     private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)*");
     /** An id names its trace file ({@code traces/<id>.vcd}) and a line of every report: a short name. */
     static final int MAX_ID_CHARS = 64;
@@ -235,7 +235,8 @@ public final class ScenarioLoader {
             }
             List<String> catches = names(top.get("catches"), "catches", vocabulary.defects(), "defect", "of the emulator");
             Limit limit = top.containsKey("limit") ? scenarioLimit(top.get("limit")) : null;
-            Scenario.Repeat repeat = top.containsKey("repeat") ? repeat(top.get("repeat")) : Scenario.Repeat.ONCE;
+            Scenario.Repeat repeat = top.containsKey("repeat") ? RepeatReader.repeat(in, top.get("repeat")) : Scenario.Repeat.ONCE;
+            Scenario.Sweep sweep = top.containsKey("sweep") ? RepeatReader.sweep(in, top.get("sweep"), this::technique) : null;
             List<Step> steps = new ArrayList<>();
             Node stepsNode = top.get("steps");
             if (stepsNode == null) {
@@ -269,27 +270,7 @@ public final class ScenarioLoader {
                 return Optional.empty();
             }
             return Optional.of(new Scenario(id, title, requirements, tags, board, emulateOther, technique, catches,
-                    steps, always, source, pos(root), limit, pos(top.get("board")), repeat));
-        }
-
-        /** {@code repeat: {times: 10, cv_max: 0.05}} (or {@code repeat: 10}): 1 to 1000 times, a CV bound above 0. */
-        private Scenario.Repeat repeat(Node n) {
-            Map<String, Node> m = n instanceof org.snakeyaml.engine.v2.nodes.MappingNode
-                    ? mapping(n, "'repeat'", List.of("times", "cv_max")) : Map.of("times", n);
-            if (m == null) {
-                return null;
-            }
-            Double times = m.containsKey("times") ? number(n, m, "times", "'repeat'") : in.missing(n, "'repeat'", "times");
-            Double cv = m.containsKey("cv_max") ? number(n, m, "cv_max", "'repeat'") : null;
-            if (times != null && (times != Math.rint(times) || times < 1 || times > 1000)) {
-                problem(m.get("times"), "'repeat' 'times': " + times + " is not a whole number from 1 to 1000");
-                return null;
-            }
-            if (cv != null && !(cv > 0 && cv < 1)) {
-                problem(m.get("cv_max"), "'repeat' 'cv_max': " + cv + " is not a coefficient of variation above 0 and below 1");
-                return null;
-            }
-            return times == null ? null : new Scenario.Repeat(times.intValue(), cv);
+                    steps, always, source, pos(root), limit, pos(top.get("board")), repeat, sweep));
         }
 
         /** {@code limit: 2h}: an upper bound above 0, a duration or a profile limit (or a sum), not a window. */

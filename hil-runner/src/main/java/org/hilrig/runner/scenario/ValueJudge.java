@@ -33,10 +33,17 @@ final class ValueJudge {
     private final ProfileLimits limits;
     private final Scenario scenario;
     private final List<ValueResult> values = new ArrayList<>();
+    private Technique technique;
 
     ValueJudge(ProfileLimits limits, Scenario scenario) {
         this.limits = limits;
         this.scenario = scenario;
+        this.technique = scenario.technique();
+    }
+
+    /** The technique the steps now run at (a sweep's station). */
+    void technique(Technique t) {
+        this.technique = t;
     }
 
     /** The values taken so far, in order. */
@@ -60,7 +67,7 @@ final class ValueJudge {
 
     /** A quantity's value in this run. */
     double value(Quantity q) {
-        return q.value(limits, scenario.board(), scenario.technique(), this::last);
+        return q.value(limits, scenario.board(), technique, this::last);
     }
 
     /**
@@ -100,7 +107,7 @@ final class ValueJudge {
         if (m.stat().isTime()) {
             long nanos = Math.round(value);
             Window within = m.within() == null ? new Window(null, null)
-                    : m.within().resolve(limits, scenario.board(), scenario.technique());
+                    : m.within().resolve(limits, scenario.board(), technique);
             Measurement t = Measurement.judge(m.name(), nanos, periodNanos, within.minNanos(), within.maxNanos());
             return new Judged(t, t.verdict(), what + " took " + Durations.format(nanos),
                     "limit " + (m.within() == null ? "none" : m.within() + " (" + within + ")"));
@@ -154,9 +161,9 @@ final class ValueJudge {
      * The first measurement of a repeated scenario whose values vary by more than the repeat's CV bound, as a
      * message; null when there is no bound or every one holds. Values and times of the same name are one series.
      */
-    String reproducibility(Scenario.Repeat repeat, List<ScenarioOutcome.Taken> times) {
+    void reproducibility(Scenario.Repeat repeat, List<ScenarioOutcome.Taken> times) {
         if (repeat.cvMax() == null) {
-            return null;
+            return;
         }
         java.util.Map<String, org.apache.commons.math3.stat.descriptive.DescriptiveStatistics> series =
                 new java.util.LinkedHashMap<>();
@@ -173,13 +180,58 @@ final class ValueJudge {
             if (d.getN() >= 2 && d.getMean() != 0) {
                 double cv = d.getStandardDeviation() / Math.abs(d.getMean());
                 if (cv > repeat.cvMax()) {
-                    return String.format(java.util.Locale.ROOT, "%s varied by a CV of %.4f over %d repeats, more than"
+                    throw new StepRun.NotMet(String.format(java.util.Locale.ROOT, "%s varied by a CV of %.4f over %d repeats, more than"
                             + " cv_max %s (reproducibility)", e.getKey(), cv, d.getN(),
-                            java.math.BigDecimal.valueOf(repeat.cvMax()).stripTrailingZeros().toPlainString());
+                            java.math.BigDecimal.valueOf(repeat.cvMax()).stripTrailingZeros().toPlainString()));
                 }
             }
         }
-        return null;
+    }
+
+    /**
+     * With a sweep's linearity bound: the value {@code of} per set mAs at each technique (the mean over its
+     * repeats), each adjacent pair recorded as the value {@code linearity N-M} (|X1 - X2| / (X1 + X2)) against the
+     * bound; the first pair beyond it fails the scenario (21 CFR 1020.31(c)).
+     *
+     * @param starts where each technique's values begin in {@link #values()}
+     * @throws StepRun.NotMet when a technique has no such value, or a pair is beyond the bound
+     */
+    void linearity(Scenario.Sweep sweep, List<Integer> starts) {
+        if (sweep == null || sweep.of() == null) {
+            return;
+        }
+        double[] x = new double[starts.size()];
+        for (int s = 0; s < starts.size(); s++) {
+            int end = s + 1 < starts.size() ? starts.get(s + 1) : values.size();
+            double sum = 0;
+            int n = 0;
+            for (ValueResult v : values.subList(starts.get(s), end)) {
+                if (v.name().equals(sweep.of())) {
+                    sum += v.value();
+                    n++;
+                }
+            }
+            if (n == 0) {
+                throw new StepRun.NotMet("technique " + (s + 1) + " of the sweep took no value " + sweep.of());
+            }
+            Technique t = sweep.techniques().get(s);
+            x[s] = sum / n / (t.milliamps() * t.milliseconds() / 1000.0);
+        }
+        String beyond = null;
+        for (int s = 0; s + 1 < x.length; s++) {
+            double share = Math.abs(x[s] - x[s + 1]) / (x[s] + x[s + 1]);
+            Verdict v = ValueResult.verdict(share, 0, null, sweep.max());
+            values.add(new ValueResult("linearity " + (s + 1) + "-" + (s + 2), share, "", null, null, sweep.max(), 0, v,
+                    0, 0, List.of(), 2));
+            if (v == Verdict.FAIL && beyond == null) {
+                beyond = String.format(java.util.Locale.ROOT, "linearity of %s per mAs between techniques %d and %d: %.4f"
+                        + " and %.4f differ by %.4f of their sum, more than %s", sweep.of(), s + 1, s + 2, x[s], x[s + 1],
+                        share, java.math.BigDecimal.valueOf(sweep.max()).stripTrailingZeros().toPlainString());
+            }
+        }
+        if (beyond != null) {
+            throw new StepRun.NotMet(beyond);
+        }
     }
 
     /** The unit of an analog line by name, from the board under test's definition first, else any board's; empty if none. */

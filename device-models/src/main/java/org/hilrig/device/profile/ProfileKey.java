@@ -70,9 +70,12 @@ public enum ProfileKey {
     /** The mA of the top code of the firmware's tube-current ADC (the shunt's full scale). */
     MA_ADC_FULL_SCALE("exposure.ma_adc_full_scale", Kind.NUMBER, 1, 100000, Board.GEN),
 
-    // heat (GEN keeps the anode heat account)
+    // heat (GEN keeps the anode heat account, on the tube's data sheet as configured into the generator)
+    /** The anode heat storage capacity of the tube's data sheet, kHU. */
     ANODE_CAPACITY_KHU("heat.anode_capacity_khu", Kind.NUMBER, 1, 100000, Board.GEN),
-    COOLING_KHU_PER_MIN("heat.cooling_khu_per_min", Kind.NUMBER, 0, 100000, Board.GEN),
+    /** The data sheet's maximum anode cooling rate, at full capacity (the rate falls with the heat), kHU/min. */
+    ANODE_COOLING_MAX_KHU_PER_MIN("heat.anode_cooling_max_khu_per_min", Kind.NUMBER, 0, 100000, Board.GEN),
+    /** Heat units per kVp x mAs of the generator's waveform (1.4 for constant potential: 1.4 HU per joule). */
     HU_FACTOR("heat.hu_factor", Kind.NUMBER, 0.1, 10, Board.GEN),
 
     // the HV tank and tube the generator drives (plant parameters, GEN)
@@ -106,6 +109,16 @@ public enum ProfileKey {
     ANODE_MAX_C("thermal.anode_max_c", Kind.NUMBER, 1, 5000, Board.TUB),
     HOUSING_MAX_C("thermal.housing_max_c", Kind.NUMBER, 1, 500, Board.TUB),
     AMBIENT_C("thermal.ambient_c", Kind.NUMBER, -50, 100, Board.TUB),
+    /** The tube's anode heat storage capacity (its data sheet), kHU: the heat that takes it to anode_max_c. */
+    TUBE_ANODE_CAPACITY_KHU("thermal.anode_capacity_khu", Kind.NUMBER, 1, 100000, Board.TUB),
+    /** The tube's maximum anode cooling rate, at full capacity (its data sheet), kHU/min. */
+    TUBE_ANODE_COOLING_MAX_KHU_PER_MIN("thermal.anode_cooling_max_khu_per_min", Kind.NUMBER, 0, 100000, Board.TUB),
+    /** Heat units per joule of the data sheet's kHU (1.4: 1 HU = 0.714 J, the constant-potential convention). */
+    TUBE_HU_PER_JOULE("thermal.hu_per_joule", Kind.NUMBER, 0.1, 10, Board.TUB),
+    /** The housing's heat capacity (oil and shield), J per degree C. */
+    HOUSING_CAPACITY_J_PER_C("thermal.housing_capacity_j_per_c", Kind.NUMBER, 1, 1e9, Board.TUB),
+    /** The housing's cooling time constant to ambient. */
+    HOUSING_TIME_CONSTANT("thermal.housing_time_constant", Kind.DURATION, 1_000_000_000, 86_400_000_000_000L, Board.TUB),
 
     // accuracy of what the generator delivers, as its data sheet states it (measured output, domain.md)
     /** Tube voltage: {@code 3 % + 1 kV} of the set kV. */

@@ -170,13 +170,16 @@ class GenProtocolTest {
             r.command("PRP", "0");
             exposures++;
         }
-        // 2800 HU each into 5 kHU, cooling 1 kHU/s: the second does not fit until the anode has cooled
+        // 2800 HU each into 5 kHU, cooling at most 60 kHU/min (time constant 5 kHU / 60 kHU/min = 5 s): the second
+        // fits once 2200 HU are left, 5 s x ln(2800 / 2200) = 1.21 s after the first (a linear 1 kHU/s: 0.6 s)
         assertThat(exposures).isEqualTo(1);
         assertThat(r.edgeCount("HV_ENABLE", true, 0)).isEqualTo(1);
         Frame hea = r.command("HEA");
-        assertThat(Integer.parseInt(hea.values().text("anode"))).isBetween(50, 56);
-        assertThat(hea.values().text("wait_s")).isEqualTo("1");
+        assertThat(Integer.parseInt(hea.values().text("anode"))).isBetween(54, 56);
+        assertThat(hea.values().text("wait_s")).isEqualTo("2");
         r.run(1_000 * MS);
+        assertThat(nak(r.command("PRP", "1"))).isEqualTo("06");
+        r.run(300 * MS);
         assertThat(r.command("PRP", "1").kind().name()).isEqualTo("ACK");
     }
 

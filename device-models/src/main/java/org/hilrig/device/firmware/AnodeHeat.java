@@ -5,8 +5,9 @@ import org.hilrig.device.profile.BoardProfile;
 import org.hilrig.device.profile.ProfileKey;
 
 /**
- * The firmware's account of the anode's heat, in heat units (HU): an exposure adds kV x mA x ms / 1000 x
- * the profile's HU factor; the anode cools on its data sheet's curve ({@link AnodeModel}: the cooling rate
+ * The firmware's account of the anode's heat, in heat units (HU): an exposure adds kV x mAs x the
+ * profile's HU factor (a technique is judged by the most it may add: kV x mA x its set time, in AEC its
+ * backup time); the anode cools on its data sheet's curve ({@link AnodeModel}: the cooling rate
  * proportional to the heat, the data sheet's maximum rate at full capacity), the same curve the tube's
  * thermal plant follows, so the account predicts what the anode holds. A technique is allowed when the heat
  * now plus its own fits the capacity. Times are the scheduler's nanoseconds, passed in: the account never
@@ -47,9 +48,9 @@ final class AnodeHeat {
         return Math.round(unitsAt(nowNanos) / anode.capacityHu() * 100);
     }
 
-    /** The heat an exposure of {@code t} adds, in HU. */
+    /** The most heat an exposure of {@code t} adds, in HU: of its set time, in AEC of its backup time. */
     double unitsOf(Technique t) {
-        return unitsOf(t.kv(), t.ma() * t.ms() / 1000.0);
+        return unitsOf(t.kv(), t.ma() * t.longestMs() / 1000.0);
     }
 
     /** The heat an exposure that delivered {@code mas} at {@code kv} added, in HU. */

@@ -40,7 +40,10 @@ public enum ProfileKey {
     MS_MIN("technique.ms_min", Kind.NUMBER, 0.01, 100000, Board.GEN),
     MS_MAX("technique.ms_max", Kind.NUMBER, 0.01, 100000, Board.GEN),
     POWER_MAX_KW("technique.power_max_kw", Kind.NUMBER, 0.1, 1000, Board.GEN),
+    /** The AEC backup's current-time product: an AEC exposure ends at this many mAs at the latest (21 CFR 1020.31). */
     MAS_MAX("technique.mas_max", Kind.NUMBER, 0.1, 10000, Board.GEN),
+    /** The AEC backup's energy, kWs: an AEC exposure ends at this or at {@link #MAS_MAX}, whichever comes first. */
+    KWS_MAX("technique.kws_max", Kind.NUMBER, 0.1, 10000, Board.GEN),
     DEFAULT_KV("technique.default_kv", Kind.NUMBER, 1, 1000, Board.GEN),
     DEFAULT_MA("technique.default_ma", Kind.NUMBER, 0.01, 10000, Board.GEN),
     DEFAULT_MS("technique.default_ms", Kind.NUMBER, 0.01, 100000, Board.GEN),
@@ -131,7 +134,7 @@ public enum ProfileKey {
     // verification limits (domain.md, "Default timing limits of the reference firmware"): what the rig
     // holds the board to, as opposed to what its firmware does. Where the table names a firmware parameter
     // itself (prep.rotor_timeout, prep.handswitch_mismatch, prep.prep_timeout, exposure.backup_*,
-    // exposure.arc_limit, technique.power_max_kw, technique.mas_max) there is no second key.
+    // exposure.arc_limit, technique.power_max_kw, technique.mas_max, technique.kws_max) there is no second key.
     /** Door or e-stop opening during an exposure to {@code HV_ENABLE} inactive. */
     LIMIT_INTERLOCK_TO_HV_OFF("limits.interlock_to_hv_off", Kind.DURATION, 100, 1_000_000_000, Board.GEN),
     /** Door or e-stop opening during an exposure to {@code XRAY_ON} inactive. */

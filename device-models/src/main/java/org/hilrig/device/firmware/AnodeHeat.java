@@ -1,13 +1,17 @@
 package org.hilrig.device.firmware;
 
+import org.hilrig.device.profile.AnodeModel;
 import org.hilrig.device.profile.BoardProfile;
 import org.hilrig.device.profile.ProfileKey;
 
 /**
- * The firmware's account of the anode's heat, in heat units (HU): an exposure adds kV x mA x ms / 1000 x
- * the profile's HU factor; the anode cools linearly at the profile's rate down to 0. A technique is allowed
- * when the heat now plus its own fits the capacity. Times are the scheduler's nanoseconds, passed in: the
- * account never reads a clock.
+ * The firmware's account of the anode's heat, in heat units (HU): an exposure adds kV x mAs x the
+ * profile's HU factor (a technique is judged by the most it may add: kV x mA x its set time, in AEC its
+ * backup time); the anode cools on its data sheet's curve ({@link AnodeModel}: the cooling rate
+ * proportional to the heat, the data sheet's maximum rate at full capacity), the same curve the tube's
+ * thermal plant follows, so the account predicts what the anode holds. A technique is allowed when the heat
+ * now plus its own fits the capacity. Times are the scheduler's nanoseconds, passed in: the account never
+ * reads a clock.
  *
  * <p>Defects: none here; {@link Defect#HEAT_LIMIT_IGNORED} is honoured where the answer is used
  * ({@link ExposureSequence}, {@link GeneratorCommands}). The heat survives a reset of the controller (the
@@ -15,42 +19,38 @@ import org.hilrig.device.profile.ProfileKey;
  * at boot ({@link GeneratorFirmware}).
  */
 final class AnodeHeat {
-    private final double capacityHu;
-    private final double coolingHuPerNano;
+    private final AnodeModel anode;
     private final double huFactor;
     private double heatHu;
     private long heatAtNanos;
 
     /**
-     * @param capacityKhu the anode's capacity in kHU
-     * @param coolingKhuPerMinute the cooling rate in kHU per minute
+     * @param anode the tube's data sheet: capacity and cooling curve
      * @param huFactor heat units per kV x mA x s
      */
-    AnodeHeat(double capacityKhu, double coolingKhuPerMinute, double huFactor) {
-        this.capacityHu = capacityKhu * 1000.0;
-        this.coolingHuPerNano = coolingKhuPerMinute * 1000.0 / 60e9;
+    AnodeHeat(AnodeModel anode, double huFactor) {
+        this.anode = anode;
         this.huFactor = huFactor;
     }
 
-    /** The account of the profile's {@code anode} keys, cold. */
+    /** The account of the profile's {@code heat} keys, cold. */
     static AnodeHeat of(BoardProfile profile) {
-        return new AnodeHeat(profile.number(ProfileKey.ANODE_CAPACITY_KHU),
-                profile.number(ProfileKey.COOLING_KHU_PER_MIN), profile.number(ProfileKey.HU_FACTOR));
+        return new AnodeHeat(AnodeModel.of(profile), profile.number(ProfileKey.HU_FACTOR));
     }
 
-    /** The heat at {@code nowNanos}, in HU, after cooling since the last exposure; never below 0. */
+    /** The heat at {@code nowNanos}, in HU, after cooling since the last exposure. */
     double unitsAt(long nowNanos) {
-        return Math.max(0.0, heatHu - coolingHuPerNano * (nowNanos - heatAtNanos));
+        return anode.cooled(heatHu, nowNanos - heatAtNanos);
     }
 
     /** The heat at {@code nowNanos} as a whole percentage of the capacity ({@code anode} of STA and HEA). */
     long percentAt(long nowNanos) {
-        return Math.round(unitsAt(nowNanos) / capacityHu * 100);
+        return Math.round(unitsAt(nowNanos) / anode.capacityHu() * 100);
     }
 
-    /** The heat an exposure of {@code t} adds, in HU. */
+    /** The most heat an exposure of {@code t} adds, in HU: of its set time, in AEC of its backup time. */
     double unitsOf(Technique t) {
-        return unitsOf(t.kv(), t.ma() * t.ms() / 1000.0);
+        return unitsOf(t.kv(), t.ma() * t.longestMs() / 1000.0);
     }
 
     /** The heat an exposure that delivered {@code mas} at {@code kv} added, in HU. */
@@ -58,9 +58,14 @@ final class AnodeHeat {
         return kv * mas * huFactor;
     }
 
+    /** True when {@code t} alone fits a cold anode: a technique beyond it can never be exposed. */
+    boolean fitsCold(Technique t) {
+        return unitsOf(t) <= anode.capacityHu();
+    }
+
     /** True when an exposure of {@code t} started at {@code nowNanos} fits the capacity. */
     boolean allows(Technique t, long nowNanos) {
-        return unitsAt(nowNanos) + unitsOf(t) <= capacityHu;
+        return unitsAt(nowNanos) + unitsOf(t) <= anode.capacityHu();
     }
 
     /** Adds {@code hu} at {@code nowNanos} (an exposure that has just ended). */
@@ -77,13 +82,19 @@ final class AnodeHeat {
 
     /**
      * Whole seconds of cooling from {@code nowNanos} until {@code t} fits, rounded up; 0 when it fits now
-     * (or the anode does not cool); -1 when it never will ({@code t} alone is beyond the capacity).
+     * (or the anode does not cool); -1 when it never will ({@code t} alone is beyond the capacity, or takes
+     * all of it, which an exponential cooling never quite frees).
      */
     long waitSeconds(Technique t, long nowNanos) {
-        if (unitsOf(t) > capacityHu) {
+        double room = anode.capacityHu() - unitsOf(t);
+        if (room < 0) {
             return -1;
         }
-        double excess = unitsAt(nowNanos) + unitsOf(t) - capacityHu;
-        return excess <= 0 || coolingHuPerNano <= 0 ? 0 : (long) Math.ceil(excess / coolingHuPerNano / 1e9);
+        double now = unitsAt(nowNanos);
+        if (now <= room || anode.maxCoolingKhuPerMinute() == 0) {
+            return 0;
+        }
+        double nanos = anode.coolingNanos(now, room);
+        return Double.isInfinite(nanos) ? -1 : (long) Math.ceil(nanos / 1e9);
     }
 }

@@ -13,7 +13,7 @@ import org.hilrig.device.protocol.KeyValues;
  * The high voltage of one exposure and its supervision: drives the kV and mA demands and HV_ENABLE,
  * follows the kV comparator with XRAY_ON (the X-ray-on time starts the exposure timer and sends
  * {@code EVT,XON}), counts arcs (HV off for the profile's arc off-time, then on again, until the arc limit),
- * runs the backup timer, and checks the ADC samples every main-loop pass: over-kV (F08), kV outside its
+ * runs the backup timer (in AEC the AEC backup, and no exposure timer), and checks the ADC samples every main-loop pass: over-kV (F08), kV outside its
  * band for too long (F09), no emission with the kV in band (F06).
  *
  * <p>It decides and reports; ending the exposure and latching faults is {@link ExposureSequence}'s, which
@@ -118,11 +118,26 @@ final class ExposureSupervision {
         if (xrayFromCommand) {
             xray(true);
             xrayStarted = true;
-            exposureTimer.startOneShot(Math.round(t.ms() * 1e6));
+            startExposureTimer();
             sendXon();
         }
         if (!noBackupTimer) {
-            backupTimer.startOneShot(Math.round(t.ms() * 1e6 * limits.backupFactor()) + limits.backupMarginNanos());
+            backupTimer.startOneShot(backupNanos(t, limits.backupFactor(), limits.backupMarginNanos()));
+        }
+    }
+
+    /**
+     * The backup timer's time from HV on, ns: manual, the profile's factor x the set time + its margin; in AEC,
+     * the AEC backup's time (mAs or kWs limit at the set kV and mA, {@link Technique#aecBackupMs}).
+     */
+    static long backupNanos(Technique t, double backupFactor, long backupMarginNanos) {
+        return t.aec() ? Math.round(t.aecBackupMs() * 1e6) : Math.round(t.ms() * 1e6 * backupFactor) + backupMarginNanos;
+    }
+
+    /** The exposure timer, from X-ray on, for the set time; none in AEC (the chamber or the backup ends it). */
+    private void startExposureTimer() {
+        if (!technique.aec()) {
+            exposureTimer.startOneShot(Math.round(technique.ms() * 1e6));
         }
     }
 
@@ -238,7 +253,7 @@ final class ExposureSupervision {
         if (high && !xrayStarted) {
             xrayStarted = true;
             xonNanos = nowNanos;
-            exposureTimer.startOneShot(Math.round(technique.ms() * 1e6));
+            startExposureTimer();
             sendXon();
         }
     }
@@ -271,7 +286,7 @@ final class ExposureSupervision {
             xray(true);
         }
         if (timerRestartOnArc && xrayStarted) {
-            exposureTimer.startOneShot(Math.round(technique.ms() * 1e6)); // the whole set time again
+            startExposureTimer(); // the whole set time again
         }
     }
 

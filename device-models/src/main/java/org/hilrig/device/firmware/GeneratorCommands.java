@@ -25,8 +25,13 @@ import static org.hilrig.device.firmware.CommonCommands.nak;
  * board shares are {@link CommonCommands}.
  *
  * <p>A technique command ({@code SKV}, {@code SMA}, {@code SMS}: one {@link TechniqueAxis} each) is checked
- * for its range, then for power and mAs with the other two values, then for STANDBY, and is refused
- * {@code 07} (busy) while the cable still holds the last exposure's kV (the kV comparator high).
+ * for its range, then with the other two values for power and for the heat it alone would put into a cold
+ * anode, then for STANDBY, and is refused {@code 07} (busy) while the cable still holds the last exposure's kV
+ * (the kV comparator high). A manual technique has no mAs limit of its own: the 600 mAs / 60 kWs of
+ * {@code technique.mas_max} and {@code technique.kws_max} are the AEC backup (21 CFR 1020.31(a)(3)).
+ * {@code AEC 1|0} switches the technique to AEC or back (docs/protocol-additions.md): in AEC the set time is
+ * not used, the chamber ends the exposure and the backup timer at the lesser of mas_max / mA and
+ * kws_max / kW; the technique's heat is then the backup's.
  *
  * <p>A remote exposure needs the host watchdog armed (docs/protocol-additions.md): {@code EXP 1} is refused
  * {@code 04} while it is off, and {@code WDG 0} ends a remote exposure as {@code EXP 0} does.
@@ -91,6 +96,7 @@ final class GeneratorCommands {
                     "housing", interlocks.thermalOpen() ? "OPEN" : "OK",
                     "wait_s", Long.toString(heat.waitSeconds(sequence.technique(), clock.getAsLong())))));
             case LXP -> bare(c, () -> lxp(c));
+            case AEC -> aec(c);
             case SRS -> CommonCommands.unknown(c);
         };
     }
@@ -125,7 +131,7 @@ final class GeneratorCommands {
         return ack(c, KeyValues.of("mode", m.name()));
     }
 
-    /** SKV, SMA, SMS: range, then power and mAs with the other two values, then state, then the kV decay. */
+    /** SKV, SMA, SMS: range, then power and heat with the other two values, then state, then the kV decay. */
     private Frame technique(Frame c, TechniqueAxis axis) {
         List<String> args = c.arguments();
         if (args.size() != 1 || !FieldText.isDecimal(args.get(0))) {
@@ -135,13 +141,35 @@ final class GeneratorCommands {
         if (v < profile.number(axis.min()) || v > profile.number(axis.max())) {
             return nak(c, NakCode.OUT_OF_RANGE);
         }
-        Technique next = axis.with(sequence.technique(), v);
+        Technique next = inMode(axis.with(sequence.technique(), v), sequence.technique().aec());
         boolean overPower = next.kilowatts() > profile.number(ProfileKey.POWER_MAX_KW);
         if (overPower && !powerLimitUnchecked) {
             return nak(c, NakCode.OUT_OF_RANGE);
         }
-        if (next.milliampereSeconds() > profile.number(ProfileKey.MAS_MAX)) {
-            return nak(c, NakCode.OUT_OF_RANGE);
+        return apply(c, next, KeyValues.of(axis.field(), FieldText.decimal(v, 1)));
+    }
+
+    /**
+     * {@code AEC 1} or {@code AEC 0}: the technique in AEC or manual, checked as a technique command checks
+     * its value (heat, state, kV decay); the ACK gives the mode and the backup timer's time in it.
+     */
+    private Frame aec(Frame c) {
+        List<String> args = c.arguments();
+        Boolean on = boolArg(args);
+        if (on == null) {
+            return nak(c, args.size() == 1 && FieldText.isDecimal(args.get(0))
+                    ? NakCode.OUT_OF_RANGE : NakCode.MALFORMED_FIELDS);
+        }
+        Technique next = inMode(sequence.technique(), on);
+        double backupMs = ExposureSupervision.backupNanos(next, profile.number(ProfileKey.BACKUP_FACTOR),
+                profile.nanos(ProfileKey.BACKUP_MARGIN)) / 1e6;
+        return apply(c, next, KeyValues.of("aec", on ? "1" : "0", "backup_ms", FieldText.decimal(backupMs, 1)));
+    }
+
+    /** The last refusals of every technique change (heat alone, state, kV decay), then the change and its ACK. */
+    private Frame apply(Frame c, Technique next, KeyValues ackFields) {
+        if (!heat.fitsCold(next) && !heatLimitIgnored) {
+            return nak(c, NakCode.OUT_OF_RANGE); // beyond the anode's capacity even cold: never exposable
         }
         if (sequence.state() != GenState.STANDBY) {
             return nak(c, NakCode.WRONG_STATE);
@@ -150,7 +178,20 @@ final class GeneratorCommands {
             return nak(c, NakCode.BUSY); // the last exposure's kV is still decaying
         }
         sequence.setTechnique(next);
-        return ack(c, KeyValues.of(axis.field(), FieldText.decimal(v, 1)));
+        return ack(c, ackFields);
+    }
+
+    /**
+     * {@code t} manual, or in AEC with the AEC backup's time at its kV and mA: the lesser of
+     * {@code technique.mas_max} / mA and {@code technique.kws_max} / kW.
+     */
+    private Technique inMode(Technique t, boolean aec) {
+        if (!aec) {
+            return t.manual();
+        }
+        double masSeconds = profile.number(ProfileKey.MAS_MAX) / t.ma();
+        double kwsSeconds = profile.number(ProfileKey.KWS_MAX) / t.kilowatts();
+        return t.withAecBackup(Math.min(masSeconds, kwsSeconds) * 1000.0);
     }
 
     /**

@@ -61,11 +61,11 @@ import org.hilrig.device.protocol.KeyValues;
  * <p>Confined to the scheduler's thread.
  */
 public final class GeneratorFirmware implements Program, HostPort.CommandHandler {
-    /** What the generator speaks: {@code protocol.md} section 4 and {@code LNK} (docs/protocol-additions.md). */
+    /** What the generator speaks: {@code protocol.md} section 4, {@code LNK} and {@code AEC} (docs/protocol-additions.md). */
     public static final BoardProtocol PROTOCOL = new BoardProtocol(
             EnumSet.of(Command.VER, Command.STA, Command.MOD, Command.SKV, Command.SMA, Command.SMS, Command.PRP,
                     Command.EXP, Command.ABT, Command.RST, Command.WDG, Command.HBT, Command.FLT, Command.HEA,
-                    Command.LXP, Command.LNK),
+                    Command.LXP, Command.LNK, Command.AEC),
             EnumSet.allOf(Event.class));
 
     /** Resolution of the kV and mA feedback ADCs. */

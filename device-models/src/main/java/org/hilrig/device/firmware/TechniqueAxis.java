@@ -53,12 +53,15 @@ enum TechniqueAxis {
         };
     }
 
-    /** {@code t} with this axis set to {@code value}, the other two unchanged. */
+    /**
+     * {@code t} with this axis set to {@code value}, the other two and the mode unchanged (an AEC technique
+     * keeps its backup time: the caller computes the new one).
+     */
     Technique with(Technique t, double value) {
         return switch (this) {
-            case KV -> new Technique(value, t.ma(), t.ms());
-            case MA -> new Technique(t.kv(), value, t.ms());
-            case MS -> new Technique(t.kv(), t.ma(), value);
+            case KV -> new Technique(value, t.ma(), t.ms(), t.aecBackupMs());
+            case MA -> new Technique(t.kv(), value, t.ms(), t.aecBackupMs());
+            case MS -> new Technique(t.kv(), t.ma(), value, t.aecBackupMs());
         };
     }
 }

@@ -288,7 +288,7 @@ public final class TubeFirmware implements Program, HostPort.CommandHandler {
             case STA -> CommonCommands.bare(c, () -> CommonCommands.ack(c, status()));
             case SRS -> srs(c);
             case RST -> CommonCommands.bare(c, () -> reset(c));
-            case MOD, SKV, SMA, SMS, PRP, EXP, ABT, HEA, LXP -> CommonCommands.unknown(c);
+            case MOD, SKV, SMA, SMS, PRP, EXP, ABT, HEA, LXP, AEC -> CommonCommands.unknown(c);
         };
     }
 

@@ -40,7 +40,10 @@ public enum ProfileKey {
     MS_MIN("technique.ms_min", Kind.NUMBER, 0.01, 100000, Board.GEN),
     MS_MAX("technique.ms_max", Kind.NUMBER, 0.01, 100000, Board.GEN),
     POWER_MAX_KW("technique.power_max_kw", Kind.NUMBER, 0.1, 1000, Board.GEN),
+    /** The AEC backup's current-time product: an AEC exposure ends at this many mAs at the latest (21 CFR 1020.31). */
     MAS_MAX("technique.mas_max", Kind.NUMBER, 0.1, 10000, Board.GEN),
+    /** The AEC backup's energy, kWs: an AEC exposure ends at this or at {@link #MAS_MAX}, whichever comes first. */
+    KWS_MAX("technique.kws_max", Kind.NUMBER, 0.1, 10000, Board.GEN),
     DEFAULT_KV("technique.default_kv", Kind.NUMBER, 1, 1000, Board.GEN),
     DEFAULT_MA("technique.default_ma", Kind.NUMBER, 0.01, 10000, Board.GEN),
     DEFAULT_MS("technique.default_ms", Kind.NUMBER, 0.01, 100000, Board.GEN),
@@ -70,9 +73,12 @@ public enum ProfileKey {
     /** The mA of the top code of the firmware's tube-current ADC (the shunt's full scale). */
     MA_ADC_FULL_SCALE("exposure.ma_adc_full_scale", Kind.NUMBER, 1, 100000, Board.GEN),
 
-    // heat (GEN keeps the anode heat account)
+    // heat (GEN keeps the anode heat account, on the tube's data sheet as configured into the generator)
+    /** The anode heat storage capacity of the tube's data sheet, kHU. */
     ANODE_CAPACITY_KHU("heat.anode_capacity_khu", Kind.NUMBER, 1, 100000, Board.GEN),
-    COOLING_KHU_PER_MIN("heat.cooling_khu_per_min", Kind.NUMBER, 0, 100000, Board.GEN),
+    /** The data sheet's maximum anode cooling rate, at full capacity (the rate falls with the heat), kHU/min. */
+    ANODE_COOLING_MAX_KHU_PER_MIN("heat.anode_cooling_max_khu_per_min", Kind.NUMBER, 0, 100000, Board.GEN),
+    /** Heat units per kVp x mAs of the generator's waveform (1.4 for constant potential: 1.4 HU per joule). */
     HU_FACTOR("heat.hu_factor", Kind.NUMBER, 0.1, 10, Board.GEN),
 
     // the HV tank and tube the generator drives (plant parameters, GEN)
@@ -118,6 +124,16 @@ public enum ProfileKey {
     ANODE_MAX_C("thermal.anode_max_c", Kind.NUMBER, 1, 5000, Board.TUB),
     HOUSING_MAX_C("thermal.housing_max_c", Kind.NUMBER, 1, 500, Board.TUB),
     AMBIENT_C("thermal.ambient_c", Kind.NUMBER, -50, 100, Board.TUB),
+    /** The tube's anode heat storage capacity (its data sheet), kHU: the heat that takes it to anode_max_c. */
+    TUBE_ANODE_CAPACITY_KHU("thermal.anode_capacity_khu", Kind.NUMBER, 1, 100000, Board.TUB),
+    /** The tube's maximum anode cooling rate, at full capacity (its data sheet), kHU/min. */
+    TUBE_ANODE_COOLING_MAX_KHU_PER_MIN("thermal.anode_cooling_max_khu_per_min", Kind.NUMBER, 0, 100000, Board.TUB),
+    /** Heat units per joule of the data sheet's kHU (1.4: 1 HU = 0.714 J, the constant-potential convention). */
+    TUBE_HU_PER_JOULE("thermal.hu_per_joule", Kind.NUMBER, 0.1, 10, Board.TUB),
+    /** The housing's heat capacity (oil and shield), J per degree C. */
+    HOUSING_CAPACITY_J_PER_C("thermal.housing_capacity_j_per_c", Kind.NUMBER, 1, 1e9, Board.TUB),
+    /** The housing's cooling time constant to ambient. */
+    HOUSING_TIME_CONSTANT("thermal.housing_time_constant", Kind.DURATION, 1_000_000_000, 86_400_000_000_000L, Board.TUB),
 
     // accuracy of what the generator delivers, as its data sheet states it (measured output, domain.md)
     /** Tube voltage: {@code 3 % + 1 kV} of the set kV. */
@@ -130,7 +146,7 @@ public enum ProfileKey {
     // verification limits (domain.md, "Default timing limits of the reference firmware"): what the rig
     // holds the board to, as opposed to what its firmware does. Where the table names a firmware parameter
     // itself (prep.rotor_timeout, prep.handswitch_mismatch, prep.prep_timeout, exposure.backup_*,
-    // exposure.arc_limit, technique.power_max_kw, technique.mas_max) there is no second key.
+    // exposure.arc_limit, technique.power_max_kw, technique.mas_max, technique.kws_max) there is no second key.
     /** Door or e-stop opening during an exposure to {@code HV_ENABLE} inactive. */
     LIMIT_INTERLOCK_TO_HV_OFF("limits.interlock_to_hv_off", Kind.DURATION, 100, 1_000_000_000, Board.GEN),
     /** Door or e-stop opening during an exposure to {@code XRAY_ON} inactive. */

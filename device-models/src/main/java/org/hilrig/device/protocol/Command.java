@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * Every command of protocol version 1, both boards: {@code protocol.md} sections 4 (generator) and 5 (tube
- * controller), and {@code LNK} of {@code docs/protocol-additions.md}. On the wire a command is its
+ * controller), and {@code LNK} and {@code AEC} of {@code docs/protocol-additions.md}. On the wire a command is its
  * {@link #name()}; which board speaks which is its {@link BoardProtocol}.
  *
  * <p>A new constant here does not compile until every firmware's dispatch says what it does with it (each
@@ -44,7 +44,9 @@ public enum Command {
     /** Tube controller: rotor speed {@code LOW} or {@code HIGH}. */
     SRS,
     /** The board's serial counters since boot (docs/protocol-additions.md). */
-    LNK;
+    LNK,
+    /** Generator: AEC on ({@code 1}: the AEC chamber ends the exposure, the mAs backup at the latest) or off (docs/protocol-additions.md). */
+    AEC;
 
     /** The command named {@code name} on the wire (exact, upper case), or empty when version 1 has none. */
     public static Optional<Command> byName(String name) {

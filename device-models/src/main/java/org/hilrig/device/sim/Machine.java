@@ -18,6 +18,7 @@ import org.hilrig.device.firmware.Defect;
 import org.hilrig.device.firmware.GeneratorFirmware;
 import org.hilrig.device.firmware.SerialCounters;
 import org.hilrig.device.firmware.TubeFirmware;
+import org.hilrig.device.plant.Thermal;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
 import org.hilrig.timing.sched.Scheduler;
@@ -91,6 +92,11 @@ public final class Machine {
     /** The emulated tube-controller firmware, or null when the tube controller is plant-level. */
     public TubeFirmware tube() {
         return part(Board.TUB, TubeFirmware.class);
+    }
+
+    /** The tube's thermal plant (anode and housing), which every machine has. */
+    public Thermal thermal() {
+        return parts.part(Thermal.class);
     }
 
     private <T> T part(Board board, Class<T> type) {

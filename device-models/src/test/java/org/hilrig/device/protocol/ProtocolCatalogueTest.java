@@ -10,20 +10,21 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The catalogue against the contract: the lists below are copied from {@code protocol.md} sections 4 and 5
- * (and {@code LNK} from docs/protocol-additions.md), in their tables' order.
+ * (and {@code LNK}, both boards, and {@code AEC}, the generator's, from docs/protocol-additions.md), in their tables' order.
  */
 class ProtocolCatalogueTest {
     private static final List<String> GEN_COMMANDS = List.of("VER", "STA", "MOD", "SKV", "SMA", "SMS", "PRP", "EXP",
             "ABT", "RST", "WDG", "HBT", "FLT", "HEA", "LXP");
     private static final List<String> TUB_COMMANDS = List.of("VER", "STA", "SRS", "RST", "WDG", "HBT", "FLT");
     private static final List<String> ADDITIONS = List.of("LNK");
+    private static final List<String> GEN_ADDITIONS = List.of("AEC");
     private static final List<String> GEN_EVENTS = List.of("BOOT", "STATE", "XON", "XOFF", "ARC", "FAULT", "CLEAR");
     private static final List<String> TUB_EVENTS = List.of("BOOT", "STATE", "FAULT", "CLEAR");
 
     @Test
     void commandsAreExactlyBothBoardsTablesAndTheAdditions() {
         assertThat(Arrays.stream(Command.values()).map(Enum::name))
-                .containsExactlyInAnyOrderElementsOf(union(GEN_COMMANDS, TUB_COMMANDS, ADDITIONS));
+                .containsExactlyInAnyOrderElementsOf(union(GEN_COMMANDS, TUB_COMMANDS, union(ADDITIONS, GEN_ADDITIONS, List.of())));
     }
 
     @Test
@@ -33,9 +34,9 @@ class ProtocolCatalogueTest {
     }
 
     @Test
-    void theGeneratorSpeaksSection4AndLnk() {
+    void theGeneratorSpeaksSection4LnkAndAec() {
         assertThat(GeneratorFirmware.PROTOCOL.commandNames())
-                .containsExactlyInAnyOrderElementsOf(union(GEN_COMMANDS, List.of(), ADDITIONS));
+                .containsExactlyInAnyOrderElementsOf(union(GEN_COMMANDS, GEN_ADDITIONS, ADDITIONS));
         assertThat(GeneratorFirmware.PROTOCOL.eventNames()).containsExactlyInAnyOrderElementsOf(GEN_EVENTS);
     }
 

@@ -29,6 +29,9 @@ import org.hilrig.runner.scenario.Window;
  *           {@code exposure.backup_margin};</li>
  *       <li>{@code profile.exposure_window}: the set time +- ({@code limits.exposure_time_fraction} x set
  *           time + {@code limits.exposure_time_offset});</li>
+ *       <li>{@code profile.aec_backup_time}: the AEC backup's time from HV on, the lesser of
+ *           {@code technique.mas_max} / mA and {@code technique.kws_max} / kW, +- the same exposure time
+ *           accuracy (the set time of the technique is not used: in AEC there is none);</li>
  *       <li>{@code profile.rotor_timeout_window}: {@code prep.rotor_timeout} +-
  *           {@code limits.rotor_timeout_tolerance}.</li>
  *     </ul></li>
@@ -43,6 +46,8 @@ public final class BoardLimits implements ProfileLimits {
     public static final String BACKUP_TIME = "backup_time";
     /** The exposure time accuracy window around the technique's set time. */
     public static final String EXPOSURE_WINDOW = "exposure_window";
+    /** The AEC backup's end for the technique's kV and mA (600 mAs or 60 kWs), with the exposure time accuracy. */
+    public static final String AEC_BACKUP_TIME = "aec_backup_time";
     /** When F04 may come: the rotor timeout with its tolerance. */
     public static final String ROTOR_TIMEOUT_WINDOW = "rotor_timeout_window";
 
@@ -72,6 +77,7 @@ public final class BoardLimits implements ProfileLimits {
         }
         n.add(BACKUP_TIME);
         n.add(EXPOSURE_WINDOW);
+        n.add(AEC_BACKUP_TIME);
         n.add(ROTOR_TIMEOUT_WINDOW);
         this.names = Collections.unmodifiableSet(n);
     }
@@ -91,11 +97,14 @@ public final class BoardLimits implements ProfileLimits {
                 return new Window(set, end);
             }
             case EXPOSURE_WINDOW -> {
-                long set = setTime(name, technique);
-                long tolerance = Math.round(set * holder(ProfileKey.LIMIT_EXPOSURE_TIME_FRACTION, board)
-                        .number(ProfileKey.LIMIT_EXPOSURE_TIME_FRACTION))
-                        + holder(ProfileKey.LIMIT_EXPOSURE_TIME_OFFSET, board).nanos(ProfileKey.LIMIT_EXPOSURE_TIME_OFFSET);
-                return new Window(Math.max(0, set - tolerance), set + tolerance);
+                return around(setTime(name, technique), board);
+            }
+            case AEC_BACKUP_TIME -> {
+                setTime(name, technique);
+                double masSeconds = holder(ProfileKey.MAS_MAX, board).number(ProfileKey.MAS_MAX) / technique.milliamps();
+                double kwsSeconds = holder(ProfileKey.KWS_MAX, board).number(ProfileKey.KWS_MAX)
+                        / (technique.kilovolts() * technique.milliamps() / 1000.0);
+                return around(Math.round(Math.min(masSeconds, kwsSeconds) * 1e9), board);
             }
             case ROTOR_TIMEOUT_WINDOW -> {
                 long timeout = holder(ProfileKey.ROTOR_TIMEOUT, board).nanos(ProfileKey.ROTOR_TIMEOUT);
@@ -144,6 +153,14 @@ public final class BoardLimits implements ProfileLimits {
         }
         throw new IllegalArgumentException("no board profile holds 'profile." + key.path() + "' (profiles: "
                 + profiles.keySet() + ")");
+    }
+
+    /** {@code nanos} +- the exposure time accuracy: limits.exposure_time_fraction x nanos + limits.exposure_time_offset. */
+    private Window around(long nanos, Board board) {
+        long tolerance = Math.round(nanos * holder(ProfileKey.LIMIT_EXPOSURE_TIME_FRACTION, board)
+                .number(ProfileKey.LIMIT_EXPOSURE_TIME_FRACTION))
+                + holder(ProfileKey.LIMIT_EXPOSURE_TIME_OFFSET, board).nanos(ProfileKey.LIMIT_EXPOSURE_TIME_OFFSET);
+        return new Window(Math.max(0, nanos - tolerance), nanos + tolerance);
     }
 
     private static long setTime(String name, Technique technique) {

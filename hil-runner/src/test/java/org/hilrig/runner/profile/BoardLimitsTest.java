@@ -36,6 +36,17 @@ class BoardLimitsTest {
     }
 
     @Test
+    void theAecBackupTimeIsTheLesserOfSixHundredMasAndSixtyKwsWithTheExposureTimeAccuracy() {
+        // 600 mAs / 250 mA = 2.4 s (60 kWs / 20 kW = 3 s); +-(1 % + 0.2 ms) = 24.2 ms; the set time plays no part
+        assertThat(limits.window("aec_backup_time", Board.GEN, new Technique(80, 250, 100)))
+                .isEqualTo(new Window(2_375_800_000L, 2_424_200_000L));
+        // 150 kV x 500 mA = 75 kW: 60 kWs / 75 kW = 0.8 s (600 mAs / 500 mA = 1.2 s); +- 8.2 ms
+        assertThat(limits.window("aec_backup_time", Board.GEN, new Technique(150, 500, 3000)))
+                .isEqualTo(new Window(791_800_000L, 808_200_000L));
+        assertThat(limits.names()).contains("aec_backup_time");
+    }
+
+    @Test
     void theDerivedWindowsFollowTheProfileNotACopyOfItsNumbers() {
         BoardProfile looser = GEN.with(ProfileKey.LIMIT_EXPOSURE_TIME_FRACTION, "0.05")
                 .with(ProfileKey.LIMIT_EXPOSURE_TIME_OFFSET, "1ms")

@@ -25,9 +25,9 @@ class LibraryTest {
                 "PREP_REQ", "ROTOR_READY", "ROTOR_START", "THERMAL_OK");
         assertThat(v.outputs()).containsExactly("ALIVE", "FAULT", "HV_ENABLE", "READY", "TUB_FAULT", "XRAY_ON");
         assertThat(v.nakCodes()).containsExactly("01", "02", "03", "04", "05", "06", "07", "08", "09");
-        assertThat(v.commands()).contains("VER", "SKV", "SRS", "LNK").hasSize(17); // LNK: docs/protocol-additions.md
+        assertThat(v.commands()).contains("VER", "SKV", "SRS", "LNK", "AEC").hasSize(18); // LNK, AEC: docs/protocol-additions.md
         assertThat(v.requirements()).contains("REQ-ILK-001", "REQ-COM-003");
-        assertThat(v.profileLimits()).contains("prep.rotor_timeout", "backup_time", "mcu.watchdog_timeout");
+        assertThat(v.profileLimits()).contains("prep.rotor_timeout", "backup_time", "aec_backup_time", "mcu.watchdog_timeout");
     }
 
     @Test

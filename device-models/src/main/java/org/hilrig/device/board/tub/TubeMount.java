@@ -14,6 +14,7 @@ import org.hilrig.device.mcu.Uart;
 import org.hilrig.device.plant.Rotor;
 import org.hilrig.device.plant.Thermal;
 import org.hilrig.device.plant.TubeControllerModel;
+import org.hilrig.device.profile.AnodeModel;
 import org.hilrig.device.profile.BoardProfile;
 import org.hilrig.device.profile.ProfileKey;
 import org.hilrig.timing.signal.DigitalSignal;
@@ -86,8 +87,10 @@ final class TubeMount implements BoardMount {
         rotor = new Rotor(c.scheduler(), new Rotor.Parameters(p.number(ProfileKey.RPM_HIGH),
                 p.nanos(ProfileKey.ACCEL_TIME_HIGH), p.nanos(ProfileKey.BRAKE_TIME),
                 p.nanos(ProfileKey.COAST_TIME)), c.signals().findAnalog("plant.rotor_rpm"));
-        thermal = new Thermal(c.scheduler(), c.signals().findDigital("plant.thermal_ok"),
-                p.number(ProfileKey.AMBIENT_C), p.number(ProfileKey.HOUSING_MAX_C));
+        thermal = new Thermal(c.scheduler(), c.signals().findDigital("plant.thermal_ok"), new Thermal.Parameters(
+                AnodeModel.of(p), p.number(ProfileKey.TUBE_HU_PER_JOULE), p.number(ProfileKey.ANODE_MAX_C),
+                p.number(ProfileKey.AMBIENT_C), p.number(ProfileKey.HOUSING_CAPACITY_J_PER_C),
+                p.nanos(ProfileKey.HOUSING_TIME_CONSTANT), p.number(ProfileKey.HOUSING_MAX_C)));
         c.provide(Rotor.class, rotor);
         c.provide(Thermal.class, thermal);
     }

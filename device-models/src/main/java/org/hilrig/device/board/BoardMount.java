@@ -37,11 +37,12 @@ public interface BoardMount {
     }
 
     /**
-     * Samples the board's analog feedback now, as a rig's acquisition channel on those lines would, and
-     * publishes each value on its signal ({@link BoardDefinition#analogs()}). Sampling reads the plant and
-     * changes nothing in it; boards without analog feedback do nothing.
+     * From now on, samples the board's analog feedback every {@code periodNanos} while there is something to see, as
+     * a rig's acquisition triggered on the board's output would (the generator: from HV_ENABLE on until kV and
+     * current are back at 0), publishing each value on its signal ({@link BoardDefinition#analogs()}). Sampling
+     * reads the plant and changes nothing in it; boards without analog feedback do nothing.
      */
-    default void sampleAnalogs() {
+    default void sampleAnalogs(org.hilrig.timing.sched.Scheduler scheduler, long periodNanos) {
     }
 
     /** Makes the plant faults of {@link BoardDefinition#faults()}. */

@@ -31,6 +31,9 @@ import org.hilrig.device.protocol.KeyValues;
  * then latches F12); {@link Defect#RESET_WHILE_ACTIVE} (RST clears faults whose cause is present);
  * {@link Defect#SINGLE_CHANNEL_EXPOSE} and the others through the parts it drives.
  *
+ * <p>Over 500 lines: every transition of the one state machine (prep, exposure, its end and its report, faults)
+ * reads the same state, and splitting it would spread one state across classes.
+ *
  * <p>Confined to the scheduler's thread.
  */
 final class ExposureSequence {

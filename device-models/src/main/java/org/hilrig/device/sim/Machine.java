@@ -22,7 +22,6 @@ import org.hilrig.device.plant.Thermal;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
 import org.hilrig.timing.sched.Scheduler;
-import org.hilrig.timing.sched.Timer;
 import org.hilrig.timing.signal.AnalogSignal;
 import org.hilrig.timing.signal.DigitalSignal;
 import org.hilrig.timing.signal.SignalSet;
@@ -45,7 +44,6 @@ public final class Machine {
     private final MachineAssembly parts;
     private final LineDirectory lines;
     private final MachineFaults machineFaults;
-    private Timer sampler;
 
     private Machine(Builder b) {
         Map<Board, Mode> modes = MachineAssembly.modes(b.underTest, b.emulateOther);
@@ -156,10 +154,11 @@ public final class Machine {
     }
 
     /**
-     * Samples every board's analog feedback ({@code KV_FB}, {@code MA_FB}) every {@code periodNanos} from now
-     * on, as a rig's acquisition channels would, each value published on its signal (and so in the trace).
-     * Sampling reads the plant and changes nothing in it: what the boards do is the same with it or without.
-     * Calling it again replaces the period.
+     * Samples every board's analog feedback ({@code KV_FB}, {@code MA_FB}) every {@code periodNanos} from now on
+     * while there is something to see, as a rig's acquisition triggered on the board's output would (the
+     * generator: from HV_ENABLE on until kV and current are back at 0), each value published on its signal (and
+     * so in the trace). Sampling reads the plant and changes nothing in it: what the boards do is the same with
+     * it or without. Asked again, it changes nothing.
      *
      * @throws IllegalArgumentException when the period is not above 0
      */
@@ -167,14 +166,9 @@ public final class Machine {
         if (periodNanos <= 0) {
             throw new IllegalArgumentException("an analog sample period is above 0, found " + periodNanos + " ns");
         }
-        if (sampler != null) {
-            sampler.cancel();
+        for (BoardMount m : parts.mounts.values()) {
+            m.sampleAnalogs(parts.scheduler, periodNanos);
         }
-        sampler = parts.scheduler.every(parts.scheduler.nowNanos(), periodNanos, "rig.daq", () -> {
-            for (BoardMount m : parts.mounts.values()) {
-                m.sampleAnalogs();
-            }
-        });
     }
 
     /** An analog signal by name: {@code KV_FB}, {@code MA_FB}, {@code ROTOR_RPM}, or a signal path. */

@@ -32,6 +32,8 @@ final class GeneratorMount implements BoardMount {
     private DigitalSignal rigExpB;
     private DigitalSignal rigAec;
     private GeneratorPins pins;
+    /** The rig's acquisition, once asked for: (re)starts sampling. */
+    private Runnable daq;
     HvTank tank;
     Filament filament;
     Handswitch prepSwitch;
@@ -129,12 +131,31 @@ final class GeneratorMount implements BoardMount {
     }
 
     @Override
-    public void sampleAnalogs() {
-        if (tank == null) {
+    public void sampleAnalogs(Scheduler scheduler, long periodNanos) {
+        if (tank == null || daq != null) {
             return;
         }
-        tank.sampleKv();
-        tank.sampleMa();
+        HvTank t = tank;
+        org.hilrig.timing.sched.Timer[] self = new org.hilrig.timing.sched.Timer[1];
+        daq = () -> {
+            if (self[0] == null || !self[0].isPending()) {
+                self[0] = scheduler.every(scheduler.nowNanos(), periodNanos, "rig.daq", () -> {
+                    double kv = t.sampleKv();
+                    double ma = t.sampleMa();
+                    if (!pins.hvEnable().isHigh() && kv <= 0 && ma <= 0) {
+                        self[0].cancel(); // nothing more to see until HV comes on again
+                    }
+                });
+            }
+        };
+        pins.hvEnable().onEdge((s, high, at) -> {
+            if (high) {
+                daq.run();
+            }
+        });
+        if (pins.hvEnable().isHigh() || t.kv() > 0) {
+            daq.run();
+        }
     }
 
     @Override

@@ -405,7 +405,9 @@ final class EngineRun implements StepRun {
                     + e.getMessage());
         }
         if (j.time() != null) {
-            taken.add(new ScenarioOutcome.Taken(j.time(), start, List.of(watch.path(id))));
+            // drawn with the lines of the window's edges (the report draws lines, not the analog samples)
+            taken.add(new ScenarioOutcome.Taken(j.time(), start, new ArrayList<>(new java.util.LinkedHashSet<>(List.of(
+                    watch.path(line(m.from().anchor().signal())), watch.path(line(m.to().anchor().signal())))))));
         }
         verdictOf(j.verdict(), j.what(), j.limit());
     }

@@ -124,7 +124,7 @@ class ScenarioLoaderTest {
 
         assertThatThrownBy(() -> loader.load("door.yaml", bad)).isInstanceOfSatisfying(BadInputException.class, e ->
                 assertThat(e.problems()).containsExactly(
-                        "door.yaml:2:1: unknown key 'titel' in scenario (allowed: id, title, requirements, tags, board, other_board, technique, catches, limit, repeat, steps, always)",
+                        "door.yaml:2:1: unknown key 'titel' in scenario (allowed: id, title, requirements, tags, board, other_board, technique, catches, limit, repeat, sweep, steps, always)",
                         "door.yaml:1:1: missing key 'title' in scenario",
                         "door.yaml:3:16: unknown requirement 'REQ-ILK-999' in test-scenarios/requirements.yaml, allowed: REQ-ILK-001",
                         "door.yaml:7:11: unknown defect 'SLOW_INTERLOK' of the emulator, allowed: SLOW_INTERLOCK",

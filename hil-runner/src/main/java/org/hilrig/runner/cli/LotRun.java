@@ -146,17 +146,7 @@ final class LotRun {
         for (LotStatistics.Row r : stats.rows()) {
             ObjectNode n = rows.addObject();
             n.put("scenario", r.scenario());
-            n.put("name", r.name());
-            n.put("unit", r.unit());
-            n.put("n", r.n());
-            n.put("mean", r.mean());
-            n.put("sd", r.sd());
-            put(n, "cv", r.cv());
-            n.put("min", r.min());
-            n.put("max", r.max());
-            put(n, "lower", r.lower());
-            put(n, "upper", r.upper());
-            put(n, "cpk", r.cpk());
+            r.writeTo(n);
             n.put("outside", r.outside());
         }
         try {
@@ -166,13 +156,6 @@ final class LotRun {
         }
     }
 
-    private static void put(ObjectNode n, String key, Double v) {
-        if (v == null) {
-            n.putNull(key);
-        } else {
-            n.put(key, v);
-        }
-    }
 
     private static void write(Path file, byte[] bytes) {
         try {

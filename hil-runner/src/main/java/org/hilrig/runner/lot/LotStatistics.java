@@ -70,6 +70,32 @@ public final class LotStatistics {
         }
 
         /**
+         * Writes the row's statistics into {@code n}: {@code name, unit, n, mean, sd, cv, min, max, lower, upper, cpk}
+         * (null where there is none), as results.json and lot.json give them.
+         */
+        public void writeTo(com.fasterxml.jackson.databind.node.ObjectNode n) {
+            n.put("name", name);
+            n.put("unit", unit);
+            n.put("n", n());
+            n.put("mean", mean());
+            n.put("sd", sd());
+            put(n, "cv", cv());
+            n.put("min", min());
+            n.put("max", max());
+            put(n, "lower", lower);
+            put(n, "upper", upper);
+            put(n, "cpk", cpk());
+        }
+
+        private static void put(com.fasterxml.jackson.databind.node.ObjectNode n, String key, Double v) {
+            if (v == null) {
+                n.putNull(key);
+            } else {
+                n.put(key, v);
+            }
+        }
+
+        /**
          * min(upper - mean, mean - lower) / 3 sd, against the limits the row has (one side when it has one); null
          * without limits, with fewer than two values or no spread (an infinite capability says nothing).
          */

@@ -92,16 +92,7 @@ public final class ResultsJson {
             // a scenario that repeats: each measurement taken more than once, over its repeats
             ArrayNode stats = o.putArray("statistics");
             for (org.hilrig.runner.lot.LotStatistics.Row r : org.hilrig.runner.lot.LotStatistics.ofRepeats(s)) {
-                ObjectNode so = stats.addObject();
-                so.put("name", r.name());
-                so.put("unit", r.unit());
-                so.put("n", r.n());
-                so.put("mean", r.mean());
-                so.put("sd", r.sd());
-                putOrNull(so, "cv", r.cv());
-                so.put("min", r.min());
-                so.put("max", r.max());
-                putOrNull(so, "cpk", r.cpk());
+                r.writeTo(stats.addObject());
             }
         }
         return root;

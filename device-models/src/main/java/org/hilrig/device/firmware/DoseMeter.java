@@ -64,10 +64,6 @@ final class DoseMeter {
         tick.startPeriodic(periodNanos);
     }
 
-    boolean isRunning() {
-        return running;
-    }
-
     /** Whether the last sample read no tube current (below one code of the ADC). */
     boolean currentGone() {
         return ma <= 0;

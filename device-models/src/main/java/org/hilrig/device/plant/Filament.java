@@ -64,6 +64,7 @@ public final class Filament {
                     coolFrom = coolingEmission(t);
                     coolSince = -1;
                     cooling.cancel();
+                    update();
                 }
             } else {
                 heated.cancel();

@@ -162,8 +162,8 @@ public final class HvTank {
         return v;
     }
 
-    /** kV now as the feedback divider sees it, ripple included, without publishing it (a fast ADC's sample). */
-    public double readKv() {
+    /** The true kV now with the inverter's ripple, without publishing it. */
+    private double readKv() {
         long t = scheduler.nowNanos();
         double v = kvAt(t);
         if (segment == Segment.RISE && p.rippleFraction() > 0) {

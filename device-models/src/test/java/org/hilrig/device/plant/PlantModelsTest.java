@@ -112,7 +112,17 @@ class PlantModelsTest {
         // one time constant on, in steps of a twentieth of it: 0.2 + 0.8 e^-1 = 0.494 of full emission
         scheduler.runUntil(510 * MS);
         assertThat(t.tank.readMa()).isCloseTo(49.4, org.assertj.core.data.Offset.offset(0.2));
-        scheduler.runUntil(2_000 * MS);
+        // boosted again between two steps, 307 ms into the cooling: held where it had cooled to, 0.2 + 0.8 e^-1.0233
+        // = 0.4875 of full emission, until the heat-up is done
+        scheduler.runUntil(517 * MS);
+        boost.set(true);
+        assertThat(t.tank.readMa()).isCloseTo(48.75, org.assertj.core.data.Offset.offset(0.05));
+        scheduler.runUntil(560 * MS);
+        assertThat(t.tank.readMa()).isCloseTo(48.75, org.assertj.core.data.Offset.offset(0.05));
+        scheduler.runUntil(620 * MS);
+        assertThat(t.tank.readMa()).isEqualTo(100.0);
+        boost.set(false);
+        scheduler.runUntil(2_200 * MS);
         assertThat(t.tank.readMa()).isCloseTo(20.0, org.assertj.core.data.Offset.offset(1e-9));
     }
 

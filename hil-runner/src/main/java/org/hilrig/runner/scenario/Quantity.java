@@ -73,11 +73,6 @@ record Quantity(double factor, String reference, double literal, String text) {
         return null;
     }
 
-    /** Whether it names the technique (the scenario must set one). */
-    boolean needsTechnique() {
-        return reference != null && reference.startsWith("technique.");
-    }
-
     /**
      * The value for this run.
      *

@@ -127,4 +127,13 @@ class BoardProfileLoaderTest {
                             "gen\\.yaml:\\d+:\\d+: units\\.hv\\.bleed_ma: 'lots' is not a spread .*"));
                 });
     }
+
+    @Test
+    void aBadAccuracyIsReportedAtItsPlace() throws Exception {
+        String text = Files.readString(GEN).replace("  kv: 3 % + 1 kV ", "  kv: 3 percent ");
+        assertThatThrownBy(() -> BoardProfileLoader.parse("gen.yaml", text))
+                .isInstanceOf(BadInputException.class)
+                .satisfies(e -> assertThat(((BadInputException) e).problems()).singleElement().satisfies(p ->
+                        assertThat(p).matches("gen\\.yaml:\\d+:\\d+: accuracy\\.kv: '3 percent' is not a tolerance .*")));
+    }
 }

@@ -112,6 +112,22 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void readsASweepAndRefusesOneOfOneTechniqueOrAShareThatIsNotOne() {
+        Scenario s = loader.load("w.yaml", DOOR.replace("steps:", "sweep: {techniques: [{kv: 80, ma: 100, ms: 100},"
+                + " {kv: 80, ma: 200, ms: 50}], linearity: {of: mas, max: 0.1}}\nsteps:"));
+        assertThat(s.sweep()).isEqualTo(new Scenario.Sweep(List.of(new Technique(80, 100, 100), new Technique(80, 200, 50)),
+                "mas", 0.1));
+
+        assertThatThrownBy(() -> loader.load("w.yaml", DOOR.replace("steps:", "sweep: {techniques: [{kv: 80, ma: 100, ms: 100}]}\nsteps:")))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.problems()).singleElement().satisfies(p ->
+                        assertThat(p).matches("w\\.yaml:8:\\d+: 'sweep' 'techniques': a list of two or more techniques.*")));
+        assertThatThrownBy(() -> loader.load("w.yaml", DOOR.replace("steps:", "sweep: {techniques: [{kv: 80, ma: 100, ms: 100},"
+                + " {kv: 80, ma: 200, ms: 50}], linearity: {of: mas, max: 1.5}}\nsteps:")))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.problems()).singleElement().satisfies(p ->
+                        assertThat(p).matches("w\\.yaml:8:\\d+: 'sweep' 'linearity' 'max': 1.5 is not a share above 0 and below 1")));
+    }
+
+    @Test
     void reportsEveryProblemOfAFileWithLineAndColumn() {
         String bad = DOOR.replace("title:", "titel:")
                 .replace("within: 5ms", "within: 5xs")

@@ -32,8 +32,9 @@ final class GeneratorMount implements BoardMount {
     private DigitalSignal rigExpB;
     private DigitalSignal rigAec;
     private GeneratorPins pins;
-    /** The rig's acquisition, once asked for: (re)starts sampling. */
-    private Runnable daq;
+    /** The rig's acquisition: its sample period once asked for (0 before), and its timer while it samples. */
+    private long daqPeriodNanos;
+    private org.hilrig.timing.sched.Timer daq;
     HvTank tank;
     Filament filament;
     Handswitch prepSwitch;
@@ -132,29 +133,32 @@ final class GeneratorMount implements BoardMount {
 
     @Override
     public void sampleAnalogs(Scheduler scheduler, long periodNanos) {
-        if (tank == null || daq != null) {
+        if (tank == null || daqPeriodNanos > 0) {
             return;
         }
-        HvTank t = tank;
-        org.hilrig.timing.sched.Timer[] self = new org.hilrig.timing.sched.Timer[1];
-        daq = () -> {
-            if (self[0] == null || !self[0].isPending()) {
-                self[0] = scheduler.every(scheduler.nowNanos(), periodNanos, "rig.daq", () -> {
-                    double kv = t.sampleKv();
-                    double ma = t.sampleMa();
-                    if (!pins.hvEnable().isHigh() && kv <= 0 && ma <= 0) {
-                        self[0].cancel(); // nothing more to see until HV comes on again
-                    }
-                });
-            }
-        };
+        daqPeriodNanos = periodNanos;
         pins.hvEnable().onEdge((s, high, at) -> {
             if (high) {
-                daq.run();
+                startDaq(scheduler);
             }
         });
-        if (pins.hvEnable().isHigh() || t.kv() > 0) {
-            daq.run();
+        if (pins.hvEnable().isHigh() || tank.kv() > 0) {
+            startDaq(scheduler);
+        }
+    }
+
+    /** Samples from now until HV is off and kV and current are back at 0; already sampling, nothing. */
+    private void startDaq(Scheduler scheduler) {
+        if (daq == null || !daq.isPending()) {
+            daq = scheduler.every(scheduler.nowNanos(), daqPeriodNanos, "rig.daq", this::daqSample);
+        }
+    }
+
+    private void daqSample() {
+        double kv = tank.sampleKv();
+        double ma = tank.sampleMa();
+        if (!pins.hvEnable().isHigh() && kv <= 0 && ma <= 0) {
+            daq.cancel(); // nothing more to see until HV comes on again
         }
     }
 

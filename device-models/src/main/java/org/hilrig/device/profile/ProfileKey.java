@@ -107,6 +107,10 @@ public enum ProfileKey {
     MA_SHOT_NOISE("filament.shot_noise_fraction", Kind.NUMBER, 0, 0.1, Board.GEN),
     /** The filament's thermal time constant: emission falls towards standby with it once the boost drops. */
     FILAMENT_COOL_TIME("filament.cool_time_constant", Kind.DURATION, 0, 100_000_000_000L, Board.GEN),
+    /** The tube's output at the rig's dosimeter: air kerma per mAs at 80 kV, uGy/mAs (tube, filtration, distance). */
+    DOSE_OUTPUT_80KV("dose.output_at_80kv", Kind.NUMBER, 0.01, 100000, Board.GEN),
+    /** How the output per mAs grows with tube voltage: in proportion to kV to this power. */
+    DOSE_KV_EXPONENT("dose.kv_exponent", Kind.NUMBER, 1, 4, Board.GEN),
     SUPPLY_VOLTS("supply.nominal_v", Kind.NUMBER, 1, 1000, Board.GEN, Board.TUB),
     BOUNCE_MAX("handswitch.bounce_max", Kind.DURATION, 0, 100_000_000, Board.GEN),
 

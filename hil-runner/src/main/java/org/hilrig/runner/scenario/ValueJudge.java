@@ -3,8 +3,6 @@ package org.hilrig.runner.scenario;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.hilrig.device.board.BoardDefinition;
-import org.hilrig.device.board.Boards;
 import org.hilrig.device.profile.Tolerance;
 import org.hilrig.device.protocol.Frame;
 import org.hilrig.device.protocol.KeyValues;
@@ -123,12 +121,13 @@ final class ValueJudge {
             return new Judged(t, t.verdict(), what + " took " + Durations.format(nanos),
                     "limit " + (m.within() == null ? "none" : m.within() + " (" + within + ")"));
         }
-        String unit = m.stat().unit(unitOf(m.signal()));
+        String unit = m.unit();
         Bounds b = bounds(m.near(), m.tol(), m.min(), m.max(), unit, m.name());
         double uncertainty = m.stat() == AnalogStat.INTEGRAL ? Math.abs(w.value(AnalogStat.PEAK, 0)) * periodNanos * 1e-9 : 0;
         Verdict v = ValueResult.verdict(value, uncertainty, b.min(), b.max());
         values.add(new ValueResult(named(m.name()), value, unit, b.nominal(), b.min(), b.max(), uncertainty, v, start,
-                start + w.length(), signals, w.samplesInside()));
+                start + w.length(), signals, periodNanos > 0 ? (int) Math.min(Integer.MAX_VALUE, w.length() / periodNanos)
+                : w.samplesInside()));
         return new Judged(null, v, what + " was " + AnalogWindow.round(value) + " " + unit, b.text());
     }
 
@@ -243,14 +242,5 @@ final class ValueJudge {
         if (beyond != null) {
             throw new StepRun.NotMet(beyond);
         }
-    }
-
-    /** The unit of an analog line by name, from the board under test's definition first, else any board's; empty if none. */
-    String unitOf(String analog) {
-        String u = Boards.of(scenario.board()).analogUnits().get(analog);
-        for (BoardDefinition d : Boards.all()) {
-            u = u == null ? d.analogUnits().get(analog) : u;
-        }
-        return u == null ? "" : u;
     }
 }

@@ -176,6 +176,8 @@ class RunCommandTest {
 
         assertThat(dir.resolve("b/traces/INT-DOOR-101.vcd")).hasSameBinaryContentAs(dir.resolve("a/traces/INT-DOOR-101.vcd"));
         assertThat(Files.readString(dir.resolve("a/identity.json"))).contains("GEN-U5");
+        assertThat(out.toString()).contains("hil run: 2 scenarios on sim, seed 42, defects: none, unit seed 5\n")
+                .contains("hil run: 2 scenarios on sim, seed 42, defects: none\n");
         assertThat(Files.readString(dir.resolve("c/identity.json"))).contains("GEN-U6");
         assertThat(Files.readString(dir.resolve("nominal/identity.json"))).contains("GEN-0001");
         assertThat(Files.readAllBytes(dir.resolve("c/traces/INT-DOOR-101.vcd")))

@@ -48,8 +48,23 @@ public final class ScenarioEngine {
      *     {@code VER} with an {@code ACK}
      */
     public Map<String, String> identify(Rig rig, Board board) {
+        return identify(rig, board, Step.Send.ack(new Position("VER", 0, 0), "VER"));
+    }
+
+    /**
+     * As {@link #identify(Rig, Board)}, the reply awaited for up to {@code replyNanos} rather than the profile's
+     * serial reply limit: who a board is, asked over real I/O on a loaded machine (the production station), is not a
+     * timing test.
+     */
+    public Map<String, String> identify(Rig rig, Board board, long replyNanos) {
         Position at = new Position("VER", 0, 0);
-        Step.Send ver = Step.Send.ack(at, "VER");
+        return identify(rig, board, new Step.Send(at, "VER", List.of(), null, false, Step.Corruption.NONE, 1,
+                new Step.Reply(Step.Reply.Kind.ACK, null), Map.of(), Limit.upTo(replyNanos,
+                        org.hilrig.timing.Durations.format(replyNanos)), null));
+    }
+
+    private Map<String, String> identify(Rig rig, Board board, Step.Send ver) {
+        Position at = ver.at();
         Scenario ask = new Scenario("VER-" + board.name(), "board identity", List.of(), List.of(), board, false, null,
                 List.of(), List.of(ver), List.of(), null, at);
         return new EngineRun(limits, ask, rig).identify(ver);

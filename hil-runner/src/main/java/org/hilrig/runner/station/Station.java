@@ -1,0 +1,171 @@
+package org.hilrig.runner.station;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.hilrig.runner.evidence.RigHome;
+import org.hilrig.runner.realtime.RealTimeRigs;
+import org.hilrig.runner.run.Library;
+import org.hilrig.runner.scenario.Scenario;
+import org.hilrig.timing.BadInputException;
+import org.hilrig.timing.InputProblem;
+
+/**
+ * The station without its web page: its sockets, each product's suite (loaded and checked against every socket's
+ * fixture once, at start), the scans it takes and refuses, and the attempts' records. Thread-safe.
+ */
+final class Station implements AutoCloseable {
+    /** Why a scan was refused, in words for the operator; nothing ran. */
+    static final class Refused extends Exception {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    private final StationFile file;
+    private final Library library;
+    private final RigHome home;
+    private final String databaseUrl;
+    private final Map<String, List<Scenario>> suites = new LinkedHashMap<>();
+    private final Map<String, StationSocket> sockets = new LinkedHashMap<>();
+    private final List<AttemptRecord> records = new CopyOnWriteArrayList<>();
+    private final List<Consumer<SocketView>> watchers = new CopyOnWriteArrayList<>();
+    private final AtomicLong attempts = new AtomicLong();
+
+    /**
+     * @param databaseUrl the results database attempts' runs are recorded in (each attempt its own connection), or null
+     * @throws BadInputException when a product's suite selects nothing, or has a scenario a socket's rig cannot run
+     */
+    Station(StationFile file, Library library, RigHome home, String databaseUrl) {
+        this.file = file;
+        this.library = library;
+        this.home = home;
+        this.databaseUrl = databaseUrl;
+        List<InputProblem> problems = new ArrayList<>();
+        List<Scenario> all = library.load(List.of());
+        for (StationFile.Product p : file.products()) {
+            List<Scenario> suite = new ArrayList<>(all.stream().filter(s -> s.board() == p.board()
+                    && s.tags().stream().anyMatch(p.tags()::contains)).toList());
+            if (!p.scenarios().isEmpty()) {
+                suite.addAll(library.load(p.scenarios()));
+            }
+            if (suite.isEmpty()) {
+                problems.add(InputProblem.unplaced("product " + p.partNumber() + ": its suite (tags " + p.tags()
+                        + ") selects no scenario of board " + p.board()));
+            }
+            for (StationFile.Socket s : file.sockets()) {
+                for (InputProblem cannot : RealTimeRigs.forFixture(s.fixture()).check(suite)) {
+                    problems.add(InputProblem.unplaced("product " + p.partNumber() + " on socket " + s.name() + ": " + cannot));
+                }
+            }
+            suites.put(p.partNumber(), List.copyOf(suite));
+        }
+        if (!problems.isEmpty()) {
+            throw new BadInputException(problems);
+        }
+        for (StationFile.Socket s : file.sockets()) {
+            sockets.put(s.name(), new StationSocket(s, this::tell));
+        }
+    }
+
+    StationFile file() {
+        return file;
+    }
+
+    List<SocketView> views() {
+        return sockets.values().stream().map(StationSocket::view).toList();
+    }
+
+    List<Scenario> suite(String partNumber) {
+        return suites.get(partNumber);
+    }
+
+    /** Every attempt that ended, oldest first. */
+    List<AttemptRecord> records() {
+        return List.copyOf(records);
+    }
+
+    /** A unit's attempts, oldest first. */
+    List<AttemptRecord> attempts(String serial) {
+        return records.stream().filter(r -> r.serial().equals(serial)).toList();
+    }
+
+    void watch(Consumer<SocketView> w) {
+        watchers.add(w);
+    }
+
+    void unwatch(Consumer<SocketView> w) {
+        watchers.remove(w);
+    }
+
+    private void tell(SocketView v) {
+        for (Consumer<SocketView> w : watchers) {
+            w.accept(v);
+        }
+    }
+
+    /**
+     * Starts the product's suite for a scanned unit on a socket.
+     *
+     * @throws Refused when the socket or product is unknown, the serial is not of the product's format, the socket
+     *     is running a unit, or the unit has had all the attempts the product's retest policy allows
+     */
+    void scan(String socketName, String partNumber, String serial, String operator) throws Refused {
+        StationSocket socket = sockets.get(socketName);
+        if (socket == null) {
+            throw new Refused("no socket " + socketName + " on this station (sockets: " + String.join(", ", sockets.keySet())
+                    + ")");
+        }
+        StationFile.Product product = file.product(partNumber).orElseThrow(() -> new Refused("unknown product "
+                + partNumber + " (this station makes " + String.join(", ", file.products().stream()
+                        .map(StationFile.Product::partNumber).toList()) + ")"));
+        String sn = serial == null ? "" : serial.strip();
+        if (!product.serial().matcher(sn).matches()) {
+            throw new Refused("serial '" + sn + "' is not a " + product.partNumber() + " serial (format "
+                    + product.serial().pattern() + "): scan again");
+        }
+        List<AttemptRecord> before = attempts(sn);
+        if (before.size() >= product.maxAttempts()) {
+            throw new Refused("unit " + sn + " has had its " + product.maxAttempts() + " attempts (retest policy of "
+                    + product.partNumber() + "): take it out of the line");
+        }
+        if (product.reworkAfterFail() && !before.isEmpty()
+                && before.get(before.size() - 1).verdict() == AttemptRecord.Verdict.FAIL) {
+            throw new Refused("unit " + sn + " failed its last attempt: it goes to rework before it is tested again");
+        }
+        if (sockets.values().stream().anyMatch(s -> sn.equals(s.view().serial()) && s.busy())) {
+            throw new Refused("unit " + sn + " is being tested already");
+        }
+        String id = file.id() + "-" + socketName + "-" + sn + "-"
+                + Instant.now().toString().replace("-", "").replace(":", "").replaceAll("\\..*", "") + "-"
+                + attempts.incrementAndGet();
+        boolean started = socket.start(sn, operator, listener -> new Attempt(file, socket.spec(), product,
+                suites.get(partNumber), library, home, databaseUrl, sn, operator, id, listener), records::add);
+        if (!started) {
+            throw new Refused("socket " + socketName + " is testing " + socket.view().serial() + ": wait for its verdict"
+                    + " or abort it");
+        }
+    }
+
+    /** Aborts the socket's running attempt; false when nothing runs there. */
+    boolean abort(String socketName, String operator) {
+        StationSocket socket = sockets.get(socketName);
+        return socket != null && socket.abort("aborted by " + operator + " at " + Instant.now().toString());
+    }
+
+    /** Where the station keeps its attempts' evidence folders. */
+    Path evidence() {
+        return file.evidence();
+    }
+
+    @Override
+    public void close() {
+        sockets.values().forEach(StationSocket::close);
+    }
+}

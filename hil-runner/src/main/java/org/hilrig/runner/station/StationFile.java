@@ -1,0 +1,73 @@
+package org.hilrig.runner.station;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.hilrig.device.profile.Board;
+
+/**
+ * A station file as read by {@link StationFileLoader}: what the station is, where its units are tested and by
+ * whom. Immutable. Paths are resolved against the installation's home ({@code hil.home}).
+ *
+ * @param id the station's id, as records name it
+ * @param database the results database URL, or null for {@code results.db} in the rig home
+ * @param evidence the folder each attempt's sealed evidence folder goes under
+ * @param sessionTimeoutNanos how long a session lives without a request
+ */
+public record StationFile(String id, String database, Path evidence, long sessionTimeoutNanos, List<Socket> sockets,
+        List<Product> products, List<Operator> operators) {
+    public StationFile {
+        sockets = List.copyOf(sockets);
+        products = List.copyOf(products);
+        operators = List.copyOf(operators);
+    }
+
+    /** The product of a part number, if the station makes it. */
+    public Optional<Product> product(String partNumber) {
+        return products.stream().filter(p -> p.partNumber().equals(partNumber)).findFirst();
+    }
+
+    /** The socket of a name, if the station has it. */
+    public Optional<Socket> socket(String name) {
+        return sockets.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /**
+     * A DUT socket: a rig fixture. With {@code emulate}, the station starts {@code hil emulate} for each scanned
+     * unit (its unit seed from the serial) and reaches it through a copy of the fixture with the emulator's TCP
+     * port; without, the fixture's board is whatever board sits in the socket.
+     *
+     * @param emulate the board the station emulates for each unit, or null for a real (or already running) board
+     */
+    public record Socket(String name, Path fixture, Board emulate) {
+    }
+
+    /**
+     * A product: what a scanned serial must look like, which board profile revision its units are tested
+     * against, and its acceptance suite (the library's scenarios with any of {@code tags}, plus the scenario
+     * files and folders of {@code scenarios}).
+     *
+     * @param defect an emulator defect a share of the emulated units carries, or null
+     * @param defectSharePercent the share of emulated units (chosen by each unit's seed) that carry it
+     * @param maxAttempts how many attempts one unit may have
+     * @param reworkAfterFail whether a unit that failed must go to rework before it is tested again
+     */
+    public record Product(String partNumber, String revision, Pattern serial, Board board, Path profile,
+            List<String> tags, List<Path> scenarios, String defect, double defectSharePercent, int maxAttempts,
+            boolean reworkAfterFail) {
+        public Product {
+            tags = List.copyOf(tags);
+            scenarios = List.copyOf(scenarios);
+        }
+    }
+
+    /** Who may log in: a name, a role and the PBKDF2 hash of the password ({@link PasswordHash}). */
+    public record Operator(String name, Role role, String passwordHash) {
+    }
+
+    /** What an operator may do: run units; also release profiles and change retest policy; also manage users. */
+    public enum Role {
+        OPERATOR, ENGINEER, ADMIN
+    }
+}

@@ -1,0 +1,202 @@
+package org.hilrig.runner.station;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.SameSite;
+import io.javalin.http.sse.SseClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.hilrig.timing.RigFailureException;
+
+/**
+ * The operator page's web server: Javalin 7 on Jetty 12, routes declared to Javalin (no routing of our own).
+ *
+ * <pre>
+ * GET  /                         the operator page (or to /login when not logged in)
+ * GET  /login                    the login form
+ * POST /login                    name, password, csrf: a new session bound to the operator, or 401 saying only
+ *                                "name or password is wrong"
+ * POST /logout                   csrf
+ * POST /sockets/{socket}/scan    product, serial, csrf: 202 started, 422 refused (JSON {"error": ...})
+ * POST /sockets/{socket}/abort   csrf: 202 aborting, 409 when nothing runs there
+ * GET  /events                   server-sent events: one "socket" event (SocketView as JSON) a change
+ * GET  /station.js, /station.css the page's script and style, from the jar
+ * </pre>
+ *
+ * Every request gets a session (cookie {@code hil_session}, HttpOnly, SameSite=Strict); every POST without the
+ * session's CSRF token (form field {@code csrf} or header {@code X-CSRF-Token}) is refused with 403 before its
+ * handler runs. Everything but the login form and the assets needs a logged-in session.
+ */
+final class StationServer implements AutoCloseable {
+    static final String COOKIE = "hil_session";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Station station;
+    private final Sessions sessions;
+    private final Javalin app;
+
+    private StationServer(Station station, String bind, int port) {
+        this.station = station;
+        this.sessions = new Sessions(station.file().sessionTimeoutNanos(), station.file().operators());
+        this.app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.routes.before(this::attachSession);
+            cfg.routes.get("/", this::page);
+            cfg.routes.get("/login", ctx -> ctx.html(OperatorPage.login(station.file().id(), session(ctx).csrf(), null)));
+            cfg.routes.post("/login", this::login);
+            cfg.routes.post("/logout", ctx -> {
+                sessions.logout(session(ctx).id());
+                ctx.removeCookie(COOKIE, "/");
+                ctx.redirect("/login", HttpStatus.SEE_OTHER);
+            });
+            cfg.routes.post("/sockets/{socket}/scan", this::scan);
+            cfg.routes.post("/sockets/{socket}/abort", this::abort);
+            cfg.routes.sse("/events", this::events);
+            cfg.routes.get("/station.js", ctx -> asset(ctx, "station.js", "text/javascript; charset=utf-8"));
+            cfg.routes.get("/station.css", ctx -> asset(ctx, "station.css", "text/css; charset=utf-8"));
+        });
+        app.start(bind, port);
+    }
+
+    /** Serves {@code station} on {@code bind}:{@code port} (0: a free port). */
+    static StationServer start(Station station, String bind, int port) {
+        return new StationServer(station, bind, port);
+    }
+
+    int port() {
+        return app.port();
+    }
+
+    /** Before every request: the session of the cookie, or a new anonymous one; a POST must carry its CSRF token. */
+    private void attachSession(Context ctx) {
+        Sessions.Session s = sessions.find(ctx.cookie(COOKIE)).orElse(null);
+        if (s == null) {
+            s = sessions.anonymous();
+            setCookie(ctx, s);
+        }
+        ctx.attribute("session", s);
+        if (ctx.method() == HandlerType.POST) {
+            String token = Optional.ofNullable(ctx.header("X-CSRF-Token")).orElseGet(() -> ctx.formParam("csrf"));
+            if (!Sessions.csrfMatches(s, token)) {
+                ctx.status(HttpStatus.FORBIDDEN).contentType("text/plain; charset=utf-8")
+                        .result("forbidden: this request does not carry the session's CSRF token");
+                ctx.skipRemainingHandlers();
+            }
+        }
+    }
+
+    private static Sessions.Session session(Context ctx) {
+        return ctx.attribute("session");
+    }
+
+    private static void setCookie(Context ctx, Sessions.Session s) {
+        ctx.cookie(new Cookie(COOKIE, s.id(), "/", -1, false, true, null, SameSite.STRICT));
+    }
+
+    private void page(Context ctx) {
+        Sessions.Session s = session(ctx);
+        if (!s.loggedIn()) {
+            ctx.redirect("/login", HttpStatus.SEE_OTHER);
+            return;
+        }
+        ctx.html(OperatorPage.station(station.file(), station.views(), s.operator(), s.csrf()));
+    }
+
+    private void login(Context ctx) {
+        String name = Optional.ofNullable(ctx.formParam("name")).orElse("").strip();
+        char[] password = Optional.ofNullable(ctx.formParam("password")).orElse("").toCharArray();
+        Optional<Sessions.Session> s = sessions.login(session(ctx).id(), name, password);
+        if (s.isEmpty()) {
+            ctx.status(HttpStatus.UNAUTHORIZED).html(OperatorPage.login(station.file().id(), session(ctx).csrf(),
+                    "Name or password is wrong."));
+            return;
+        }
+        setCookie(ctx, s.get());
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+
+    private boolean loggedIn(Context ctx) {
+        if (session(ctx).loggedIn()) {
+            return true;
+        }
+        json(ctx, HttpStatus.UNAUTHORIZED, Map.of("error", "log in first (the session ended)"));
+        return false;
+    }
+
+    private void scan(Context ctx) {
+        if (!loggedIn(ctx)) {
+            return;
+        }
+        try {
+            station.scan(ctx.pathParam("socket"), ctx.formParam("product"), ctx.formParam("serial"),
+                    session(ctx).operator().name());
+            json(ctx, HttpStatus.ACCEPTED, Map.of("started", ctx.pathParam("socket")));
+        } catch (Station.Refused e) {
+            json(ctx, HttpStatus.UNPROCESSABLE_CONTENT, Map.of("error", e.getMessage()));
+        }
+    }
+
+    private void abort(Context ctx) {
+        if (!loggedIn(ctx)) {
+            return;
+        }
+        if (station.abort(ctx.pathParam("socket"), session(ctx).operator().name())) {
+            json(ctx, HttpStatus.ACCEPTED, Map.of("aborting", ctx.pathParam("socket")));
+        } else {
+            json(ctx, HttpStatus.CONFLICT, Map.of("error", "socket " + ctx.pathParam("socket") + " is not testing a unit"));
+        }
+    }
+
+    private void events(SseClient client) {
+        if (!session(client.ctx()).loggedIn()) {
+            client.ctx().status(HttpStatus.UNAUTHORIZED);
+            client.close();
+            return;
+        }
+        Consumer<SocketView> send = v -> {
+            if (!client.terminated()) {
+                client.sendEvent("socket", text(v));
+            }
+        };
+        client.keepAlive();
+        client.onClose(() -> station.unwatch(send));
+        station.watch(send);
+        station.views().forEach(send);
+    }
+
+    private static void json(Context ctx, HttpStatus status, Object body) {
+        ctx.status(status).contentType("application/json").result(text(body));
+    }
+
+    static String text(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static void asset(Context ctx, String name, String type) {
+        try (InputStream in = StationServer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new RigFailureException(name + ": not in the jar");
+            }
+            ctx.contentType(type).result(in.readAllBytes());
+        } catch (IOException e) {
+            throw new RigFailureException(name + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

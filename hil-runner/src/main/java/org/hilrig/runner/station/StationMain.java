@@ -45,6 +45,11 @@ public final class StationMain implements AutoCloseable {
         }
     }
 
+    /** Every attempt that ended, oldest first. */
+    public java.util.List<AttemptRecord> records() {
+        return station.records();
+    }
+
     public int port() {
         return server.port();
     }

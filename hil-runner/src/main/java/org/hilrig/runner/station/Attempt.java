@@ -133,7 +133,8 @@ final class Attempt {
             }
             return runSuite(started, ver, fixtureName, guarded, options, fixture);
         } catch (AbortableRigs.Aborted e) {
-            return record(started, ver, fixtureName, AttemptRecord.Verdict.ABORTED, e.getMessage() + " before the suite ran",
+            return record(started, ver, fixtureName, AttemptRecord.Verdict.ABORTED, e.getMessage()
+                    + " before the suite ran; " + safeState(),
                     null, null);
         } catch (RuntimeException e) {
             return record(started, ver, fixtureName, AttemptRecord.Verdict.ERROR, "the rig broke: " + e.getMessage(), null,

@@ -156,7 +156,7 @@ final class Station implements AutoCloseable {
     /** Aborts the socket's running attempt; false when nothing runs there. */
     boolean abort(String socketName, String operator) {
         StationSocket socket = sockets.get(socketName);
-        return socket != null && socket.abort("aborted by " + operator + " at " + Instant.now().toString());
+        return socket != null && socket.abort("aborted by " + operator + " at " + Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 
     /** Where the station keeps its attempts' evidence folders. */

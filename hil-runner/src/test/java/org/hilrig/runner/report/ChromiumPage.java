@@ -41,6 +41,11 @@ public final class ChromiumPage implements AutoCloseable {
      * @param work a folder for the profile and the driver's log, deleted by the test's @TempDir
      */
     public ChromiumPage(Path work, Path page) {
+        this(work, page.toUri());
+    }
+
+    /** Opens {@code url} (the station's operator page on the loopback address) in a new headless Chromium. */
+    public ChromiumPage(Path work, java.net.URI url) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(executable("chromium", "chromium-browser").toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -52,7 +57,12 @@ public final class ChromiumPage implements AutoCloseable {
                 .withLogFile(work.resolve("chromedriver.log").toFile()).build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-        driver.get(page.toUri().toString());
+        driver.get(url.toString());
+    }
+
+    /** The browser, for tests that type and click as a person does. */
+    public org.openqa.selenium.WebDriver driver() {
+        return driver;
     }
 
     /** The rendered elements that match a CSS selector, in document order. */

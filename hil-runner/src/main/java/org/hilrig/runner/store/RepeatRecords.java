@@ -73,10 +73,10 @@ public final class RepeatRecords {
     /**
      * The statistics over repeats in the last {@code perScenario} runs that ended (sealed) of each scenario that
      * has them, newest run first, scenarios in id order, each run's measurements in the order taken; optionally only
-     * scenario {@code scenarioId} and measurement {@code name} (each null for any). Runs that did not end count
-     * nowhere, as in {@link ResultStore#latestResults}.
+     * scenario {@code scenarioId}, scenarios tracing {@code requirementId} and measurement {@code name} (each null
+     * for any). Runs that did not end count nowhere, as in {@link ResultStore#latestResults}.
      */
-    public List<RunStatistics> latest(String scenarioId, String name, int perScenario) {
+    public List<RunStatistics> latest(String scenarioId, String requirementId, String name, int perScenario) {
         if (perScenario < 1) {
             throw new IllegalArgumentException("perScenario is " + perScenario + ", at least 1 is needed");
         }
@@ -86,11 +86,15 @@ public final class RepeatRecords {
             try (PreparedStatement p = db.connection().prepareStatement("SELECT x.run_id, r.started_utc, r.unit_seed, "
                     + prefixed("x.") + " FROM repeat_statistics x JOIN runs r ON r.run_id = x.run_id WHERE "
                     + RunState.COUNTED_SQL + " AND (? IS NULL OR x.scenario_id = ?) AND (? IS NULL OR x.name = ?) "
+                    + "AND (? IS NULL OR EXISTS (SELECT 1 FROM scenario_requirements q WHERE q.run_id = x.run_id "
+                    + "AND q.scenario_id = x.scenario_id AND q.requirement_id = ?)) "
                     + "ORDER BY x.scenario_id, r.started_utc DESC, x.run_id DESC, x.seq")) {
                 p.setString(1, scenarioId);
                 p.setString(2, scenarioId);
                 p.setString(3, name);
                 p.setString(4, name);
+                p.setString(5, requirementId);
+                p.setString(6, requirementId);
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
                         StoredStatistics st = StoredStatistics.read(rs, 4);

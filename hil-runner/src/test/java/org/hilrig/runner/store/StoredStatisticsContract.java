@@ -118,13 +118,15 @@ abstract class StoredStatisticsContract {
             s.startRun(killed, "rig", "h");
             s.addScenario("r3", killed.scenarios().get(0));
 
-            assertThat(s.repeats().latest(null, "kv", 1)).extracting(r -> r.statistics().scenarioId() + "@"
+            assertThat(s.repeats().latest(null, null, "kv", 1)).extracting(r -> r.statistics().scenarioId() + "@"
                     + r.runId() + ":" + r.unitSeed()).containsExactly("B@r2:3", "EXP-REP-001@r2:3");
-            assertThat(s.repeats().latest("EXP-REP-001", "kv", 1).get(0).statistics().mean())
+            assertThat(s.repeats().latest("EXP-REP-001", null, "kv", 1).get(0).statistics().mean())
                     .isCloseTo(81.2, within(1e-9));
-            assertThat(s.repeats().latest("EXP-REP-001", null, 5)).extracting(r -> r.runId() + ":"
+            assertThat(s.repeats().latest("EXP-REP-001", null, null, 5)).extracting(r -> r.runId() + ":"
                     + r.statistics().name()).containsExactly("r2:loading_time", "r2:kv", "r1:loading_time", "r1:kv");
-            assertThat(s.repeats().latest("nope", null, 5)).isEmpty();
+            assertThat(s.repeats().latest("nope", null, null, 5)).isEmpty();
+            assertThat(s.repeats().latest(null, "REQ-ACC-005", "kv", 1)).hasSize(2);
+            assertThat(s.repeats().latest(null, "REQ-OTHER", null, 1)).isEmpty();
             assertThat(s.repeats().of("r3", "EXP-REP-001")).as("recorded, though it counts nowhere yet").hasSize(2);
         }
     }
@@ -245,7 +247,7 @@ abstract class StoredStatisticsContract {
             s.lots().ended("lot-1", "2026-12-01T10:06:00Z", LotStatistics.of(runUnits(s, "lot-1")));
 
             assertThat(s.runs(10)).extracting(StoredRun::unitSeed).containsExactly(5L, 4L, 3L, null);
-            assertThat(s.repeats().latest("EXP-EVT-001", "kv", 5)).isEmpty();
+            assertThat(s.repeats().latest("EXP-EVT-001", null, "kv", 5)).isEmpty();
             assertThat(s.lots().lot("lot-1").orElseThrow().passedUnits()).isEqualTo(2);
             assertThat(s.lots().statistics("lot-1")).hasSize(2);
         }

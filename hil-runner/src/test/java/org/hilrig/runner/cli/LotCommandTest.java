@@ -15,6 +15,7 @@ import org.hilrig.runner.store.ResultStore;
 import org.hilrig.runner.store.RunState;
 import org.hilrig.runner.store.StoredLot;
 import org.hilrig.runner.store.StoredStatistics;
+import org.hilrig.runner.testsupport.ChildJvm;
 import org.hilrig.runner.testsupport.PostgresExtension;
 import org.hilrig.runner.testsupport.PostgresServer;
 import org.junit.jupiter.api.Test;
@@ -195,6 +196,40 @@ class LotCommandTest {
                 .contains(" kv ").contains(" 10 ")).extracting(l -> l.split(" +")[2]).containsExactlyInAnyOrder("1", "2");
         assertThat(CommandResult.hil("history", where, "--repeats", "--measurement", "kv").out().lines().skip(1))
                 .as("the latest run that ended, one a scenario").hasSize(1);
+    }
+
+    @Test
+    void aLotKilledMidwayKeepsTheUnitsItFinishedAndHistoryShowsItIncomplete(@TempDir Path dir) throws Exception {
+        Path lot = dir.resolve("lot");
+        String url = ResultStore.sqliteUrl(rigHome.resolve("results.db"));
+
+        try (ChildJvm child = ChildJvm.start(Hil.class, dir.resolve("child.log"),
+                List.of("-Dhil.home=" + org.hilrig.runner.run.Library.home()), "run",
+                Path.of(EVT).toAbsolutePath().toString(), "--units", "1-3", "--out", lot.toString(), "--rig-home",
+                rigHome.toString())) {
+            // unit 2's folder appears once unit 1 is sealed and recorded in the lot
+            child.awaitFile(lot.resolve("U2").resolve("INCOMPLETE")).kill();
+        }
+
+        assertThat(lot.resolve("lot.json")).as("the lot did not end").doesNotExist();
+        try (ResultStore store = ResultStore.open(url)) {
+            StoredLot killed = store.lots().recent(10).get(0);
+            assertThat(killed.ended()).isFalse();
+            List<LotUnit> units = store.lots().units(killed.lotId());
+            assertThat(units).as("unit 1, and unit 2 only if it finished in the moment before the kill")
+                    .hasSizeBetween(1, 2).first().satisfies(u -> {
+                        assertThat(u.unitSeed()).isEqualTo(1);
+                        assertThat(u.runState()).isEqualTo(RunState.SEALED);
+                        assertThat(u.runId()).isEqualTo(json(lot.resolve("U1").resolve("results.json")).get("run_id")
+                                .asText());
+                    });
+            assertThat(store.lots().statistics(killed.lotId())).isEmpty();
+            CommandResult history = CommandResult.hil("history", "--db", url, "--lot", killed.lotId());
+            assertThat(history.out()).contains("incomplete, lacks " + LotHistory.NOT_ENDED)
+                    .doesNotContain("MEASUREMENT");
+            assertThat(history.out().lines().filter(l -> l.startsWith("1 "))).singleElement().asString()
+                    .endsWith(" sealed");
+        }
     }
 
     @Test

@@ -71,6 +71,8 @@ final class LotRun {
     private final ResultStore store;
     private final String storeName;
     private final RigHome home;
+    /** The boards the lot's scenarios test, in the order they first come. */
+    private List<org.hilrig.device.profile.Board> boards = List.of(org.hilrig.device.profile.Board.GEN);
 
     /**
      * @param store the results database to record the lot in, or null for none ({@code --no-db}); the units' runs
@@ -89,6 +91,23 @@ final class LotRun {
         this.store = store;
         this.storeName = storeName;
         this.home = home;
+    }
+
+    /** The boards under test of the lot's scenarios: a unit's serial is theirs ({@code GEN-U7}, {@code GEN-U7/TUB-U7}). */
+    LotRun testing(List<org.hilrig.device.profile.Board> underTest) {
+        this.boards = List.copyOf(underTest);
+        return this;
+    }
+
+    /** Unit {@code u}'s serial numbers of the boards under test, joined by '/'. */
+    private String serial(long u) {
+        List<String> serials = new ArrayList<>();
+        for (org.hilrig.device.profile.BoardProfile p : library.simulatedRigs().profiles()) {
+            if (boards.contains(p.board())) {
+                serials.add(org.hilrig.device.profile.Units.serialOf(p, u));
+            }
+        }
+        return String.join("/", serials);
     }
 
     /**
@@ -148,8 +167,7 @@ final class LotRun {
             runs.add(ran.result());
             int passed = (int) results.stream().filter(r -> r.status() == Verdict.PASS).count();
             ScenarioResult firstBad = results.stream().filter(r -> r.status() != Verdict.PASS).findFirst().orElse(null);
-            String serial = org.hilrig.device.profile.Units.serialOf(
-                    library.simulatedRigs().profiles().iterator().next(), u);
+            String serial = serial(u);
             outcomes.add(new LotReport.UnitOutcome(u, serial, defective, passed, results.size() - passed,
                     firstBad == null ? null : firstBad.id() + " " + firstBad.status().word() + ": " + firstBad.message()));
             if (store != null) {

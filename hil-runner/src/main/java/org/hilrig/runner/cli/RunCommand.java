@@ -192,7 +192,8 @@ public final class RunCommand implements Callable<Integer> {
         try (ResultStore store = opened(opening)) {
             if (lotOptions.units() != null) {
                 int code = new LotRun(lib, lotOptions, defectNames, seed, spec.commandLine().getOut(), err, store,
-                        url == null ? null : redact(url), home).run(out != null ? out : defaultOut(), (dir, factory, defectsOfUnit, u, console) ->
+                        url == null ? null : redact(url), home).testing(chosen.stream().map(Scenario::board).distinct().toList())
+                        .run(out != null ? out : defaultOut(), (dir, factory, defectsOfUnit, u, console) ->
                                 one.run(store, dir, factory, defectsOfUnit, u, console));
                 err.flush();
                 return code;

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +14,7 @@ import org.hilrig.runner.store.RunState;
 import org.hilrig.runner.store.StoredLot;
 import org.hilrig.runner.store.StoredStatistics;
 import org.hilrig.runner.testsupport.ChildJvm;
+import org.hilrig.runner.testsupport.InProcessHil;
 import org.hilrig.runner.testsupport.PostgresExtension;
 import org.hilrig.runner.testsupport.PostgresServer;
 import org.junit.jupiter.api.Test;
@@ -26,8 +25,7 @@ class LotCommandTest {
     /** The library's report scenario: it compares LXP's kV with the rig's measurement (KV_FB_SCALE fails it). */
     private static final String EVT = Path.of("..", "test-scenarios", "scenarios", "exposure", "exp-evt-001.yaml").toString();
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private InProcessHil cli;
 
     @TempDir
     Path rigHome;
@@ -36,6 +34,7 @@ class LotCommandTest {
     private static final String REP = Path.of("..", "test-scenarios", "scenarios", "exposure", "exp-rep-001.yaml")
             .toString();
 
+    /** {@code hil} in this test's rig home, without a database. */
     private int hil(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--no-db"));
@@ -44,9 +43,14 @@ class LotCommandTest {
 
     /** {@code hil} in this test's rig home, its database chosen by the arguments (default: the rig home's). */
     private int hilWithDatabase(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--rig-home", rigHome.toString()));
-        return Hil.run(all.toArray(new String[0]), new PrintWriter(out, true), new PrintWriter(err, true));
+        return cli().run(args);
+    }
+
+    private InProcessHil cli() {
+        if (cli == null) {
+            cli = new InProcessHil(rigHome);
+        }
+        return cli;
     }
 
     private static JsonNode json(Path file) throws java.io.IOException {
@@ -77,7 +81,7 @@ class LotCommandTest {
     void aLotWritesOneJunitXmlWithATestsuitePerUnitAndTheLotsStatistics(@TempDir Path dir) throws Exception {
         Path lot = dir.resolve("lot");
 
-        assertThat(hil("run", EVT, "--units", "3-5", "--out", lot.toString())).as(err.toString()).isZero();
+        assertThat(hil("run", EVT, "--units", "3-5", "--out", lot.toString())).as(cli().err()).isZero();
 
         JsonNode lotJson = json(lot.resolve("lot.json"));
         String lotId = lotJson.get("lot_id").asText();
@@ -126,11 +130,11 @@ class LotCommandTest {
         if (url != null) {
             args.addAll(List.of("--db", url));
         }
-        assertThat(hilWithDatabase(args.toArray(new String[0]))).as(err.toString()).isZero();
+        assertThat(hilWithDatabase(args.toArray(new String[0]))).as(cli().err()).isZero();
         String db = url != null ? url : ResultStore.sqliteUrl(rigHome.resolve("results.db"));
         JsonNode lotJson = json(lot.resolve("lot.json"));
         String lotId = lotJson.get("lot_id").asText();
-        assertThat(out.toString()).contains("results database: " + db + " (lot " + lotId + "; hil history --lot "
+        assertThat(cli().out()).contains("results database: " + db + " (lot " + lotId + "; hil history --lot "
                 + lotId + ")");
 
         try (ResultStore store = ResultStore.open(db)) {
@@ -247,7 +251,7 @@ class LotCommandTest {
     void aLotRunsEveryUnitIntoItsOwnFolderAndWritesTheStatisticsAcrossTheUnits(@TempDir Path dir) throws Exception {
         Path lot = dir.resolve("lot");
 
-        assertThat(hil("run", EVT, "--units", "3-5", "--out", lot.toString())).as(err.toString()).isZero();
+        assertThat(hil("run", EVT, "--units", "3-5", "--out", lot.toString())).as(cli().err()).isZero();
 
         JsonNode json = new ObjectMapper().readTree(lot.resolve("lot.json").toFile());
         assertThat(json.get("units")).hasSize(3);
@@ -266,7 +270,7 @@ class LotCommandTest {
         assertThat(kv.get("n").asInt()).isEqualTo(3);
         assertThat(kv.get("sd").asDouble()).as("units differ").isPositive();
         assertThat(kv.get("cpk").asDouble()).isPositive();
-        assertThat(out.toString()).contains("a lot of 3 units (unit seeds 3-5)", "unit 4", "lot: 3 of 3 units passed");
+        assertThat(cli().out()).contains("a lot of 3 units (unit seeds 3-5)", "unit 4", "lot: 3 of 3 units passed");
         assertThat(Files.readString(lot.resolve("lot.html"))).contains("3 of 3 units passed every scenario", "data:image/png;base64,");
     }
 
@@ -277,7 +281,7 @@ class LotCommandTest {
         int code = hil("run", EVT, "--units", "1-8", "--defect", "KV_FB_SCALE", "--defective-share", "40",
                 "--out", lot.toString());
 
-        assertThat(code).as(err.toString()).isEqualTo(1);
+        assertThat(code).as(cli().err()).isEqualTo(1);
         JsonNode units = new ObjectMapper().readTree(lot.resolve("lot.json").toFile()).get("units");
         int defective = 0;
         for (JsonNode u : units) {
@@ -287,24 +291,35 @@ class LotCommandTest {
             assertThat(LotRun.carries(u.get("unit_seed").asLong(), 40.0)).isEqualTo(carries);
         }
         assertThat(defective).as("some units carry it, some do not").isBetween(1, 7);
-        assertThat(out.toString()).contains(defective + " carried KV_FB_SCALE, " + defective + " of them failed; 0 units"
+        assertThat(cli().out()).contains(defective + " carried KV_FB_SCALE, " + defective + " of them failed; 0 units"
                 + " without it failed");
     }
 
     @Test
     void aRangeThatDoesNotReadOrOptionsThatDoNotGoWithALotAreBadInput(@TempDir Path dir) {
         assertThat(hil("run", EVT, "--units", "5-1")).isEqualTo(2);
-        assertThat(err.toString()).contains("--units 5-1: the range ends before it starts");
+        assertThat(cli().err()).contains("--units 5-1: the range ends before it starts");
         assertThat(hil("run", EVT, "--units", "one")).isEqualTo(2);
-        assertThat(err.toString()).contains("--units 'one': not a range of unit seeds (write 1-50, or 7)");
+        assertThat(cli().err()).contains("--units 'one': not a range of unit seeds (write 1-50, or 7)");
         assertThat(hil("run", EVT, "--units", "1-3", "--unit-seed", "2")).isEqualTo(2);
-        assertThat(err.toString()).contains("--units and --unit-seed/--serial-number");
+        assertThat(cli().err()).contains("--units and --unit-seed/--serial-number");
         assertThat(hil("run", EVT, "--defective-share", "10")).isEqualTo(2);
-        assertThat(err.toString()).contains("--defective-share: a share of a lot's units; give --units too");
+        assertThat(cli().err()).contains("--defective-share: a share of a lot's units; give --units too");
         assertThat(hil("run", EVT, "--units", "1-3", "--defective-share", "10")).isEqualTo(2);
-        assertThat(err.toString()).contains("give --defect NAME too");
+        assertThat(cli().err()).contains("give --defect NAME too");
         assertThat(hil("run", EVT, "--units", "1-3", "--defect", "KV_FB_SCALE", "--defective-share", "120")).isEqualTo(2);
-        assertThat(err.toString()).contains("--defective-share 120.0: a share is 0 to 100");
+        assertThat(cli().err()).contains("--defective-share 120.0: a share is 0 to 100");
         assertThat(dir.toFile().list()).isEmpty();
+    }
+
+    @Test
+    void aUnitIsNamedByTheSerialsOfTheBoardsItsScenariosTest(@TempDir Path dir) throws Exception {
+        String tub = Path.of("..", "test-scenarios", "scenarios", "system", "sys-tub-001.yaml").toString();
+
+        assertThat(hil("run", tub, "--units", "4-4", "--out", dir.resolve("tub").toString())).as(cli().err()).isZero();
+        assertThat(hil("run", tub, EVT, "--units", "4-4", "--out", dir.resolve("both").toString())).as(cli().err()).isZero();
+
+        assertThat(json(dir.resolve("tub/lot.json")).get("units").get(0).get("serial").asText()).isEqualTo("TUB-U4");
+        assertThat(json(dir.resolve("both/lot.json")).get("units").get(0).get("serial").asText()).isEqualTo("GEN-U4/TUB-U4");
     }
 }

@@ -1,5 +1,6 @@
 package org.hilrig.runner.station;
 
+import org.hilrig.runner.store.AttemptRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -60,13 +61,14 @@ final class Attempt {
     private final String serial;
     private final String operator;
     private final String attemptId;
+    private final String started;
     private final Listener listener;
     private volatile AbortableRigs rigs;
     private volatile String abortReason;
 
     Attempt(StationFile station, StationFile.Socket socket, StationFile.Product product, List<Scenario> suite,
             Library library, RigHome home, String databaseUrl, String serial, String operator, String attemptId,
-            Listener listener) {
+            String startedUtc, Listener listener) {
         this.station = station;
         this.socket = socket;
         this.product = product;
@@ -77,6 +79,7 @@ final class Attempt {
         this.serial = serial;
         this.operator = operator;
         this.attemptId = attemptId;
+        this.started = startedUtc;
         this.listener = listener;
     }
 
@@ -94,8 +97,14 @@ final class Attempt {
         }
     }
 
+    /** The attempt's record as its scan is taken: running, no verdict yet. */
+    AttemptRecord starting() {
+        return new AttemptRecord(attemptId, serial, socket.name(), station.id(), operator, product.partNumber(),
+                product.revision(), socket.fixture().getFileName().toString(), sha256(product.profile()), Map.of(), started,
+                null, null, null, null, null, null, null);
+    }
+
     AttemptRecord run() {
-        String started = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
         long unitSeed = Units.seedOf(serial);
         String defect = socket.emulate() != null && product.defect() != null
                 && carriesDefect(unitSeed, product.defectSharePercent()) ? product.defect() : null;
@@ -263,7 +272,8 @@ final class Attempt {
             String why, String runId, String manifest) {
         return new AttemptRecord(attemptId, serial, socket.name(), station.id(), operator, product.partNumber(),
                 product.revision(), fixture, sha256(product.profile()), ver, started,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), verdict, why, runId,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), verdict,
+                verdict == AttemptRecord.Verdict.ABORTED ? abortReason : null, why, runId,
                 runId == null ? null : station.evidence().resolve(attemptId).toString(), manifest);
     }
 

@@ -1,5 +1,6 @@
 package org.hilrig.runner.station;
 
+import org.hilrig.runner.store.AttemptRecord;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.hilrig.runner.store.UnitRecords;
+import org.hilrig.runner.store.UnitStatus;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.hilrig.runner.evidence.RigHome;
@@ -34,7 +37,8 @@ final class Station implements AutoCloseable {
     private final String databaseUrl;
     private final Map<String, List<Scenario>> suites = new LinkedHashMap<>();
     private final Map<String, StationSocket> sockets = new LinkedHashMap<>();
-    private final List<AttemptRecord> records = new CopyOnWriteArrayList<>();
+    private final UnitRecords records;
+    private final int abortedAtStart;
     private final List<Consumer<SocketView>> watchers = new CopyOnWriteArrayList<>();
     private final AtomicLong attempts = new AtomicLong();
 
@@ -69,9 +73,24 @@ final class Station implements AutoCloseable {
         if (!problems.isEmpty()) {
             throw new BadInputException(problems);
         }
+        this.records = UnitRecords.open(databaseUrl);
+        this.abortedAtStart = records.abortRunning(file.id());
         for (StationFile.Socket s : file.sockets()) {
             sockets.put(s.name(), new StationSocket(s, this::tell));
         }
+    }
+
+    /** How many attempts were still running when the station last stopped (marked aborted as it started). */
+    int abortedAtStart() {
+        return abortedAtStart;
+    }
+
+    /** A unit's status, from its attempts, under its product's retest policy (the first product when unknown). */
+    UnitStatus status(String serial) {
+        List<AttemptRecord> a = attempts(serial);
+        StationFile.Product p = a.isEmpty() ? file.products().get(0)
+                : file.product(a.get(0).partNumber()).orElse(file.products().get(0));
+        return UnitStatus.of(a, p.maxAttempts());
     }
 
     StationFile file() {
@@ -86,14 +105,14 @@ final class Station implements AutoCloseable {
         return suites.get(partNumber);
     }
 
-    /** Every attempt that ended, oldest first. */
+    /** Every attempt of this station, oldest first (running ones without a verdict). */
     List<AttemptRecord> records() {
-        return List.copyOf(records);
+        return records.attemptsAt(file.id());
     }
 
-    /** A unit's attempts, oldest first. */
+    /** A unit's attempts at any station of the database, oldest first. */
     List<AttemptRecord> attempts(String serial) {
-        return records.stream().filter(r -> r.serial().equals(serial)).toList();
+        return records.attempts(serial);
     }
 
     void watch(Consumer<SocketView> w) {
@@ -130,10 +149,12 @@ final class Station implements AutoCloseable {
             throw new Refused("serial '" + sn + "' is not a " + product.partNumber() + " serial (format "
                     + product.serial().pattern() + "): scan again");
         }
-        List<AttemptRecord> before = attempts(sn);
+        List<AttemptRecord> before = attempts(sn).stream().filter(a -> a.verdict() != null && a.verdict().conclusive())
+                .toList();
         if (before.size() >= product.maxAttempts()) {
             throw new Refused("unit " + sn + " has had its " + product.maxAttempts() + " attempts (retest policy of "
-                    + product.partNumber() + "): take it out of the line");
+                    + product.partNumber() + "): " + UnitStatus.of(before, product.maxAttempts()).name().toLowerCase(
+                            java.util.Locale.ROOT).replace('_', ' ') + ", take it out of the line");
         }
         if (product.reworkAfterFail() && !before.isEmpty()
                 && before.get(before.size() - 1).verdict() == AttemptRecord.Verdict.FAIL) {
@@ -142,11 +163,17 @@ final class Station implements AutoCloseable {
         if (sockets.values().stream().anyMatch(s -> sn.equals(s.view().serial()) && s.busy())) {
             throw new Refused("unit " + sn + " is being tested already");
         }
+        Instant now = Instant.now();
         String id = file.id() + "-" + socketName + "-" + sn + "-"
-                + Instant.now().toString().replace("-", "").replace(":", "").replaceAll("\\..*", "") + "-"
+                + now.toString().replace("-", "").replace(":", "").replaceAll("\\..*", "") + "-"
                 + attempts.incrementAndGet();
-        boolean started = socket.start(sn, operator, listener -> new Attempt(file, socket.spec(), product,
-                suites.get(partNumber), library, home, databaseUrl, sn, operator, id, listener), records::add);
+        String startedUtc = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+        boolean started = socket.start(sn, operator, listener -> {
+            Attempt a = new Attempt(file, socket.spec(), product, suites.get(partNumber), library, home, databaseUrl, sn,
+                    operator, id, startedUtc, listener);
+            records.started(a.starting());
+            return a;
+        }, records::ended);
         if (!started) {
             throw new Refused("socket " + socketName + " is testing " + socket.view().serial() + ": wait for its verdict"
                     + " or abort it");
@@ -166,6 +193,10 @@ final class Station implements AutoCloseable {
 
     @Override
     public void close() {
-        sockets.values().forEach(StationSocket::close);
+        try {
+            sockets.values().forEach(StationSocket::close);
+        } finally {
+            records.close();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.hilrig.runner.station;
 
+import org.hilrig.runner.store.AttemptRecord;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.hilrig.runner.evidence.RigHome;
@@ -45,7 +46,7 @@ public final class StationMain implements AutoCloseable {
         }
     }
 
-    /** Every attempt that ended, oldest first. */
+    /** Every attempt of the station, oldest first (running ones without a verdict). */
     public java.util.List<AttemptRecord> records() {
         return station.records();
     }
@@ -62,7 +63,8 @@ public final class StationMain implements AutoCloseable {
                         .collect(Collectors.joining(", ")) + "; products: " + f.products().stream()
                         .map(p -> p.partNumber() + " rev " + p.revision() + " (" + station.suite(p.partNumber()).size()
                                 + " scenarios)").collect(Collectors.joining(", ")) + "; results: " + databaseName
-                + "; evidence: " + f.evidence() + ")";
+                + "; evidence: " + f.evidence() + ")" + (station.abortedAtStart() == 0 ? "" : "; " + station.abortedAtStart()
+                        + " attempts that were running when it last stopped are marked aborted");
     }
 
     @Override

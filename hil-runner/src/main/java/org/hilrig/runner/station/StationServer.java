@@ -28,6 +28,7 @@ import org.hilrig.timing.RigFailureException;
  * POST /sockets/{socket}/scan    product, serial, csrf: 202 started, 422 refused (JSON {"error": ...})
  * POST /sockets/{socket}/abort   csrf: 202 aborting, 409 when nothing runs there
  * GET  /events                   server-sent events: one "socket" event (SocketView as JSON) a change
+ * GET  /units/{serial}           a unit's status and every attempt at it, JSON
  * GET  /station.js, /station.css the page's script and style, from the jar
  * </pre>
  *
@@ -60,6 +61,7 @@ final class StationServer implements AutoCloseable {
             cfg.routes.post("/sockets/{socket}/scan", this::scan);
             cfg.routes.post("/sockets/{socket}/abort", this::abort);
             cfg.routes.sse("/events", this::events);
+            cfg.routes.get("/units/{serial}", this::unit);
             cfg.routes.get("/station.js", ctx -> asset(ctx, "station.js", "text/javascript; charset=utf-8"));
             cfg.routes.get("/station.css", ctx -> asset(ctx, "station.css", "text/css; charset=utf-8"));
         });
@@ -153,6 +155,15 @@ final class StationServer implements AutoCloseable {
         } else {
             json(ctx, HttpStatus.CONFLICT, Map.of("error", "socket " + ctx.pathParam("socket") + " is not testing a unit"));
         }
+    }
+
+    private void unit(Context ctx) {
+        if (!loggedIn(ctx)) {
+            return;
+        }
+        String serial = ctx.pathParam("serial");
+        json(ctx, HttpStatus.OK, Map.of("serial", serial, "status", station.status(serial).name(), "attempts",
+                station.attempts(serial)));
     }
 
     private void events(SseClient client) {

@@ -1,5 +1,6 @@
 package org.hilrig.runner.station;
 
+import org.hilrig.runner.store.AttemptRecord;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -81,11 +82,17 @@ final class StationSocket implements AutoCloseable {
                 publish();
                 throw e;
             }
+            String notRecorded = null;
+            try {
+                done.accept(r);
+            } catch (RuntimeException e) {
+                notRecorded = e.getMessage();
+            }
             synchronized (lock) {
-                view = done(view, r.verdict().name(), r.why(), r.evidence());
+                view = done(view, r.verdict().name(), notRecorded == null ? r.why() : r.why()
+                        + " (NOT RECORDED in the results database: " + notRecorded + ")", r.evidence());
                 running = null;
             }
-            done.accept(r);
             publish();
         });
         return true;

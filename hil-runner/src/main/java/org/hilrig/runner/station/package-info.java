@@ -4,7 +4,7 @@
  * (Javalin on Jetty, bound to the loopback address by default) where a scan of a unit's serial starts its
  * product's acceptance suite on one socket ({@link StationSocket}, one thread each, independent of the others),
  * runs it through the same engine, rig and evidence code as {@code hil run} ({@link Attempt}) and keeps each
- * attempt's record ({@link AttemptRecord}) whatever the next attempt does. Operators log in with a name and a
+ * attempt's record ({@link org.hilrig.runner.store.AttemptRecord}, in the results database: {@link org.hilrig.runner.store.UnitRecords}) whatever the next attempt does. Operators log in with a name and a
  * PBKDF2 password hash ({@link PasswordHash}); sessions expire and every state-changing request carries the
  * session's CSRF token ({@link Sessions}).
  */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.hilrig.runner.report.ChromiumPage;
+import org.hilrig.runner.store.AttemptRecord;
 import org.hilrig.runner.report.ReportAsSeenTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +93,25 @@ class StationAsSeenTest {
             assertFocusInSerial(d);
             assertThat(ReportAsSeenTest.lowContrast(page.visibleText())).isEmpty();
             Files.write(Path.of("target/station-aborted.png"), page.screenshot());
+
+            // every attempt kept in the results database, each with its own sealed evidence folder
+            List<AttemptRecord> records = station.main.records();
+            assertThat(records).extracting(AttemptRecord::serial, AttemptRecord::verdict).containsExactlyInAnyOrder(
+                    org.assertj.core.groups.Tuple.tuple("GEN-U9", AttemptRecord.Verdict.FAIL),
+                    org.assertj.core.groups.Tuple.tuple("GEN-U7", AttemptRecord.Verdict.PASS),
+                    org.assertj.core.groups.Tuple.tuple("GEN-U12", AttemptRecord.Verdict.ABORTED));
+            for (AttemptRecord r : records) {
+                assertThat(r.operator()).isEqualTo("olga");
+                assertThat(r.board()).containsEntry("sn", r.serial()).containsEntry("board", "GEN");
+                assertThat(r.profileSha256()).hasSize(64);
+                assertThat(r.manifestSha256()).as("sealed: %s", r.evidence()).hasSize(64);
+                java.io.StringWriter out = new java.io.StringWriter();
+                int verify = org.hilrig.runner.cli.Hil.run(new String[] {"verify", r.evidence(), "--rig-home",
+                        dir.resolve("rig-home").toString()}, new java.io.PrintWriter(out, true), new java.io.PrintWriter(out, true));
+                assertThat(verify).as("hil verify %s: %s", r.evidence(), out).isZero();
+            }
+            assertThat(records.stream().filter(r -> r.serial().equals("GEN-U12")).findFirst().orElseThrow().abortReason())
+                    .startsWith("aborted by olga at ");
 
             d.findElement(By.id("logout")).click();
             await().atMost(Duration.ofSeconds(30)).until(() -> d.getCurrentUrl().endsWith("/login"));

@@ -73,6 +73,9 @@ abstract class ResultStoreContract {
             assertThat(rs.getInt(1)).isEqualTo(5);
             assertThat(rs.getString(2)).isEqualTo("statistics over repeats per run and scenario; production lots, their "
                     + "units and their statistics; a run's unit seed");
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(6);
+            assertThat(rs.getString(2)).startsWith("production station (issue 14): units and every attempt at them");
             assertThat(rs.next()).isFalse();
         }
     }

@@ -1,4 +1,4 @@
-package org.hilrig.runner.station;
+package org.hilrig.runner.store;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,12 +15,13 @@ import java.util.Map;
  * @param runId the evidence folder's run id (null when nothing ran)
  * @param evidence the sealed evidence folder (null when nothing ran)
  * @param manifestSha256 the sealed folder's manifest hash (null when nothing ran)
+ * @param abortReason who aborted it and when (null unless ABORTED)
  * @param why the verdict in words: the failing scenario, measurement, value and limit; the abort's reason and
  *     who gave it; or what stopped the attempt
  */
 public record AttemptRecord(String attemptId, String serial, String socket, String station, String operator,
         String partNumber, String revision, String fixture, String profileSha256, Map<String, String> board,
-        String startedUtc, String endedUtc, Verdict verdict, String why, String runId, String evidence,
+        String startedUtc, String endedUtc, Verdict verdict, String abortReason, String why, String runId, String evidence,
         String manifestSha256) {
     public AttemptRecord {
         board = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(board));
@@ -35,6 +36,11 @@ public record AttemptRecord(String attemptId, String serial, String socket, Stri
         /** the operator aborted it; the outputs were safe before it said so */
         ABORTED,
         /** nothing conclusive ran: the board's serial was not the scanned one, or the rig broke */
-        ERROR
+        ERROR;
+
+        /** Whether the suite ran to a verdict on the unit: only such attempts count against the retest policy. */
+        public boolean conclusive() {
+            return this == PASS || this == FAIL;
+        }
     }
 }

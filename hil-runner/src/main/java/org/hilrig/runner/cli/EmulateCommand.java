@@ -98,6 +98,11 @@ final class EmulateCommand implements Callable<Integer> {
                     + "), the JVM's VM and compiler threads at 1; needs CAP_SYS_NICE; default 0: ordinary scheduling.")
     int rtPriority;
 
+    @Option(names = "--exit-with-parent", hidden = true, description = "Stop (as on SIGTERM) when the process that"
+            + " started this one ends, however it ends: hil station starts a unit's board this way, so that a station"
+            + " killed with SIGKILL leaves no board running.")
+    boolean exitWithParent;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -181,6 +186,12 @@ final class EmulateCommand implements Callable<Integer> {
             stoppedBy[0] = "stopped by SIGINT";
             stop.countDown();
         });
+        if (exitWithParent) {
+            ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
+                stoppedBy[0] = "stopped: the process that started it (" + parent.pid() + ") ended";
+                stop.countDown();
+            }));
+        }
         String where = port.serial != null ? port.serial + " at " + baud + " baud" : paced.describePort();
         out.println("emulating " + board + " fw " + own.text(ProfileKey.FIRMWARE_VERSION) + " on " + where
                 + (defectSet.isEmpty() ? "" : " with " + defectSet) + "; Ctrl-C to stop");

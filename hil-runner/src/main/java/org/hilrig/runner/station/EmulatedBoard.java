@@ -20,7 +20,8 @@ import org.hilrig.timing.RigFailureException;
  * One unit for an emulated socket: {@code hil emulate --board B --tcp 0 --unit-seed N [--defect D]} in a child JVM
  * of this installation (same Java, class path and {@code hil.home}), listening on a free loopback port that its
  * first line names. {@link #close} stops it with SIGTERM (it closes its port and exits), and kills it when it has
- * not gone within 10 s. Output is kept (the last 50 lines) for messages.
+ * not gone within 10 s; it stops by itself when this JVM ends, however it ends ({@code --exit-with-parent}: a
+ * station killed with SIGKILL leaves no board running). Output is kept (the last 50 lines) for messages.
  */
 final class EmulatedBoard implements AutoCloseable {
     /** The rig's command line, by name: cli depends on station, not the other way round. */
@@ -46,7 +47,7 @@ final class EmulatedBoard implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-Xshare:auto", "-cp", System.getProperty("java.class.path"), "-Dhil.home=" + home,
                 HIL_MAIN, "emulate", "--board", board.name(), "--tcp", "0", "--unit-seed",
-                Long.toString(unitSeed), "--profile", profile.toString()));
+                Long.toString(unitSeed), "--profile", profile.toString(), "--exit-with-parent"));
         if (defect != null) {
             cmd.addAll(List.of("--defect", defect));
         }

@@ -24,15 +24,19 @@ final class TestStation implements AutoCloseable {
 
     /** @param extraSockets YAML list items appended under {@code sockets:}, e.g. {@code "  - {name: C, fixture: F}\n"} */
     static TestStation start(Path dir, String extraSockets) throws IOException {
+        Path file = writeFile(dir, extraSockets);
+        return new TestStation(StationMain.start(file, new RigHome(dir.resolve("rig-home")), "127.0.0.1", 0),
+                dir.resolve("evidence"), dir.resolve("results.db"));
+    }
+
+    /** The demo station's file with its evidence in {@code dir/evidence} and its database {@code dir/results.db}. */
+    static Path writeFile(Path dir, String extraSockets) throws IOException {
         String demo = Files.readString(Library.home().resolve("fixtures/stations/demo.yaml"));
-        Path evidence = dir.resolve("evidence");
-        Path database = dir.resolve("results.db");
-        String text = demo.replace("evidence: out/station", "evidence: " + evidence + "\ndatabase: jdbc:sqlite:" + database)
-                + extraSockets;
+        String text = demo.replace("evidence: out/station", "evidence: " + dir.resolve("evidence") + "\ndatabase: jdbc:sqlite:"
+                + dir.resolve("results.db")) + extraSockets;
         Path file = dir.resolve("station.yaml");
         Files.writeString(file, text);
-        return new TestStation(StationMain.start(file, new RigHome(dir.resolve("rig-home")), "127.0.0.1", 0), evidence,
-                database);
+        return file;
     }
 
     String url(String path) {

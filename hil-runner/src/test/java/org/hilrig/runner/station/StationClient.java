@@ -1,0 +1,63 @@
+package org.hilrig.runner.station;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A real HTTP client of a station at {@code base} (http://127.0.0.1:PORT), with its own cookies. */
+final class StationClient {
+    private static final Pattern CSRF = Pattern.compile("(?:name=\"csrf\" value|data-csrf)=\"([^\"]+)\"");
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final String base;
+
+    StationClient(String base) {
+        this.base = base;
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String csrf, String... fields) throws IOException, InterruptedException {
+        StringBuilder form = new StringBuilder();
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            form.append(form.length() == 0 ? "" : "&").append(fields[i]).append('=')
+                    .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+        }
+        if (csrf != null) {
+            form.append(form.length() == 0 ? "" : "&").append("csrf=").append(URLEncoder.encode(csrf, StandardCharsets.UTF_8));
+        }
+        return http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String csrf(String html) {
+        Matcher m = CSRF.matcher(html);
+        assertThat(m.find()).as("a CSRF token in %s", html).isTrue();
+        return m.group(1);
+    }
+
+    /** Logs olga in; returns the logged-in session's CSRF token. */
+    String login() throws IOException, InterruptedException {
+        String token = csrf(get("/login").body());
+        assertThat(post("/login", token, "name", "olga", "password", "olga-demo-1").statusCode()).isEqualTo(303);
+        return csrf(get("/").body());
+    }
+
+    /** Scans {@code serial} on {@code socket} as the demo's product and expects it to start. */
+    void scan(String token, String socket, String serial) throws IOException, InterruptedException {
+        HttpResponse<String> r = post("/sockets/" + socket + "/scan", token, "product", "GEN-3000", "serial", serial);
+        assertThat(r.statusCode()).as("scan %s on %s: %s", serial, socket, r.body()).isEqualTo(202);
+    }
+}

@@ -5,18 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.hilrig.device.profile.Board;
 import org.hilrig.runner.run.Library;
 import org.junit.jupiter.api.Test;
@@ -24,45 +16,33 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The station's HTTP surface with a real client: what a forged, wrong or badly scanned request gets. */
 class StationHttpTest {
-    private static final Pattern CSRF = Pattern.compile("(?:name=\"csrf\" value|data-csrf)=\"([^\"]+)\"");
-
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private StationClient client;
 
     private HttpResponse<String> get(TestStation s, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(s.url(path))).build(), HttpResponse.BodyHandlers.ofString());
+        return client(s).get(path);
     }
 
     private HttpResponse<String> post(TestStation s, String path, String csrf, String... fields)
             throws IOException, InterruptedException {
-        StringBuilder form = new StringBuilder();
-        for (int i = 0; i + 1 < fields.length; i += 2) {
-            form.append(form.length() == 0 ? "" : "&").append(fields[i]).append('=')
-                    .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+        return client(s).post(path, csrf, fields);
+    }
+
+    private StationClient client(TestStation s) {
+        if (client == null) {
+            client = new StationClient(s.url(""));
         }
-        if (csrf != null) {
-            form.append(form.length() == 0 ? "" : "&").append("csrf=").append(URLEncoder.encode(csrf, StandardCharsets.UTF_8));
-        }
-        return http.send(HttpRequest.newBuilder(URI.create(s.url(path)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        return client;
     }
 
     private static String csrf(String html) {
-        Matcher m = CSRF.matcher(html);
-        assertThat(m.find()).as("a CSRF token in %s", html).isTrue();
-        return m.group(1);
+        return StationClient.csrf(html);
     }
 
-    /** Logs olga in; returns the logged-in session's CSRF token. */
     private String login(TestStation s) throws IOException, InterruptedException {
-        String token = csrf(get(s, "/login").body());
-        HttpResponse<String> r = post(s, "/login", token, "name", "olga", "password", "olga-demo-1");
-        assertThat(r.statusCode()).isEqualTo(303);
-        return csrf(get(s, "/").body());
+        return client(s).login();
     }
 
     @Test
@@ -110,6 +90,22 @@ class StationHttpTest {
             assertThat(s.main.records().get(0).verdict()).isEqualTo(AttemptRecord.Verdict.ABORTED);
             assertThat(s.main.records().get(0).why()).startsWith("aborted by olga at ");
             assertThat(post(s, "/sockets/B/abort", token).statusCode()).as("nothing runs on B").isEqualTo(409);
+        }
+    }
+
+    @Test
+    void aSessionEndsAfterItsTimeoutWithoutARequest() throws Exception {
+        Path file = TestStation.writeFile(dir, "");
+        Files.writeString(file, Files.readString(file).replace("session_timeout: 1800s", "session_timeout: 2s"));
+        try (StationMain s = StationMain.start(file, new org.hilrig.runner.evidence.RigHome(dir.resolve("rig-home")),
+                "127.0.0.1", 0)) {
+            StationClient c = new StationClient("http://127.0.0.1:" + s.port());
+            c.login();
+            assertThat(c.get("/").statusCode()).as("logged in").isEqualTo(200);
+            // one request after 3 s of none: the session ended at 2 s
+            await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30))
+                    .until(() -> c.get("/").statusCode() == 303);
+            assertThat(c.get("/").headers().firstValue("Location")).hasValue("/login");
         }
     }
 

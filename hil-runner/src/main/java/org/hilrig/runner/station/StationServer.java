@@ -65,7 +65,11 @@ final class StationServer implements AutoCloseable {
             cfg.routes.get("/station.js", ctx -> asset(ctx, "station.js", "text/javascript; charset=utf-8"));
             cfg.routes.get("/station.css", ctx -> asset(ctx, "station.css", "text/css; charset=utf-8"));
         });
-        app.start(bind, port);
+        try {
+            app.start(bind, port);
+        } catch (io.javalin.util.JavalinBindException e) {
+            throw new RigFailureException("cannot serve on " + bind + ":" + port + ": " + e.getMessage(), e);
+        }
     }
 
     /** Serves {@code station} on {@code bind}:{@code port} (0: a free port). */

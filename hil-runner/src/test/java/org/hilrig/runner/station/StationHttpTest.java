@@ -94,6 +94,21 @@ class StationHttpTest {
     }
 
     @Test
+    void aPortInUseIsTheRigFailingOnOneLine() throws Exception {
+        try (TestStation s = TestStation.start(dir, "")) {
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.StringWriter err = new java.io.StringWriter();
+            Path other = Files.createDirectories(dir.resolve("other"));
+            int code = org.hilrig.runner.cli.Hil.run(new String[] {"station", "--config", TestStation.writeFile(other, "")
+                    .toString(), "--port", Integer.toString(s.main.port()), "--rig-home", other.resolve("rig-home").toString()},
+                    new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+            assertThat(code).isEqualTo(3);
+            assertThat(err.toString().lines().toList()).singleElement().asString()
+                    .startsWith("hil station: cannot serve on 127.0.0.1:" + s.main.port() + ": Port already in use.");
+        }
+    }
+
+    @Test
     void aSessionEndsAfterItsTimeoutWithoutARequest() throws Exception {
         Path file = TestStation.writeFile(dir, "");
         Files.writeString(file, Files.readString(file).replace("session_timeout: 1800s", "session_timeout: 2s"));

@@ -59,7 +59,8 @@ final class OperatorPage {
         return "<section class=\"socket state-" + esc(s.state()) + (verdict.isEmpty() ? "" : " verdict-" + esc(verdict))
                 + "\" id=\"socket-" + esc(s.socket()) + "\" data-socket=\"" + esc(s.socket()) + "\">"
                 + "<h2>Socket " + esc(s.socket()) + "</h2>"
-                + "<p class=\"unit\">" + (s.serial() == null ? "no unit" : "Unit " + esc(s.serial())) + "</p>"
+                + "<p class=\"unit\">" + (s.serial() == null ? "no unit" : "Unit " + esc(s.serial())
+                        + (s.unitStatus() == null ? "" : ": " + esc(s.unitStatus()))) + "</p>"
                 + "<div class=\"banner\"" + (verdict.isEmpty() ? " hidden" : "") + "><p class=\"verdict\">" + esc(verdict)
                 + "</p><p class=\"why\">" + esc(s.why() == null ? "" : s.why()) + "</p></div>"
                 + "<div class=\"progress\"" + ("running".equals(s.state()) || "aborting".equals(s.state()) ? "" : " hidden") + ">"

@@ -14,16 +14,17 @@ import java.util.List;
  * @param left the scenarios after the running one
  * @param verdict {@code PASS}, {@code FAIL}, {@code ABORTED} or {@code ERROR} once done, else null
  * @param why the verdict in words
+ * @param unitStatus what the unit is after the attempt, from all its attempts ({@code failed, attempt 1 of 3}), once done
  */
 public record SocketView(String socket, String state, String serial, String operator, String phase, int scenarioIndex,
         int scenarioCount, String scenario, String scenarioTitle, String step, long elapsedMillis, List<String> left,
-        String verdict, String why, String evidence) {
+        String verdict, String why, String evidence, String unitStatus) {
     public SocketView {
         left = List.copyOf(left);
     }
 
     static SocketView idle(String socket) {
         return new SocketView(socket, "idle", null, null, "waiting for a scan", 0, 0, null, null, null, 0, List.of(), null,
-                null, null);
+                null, null, null);
     }
 }

@@ -173,7 +173,12 @@ final class Station implements AutoCloseable {
                     operator, id, startedUtc, listener);
             records.started(a.starting());
             return a;
-        }, records::ended);
+        }, r -> {
+            records.ended(r);
+            List<AttemptRecord> all = attempts(sn);
+            return UnitStatus.of(all, product.maxAttempts()).name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + ", " + UnitStatus.conclusiveAttempts(all) + " of " + product.maxAttempts() + " attempts used";
+        });
         if (!started) {
             throw new Refused("socket " + socketName + " is testing " + socket.view().serial() + ": wait for its verdict"
                     + " or abort it");

@@ -51,12 +51,13 @@ final class StationSocket implements AutoCloseable {
     }
 
     /**
-     * Starts an attempt on the socket's thread; {@code done} gets its record there once it ended.
+     * Starts an attempt on the socket's thread; {@code done} gets its record there once it ended and answers what the
+     * unit is now (its status), shown beside its serial.
      *
      * @return false when the socket is already running one (nothing started)
      */
     boolean start(String serial, String operator, java.util.function.Function<Attempt.Listener, Attempt> make,
-            Consumer<AttemptRecord> done) {
+            java.util.function.Function<AttemptRecord, String> done) {
         Attempt a;
         synchronized (lock) {
             if (running != null) {
@@ -66,7 +67,7 @@ final class StationSocket implements AutoCloseable {
             a = make.apply(new Progress());
             running = a;
             view = new SocketView(spec.name(), "running", serial, operator, "scan accepted", 0, 0, null, null, null, 0,
-                    List.of(), null, null, null);
+                    List.of(), null, null, null, null);
         }
         publish();
         thread.execute(() -> {
@@ -83,14 +84,18 @@ final class StationSocket implements AutoCloseable {
                 throw e;
             }
             String notRecorded = null;
+            String status = null;
             try {
-                done.accept(r);
+                status = done.apply(r);
             } catch (RuntimeException e) {
                 notRecorded = e.getMessage();
             }
             synchronized (lock) {
                 view = done(view, r.verdict().name(), notRecorded == null ? r.why() : r.why()
                         + " (NOT RECORDED in the results database: " + notRecorded + ")", r.evidence());
+                view = new SocketView(view.socket(), view.state(), view.serial(), view.operator(), view.phase(),
+                        view.scenarioIndex(), view.scenarioCount(), view.scenario(), view.scenarioTitle(), view.step(),
+                        view.elapsedMillis(), view.left(), view.verdict(), view.why(), view.evidence(), status);
                 running = null;
             }
             publish();
@@ -108,7 +113,7 @@ final class StationSocket implements AutoCloseable {
             }
             view = new SocketView(view.socket(), "aborting", view.serial(), view.operator(), "aborting: outputs to the safe"
                     + " state", view.scenarioIndex(), view.scenarioCount(), view.scenario(), view.scenarioTitle(), view.step(),
-                    view.elapsedMillis(), view.left(), null, null, null);
+                    view.elapsedMillis(), view.left(), null, null, null, null);
         }
         a.abort(reason);
         publish();
@@ -118,13 +123,13 @@ final class StationSocket implements AutoCloseable {
     private SocketView done(SocketView v, String verdict, String why, String evidence) {
         return new SocketView(v.socket(), "done", v.serial(), v.operator(), "ended", v.scenarioIndex(), v.scenarioCount(),
                 v.scenario(), v.scenarioTitle(), v.step(), (System.nanoTime() - startedNanos) / 1_000_000, List.of(), verdict,
-                why, evidence);
+                why, evidence, null);
     }
 
     private static SocketView with(SocketView v, long elapsed) {
         return new SocketView(v.socket(), v.state(), v.serial(), v.operator(), v.phase(), v.scenarioIndex(),
                 v.scenarioCount(), v.scenario(), v.scenarioTitle(), v.step(), elapsed, v.left(), v.verdict(), v.why(),
-                v.evidence());
+                v.evidence(), v.unitStatus());
     }
 
     private void publish() {
@@ -136,20 +141,20 @@ final class StationSocket implements AutoCloseable {
         @Override
         public void phase(String what) {
             update(v -> new SocketView(v.socket(), v.state(), v.serial(), v.operator(), what, v.scenarioIndex(),
-                    v.scenarioCount(), v.scenario(), v.scenarioTitle(), v.step(), 0, v.left(), null, null, null));
+                    v.scenarioCount(), v.scenario(), v.scenarioTitle(), v.step(), 0, v.left(), null, null, null, null));
         }
 
         @Override
         public void scenario(int index, int total, Scenario s, List<Scenario> suite) {
             List<String> left = suite.subList(index + 1, suite.size()).stream().map(Scenario::id).toList();
             update(v -> new SocketView(v.socket(), v.state(), v.serial(), v.operator(), "running the suite", index + 1,
-                    total, s.id(), s.title(), null, 0, left, null, null, null));
+                    total, s.id(), s.title(), null, 0, left, null, null, null, null));
         }
 
         @Override
         public void step(String what) {
             update(v -> new SocketView(v.socket(), v.state(), v.serial(), v.operator(), v.phase(), v.scenarioIndex(),
-                    v.scenarioCount(), v.scenario(), v.scenarioTitle(), "sent " + what, 0, v.left(), null, null, null));
+                    v.scenarioCount(), v.scenario(), v.scenarioTitle(), "sent " + what, 0, v.left(), null, null, null, null));
         }
 
         private void update(java.util.function.UnaryOperator<SocketView> f) {

@@ -77,7 +77,7 @@
     var p = document.getElementById('socket-' + v.socket);
     if (!p) { return; }
     p.className = 'socket state-' + v.state + (v.verdict ? ' verdict-' + v.verdict : '');
-    p.querySelector('.unit').textContent = v.serial ? 'Unit ' + v.serial : 'no unit';
+    p.querySelector('.unit').textContent = v.serial ? 'Unit ' + v.serial + (v.unitStatus ? ': ' + v.unitStatus : '') : 'no unit';
     var banner = p.querySelector('.banner');
     banner.hidden = v.state !== 'done';
     p.querySelector('.verdict').textContent = v.verdict || '';

@@ -59,6 +59,8 @@ class StationAsSeenTest {
                     .contains("which it must discard");
             assertThat(text(d, "#socket-B .verdict")).isEqualTo("PASS");
             assertThat(text(d, "#socket-B .why")).isEqualTo("all 3 scenarios of GEN-3000 rev B passed");
+            assertThat(text(d, "#socket-A .unit")).isEqualTo("Unit GEN-U9: failed, 1 of 3 attempts used");
+            assertThat(text(d, "#socket-B .unit")).isEqualTo("Unit GEN-U7: passed first time, 1 of 3 attempts used");
             assertThat(state(d, "A")).contains("verdict-FAIL");
             assertThat(state(d, "B")).contains("verdict-PASS");
             assertFocusInSerial(d);
@@ -88,6 +90,8 @@ class StationAsSeenTest {
             d.findElement(By.cssSelector("#socket-A .abort")).click();
             await().atMost(ATTEMPT).until(() -> state(d, "A").contains("state-done"));
             assertThat(text(d, "#socket-A .verdict")).isEqualTo("ABORTED");
+            assertThat(text(d, "#socket-A .unit")).as("an aborted attempt tested nothing")
+                    .isEqualTo("Unit GEN-U12: untested, 0 of 3 attempts used");
             assertThat(text(d, "#socket-A .why")).startsWith("aborted by olga at ")
                     .contains("; rig closed: this socket's fixture drives no output lines, the link is closed and the unit stopped");
             assertFocusInSerial(d);

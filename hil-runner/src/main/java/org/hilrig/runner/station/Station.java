@@ -123,9 +123,17 @@ final class Station implements AutoCloseable {
         watchers.remove(w);
     }
 
+    /**
+     * Tells every watcher (each page's event stream), on the socket's thread: a watcher that fails (a browser gone)
+     * is dropped, and never touches the attempt that reported.
+     */
     private void tell(SocketView v) {
         for (Consumer<SocketView> w : watchers) {
-            w.accept(v);
+            try {
+                w.accept(v);
+            } catch (RuntimeException e) {
+                watchers.remove(w);
+            }
         }
     }
 

@@ -177,8 +177,10 @@ final class StationServer implements AutoCloseable {
             return;
         }
         Consumer<SocketView> send = v -> {
-            if (!client.terminated()) {
-                client.sendEvent("socket", text(v));
+            synchronized (client) { // sockets report from their own threads; one event at a time on one stream
+                if (!client.terminated()) {
+                    client.sendEvent("socket", text(v));
+                }
             }
         };
         client.keepAlive();

@@ -39,32 +39,10 @@ class StationKillTest {
 
     @Test
     void aStationKilledMidLotLeavesNoBoardRunningAndMarksItsRunningAttemptsAbortedWhenItStartsAgain() throws Exception {
-        Path file = TestStation.writeFile(dir, "");
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), "-Dhil.home=" + Library.home(), EmulatedBoard.HIL_MAIN, "station",
-                "--config", file.toString(), "--port", "0", "--rig-home", dir.resolve("rig-home").toString());
-        Process station = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        List<String> output = new ArrayList<>();
+        CompletableFuture<String> url = new CompletableFuture<>();
+        Process station = startStation(output, url);
         try {
-            CompletableFuture<String> url = new CompletableFuture<>();
-            List<String> output = new ArrayList<>();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(station.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = r.readLine()) != null) {
-                        synchronized (output) {
-                            output.add(line);
-                        }
-                        Matcher m = SERVING.matcher(line);
-                        if (m.find()) {
-                            url.complete(m.group(1));
-                        }
-                    }
-                } catch (java.io.IOException e) {
-                    url.completeExceptionally(e);
-                }
-            });
-            reader.setDaemon(true);
-            reader.start();
             StationClient client = new StationClient(url.get(120, TimeUnit.SECONDS));
             String token = client.login();
             client.scan(token, "A", "GEN-U9");
@@ -99,6 +77,68 @@ class StationKillTest {
                 Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA integrity_check")) {
             assertThat(r.next()).isTrue();
             assertThat(r.getString(1)).isEqualTo("ok");
+        }
+    }
+
+    /** hil station on the demo file in a child JVM; its output lines go to {@code output}, its address to {@code url}. */
+    private Process startStation(List<String> output, CompletableFuture<String> url) throws java.io.IOException {
+        Path file = TestStation.writeFile(dir, "");
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "-Dhil.home=" + Library.home(), EmulatedBoard.HIL_MAIN, "station",
+                "--config", file.toString(), "--port", "0", "--rig-home", dir.resolve("rig-home").toString());
+        Process station = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(station.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    synchronized (output) {
+                        output.add(line);
+                    }
+                    Matcher m = SERVING.matcher(line);
+                    if (m.find()) {
+                        url.complete(m.group(1));
+                    }
+                }
+            } catch (java.io.IOException e) {
+                url.completeExceptionally(e);
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return station;
+    }
+
+    @Test
+    void sigtermAbortsWhatRunsStopsItsBoardsAndEndsWithExitZero() throws Exception {
+        List<String> output = new ArrayList<>();
+        CompletableFuture<String> url = new CompletableFuture<>();
+        Process station = startStation(output, url);
+        try {
+            StationClient client = new StationClient(url.get(120, TimeUnit.SECONDS));
+            client.scan(client.login(), "A", "GEN-U7");
+            await().atMost(Duration.ofSeconds(120)).until(() -> incomplete(dir.resolve("evidence")) == 1);
+            List<ProcessHandle> boards = station.toHandle().descendants().toList();
+            assertThat(boards).hasSize(1);
+            station.toHandle().destroy(); // SIGTERM
+            assertThat(station.waitFor(90, TimeUnit.SECONDS)).isTrue();
+            assertThat(station.exitValue()).isZero();
+            assertThat(boards.stream().noneMatch(ProcessHandle::isAlive)).as("its unit's board stopped").isTrue();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                synchronized (output) {
+                    assertThat(output).last().isEqualTo("station stopped by SIGTERM: running attempts aborted, outputs safe,"
+                            + " units stopped");
+                }
+            });
+        } finally {
+            station.destroyForcibly();
+        }
+        try (TestStation again = TestStation.start(dir, "")) {
+            assertThat(again.main.describe()).as("nothing was left running").doesNotContain("marked aborted");
+            assertThat(again.main.records()).singleElement().satisfies(r -> {
+                assertThat(r.verdict()).isEqualTo(AttemptRecord.Verdict.ABORTED);
+                assertThat(r.abortReason()).isEqualTo("station stopped");
+                assertThat(r.manifestSha256()).as("its evidence sealed").hasSize(64);
+            });
         }
     }
 

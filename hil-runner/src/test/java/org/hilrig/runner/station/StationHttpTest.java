@@ -94,6 +94,28 @@ class StationHttpTest {
     }
 
     @Test
+    void aRetestKeepsTheAttemptsBeforeItAndTheRetestPolicyScrapsAUnitThatFailedThreeTimes() throws Exception {
+        try (TestStation s = TestStation.start(dir, "")) {
+            String token = login(s);
+            for (int i = 1; i <= 3; i++) {
+                client(s).scan(token, i % 2 == 0 ? "B" : "A", "GEN-U9"); // unit 9 carries the demo's defect: it fails each time
+                int ended = i;
+                await().atMost(Duration.ofSeconds(120)).until(() -> recordsOf(s) == ended);
+            }
+            HttpResponse<String> fourth = post(s, "/sockets/A/scan", token, "product", "GEN-3000", "serial", "GEN-U9");
+            assertThat(fourth.statusCode()).isEqualTo(422);
+            assertThat(fourth.body()).contains("unit GEN-U9 has had its 3 attempts (retest policy of GEN-3000): scrapped,"
+                    + " take it out of the line");
+            assertThat(s.main.records()).hasSize(3).allSatisfy(r -> {
+                assertThat(r.serial()).isEqualTo("GEN-U9");
+                assertThat(r.verdict()).isEqualTo(AttemptRecord.Verdict.FAIL);
+                assertThat(r.why()).startsWith("COM-SER-002 (");
+            }).extracting(AttemptRecord::runId).doesNotHaveDuplicates().doesNotContainNull();
+            assertThat(get(s, "/units/GEN-U9").body()).contains("\"status\":\"SCRAPPED\"");
+        }
+    }
+
+    @Test
     void aPortInUseIsTheRigFailingOnOneLine() throws Exception {
         try (TestStation s = TestStation.start(dir, "")) {
             java.io.StringWriter out = new java.io.StringWriter();

@@ -1,6 +1,5 @@
 package org.hilrig.runner.station;
 
-import org.hilrig.runner.store.AttemptRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -27,6 +26,7 @@ import org.hilrig.runner.run.RunEvidence;
 import org.hilrig.runner.run.RunListener;
 import org.hilrig.runner.run.ScenarioRun;
 import org.hilrig.runner.scenario.Scenario;
+import org.hilrig.runner.store.AttemptRecord;
 import org.hilrig.runner.store.ResultStore;
 import org.hilrig.timing.Durations;
 import org.hilrig.timing.RigFailureException;

@@ -1,6 +1,5 @@
 package org.hilrig.runner.station;
 
-import org.hilrig.runner.store.AttemptRecord;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.hilrig.runner.store.AttemptRecord;
 import org.hilrig.runner.store.UnitRecords;
 import org.hilrig.runner.store.UnitStatus;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,10 +1,10 @@
 package org.hilrig.runner.station;
 
-import org.hilrig.runner.store.AttemptRecord;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.hilrig.runner.evidence.RigHome;
 import org.hilrig.runner.run.Library;
+import org.hilrig.runner.store.AttemptRecord;
 import org.hilrig.runner.store.ResultStore;
 import org.hilrig.timing.BadInputException;
 

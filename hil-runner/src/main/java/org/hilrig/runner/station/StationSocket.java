@@ -1,12 +1,12 @@
 package org.hilrig.runner.station;
 
-import org.hilrig.runner.store.AttemptRecord;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.hilrig.runner.scenario.Scenario;
+import org.hilrig.runner.store.AttemptRecord;
 
 /**
  * One DUT socket: its own thread runs its attempts one after the other, so a unit's failure, abort or broken rig

@@ -1,6 +1,5 @@
 package org.hilrig.runner.station;
 
-import org.hilrig.runner.store.AttemptRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.hilrig.device.profile.Board;
 import org.hilrig.runner.run.Library;
+import org.hilrig.runner.store.AttemptRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -13,9 +13,9 @@ import org.hilrig.runner.evidence.RigHome;
 import org.hilrig.runner.station.PasswordHash;
 import org.hilrig.runner.station.StationMain;
 import org.hilrig.timing.BadInputException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 import sun.misc.Signal;
 
 /**

@@ -7,15 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.hilrig.runner.store.AttemptRecord;
-import org.hilrig.runner.store.UnitRecords;
-import org.hilrig.runner.store.UnitStatus;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.hilrig.runner.evidence.RigHome;
 import org.hilrig.runner.realtime.RealTimeRigs;
 import org.hilrig.runner.run.Library;
 import org.hilrig.runner.scenario.Scenario;
+import org.hilrig.runner.store.AttemptRecord;
+import org.hilrig.runner.store.UnitRecords;
+import org.hilrig.runner.store.UnitStatus;
 import org.hilrig.timing.BadInputException;
 import org.hilrig.timing.InputProblem;
 

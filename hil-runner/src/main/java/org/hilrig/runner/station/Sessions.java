@@ -75,8 +75,11 @@ final class Sessions {
                 token.getBytes(StandardCharsets.US_ASCII));
     }
 
+    /** A new session; the ones that expired are forgotten first, so requests without a cookie cannot pile them up. */
     private Session put(StationFile.Operator who) {
-        Session s = new Session(token(), token(), who, System.nanoTime());
+        long now = System.nanoTime();
+        byId.values().removeIf(v -> now - v.lastSeenNanos() > timeoutNanos);
+        Session s = new Session(token(), token(), who, now);
         byId.put(s.id(), s);
         return s;
     }

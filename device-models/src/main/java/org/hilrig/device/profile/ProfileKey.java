@@ -146,6 +146,8 @@ public enum ProfileKey {
     ACCURACY_MA("accuracy.ma", Kind.TOLERANCE, 0, 0, Board.GEN),
     /** Current-time product, integrated measured tube current with its tail: of the set mAs. */
     ACCURACY_MAS("accuracy.mas", Kind.TOLERANCE, 0, 0, Board.GEN),
+    /** What the board reports it delivered (XOFF, LXP: kVp, mAs) against what the rig measured, {@code 2 %}. */
+    ACCURACY_REPORT("accuracy.report", Kind.TOLERANCE, 0, 0, Board.GEN),
 
     // verification limits (domain.md, "Default timing limits of the reference firmware"): what the rig
     // holds the board to, as opposed to what its firmware does. Where the table names a firmware parameter

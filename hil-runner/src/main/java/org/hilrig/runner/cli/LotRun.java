@@ -155,6 +155,7 @@ final class LotRun {
         List<LotReport.UnitOutcome> outcomes = new ArrayList<>();
         List<RunResult> runs = new ArrayList<>();
         int broke = 0;
+        int serialWidth = Math.max(10, serial(range[1]).length()); // the last seed's serials are the longest
         for (long u = range[0]; u <= range[1]; u++) {
             boolean defective = !defects.isEmpty() && carries(u, options.defectiveShare);
             SimRigs.UnitChoice unit = SimRigs.UnitChoice.ofSeed(u);
@@ -173,7 +174,7 @@ final class LotRun {
             if (store != null) {
                 store.lots().unitRan(lotId, u, serial, ran.result().runId(), defective);
             }
-            out.printf(Locale.ROOT, "  unit %-6d %-10s %s %d passed, %d not%s%n", u, serial,
+            out.printf(Locale.ROOT, "  unit %-6d %-" + serialWidth + "s %s %d passed, %d not%s%n", u, serial,
                     firstBad == null ? "PASS" : "FAIL", passed, results.size() - passed,
                     (defective ? " (carries " + String.join(", ", defects) + ")" : "")
                             + (firstBad == null ? "" : "; first: " + firstBad.id() + " " + firstBad.status().word()));

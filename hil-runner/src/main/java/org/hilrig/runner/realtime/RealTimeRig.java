@@ -19,6 +19,7 @@ import org.hilrig.runner.fixture.HardwareLine;
 import org.hilrig.runner.fixture.LineAssignment;
 import org.hilrig.runner.fixture.OutputLine;
 import org.hilrig.runner.fixture.RigFixture;
+import org.hilrig.runner.fixture.WireTiming;
 import org.hilrig.runner.gpio.EdgesLost;
 import org.hilrig.runner.gpio.LineEdge;
 import org.hilrig.runner.gpio.RigLines;
@@ -47,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * monotonic clock read in the listener callback); a frame from the board at the read that delivered its
  * last byte, less the fixture's link latency; a frame to the board when its last byte reached the board:
  * the middle of the write's clock bracket, plus the link latency, plus the frame's bytes at the UART's
- * rate. Observations are handed over by the I/O threads through a queue and recorded by the scenario
+ * rate (none on a link the fixture says has no wire timing, {@code wire: none}: there {@link #byteNanos()}
+ * is 0). Observations are handed over by the I/O threads through a queue and recorded by the scenario
  * thread in arrival order; one that arrives stamped before something already recorded is recorded at that
  * later time, and the shift widens the {@linkplain #timestampUncertaintyNanos() declared uncertainty}.
  *
@@ -125,9 +127,11 @@ public final class RealTimeRig implements Rig {
         this.owner = Thread.currentThread();
         String board = fixture.board().name().toLowerCase(Locale.ROOT);
         this.linkName = board + ".uart";
-        // a TCP link carries a board UART's byte stream (serial-over-IP, an emulated board): at the protocol's
-        // default rate, as the fixture names no other
-        this.byteNanos = 10_000_000_000L / (fixture.link() instanceof SerialEndpoint s ? s.baud() : SerialEndpoint.DEFAULT_BAUD);
+        // a TCP link with wire timing carries a board UART's byte stream (serial-over-IP, an emulated board): at
+        // the protocol's default rate, as the fixture names no other; a link without (wire: none) delivers a
+        // frame whole, its bytes take no time
+        this.byteNanos = fixture.wire() == WireTiming.NONE ? 0
+                : 10_000_000_000L / (fixture.link() instanceof SerialEndpoint s ? s.baud() : SerialEndpoint.DEFAULT_BAUD);
         for (LineAssignment a : lines == null ? List.<LineAssignment>of() : fixture.lines()) {
             signalIds.put(a.line(), trace.declareDigital(board + "." + a.line().name().toLowerCase(Locale.ROOT)));
         }

@@ -48,7 +48,8 @@ public record RigCapabilities(String rig, Board board, Set<String> drives, Set<S
     /**
      * Every need of {@code s} this rig does not meet: a board other than this rig's (at the scenario's
      * {@code board:} node; its steps are then not checked), each line a step drives or observes that the rig
-     * does not, each fault it cannot make (at the step), in step order.
+     * does not, each fault it cannot make (at the step), in step order, then each line an {@code always}
+     * invariant names that the rig does not observe (at the invariant).
      */
     public List<InputProblem> check(Scenario s) {
         List<InputProblem> problems = new ArrayList<>();
@@ -80,6 +81,14 @@ public record RigCapabilities(String rig, Board board, Set<String> drives, Set<S
                 if (PlantFault.Kind.byName(fault).filter(faults::contains).isEmpty()) {
                     problems.add(at(step.at(), what + " cannot make fault " + fault + " happen (its faults: "
                             + list(faults.stream().map(PlantFault.Kind::faultName).toList()) + ")"));
+                }
+            }
+        }
+        for (org.hilrig.runner.scenario.Invariant inv : s.always()) {
+            for (String line : inv.whileSignal() == null ? List.of(inv.signal()) : List.of(inv.signal(), inv.whileSignal())) {
+                if (!observes.contains(line)) {
+                    problems.add(at(inv.at(), "always: rig " + rig + " observes no line " + line + " (it observes: "
+                            + list(observes) + "), so it cannot check 'never " + inv.text() + "'"));
                 }
             }
         }

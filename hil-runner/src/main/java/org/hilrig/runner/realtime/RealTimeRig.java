@@ -58,8 +58,10 @@ import org.slf4j.LoggerFactory;
  * the fixture's frame uncertainty, a line edge by its edge uncertainty) and the response stamp's (the
  * fixture's edge or frame uncertainty), plus any reordering shift seen, plus what the rig sees the system
  * do while it runs: the longest garbage-collection pause while it was open, and twice the worst late
- * wake-up of an ordinary thread since the last stimulus ({@link WakeupMonitor}: the kernel's tty work
- * carrying the serial bytes waits like one).
+ * wake-up of an ordinary thread since the last stimulus ({@link WakeupMonitor}), and for each serial stamp
+ * twice the worst transit of a byte through a pseudo-terminal since the last stimulus ({@link
+ * org.hilrig.runner.io.TtyLatencyMonitor}: the kernel's tty work that carries every serial byte, which no
+ * real-time priority of the rig's own threads hurries).
  *
  * <p>Safe state: {@link #close()} drives every output to the fixture's safe state before anything else
  * (before the link is closed, before the caller writes a report); a JVM shutdown hook does the same on
@@ -96,6 +98,8 @@ public final class RealTimeRig implements Rig {
     private final CpuLatencyRequest cpuLatency;
     private final JvmPauses pauses = JvmPauses.watch();
     private final WakeupMonitor wakeups;
+    /** The tty layer's transit time now, on a serial link (null on TCP, or where no pseudo-terminal could be had). */
+    private final org.hilrig.runner.io.TtyLatencyMonitor tty;
     private volatile RigFailureException linkLost;
     private volatile long edgesLost;
     private long watermarkNanos;
@@ -138,6 +142,13 @@ public final class RealTimeRig implements Rig {
         this.sentFrames = new FrameDecoder(recorder("rx"));
         this.boardFrames = new FrameDecoder(recorder("tx"));
         this.wakeups = WakeupMonitor.start(clock);
+        org.hilrig.runner.io.TtyLatencyMonitor.Result ttyWatch = fixture.link() instanceof SerialEndpoint
+                ? org.hilrig.runner.io.TtyLatencyMonitor.start(clock) : null;
+        this.tty = ttyWatch == null ? null : ttyWatch.monitor();
+        if (ttyWatch != null && ttyWatch.refused() != null) {
+            LOG.warn("rig {}: the tty layer's latency is not watched, serial stamps declare none of it: {}", fixture.name(),
+                    ttyWatch.refused());
+        }
         this.cpuLatency = fixture.realtime().requestsCpuLatency()
                 ? CpuLatencyRequest.request(fixture.realtime().cpuLatencyNanos()) : null;
         if (cpuLatency != null && cpuLatency.refused() != null) {
@@ -318,6 +329,9 @@ public final class RealTimeRig implements Rig {
     /** Runs a stimulus at real-time priority when the fixture asks for it, starting the wake-up monitor's window. */
     private <T> T asStimulus(Supplier<T> stimulus) {
         wakeups.mark();
+        if (tty != null) {
+            tty.mark();
+        }
         boolean raised = raise();
         try {
             return stimulus.get();
@@ -422,13 +436,23 @@ public final class RealTimeRig implements Rig {
                 worst = Math.max(worst, stampsNanos(from, to));
             }
         }
-        return worst + observedNanos();
+        return worst + observedNanos() + 2 * ttyNanos();
     }
 
     /** The uncertainty of a measurement from a {@code stimulus} stamp to a {@code response} stamp, ns. */
     @Override
     public long uncertaintyNanos(StampKind stimulus, StampKind response) {
-        return stampsNanos(stimulus, response) + observedNanos();
+        int frames = (stimulus == StampKind.FRAME ? 1 : 0) + (response == StampKind.LINE ? 0 : 1);
+        return stampsNanos(stimulus, response) + observedNanos() + frames * ttyNanos();
+    }
+
+    /**
+     * What the tty layer may have added to one serial stamp since the last stimulus, ns: twice the worst
+     * transit of a byte through one pseudo-terminal ({@link org.hilrig.runner.io.TtyLatencyMonitor}), as a
+     * socat cable carries each frame through two (the receive path of a real port through one); 0 on TCP.
+     */
+    long ttyNanos() {
+        return tty == null ? 0 : 2 * tty.worstSinceMarkNanos();
     }
 
     /**
@@ -548,6 +572,9 @@ public final class RealTimeRig implements Rig {
     private void releaseRequests() {
         pauses.close();
         wakeups.close();
+        if (tty != null) {
+            tty.close();
+        }
         if (cpuLatency != null) {
             cpuLatency.close();
         }

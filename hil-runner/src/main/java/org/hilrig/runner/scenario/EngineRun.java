@@ -216,7 +216,8 @@ final class EngineRun implements StepRun {
         runUntil(() -> watch.firstEntry(id, want, anchor) >= 0, EngineTimes.later(anchor, w.maxNanos()));
         long t = watch.firstEntry(id, want, anchor);
         if (t < 0) {
-            watchLate(() -> watch.firstEntry(id, want, anchor) >= 0, anchor, w);
+            watchLate(() -> watch.firstEntry(id, want, anchor) >= 0, anchor, w, e.from() == null ? stimulus.kind()
+                    : StampKind.LINE, StampKind.LINE);
             t = watch.firstEntry(id, want, anchor);
         }
         if (t < 0) {
@@ -251,13 +252,20 @@ final class EngineRun implements StepRun {
         Window w = e.within().resolve(limits, scenario.board(), current);
         long anchor = anchorOf(e.from());
         String fromWhat = e.from() == null ? stimulus.what() : e.from() + " at " + at(anchor);
-        long t = awaitEvent(e.event(), e.fields(), anchor, EngineTimes.later(anchor, w.maxNanos()));
+        StampKind from = e.from() == null ? stimulus.kind() : StampKind.LINE;
+        // as long as an event in time could take, as far as the stamps tell; then on a while, to say how late
+        long t = awaitEvent(e.event(), e.fields(), anchor, EngineTimes.later(anchor, w.maxNanos()
+                + rig.uncertaintyNanos(from, StampKind.FRAME)));
+        if (t < 0) {
+            watchLate(() -> watch.eventTime(e.event(), e.fields(), anchor) >= 0, anchor, w, from, StampKind.FRAME);
+            t = watch.eventTime(e.event(), e.fields(), anchor);
+        }
         if (t < 0) {
             throw new NotMet("no EVT," + e.event() + EngineTimes.fieldText(e.fields()) + " within " + e.within() + " (" + w
                     + ") of " + fromWhat, true);
         }
-        judge(e.measure(), t - anchor, e.from() == null ? stimulus.kind() : StampKind.LINE, StampKind.FRAME, w,
-                "EVT," + e.event() + " after " + fromWhat, anchor, anchorSignals(e.from()));
+        judge(e.measure(), t - anchor, from, StampKind.FRAME, w, "EVT," + e.event() + " after " + fromWhat, anchor,
+                anchorSignals(e.from()));
         if (!e.checks().isEmpty()) {
             values.fields(watch.event(e.event(), e.fields(), anchor).frame(), e.event(), e.checks(), t)
                     .forEach(j -> verdictOf(j.verdict(), j.what(), j.limit()));
@@ -298,7 +306,7 @@ final class EngineRun implements StepRun {
         BooleanSupplier replied = () -> (index[0] = watch.replyIndex(frame.seq(), frame.name(), etx)) >= 0;
         runUntil(replied, deadline);
         if (index[0] < 0 && s.reply().kind() != Step.Reply.Kind.NONE) {
-            watchLate(replied, etx, w);
+            watchLate(replied, etx, w, StampKind.FRAME, StampKind.FRAME);
         }
         if (s.reply().kind() == Step.Reply.Kind.NONE) {
             if (index[0] >= 0) {
@@ -375,12 +383,23 @@ final class EngineRun implements StepRun {
     }
 
     /**
-     * After a missed limit: late is a fail either way, but watching on a while (not past the scenario's limit)
-     * says by how much, and the measurement is the evidence.
+     * After a missed limit: watching on a while (not past the scenario's limit), ten times the limit up to 1 s
+     * and at least the limit plus twice the measurement's declared uncertainty, says by how much it was late
+     * (the measurement is the evidence), and makes a response that never comes surely late whatever the
+     * stamps' uncertainty.
      */
-    private void watchLate(BooleanSupplier arrived, long anchorNanos, Window w) {
-        runUntil(arrived, Math.max(rig.nowNanos(), Math.min(limit.nanos(),
-                EngineTimes.later(anchorNanos, EngineTimes.lateWatchNanos(w.maxNanos())))));
+    private void watchLate(BooleanSupplier arrived, long anchorNanos, Window w, StampKind from, StampKind to) {
+        long until = -1;
+        while (!arrived.getAsBoolean()) {
+            // the declared uncertainty grows while the system stalls: the watch grows with it
+            long next = Math.min(limit.nanos(), EngineTimes.later(anchorNanos, Math.max(EngineTimes.lateWatchNanos(w.maxNanos()),
+                    w.maxNanos() + 2 * rig.uncertaintyNanos(from, to))));
+            if (next <= until) {
+                return;
+            }
+            until = next;
+            runUntil(arrived, Math.max(rig.nowNanos(), until));
+        }
     }
 
     /** Fails or marks inconclusive a measure step by its verdict. */

@@ -54,6 +54,12 @@ public final class RealTimeRigs implements RigFactory {
                 + " mock exists only on the test class path)");
     }
 
+    /** These rigs with the timing path at real-time priority {@code priority} (0: ordinary), whatever the fixture says. */
+    public RealTimeRigs withPriority(int priority) {
+        return new RealTimeRigs(fixture.withRealtime(new org.hilrig.runner.fixture.RealtimeSettings(priority,
+                fixture.realtime().cpuLatencyNanos())), benches);
+    }
+
     public RigFixture fixture() {
         return fixture;
     }

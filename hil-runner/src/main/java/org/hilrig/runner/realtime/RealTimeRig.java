@@ -274,7 +274,9 @@ public final class RealTimeRig implements Rig {
         long t = Math.max(wrote + fixture.linkLatencyNanos(), lastByteOutNanos) + bytes.length * byteNanos;
         lastByteOutNanos = t;
         worstSendNanos = Math.max(worstSendNanos, (written - before + 1) / 2);
-        drain(null);
+        // what came in before the write is recorded before the frame; what came during or after it (a prompt
+        // board's reply to a write the scheduler held up) after it, so it counts as its answer
+        drainStampedBefore(before);
         for (int i = 0; i < bytes.length; i++) {
             sentFrames.accept(bytes[i], t - (bytes.length - 1 - i) * byteNanos);
         }
@@ -400,18 +402,30 @@ public final class RealTimeRig implements Rig {
     private boolean drain(BooleanSupplier condition) {
         Observation o;
         while ((o = inbox.poll()) != null) {
-            if (o instanceof Edge e) {
-                record(e.timeNanos());
-                trace.digital(watermarkNanos, signalIds.get(e.line()), Level.of(e.active()));
-            } else if (o instanceof Received r) {
-                // the bytes were on the board's pins the link's calibrated latency before the reader stamped them
-                boardFrames.accept(r.bytes(), 0, r.bytes().length, r.timeNanos() - fixture.linkLatencyNanos());
-            }
+            handle(o);
             if (condition != null && condition.getAsBoolean()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Records what the I/O threads handed over stamped before {@code nanos}, in arrival order; the rest stays. */
+    private void drainStampedBefore(long nanos) {
+        Observation o;
+        while ((o = inbox.peek()) != null && o.timeNanos() < nanos) {
+            handle(inbox.poll());
+        }
+    }
+
+    private void handle(Observation o) {
+        if (o instanceof Edge e) {
+            record(e.timeNanos());
+            trace.digital(watermarkNanos, signalIds.get(e.line()), Level.of(e.active()));
+        } else if (o instanceof Received r) {
+            // the bytes were on the board's pins the link's calibrated latency before the reader stamped them
+            boardFrames.accept(r.bytes(), 0, r.bytes().length, r.timeNanos() - fixture.linkLatencyNanos());
+        }
     }
 
     /**

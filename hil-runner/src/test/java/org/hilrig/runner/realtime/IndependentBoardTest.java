@@ -84,7 +84,7 @@ class IndependentBoardTest {
         assertThat(run.says.get(failed)).contains("before the command's last byte reached the board, beyond the uncertainty")
                 .contains("the rig's model of the link is wrong").contains("wire: none");
         // as measured, never clamped: the numbers in the message are the reply's start before the command's end
-        assertThat(run.says.get(failed)).containsPattern("the reply to [A-Z]{3} began [0-9.]+ m?s before");
+        assertThat(run.says.get(failed)).containsPattern("the reply to [A-Z]{3} began [0-9.]+ [mu]?s before");
     }
 
     /** The board on one end of a fresh pty pair, the serial library on the other, through the real CLI. */

@@ -234,6 +234,20 @@ class ExitCodeTest {
     }
 
     @Test
+    void aRealTimePriorityIsForAFixtureAndWithinRange() {
+        Result sim = hil("run", "--rt-priority", "50", "--no-db", "--out", dir.resolve("sim").toString());
+        Result high = hil("run", "--rig", "../fixtures/rigs/pty-gen-serial.yaml", "--rt-priority", "200", "--no-db", "--out",
+                dir.resolve("high").toString());
+
+        assertThat(sim.exitCode()).isEqualTo(2);
+        assertThat(sim.err()).isEqualTo("hil run: --rt-priority: only with --rig FIXTURE.yaml (the simulated rig runs on"
+                + " virtual time)\n");
+        assertThat(high.exitCode()).isEqualTo(2);
+        assertThat(high.err()).isEqualTo("hil run: --rt-priority 200: out of range (allowed: 0 for ordinary scheduling, 1 to 90)\n");
+        assertThat(dir.resolve("high")).as("refused before the link is opened").doesNotExist();
+    }
+
+    @Test
     void historyRefusesADatabaseThatKeepsNothingToo() {
         Result r = hil("history", "--db", "jdbc:sqlite::memory:");
 

@@ -101,6 +101,8 @@ public final class RealTimeRig implements Rig {
     /** The tty layer's transit time now, on a serial link (null on TCP, or where no pseudo-terminal could be had). */
     private final org.hilrig.runner.io.TtyLatencyMonitor tty;
     private volatile RigFailureException linkLost;
+    /** Until when the rig's side of the cable is cut ({@link #LINK_FAULTS}); read by the reader thread. */
+    private volatile long cutUntilNanos = Long.MIN_VALUE;
     private volatile long edgesLost;
     private long watermarkNanos;
     private long openedNanos;
@@ -263,6 +265,11 @@ public final class RealTimeRig implements Rig {
     @Override
     public long send(byte[] bytes) {
         ensureOpen();
+        if (cutAt(clock.nowNanos())) {
+            drain(null);
+            record(clock.nowNanos());
+            return watermarkNanos; // the cable is cut on the rig's side: the frame goes nowhere
+        }
         long[] bracket = stamped(() -> link.write(bytes));
         long before = bracket[0];
         long written = bracket[1];
@@ -304,6 +311,9 @@ public final class RealTimeRig implements Rig {
         if (asLine != null && wiresOutput(asLine.line())) {
             return drive(asLine.line().name(), asLine.active());
         }
+        if (bench.plantFaults() == null && LINK_FAULTS.contains(fault.kind())) {
+            return cutLink(fault);
+        }
         if (bench.plantFaults() == null) {
             throw new IllegalArgumentException("fault " + fault.kind().faultName() + ": not available on rig " + fixture.name()
                     + " (its plant faults are the permissive lines it wires: " + (lines == null ? List.<String>of()
@@ -317,6 +327,29 @@ public final class RealTimeRig implements Rig {
         drain(null);
         record(before + (after - before) / 2);
         return watermarkNanos;
+    }
+
+    /**
+     * The link faults a rig makes itself, on its own side of the cable, where the bench has no plant to
+     * make them: {@code link_cut} (for its length, or until {@code link_restore}) drops what the rig sends and
+     * what it receives, as a relay in the cable would.
+     */
+    public static final Set<PlantFault.Kind> LINK_FAULTS = java.util.EnumSet.of(PlantFault.Kind.LINK_CUT,
+            PlantFault.Kind.LINK_RESTORE);
+
+    private long cutLink(PlantFault fault) {
+        ensureOpen();
+        long t = clock.nowNanos();
+        cutUntilNanos = fault instanceof PlantFault.LinkCut c
+                ? (c.lengthNanos() == 0 ? Long.MAX_VALUE : t + c.lengthNanos()) : Long.MIN_VALUE;
+        drain(null);
+        record(t);
+        return watermarkNanos;
+    }
+
+    /** Whether the rig's side of the cable is cut at {@code nanos}. */
+    private boolean cutAt(long nanos) {
+        return nanos < cutUntilNanos;
     }
 
     /** Runs a stimulus {@linkplain #asStimulus as a stimulus} between two clock readings: {before, after}. */
@@ -616,7 +649,9 @@ public final class RealTimeRig implements Rig {
 
         @Override
         public void received(byte[] bytes, long timeNanos) {
-            hand(new Received(bytes, timeNanos));
+            if (!cutAt(timeNanos)) {
+                hand(new Received(bytes, timeNanos));
+            }
         }
 
         @Override

@@ -96,7 +96,7 @@ class ExitCodeTest {
 
         assertThat(r.exitCode()).as(r.err()).isEqualTo(3);
         assertOneLineWithoutStackTrace(r);
-        assertThat(r.err()).startsWith("hil run: the rig broke (7 of 7 scenarios erred), first in "
+        assertThat(r.err()).startsWith("hil run: the rig broke (8 of 8 scenarios erred), first in "
                 + "test-scenarios/scenarios/protocol/com-ser-001.yaml: serial " + port + " at 115200 baud: no such port"
                 + " (nothing at " + port + "; is the board plugged in, or the socat pair made?)");
     }
@@ -158,7 +158,7 @@ class ExitCodeTest {
 
             assertThat(r.exitCode()).as(r.err()).isEqualTo(3);
             assertOneLineWithoutStackTrace(r);
-            assertThat(r.err()).startsWith("hil run: the rig broke (7 of 7 scenarios erred), first in "
+            assertThat(r.err()).startsWith("hil run: the rig broke (8 of 8 scenarios erred), first in "
                     + "test-scenarios/scenarios/protocol/com-ser-001.yaml: line ");
             assertThat(r.out()).as("every output is still written").contains("outputs: ");
         }

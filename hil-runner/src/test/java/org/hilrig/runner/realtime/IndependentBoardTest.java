@@ -35,7 +35,7 @@ class IndependentBoardTest {
     void aBoardThatAnswersAtOncePassesTheSerialLibraryWhereTheRigCanTell() throws Exception {
         Run run = runAgainstTheBoard("0ms", "none");
 
-        assertThat(run.status).as(run.output).hasSize(7);
+        assertThat(run.status).as(run.output).hasSize(8);
         run.status.forEach((id, status) -> {
             assertThat(status).as(id + ": " + run.says.get(id)).isIn("pass", "inconclusive");
             if (status.equals("inconclusive")) {

@@ -40,7 +40,7 @@ class RunCapabilityTest {
             assertThat(set.get(0)).isEqualTo(PROBLEM + "9:5: step 'set': rig emulate-gen-serial drives no line PREP_REQ"
                     + " (it drives: none)");
             assertThat(set).contains(PROBLEM + "11:5: step 'fault': rig emulate-gen-serial cannot make fault door_open"
-                    + " happen (its faults: none)", PROBLEM + "16:5: step 'expect': rig emulate-gen-serial observes no"
+                    + " happen (its faults: link_cut, link_restore)", PROBLEM + "16:5: step 'expect': rig emulate-gen-serial observes no"
                     + " line READY (it observes: none)", PROBLEM + "19:12: always: rig emulate-gen-serial observes no line"
                     + " HV_ENABLE (it observes: none), so it cannot check 'never HV_ENABLE active'", PROBLEM + "20:12: always: rig"
                     + " emulate-gen-serial observes no line READY (it observes: none), so it cannot check 'never READY active"
@@ -59,7 +59,7 @@ class RunCapabilityTest {
             // what they found is EmulateEndToEndTest's; here: every serial scenario ran, none in error
             JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
             assertThat(results.get("scenarios")).extracting(s -> s.get("id").asText()).containsExactly("COM-SER-001",
-                    "COM-SER-002", "COM-SER-003", "COM-SER-004", "COM-SER-005", "COM-SER-006", "COM-SER-007");
+                    "COM-SER-002", "COM-SER-003", "COM-SER-004", "COM-SER-005", "COM-SER-006", "COM-SER-007", "COM-SER-008");
             assertThat(results.get("scenarios")).extracting(s -> s.get("status").asText()).doesNotContain("error");
             emulate.terminate();
             assertThat(emulate.waitForExit(20)).isZero();

@@ -44,7 +44,10 @@ for i in $(seq 1 "$runs"); do
   if [[ "$prio" != 0 ]]; then printf 'realtime: {priority: %s, cpu_latency: 0us}\n' "$prio" >>"$work/fixture$i.yaml"; fi
   "$root/scripts/hil" run --rig "$work/fixture$i.yaml" --tags serial --no-db --rig-home "$work/home" --out "$work/out$i" \
       "${run_rt[@]}" >"$work/run$i.log" 2>&1 || true
-  kill "${pids[-1]}" "${pids[-2]}" 2>/dev/null || true
+  kill "${pids[-1]}" 2>/dev/null || true
+  for _ in $(seq 50); do kill -0 "${pids[-1]}" 2>/dev/null || break; sleep 0.1; done
+  kill "${pids[-2]}" 2>/dev/null || true
+  if [[ "$board" == emulate ]]; then echo "run $i: $(grep -o 'worst pacing lateness [^,]*' "$work/board$i.log" || true)"; fi
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$work" "$runs" <<'PY'

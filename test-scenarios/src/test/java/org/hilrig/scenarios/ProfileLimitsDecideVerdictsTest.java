@@ -92,7 +92,7 @@ class ProfileLimitsDecideVerdictsTest {
 
         // 8 % rms from shot to shot on the current: the CV of ma over ten exposures is far above 0.05
         copyHome("gen-reference.yaml", "shot_noise_fraction: 0.003", "shot_noise_fraction: 0.08",
-                "ma: 3 % + 1 mA", "ma: 50 % + 1 mA", "mas: 5 % + 0.2 mAs", "mas: 50 % + 0.2 mAs");
+                "ma: 3 % + 1 mA", "ma: 50 % + 1 mA", "mas: 5 % + 0.5 mAs", "mas: 50 % + 0.5 mAs");
         ScenarioResult noisy = run("exposure/exp-rep-001.yaml", List.of());
 
         assertThat(noisy.status()).isEqualTo(Verdict.FAIL);

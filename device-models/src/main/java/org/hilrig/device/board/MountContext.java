@@ -49,4 +49,10 @@ public interface MountContext {
 
     /** A new MCU with the profile's tick, interrupt latency and boot time. */
     Mcu mcu(String name, BoardProfile profile);
+
+    /**
+     * Whether the rig has this instrument on the machine: an analog line a board defines that the rig measures with
+     * its own instrument, present only when a run asks for it ({@code DOSE}, a dosimeter in the beam).
+     */
+    boolean instrument(String analog);
 }

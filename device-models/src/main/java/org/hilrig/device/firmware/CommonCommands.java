@@ -23,7 +23,7 @@ import org.hilrig.device.protocol.ProtocolV1;
  *
  * <p>Confined to the board's scheduler thread.
  */
-final class CommonCommands {
+public final class CommonCommands {
     private final Board board;
     private final BoardProfile profile;
     private final HostPort host;
@@ -33,7 +33,7 @@ final class CommonCommands {
      * @param board the board {@code VER} names
      * @param faultList the {@code FLT} list of the board's latched faults
      */
-    CommonCommands(Board board, BoardProfile profile, HostPort host, Supplier<String> faultList) {
+    public CommonCommands(Board board, BoardProfile profile, HostPort host, Supplier<String> faultList) {
         this.board = board;
         this.profile = profile;
         this.host = host;
@@ -41,24 +41,24 @@ final class CommonCommands {
     }
 
     /** {@code VER}: board, firmware version, protocol version, serial number, build. */
-    Frame ver(Frame c) {
+    public Frame ver(Frame c) {
         return bare(c, () -> ack(c, KeyValues.of("board", board.name(),
                 "fw", profile.text(ProfileKey.FIRMWARE_VERSION), "proto", Integer.toString(ProtocolV1.VERSION),
                 "sn", profile.text(ProfileKey.SERIAL_NUMBER), "build", profile.text(ProfileKey.BUILD))));
     }
 
     /** {@code HBT}: an empty ACK (the frame itself fed the watchdog). */
-    Frame hbt(Frame c) {
+    public Frame hbt(Frame c) {
         return bare(c, () -> ack(c, KeyValues.empty()));
     }
 
     /** {@code FLT}: the latched codes joined by {@code +}, or {@code none}. */
-    Frame flt(Frame c) {
+    public Frame flt(Frame c) {
         return bare(c, () -> ack(c, KeyValues.of("list", faultList.get())));
     }
 
     /** {@code WDG ms}: 0 (off) or the profile's range in ms, else 03; restarts the host watchdog. */
-    Frame wdg(Frame c) {
+    public Frame wdg(Frame c) {
         List<String> args = c.arguments();
         if (args.size() != 1 || !FieldText.isDecimal(args.get(0)) || args.get(0).indexOf('.') >= 0) {
             return nak(c, NakCode.MALFORMED_FIELDS);
@@ -74,7 +74,7 @@ final class CommonCommands {
     }
 
     /** {@code LNK}: the serial counters since boot, taken before this reply is queued. */
-    Frame lnk(Frame c) {
+    public Frame lnk(Frame c) {
         return bare(c, () -> {
             SerialCounters n = host.countersSinceBoot();
             return ack(c, KeyValues.of("rx", Long.toString(n.receivedBytes()),
@@ -84,20 +84,20 @@ final class CommonCommands {
     }
 
     /** {@code NAK 02}: a command of protocol version 1 this board does not speak, or no command at all. */
-    static Frame unknown(Frame c) {
+    public static Frame unknown(Frame c) {
         return nak(c, NakCode.UNKNOWN_COMMAND);
     }
 
     /** {@code NAK 01} when {@code c} carries any argument, else what {@code execute} replies. */
-    static Frame bare(Frame c, Supplier<Frame> execute) {
+    public static Frame bare(Frame c, Supplier<Frame> execute) {
         return c.arguments().isEmpty() ? execute.get() : nak(c, NakCode.MALFORMED_FIELDS);
     }
 
-    static Frame ack(Frame c, KeyValues values) {
+    public static Frame ack(Frame c, KeyValues values) {
         return Frame.ack(c.seq(), c.name(), values);
     }
 
-    static Frame nak(Frame c, NakCode code) {
+    public static Frame nak(Frame c, NakCode code) {
         return Frame.nak(c.seq(), c.name(), code);
     }
 }

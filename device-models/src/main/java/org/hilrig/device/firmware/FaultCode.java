@@ -1,7 +1,7 @@
 package org.hilrig.device.firmware;
 
 /** A board's fault code (protocol.md section 6): the code ({@code F01}) and the name sent with it. */
-interface FaultCode {
+public interface FaultCode {
     /** The code, as sent in {@code code=} ({@code F01}, {@code T03}). */
     String name();
 

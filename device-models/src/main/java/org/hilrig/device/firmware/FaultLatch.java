@@ -13,17 +13,17 @@ import org.hilrig.device.protocol.KeyValues;
  *
  * <p>Confined to the board's scheduler thread.
  */
-final class FaultLatch<F extends Enum<F> & FaultCode> {
+public final class FaultLatch<F extends Enum<F> & FaultCode> {
     private final EnumSet<F> latched;
     private final HostPort host;
 
-    FaultLatch(Class<F> codes, HostPort host) {
+    public FaultLatch(Class<F> codes, HostPort host) {
         this.latched = EnumSet.noneOf(codes);
         this.host = host;
     }
 
     /** Latches {@code f} and reports it; false (and nothing sent) when it was latched already. */
-    boolean latch(F f) {
+    public boolean latch(F f) {
         if (!latched.add(f)) {
             return false;
         }
@@ -31,30 +31,30 @@ final class FaultLatch<F extends Enum<F> & FaultCode> {
         return true;
     }
 
-    boolean contains(F f) {
+    public boolean contains(F f) {
         return latched.contains(f);
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return latched.isEmpty();
     }
 
-    int size() {
+    public int size() {
         return latched.size();
     }
 
     /** A copy of the latched codes. */
-    EnumSet<F> codes() {
+    public EnumSet<F> codes() {
         return EnumSet.copyOf(latched);
     }
 
     /** Forgets every fault without reporting (a reset of the controller). */
-    void forget() {
+    public void forget() {
         latched.clear();
     }
 
     /** The {@code FLT} list: the latched codes joined by {@code +}, or {@code none}. */
-    String list() {
+    public String list() {
         if (latched.isEmpty()) {
             return "none";
         }
@@ -71,7 +71,7 @@ final class FaultLatch<F extends Enum<F> & FaultCode> {
      *
      * @return true when a fault stayed latched because its cause is still present
      */
-    boolean clear(Predicate<F> causePresent, boolean resetWhileActive) {
+    public boolean clear(Predicate<F> causePresent, boolean resetWhileActive) {
         boolean blocked = false;
         for (F f : EnumSet.copyOf(latched)) {
             if (causePresent.test(f) && !resetWhileActive) {

@@ -31,9 +31,9 @@ import org.hilrig.device.protocol.ReceivedFrame;
  *
  * <p>Confined to the scheduler's thread; rebuilt state on every {@link #boot()}.
  */
-final class HostPort implements DecodeListener {
+public final class HostPort implements DecodeListener {
     /** What the board does with a command: returns the one reply to send. */
-    interface CommandHandler {
+    public interface CommandHandler {
         Frame execute(Frame command);
 
         /** The host-communication watchdog expired. */
@@ -53,7 +53,7 @@ final class HostPort implements DecodeListener {
     private long repliesDropped;
     private SerialCounters atBoot;
 
-    HostPort(Mcu mcu, Uart uart, CommandHandler handler, boolean crcNotChecked) {
+    public HostPort(Mcu mcu, Uart uart, CommandHandler handler, boolean crcNotChecked) {
         this.uart = uart;
         this.handler = handler;
         this.crcNotChecked = crcNotChecked;
@@ -62,7 +62,7 @@ final class HostPort implements DecodeListener {
     }
 
     /** Back to the state after reset: empty decoder, event counter 00, watchdog off. */
-    void boot() {
+    public void boot() {
         decoder = new FrameDecoder(this);
         lastCommand = null;
         lastReply = null;
@@ -73,7 +73,7 @@ final class HostPort implements DecodeListener {
     }
 
     /** Drains the receive FIFO; called once per main-loop pass. */
-    void poll() {
+    public void poll() {
         int b;
         while ((b = uart.read()) >= 0) {
             decoder.accept((byte) b, uart.lastReadTimeNanos());
@@ -81,17 +81,17 @@ final class HostPort implements DecodeListener {
     }
 
     /** Frames with a wrong CRC since boot. */
-    long crcErrors() {
+    public long crcErrors() {
         return decoder.crcErrorCount();
     }
 
     /** The port's counters since construction (a reset does not clear them; {@code LNK} reports them since boot). */
-    SerialCounters counters() {
+    public SerialCounters counters() {
         return new SerialCounters(uart.received(), uart.overruns(), repliesDropped, eventsDropped);
     }
 
     /** Sends an event with the next counter value; the counter advances even when the frame is dropped. */
-    void event(Event event, KeyValues values) {
+    public void event(Event event, KeyValues values) {
         Frame f = Frame.event(eventCounter, event.name(), values);
         eventCounter = (eventCounter + 1) & 0xFF;
         if (!uart.write(f.encode())) {
@@ -100,7 +100,7 @@ final class HostPort implements DecodeListener {
     }
 
     /** Sets the host watchdog period, 0 for off, and restarts it. */
-    void setWatchdog(long periodNanos) {
+    public void setWatchdog(long periodNanos) {
         watchdogNanos = periodNanos;
         if (periodNanos > 0) {
             hostWatchdog.startOneShot(periodNanos);
@@ -109,12 +109,12 @@ final class HostPort implements DecodeListener {
         }
     }
 
-    long watchdogNanos() {
+    public long watchdogNanos() {
         return watchdogNanos;
     }
 
     /** The port's counters since the last boot (what {@code LNK} reports). */
-    SerialCounters countersSinceBoot() {
+    public SerialCounters countersSinceBoot() {
         return counters().since(atBoot);
     }
 

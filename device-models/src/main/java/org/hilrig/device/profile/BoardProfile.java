@@ -21,8 +21,11 @@ import org.hilrig.timing.Durations;
  * @param spreads how far each component named in the profile's {@code units:} section may lie from its
  *     nominal value from unit to unit ({@link Units} draws a unit within them); empty when every unit is
  *     the nominal one
+ * @param techniques the technique tables of the profile's {@code techniques:} section ({@link TechniqueTable}), by
+ *     name in file order; empty for a board that takes no technique or a profile without tables
  */
-public record BoardProfile(Board board, Map<ProfileKey, String> entries, Map<ProfileKey, Spread> spreads) {
+public record BoardProfile(Board board, Map<ProfileKey, String> entries, Map<ProfileKey, Spread> spreads,
+        Map<String, TechniqueTable> techniques) {
 
     /** One thing wrong with the entries of a profile. */
     public record Problem(String path, String message) {
@@ -35,6 +38,7 @@ public record BoardProfile(Board board, Map<ProfileKey, String> entries, Map<Pro
         }
         entries = Collections.unmodifiableMap(new EnumMap<>(entries));
         spreads = spreads.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(spreads));
+        techniques = Collections.unmodifiableMap(new LinkedHashMap<>(techniques));
         for (ProfileKey k : spreads.keySet()) {
             String why = varianceProblem(board, k);
             if (why != null) {
@@ -45,7 +49,12 @@ public record BoardProfile(Board board, Map<ProfileKey, String> entries, Map<Pro
 
     /** A profile whose units are all the nominal one (no {@code units:} section). */
     public BoardProfile(Board board, Map<ProfileKey, String> entries) {
-        this(board, entries, Map.of());
+        this(board, entries, Map.of(), Map.of());
+    }
+
+    /** A profile without technique tables. */
+    public BoardProfile(Board board, Map<ProfileKey, String> entries, Map<ProfileKey, Spread> spreads) {
+        this(board, entries, spreads, Map.of());
     }
 
     /**
@@ -85,7 +94,12 @@ public record BoardProfile(Board board, Map<ProfileKey, String> entries, Map<Pro
 
     /** A copy with the spreads of a {@code units:} section. */
     public BoardProfile withSpreads(Map<ProfileKey, Spread> unitSpreads) {
-        return new BoardProfile(board, entries, unitSpreads);
+        return new BoardProfile(board, entries, unitSpreads, techniques);
+    }
+
+    /** A copy with the technique tables of a {@code techniques:} section, by name in file order. */
+    public BoardProfile withTechniques(Map<String, TechniqueTable> tables) {
+        return new BoardProfile(board, entries, spreads, tables);
     }
 
     /**
@@ -208,7 +222,7 @@ public record BoardProfile(Board board, Map<ProfileKey, String> entries, Map<Pro
     public BoardProfile with(ProfileKey key, String value) {
         Map<ProfileKey, String> m = new EnumMap<>(entries);
         m.put(key, value);
-        return new BoardProfile(board, m, spreads);
+        return new BoardProfile(board, m, spreads, techniques);
     }
 
     /** The entries keyed by dotted path, in key order. */

@@ -13,24 +13,24 @@ import java.util.Set;
  */
 public enum ProfileKey {
     // identity, as VER reports it
-    FIRMWARE_VERSION("identity.firmware", Kind.TEXT, 0, 0, Board.GEN, Board.TUB),
-    SERIAL_NUMBER("identity.serial", Kind.TEXT, 0, 0, Board.GEN, Board.TUB),
-    BUILD("identity.build", Kind.TEXT, 0, 0, Board.GEN, Board.TUB),
+    FIRMWARE_VERSION("identity.firmware", Kind.TEXT, 0, 0),
+    SERIAL_NUMBER("identity.serial", Kind.TEXT, 0, 0),
+    BUILD("identity.build", Kind.TEXT, 0, 0),
 
     // the microcontroller
-    TICK("mcu.tick", Kind.DURATION, 10_000, 100_000_000, Board.GEN, Board.TUB),
-    IRQ_LATENCY("mcu.irq_latency", Kind.DURATION, 0, 1_000_000, Board.GEN, Board.TUB),
-    BOOT_TIME("mcu.boot_time", Kind.DURATION, 0, 500_000_000, Board.GEN, Board.TUB),
-    IWDG_TIMEOUT("mcu.watchdog_timeout", Kind.DURATION, 1_000_000, 10_000_000_000L, Board.GEN, Board.TUB),
-    ALIVE_HALF_PERIOD("mcu.alive_half_period", Kind.DURATION, 1_000_000, 1_000_000_000, Board.GEN, Board.TUB),
-    BROWNOUT_VOLTS("mcu.brownout_threshold_v", Kind.NUMBER, 0, 100, Board.GEN, Board.TUB),
+    TICK("mcu.tick", Kind.DURATION, 10_000, 100_000_000),
+    IRQ_LATENCY("mcu.irq_latency", Kind.DURATION, 0, 1_000_000),
+    BOOT_TIME("mcu.boot_time", Kind.DURATION, 0, 500_000_000),
+    IWDG_TIMEOUT("mcu.watchdog_timeout", Kind.DURATION, 1_000_000, 10_000_000_000L),
+    ALIVE_HALF_PERIOD("mcu.alive_half_period", Kind.DURATION, 1_000_000, 1_000_000_000),
+    BROWNOUT_VOLTS("mcu.brownout_threshold_v", Kind.NUMBER, 0, 100),
 
     // the UART and the protocol
-    BAUD("uart.baud", Kind.INTEGER, 9600, 921600, Board.GEN, Board.TUB),
-    RX_FIFO("uart.rx_fifo_bytes", Kind.INTEGER, 1, 4096, Board.GEN, Board.TUB),
-    TX_BUFFER("uart.tx_buffer_bytes", Kind.INTEGER, 128, 65536, Board.GEN, Board.TUB),
-    HOST_WDG_MIN("host.watchdog_min", Kind.DURATION, 1_000_000, 100_000_000_000L, Board.GEN, Board.TUB),
-    HOST_WDG_MAX("host.watchdog_max", Kind.DURATION, 1_000_000, 100_000_000_000L, Board.GEN, Board.TUB),
+    BAUD("uart.baud", Kind.INTEGER, 9600, 921600),
+    RX_FIFO("uart.rx_fifo_bytes", Kind.INTEGER, 1, 4096),
+    TX_BUFFER("uart.tx_buffer_bytes", Kind.INTEGER, 128, 65536),
+    HOST_WDG_MIN("host.watchdog_min", Kind.DURATION, 1_000_000, 100_000_000_000L),
+    HOST_WDG_MAX("host.watchdog_max", Kind.DURATION, 1_000_000, 100_000_000_000L),
 
     // technique limits (GEN)
     KV_MIN("technique.kv_min", Kind.NUMBER, 1, 1000, Board.GEN),
@@ -107,7 +107,11 @@ public enum ProfileKey {
     MA_SHOT_NOISE("filament.shot_noise_fraction", Kind.NUMBER, 0, 0.1, Board.GEN),
     /** The filament's thermal time constant: emission falls towards standby with it once the boost drops. */
     FILAMENT_COOL_TIME("filament.cool_time_constant", Kind.DURATION, 0, 100_000_000_000L, Board.GEN),
-    SUPPLY_VOLTS("supply.nominal_v", Kind.NUMBER, 1, 1000, Board.GEN, Board.TUB),
+    /** The tube's output at the rig's dosimeter: air kerma per mAs at 80 kV, uGy/mAs (tube, filtration, distance). */
+    DOSE_OUTPUT_80KV("dose.output_at_80kv", Kind.NUMBER, 0.01, 100000, Board.GEN),
+    /** How the output per mAs grows with tube voltage: in proportion to kV to this power. */
+    DOSE_KV_EXPONENT("dose.kv_exponent", Kind.NUMBER, 1, 4, Board.GEN),
+    SUPPLY_VOLTS("supply.nominal_v", Kind.NUMBER, 1, 1000),
     BOUNCE_MAX("handswitch.bounce_max", Kind.DURATION, 0, 100_000_000, Board.GEN),
 
     // rotor and tube (TUB)
@@ -142,6 +146,8 @@ public enum ProfileKey {
     ACCURACY_MA("accuracy.ma", Kind.TOLERANCE, 0, 0, Board.GEN),
     /** Current-time product, integrated measured tube current with its tail: of the set mAs. */
     ACCURACY_MAS("accuracy.mas", Kind.TOLERANCE, 0, 0, Board.GEN),
+    /** What the board reports it delivered (XOFF, LXP: kVp, mAs) against what the rig measured, {@code 2 %}. */
+    ACCURACY_REPORT("accuracy.report", Kind.TOLERANCE, 0, 0, Board.GEN),
 
     // verification limits (domain.md, "Default timing limits of the reference firmware"): what the rig
     // holds the board to, as opposed to what its firmware does. Where the table names a firmware parameter
@@ -174,12 +180,12 @@ public enum ProfileKey {
     /** Host watchdog expiry to {@code HV_ENABLE} inactive, beyond the watchdog period. */
     LIMIT_COMMS_LOSS_MARGIN("limits.comms_loss_margin", Kind.DURATION, 0, 10_000_000_000L, Board.GEN),
     /** A command's last byte to the first byte of the board's reply. */
-    LIMIT_SERIAL_REPLY("limits.serial_reply", Kind.DURATION, 1_000, 10_000_000_000L, Board.GEN, Board.TUB),
+    LIMIT_SERIAL_REPLY("limits.serial_reply", Kind.DURATION, 1_000, 10_000_000_000L),
     /**
      * How long one scenario on this board may run, from the rig's time 0 to its end (virtual time on the
      * simulated rig, wall time on a real one), unless the scenario sets its own {@code limit}: 1 ms to 31 days.
      */
-    LIMIT_SCENARIO("limits.scenario_limit", Kind.DURATION, 1_000_000, 2_678_400_000_000_000L, Board.GEN, Board.TUB);
+    LIMIT_SCENARIO("limits.scenario_limit", Kind.DURATION, 1_000_000, 2_678_400_000_000_000L);
 
     /** What a value is written as. */
     public enum Kind {
@@ -207,6 +213,15 @@ public enum ProfileKey {
         this.min = min;
         this.max = max;
         this.boards = EnumSet.of(first, more);
+    }
+
+    /** A key every board's profile holds (identity, MCU, UART, host watchdog, supply, the common limits). */
+    ProfileKey(String path, Kind kind, double min, double max) {
+        this.path = path;
+        this.kind = kind;
+        this.min = min;
+        this.max = max;
+        this.boards = EnumSet.allOf(Board.class);
     }
 
     /** The dotted path of this key in a profile file, e.g. {@code mcu.tick}. */

@@ -73,7 +73,7 @@ public final class Units {
             e.put(k, k.kind() == ProfileKey.Kind.DURATION ? Math.round(v) + "ns" : plain(v));
         }
         e.put(ProfileKey.SERIAL_NUMBER, serial);
-        return new BoardProfile(reference.board(), e, reference.spreads());
+        return new BoardProfile(reference.board(), e, reference.spreads(), reference.techniques());
     }
 
     /** The unit's standard normal draw for one key, within +-3. */

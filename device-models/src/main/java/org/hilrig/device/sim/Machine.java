@@ -47,7 +47,7 @@ public final class Machine {
 
     private Machine(Builder b) {
         Map<Board, Mode> modes = MachineAssembly.modes(b.underTest, b.emulateOther);
-        this.parts = new MachineAssembly(b.underTest, modes, b.profiles, b.defects, b.seed, b.wiring, b.declare);
+        this.parts = new MachineAssembly(b.underTest, modes, b.profiles, b.defects, b.seed, b.wiring, b.declare, b.instruments);
         this.lines = new LineDirectory(parts.signals, b.underTest, modes.keySet());
         this.machineFaults = new MachineFaults(parts.scheduler, parts.supply, parts.hostLink,
                 parts.mounts.get(b.underTest).mcu().orElseThrow(), parts.random.stream("plant.serial_noise"));
@@ -262,6 +262,7 @@ public final class Machine {
         private long seed;
         private Wiring wiring;
         private Consumer<SignalSet> declare;
+        private Set<String> instruments = Set.of();
 
         private Builder() {
         }
@@ -317,6 +318,16 @@ public final class Machine {
         /** Declares extra signals (a rig's own) before the trace starts. */
         public Builder declare(Consumer<SignalSet> declarations) {
             this.declare = declarations;
+            return this;
+        }
+
+        /**
+         * The rig's instruments on the machine, by analog line ({@code DOSE}: a dosimeter in the beam); the default
+         * none. An instrument's line is in the trace only when it is here, so runs that do not measure with it keep
+         * their traces.
+         */
+        public Builder instruments(Set<String> analogLines) {
+            this.instruments = Set.copyOf(analogLines);
             return this;
         }
 

@@ -42,6 +42,7 @@ final class MachineAssembly implements MountContext {
     final HostLink hostLink;
     final Supply supply;
     private final Set<Defect> defects;
+    private final Set<String> instruments;
     private final Map<Class<?>, Object> parts = new HashMap<>();
 
     /**
@@ -49,10 +50,12 @@ final class MachineAssembly implements MountContext {
      * @param profiles a profile for every present board (more are ignored)
      * @param wiring the wiring, or null for the boards' own ({@link Wiring#of})
      * @param declare the rig's own signals, declared after the pins; or null
+     * @param instruments the rig's instruments on the machine ({@link #instrument})
      */
     MachineAssembly(Board underTest, Map<Board, Mode> modes, Map<Board, BoardProfile> profiles, Set<Defect> defects,
-            long seed, Wiring wiring, Consumer<SignalSet> declare) {
+            long seed, Wiring wiring, Consumer<SignalSet> declare, Set<String> instruments) {
         this.underTest = underTest;
+        this.instruments = Set.copyOf(instruments);
         this.profiles = profiles;
         this.defects = defects;
         this.random = new RandomStreams(seed);
@@ -183,5 +186,10 @@ final class MachineAssembly implements MountContext {
     @Override
     public Mcu mcu(String name, BoardProfile p) {
         return new Mcu(scheduler, name, p.nanos(ProfileKey.TICK), p.nanos(ProfileKey.IRQ_LATENCY), p.nanos(ProfileKey.BOOT_TIME));
+    }
+
+    @Override
+    public boolean instrument(String analog) {
+        return instruments.contains(analog);
     }
 }

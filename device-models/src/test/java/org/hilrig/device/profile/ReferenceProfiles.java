@@ -32,7 +32,8 @@ public final class ReferenceProfiles {
             Map<String, String> flat = new LinkedHashMap<>();
             flatten("", (Map<?, ?>) doc, flat);
             flat.remove("board");
-            flat.keySet().removeIf(k -> k.startsWith("units.")); // the nominal unit: hil-runner's loader reads spreads
+            // the nominal unit, without technique tables: hil-runner's loader reads spreads and tables
+            flat.keySet().removeIf(k -> k.startsWith("units.") || k.startsWith("techniques."));
             return BoardProfile.of(board, flat);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -44,6 +44,7 @@ class ToleranceTest {
 
         assertThatThrownBy(() -> BoardProfile.of(Board.GEN, entries)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("accuracy.kv").hasMessageContaining("'3 percent' is not a tolerance");
-        assertThat(ReferenceProfiles.gen().tolerance(ProfileKey.ACCURACY_MAS)).isEqualTo(new Tolerance(0.05, 0.2, "mAs"));
+        assertThat(ReferenceProfiles.gen().tolerance(ProfileKey.ACCURACY_MAS)).isEqualTo(new Tolerance(0.05, 0.5, "mAs"));
+        assertThat(ReferenceProfiles.gen().tolerance(ProfileKey.ACCURACY_REPORT).around(4.4)).isCloseTo(0.088, org.assertj.core.api.Assertions.within(1e-12));
     }
 }

@@ -9,9 +9,12 @@ import java.util.stream.Collectors;
 import org.hilrig.runner.evidence.RigHome;
 import org.hilrig.runner.results.MeasurementResult;
 import org.hilrig.runner.store.MeasurementTrend;
+import org.hilrig.runner.store.RepeatRecords;
 import org.hilrig.runner.store.ResultStore;
+import org.hilrig.runner.store.StoredLot;
 import org.hilrig.runner.store.StoredResult;
 import org.hilrig.runner.store.StoredRun;
+import org.hilrig.runner.store.StoredStatistics;
 import org.hilrig.timing.BadInputException;
 import org.hilrig.timing.Durations;
 import picocli.CommandLine.Command;
@@ -23,11 +26,16 @@ import picocli.CommandLine.Spec;
  * {@code hil history}: the latest results from the results database, or, with {@code --measurement}, a
  * measurement's trend across runs (its last N values oldest first, min, median, max). Only runs that ended
  * (their evidence folder sealed) count; runs that did not (running, killed, killed while sealing) follow under
- * {@code incomplete runs, not counted above:}, each with what it lacks. Exit 0, or 2 for bad usage (including a
- * default SQLite database that does not exist yet).
+ * {@code incomplete runs, not counted above:}, each with what it lacks. Instead of the latest results:
+ * {@code --runs} lists the last runs with their unit seed and state; {@code --repeats} the statistics over repeats
+ * of the latest runs (filtered like the results, and by {@code --measurement}); {@code --lot} the production lots,
+ * {@code --lot ID} one lot with its units and statistics ({@link LotHistory}). Exit 0, or 2 for bad usage
+ * (including a default SQLite database that does not exist yet, two of those views at once, a filter a view does
+ * not take, and a lot id the database does not have).
  */
 @Command(name = "history", description = {"Shows the latest scenario results from the results database, or a "
-        + "measurement's trend across runs (--measurement).",
+        + "measurement's trend across runs (--measurement), the runs (--runs), the statistics over repeats "
+        + "(--repeats), or the production lots (--lot [ID]).",
         "Only runs that ended with a sealed evidence folder count; runs that did not (still running, killed) are "
                 + "listed after them as incomplete, with what they lack."})
 final class HistoryCommand implements Callable<Integer> {
@@ -48,12 +56,26 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--requirement", paramLabel = "ID", description = "Only scenarios traced to this requirement.")
     String requirement;
 
-    @Option(names = "--measurement", paramLabel = "NAME", description = "Show this measurement's trend.")
+    @Option(names = "--measurement", paramLabel = "NAME", description = "Show this measurement's trend (with "
+            + "--repeats or --lot ID: only this measurement's statistics).")
     String measurement;
 
-    @Option(names = "--last", paramLabel = "N", description = "Results per scenario (default 1), or values in a "
-            + "trend (default 10).")
+    @Option(names = "--last", paramLabel = "N", description = "Results per scenario (default 1), values in a "
+            + "trend (default 10), runs per scenario with --repeats (default 1), runs or lots listed (default 10).")
     Integer last;
+
+    @Option(names = "--runs", description = "List the last runs, newest first: start, id, unit seed (- for the "
+            + "nominal unit), state, results.")
+    boolean runs;
+
+    @Option(names = "--repeats", description = "Show the statistics over repeats (n, mean, SD, CV, min, max, Cpk) "
+            + "of each repeating scenario's latest runs that ended.")
+    boolean repeats;
+
+    @Option(names = "--lot", paramLabel = "ID", arity = "0..1", fallbackValue = "", description = "List the "
+            + "production lots (hil run --units), newest first; with ID, that lot: its units and its statistics "
+            + "across them (--scenario, --measurement choose which).")
+    String lot;
 
     @Override
     public Integer call() {
@@ -69,9 +91,22 @@ final class HistoryCommand implements Callable<Integer> {
             }
             url = ResultStore.sqliteUrl(file);
         }
+        checkViews();
         PrintWriter out = spec.commandLine().getOut();
         try (ResultStore store = ResultStore.open(url)) {
-            if (measurement != null) {
+            if (lot != null) {
+                printLot(out, store, url);
+                out.flush();
+                return Hil.OK;
+            }
+            if (runs) {
+                printRuns(out, store.runs(last == null ? 10 : last));
+                out.flush();
+                return Hil.OK;
+            }
+            if (repeats) {
+                printRepeats(out, store.repeats().latest(scenario, requirement, measurement, last == null ? 1 : last));
+            } else if (measurement != null) {
                 printTrends(out, store.trends(measurement, scenario, requirement, last == null ? 10 : last));
             } else {
                 printLatest(out, store.latestResults(scenario, requirement, last == null ? 1 : last));
@@ -80,6 +115,72 @@ final class HistoryCommand implements Callable<Integer> {
         }
         out.flush();
         return Hil.OK;
+    }
+
+    /**
+     * Refuses two views at once, and a filter the chosen view does not take.
+     *
+     * @throws BadInputException naming the options
+     */
+    private void checkViews() {
+        int views = (runs ? 1 : 0) + (repeats ? 1 : 0) + (lot != null ? 1 : 0);
+        if (views > 1) {
+            throw new BadInputException("", 0, 0, "--runs, --repeats and --lot: give one of them");
+        }
+        if (runs && (scenario != null || requirement != null || measurement != null)) {
+            throw new BadInputException("", 0, 0, "--runs lists every run: --scenario, --requirement and"
+                    + " --measurement do not go with it");
+        }
+        if (lot != null && requirement != null) {
+            throw new BadInputException("", 0, 0, "--lot and --requirement: a lot's statistics are by scenario and"
+                    + " measurement (give --scenario or --measurement)");
+        }
+        if (lot != null && lot.isEmpty() && (scenario != null || measurement != null)) {
+            throw new BadInputException("", 0, 0, "--lot without an ID lists the lots: --scenario and --measurement"
+                    + " choose statistics of one lot (give --lot ID)");
+        }
+    }
+
+    private void printLot(PrintWriter out, ResultStore store, String url) {
+        if (lot.isEmpty()) {
+            LotHistory.printLots(out, store.lots().recent(last == null ? 10 : last));
+            return;
+        }
+        StoredLot found = store.lots().lot(lot).orElseThrow(() -> new BadInputException("", 0, 0, "--lot " + lot
+                + ": no such lot in " + RunCommand.redact(url)
+                + " ('hil history --lot' lists them)"));
+        List<StoredStatistics> statistics = store.lots().statistics(lot).stream()
+                .filter(s -> scenario == null || s.scenarioId().equals(scenario))
+                .filter(s -> measurement == null || s.name().equals(measurement)).toList();
+        LotHistory.printLot(out, found, store.lots().units(lot), statistics, filters()
+                + (measurement == null ? "" : " for measurement " + measurement));
+    }
+
+    private static void printRuns(PrintWriter out, List<StoredRun> runs) {
+        if (runs.isEmpty()) {
+            out.println("no runs");
+            return;
+        }
+        String fmt = "%-20s %-44s %-10s %-8s %s%n";
+        out.printf(fmt, "STARTED", "RUN", "UNIT", "STATE", "RESULTS");
+        for (StoredRun r : runs) {
+            out.printf(fmt, r.startedUtc(), r.runId(), r.unitSeed() == null ? "-" : r.unitSeed().toString(),
+                    r.state().word(), r.scenarioCount());
+        }
+    }
+
+    private void printRepeats(PrintWriter out, List<RepeatRecords.RunStatistics> rows) {
+        if (rows.isEmpty()) {
+            out.println("no statistics over repeats" + filters() + (measurement == null ? ""
+                    : " for measurement " + measurement));
+            return;
+        }
+        String fmt = "%-24s %-44s %-10s %-20s %s%n";
+        out.printf(fmt, "SCENARIO", "RUN", "UNIT", "MEASUREMENT", StatisticsTable.HEADER);
+        for (RepeatRecords.RunStatistics r : rows) {
+            out.printf(fmt, r.statistics().scenarioId(), r.runId(), r.unitSeed() == null ? "-" : r.unitSeed().toString(),
+                    r.statistics().name(), StatisticsTable.columns(r.statistics()));
+        }
     }
 
     private void printLatest(PrintWriter out, List<StoredResult> results) {

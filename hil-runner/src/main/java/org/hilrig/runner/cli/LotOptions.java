@@ -18,7 +18,8 @@ final class LotOptions {
 
     @Option(names = "--units", paramLabel = "A-B", description = "Run a production lot: the scenarios once per unit seed"
             + " A to B (or one seed A), each unit into DIR/U<seed>/, the lot's statistics (mean, SD, CV, Cpk of every"
-            + " measurement across the units) and histograms in DIR/lot.json and DIR/lot.html.")
+            + " measurement across the units) and histograms in DIR/lot.json and DIR/lot.html, a testsuite per unit and"
+            + " the lot's statistics in DIR/junit.xml; the lot goes to the results database as a run does.")
     String units;
 
     @Option(names = "--defective-share", paramLabel = "PERCENT", description = "With --units and --defect: the share of"

@@ -206,7 +206,8 @@ public final class RunCommand implements Callable<Integer> {
         // the database is open (or its error reported) before the output folder exists
         try (ResultStore store = opened(opening)) {
             if (lotOptions.units() != null) {
-                int code = new LotRun(lib, lotOptions, defectNames, seed, spec.commandLine().getOut(), err)
+                int code = new LotRun(lib, lotOptions, defectNames, seed, spec.commandLine().getOut(), err, store,
+                        url == null ? null : redact(url), home).testing(chosen.stream().map(Scenario::board).distinct().toList())
                         .run(out != null ? out : defaultOut(), (dir, factory, defectsOfUnit, u, console) ->
                                 one.run(store, dir, factory, defectsOfUnit, u, console));
                 err.flush();
@@ -260,7 +261,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** A database URL without a password parameter, for the console. */
-    private static String redact(String url) {
+    static String redact(String url) {
         return url.replaceAll("(?i)(password=)[^&]*", "$1***");
     }
 }

@@ -1,7 +1,6 @@
 package org.hilrig.runner.gpio;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,7 +144,7 @@ final class WiredLines implements RigLines {
 
         @Override
         public void lost(Set<Integer> bcmPins, long missingEdges, long timeNanos, LossEvidence evidence) {
-            Set<HardwareLine> lines = EnumSet.noneOf(HardwareLine.class);
+            Set<HardwareLine> lines = new java.util.TreeSet<>();
             for (Integer p : bcmPins) {
                 LineAssignment a = byPin.get(p);
                 if (a != null) {

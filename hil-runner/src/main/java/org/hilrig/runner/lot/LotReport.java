@@ -1,24 +1,7 @@
 package org.hilrig.runner.lot;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.ValueMarker;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYBarRenderer;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.TextAnchor;
-import org.jfree.data.statistics.HistogramDataset;
 
 /**
  * The lot's page ({@code lot.html}): the yield, the units that failed and why, and for every measurement its
@@ -28,9 +11,6 @@ import org.jfree.data.statistics.HistogramDataset;
  * are PNG data URIs).
  */
 public final class LotReport {
-    private static final int WIDTH = 520;
-    private static final int HEIGHT = 260;
-
     private LotReport() {
     }
 
@@ -98,79 +78,14 @@ public final class LotReport {
     /** The histograms of one scenario's charted rows. */
     private static void figures(StringBuilder b, List<LotStatistics.Row> rows) {
         for (LotStatistics.Row r : rows) {
-            if (charted(r)) {
-                b.append("<figure><img alt=\"histogram of ").append(esc(r.scenario() + " " + r.name()))
-                        .append("\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT).append("\" src=\"data:image/png;base64,")
-                        .append(Base64.getEncoder().encodeToString(png(r))).append("\"><figcaption>")
-                        .append(esc(r.scenario() + " " + r.name())).append(": n ").append(r.n()).append(", mean ")
-                        .append(q(r.mean(), r.unit())).append(r.cpk() == null ? "" : String.format(Locale.ROOT, ", Cpk %.2f", r.cpk()))
-                        .append("</figcaption></figure>\n");
+            if (Histogram.charted(r)) {
+                b.append(Histogram.figure(r, r.scenario() + " " + r.name(), "units"));
             }
         }
     }
 
-    /**
-     * Whether a row gets a histogram: values that spread, held to a limit; a time only when held to a window (both
-     * limits: a loading time, not a latency under a bound).
-     */
-    static boolean charted(LotStatistics.Row r) {
-        boolean limited = "ms".equals(r.unit()) ? r.lower() != null && r.upper() != null : r.lower() != null || r.upper() != null;
-        return r.n() >= 2 && r.sd() > 0 && limited;
-    }
-
-    /** The histogram of a row as PNG: bars of the units' values, the limits in red, the mean in blue. */
-    static byte[] png(LotStatistics.Row r) {
-        HistogramDataset data = new HistogramDataset();
-        double[] v = r.values().stream().mapToDouble(Double::doubleValue).toArray();
-        int bins = Math.max(5, (int) Math.ceil(Math.sqrt(v.length)) + 2);
-        data.addSeries(r.name(), v, bins);
-        JFreeChart chart = ChartFactory.createHistogram(r.scenario() + " " + r.name(), r.name() + " (" + r.unit() + ")",
-                "units", data, PlotOrientation.VERTICAL, false, false, false);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(new Color(0xBBBBBB));
-        XYBarRenderer bars = (XYBarRenderer) plot.getRenderer();
-        bars.setSeriesPaint(0, new Color(0x4A6FA5));
-        bars.setShadowVisible(false);
-        bars.setDrawBarOutline(true);
-        bars.setSeriesOutlinePaint(0, new Color(0x1F3350));
-        double lo = r.min();
-        double hi = r.max();
-        if (r.lower() != null) {
-            plot.addDomainMarker(marker(r.lower(), "lower limit", new Color(0xB00020), true));
-            lo = Math.min(lo, r.lower());
-        }
-        if (r.upper() != null) {
-            plot.addDomainMarker(marker(r.upper(), "upper limit", new Color(0xB00020), false));
-            hi = Math.max(hi, r.upper());
-        }
-        plot.addDomainMarker(marker(r.mean(), "mean", new Color(0x0B4F9C), true));
-        double pad = (hi - lo) * 0.08;
-        plot.getDomainAxis().setRange(lo - pad, hi + pad);
-        BufferedImage img = chart.createBufferedImage(WIDTH, HEIGHT);
-        try {
-            return ChartUtils.encodeAsPNG(img);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode the histogram of " + r.name() + " as PNG", e);
-        }
-    }
-
-    /** A vertical line at {@code at}, its label to its right ({@code right}) or left, inside the plot. */
-    private static ValueMarker marker(double at, String label, Color color, boolean right) {
-        ValueMarker m = new ValueMarker(at, color, new BasicStroke(2f));
-        m.setLabel(label);
-        m.setLabelPaint(color);
-        m.setLabelBackgroundColor(Color.WHITE);
-        m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        m.setLabelAnchor(right ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
-        m.setLabelTextAnchor(right ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT);
-        return m;
-    }
-
-    static String q(double v, String unit) {
-        return esc(String.format(Locale.ROOT, "%.4g", v) + (unit.isEmpty() ? "" : " " + unit));
+    private static String q(double v, String unit) {
+        return Histogram.q(v, unit);
     }
 
     private static String esc(String s) {

@@ -12,7 +12,7 @@ import org.hilrig.runner.results.ValueResult;
 
 /**
  * The statistics of a production lot: for each measurement of each scenario (a value in its unit, or a time in
- * ms), its values across the units of the lot, with mean, standard deviation, coefficient of variation, range,
+ * ms), its values across the units of the lot (one per unit: the mean of a unit's repeats), with mean, standard deviation, coefficient of variation, range,
  * and the process capability Cpk against the measurement's limits where it has both (and the same for every
  * unit), with the sample size it rests on. Computed with Commons Math. Immutable once built.
  */
@@ -140,14 +140,19 @@ public final class LotStatistics {
         Map<String, Acc> acc = new LinkedHashMap<>();
         byUnit.forEach((unit, results) -> {
             for (ScenarioResult s : results) {
+                // a measurement a unit took more than once (repeat:) counts once, as the mean of its repeats: the
+                // lot's n is its units, and its spread the units' spread, not the shots'
+                Map<String, Acc> own = new LinkedHashMap<>();
                 for (MeasurementResult m : s.measurements()) {
-                    acc.computeIfAbsent(s.id() + "\u0000" + m.name(), k -> new Acc(s.id(), m.name(), "ms"))
+                    own.computeIfAbsent(m.name(), k -> new Acc(s.id(), m.name(), "ms"))
                             .add(unit, m.valueNs() / 1e6, ms(m.minNs()), ms(m.maxNs()), m.status());
                 }
                 for (ValueResult v : s.values()) {
-                    acc.computeIfAbsent(s.id() + "\u0000" + v.name(), k -> new Acc(s.id(), v.name(), v.unit()))
+                    own.computeIfAbsent(v.name(), k -> new Acc(s.id(), v.name(), v.unit()))
                             .add(unit, v.value(), v.min(), v.max(), v.status());
                 }
+                own.forEach((name, repeats) -> acc.computeIfAbsent(s.id() + "\u0000" + name,
+                        k -> new Acc(s.id(), name, repeats.unit)).addMeanOf(unit, repeats));
             }
         });
         List<Row> rows = new ArrayList<>();
@@ -209,6 +214,13 @@ public final class LotStatistics {
             if (status == org.hilrig.timing.verdict.Verdict.FAIL) {
                 outside++;
             }
+        }
+
+        /** One unit's repeats as one value: their mean, outside when any repeat was. */
+        void addMeanOf(long unitSeed, Acc repeats) {
+            double mean = repeats.values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            add(unitSeed, mean, repeats.lowerSame ? repeats.lower : null, repeats.upperSame ? repeats.upper : null,
+                    repeats.outside > 0 ? org.hilrig.timing.verdict.Verdict.FAIL : org.hilrig.timing.verdict.Verdict.PASS);
         }
 
         Row row() {

@@ -3,12 +3,14 @@ package org.hilrig.runner.profile;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
 import org.hilrig.device.profile.ProfileKey;
+import org.hilrig.device.profile.TechniqueTable;
 import org.hilrig.device.profile.Tolerance;
 import org.hilrig.runner.scenario.ProfileLimits;
 import org.hilrig.runner.scenario.Technique;
@@ -138,6 +140,20 @@ public final class BoardLimits implements ProfileLimits {
             throw new IllegalArgumentException("no accuracy 'profile." + path + "' in the board profiles");
         }
         return holder(key, board).tolerance(key);
+    }
+
+    @Override
+    public List<Technique> techniques(String table) {
+        Set<String> known = new TreeSet<>();
+        for (BoardProfile p : profiles.values()) {
+            TechniqueTable t = p.techniques().get(table);
+            if (t != null) {
+                return t.stations().stream().map(s -> new Technique(s.kv(), s.ma(), s.ms())).toList();
+            }
+            known.addAll(p.techniques().keySet());
+        }
+        throw new IllegalArgumentException("no technique table '" + table + "' in the board profiles ("
+                + (known.isEmpty() ? "they have none" : "tables: " + String.join(", ", known)) + ")");
     }
 
     /** The profile that holds the key: the board under test's when it has the key, else the first holder. */

@@ -21,7 +21,8 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 /**
  * Reads a board profile ({@code fixtures/boards/*.yaml}) into a {@link BoardProfile}. The file is a mapping
  * with {@code board: GEN|TUB} and nested sections whose dotted paths are the keys of {@link
- * org.hilrig.device.profile.ProfileKey} ({@code mcu: {tick: 1ms}} is {@code mcu.tick}).
+ * org.hilrig.device.profile.ProfileKey} ({@code mcu: {tick: 1ms}} is {@code mcu.tick}), a {@code units:} section of
+ * unit-to-unit spreads and, for a generator, a {@code techniques:} section of technique tables ({@link TechniqueTables}).
  *
  * <p>The whole file is validated and every problem reported, each as {@code file:line:col: what, found vs
  * allowed}, in one {@link BadInputException}. Stateless and thread-safe.
@@ -75,16 +76,33 @@ public final class BoardProfileLoader {
             input.problem(top, "missing key 'board' in " + WHAT + " (allowed: "
                     + YamlInput.allowed(Board.class, Enum::name) + ")");
         }
-        flatten(input, "", top, entries, where);
-        Map<ProfileKey, Spread> spreads = spreads(input, board, entries, where);
-        if (board != null) {
-            for (BoardProfile.Problem p : BoardProfile.check(board, entries)) {
-                Node n = where.get(p.path());
-                input.problem(n == null ? top : n, p.message());
+        TechniqueTables tables = new TechniqueTables(input);
+        Node firstTables = null;
+        for (NodeTuple t : top.getValue()) {
+            if (TechniqueTables.SECTION.equals(scalar(t.getKeyNode()))) {
+                if (firstTables != null) {
+                    input.problem(t.getKeyNode(), "key '" + TechniqueTables.SECTION + "' appears twice in " + WHAT
+                            + " (first at line " + line(firstTables) + ")");
+                    continue;
+                }
+                firstTables = t.getKeyNode();
+                tables.read(t.getValueNode(), board);
             }
         }
+        flatten(input, "", top, entries, where);
+        Map<ProfileKey, Spread> spreads = spreads(input, board, entries, where);
+        java.util.List<BoardProfile.Problem> problems = board == null ? java.util.List.of() : BoardProfile.check(board, entries);
+        for (BoardProfile.Problem p : problems) {
+            Node n = where.get(p.path());
+            input.problem(n == null ? top : n, p.message());
+        }
+        // the tables are checked against the technique ranges whenever those are sound, so that a file with problems
+        // elsewhere too reports all of them at once
+        boolean ranges = board != null && problems.stream().noneMatch(p -> p.path().startsWith("technique."));
+        Map<String, org.hilrig.device.profile.TechniqueTable> techniques = !ranges ? Map.of()
+                : tables.check(k -> Double.parseDouble(entries.get(k.path()).trim()));
         input.throwIfAny();
-        return BoardProfile.of(board, entries).withSpreads(spreads);
+        return BoardProfile.of(board, entries).withSpreads(spreads).withTechniques(techniques);
     }
 
     /**
@@ -130,7 +148,7 @@ public final class BoardProfileLoader {
                         + YamlInput.describe(t.getKeyNode()));
                 continue;
             }
-            if (prefix.isEmpty() && key.equals("board")) {
+            if (prefix.isEmpty() && (key.equals("board") || key.equals(TechniqueTables.SECTION))) {
                 continue;
             }
             String path = prefix + key;

@@ -1,6 +1,5 @@
 package org.hilrig.runner.realtime;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -85,7 +84,7 @@ public final class RealTimeRig implements Rig {
     private final RigLines lines;
     private final ByteLink link;
     private final Trace trace = new Trace();
-    private final Map<HardwareLine, Integer> signalIds = new EnumMap<>(HardwareLine.class);
+    private final Map<HardwareLine, Integer> signalIds = new java.util.TreeMap<>();
     private final ConcurrentLinkedQueue<Observation> inbox = new ConcurrentLinkedQueue<>();
     private final FrameDecoder sentFrames;
     private final FrameDecoder boardFrames;

@@ -196,7 +196,7 @@ public final class HtmlReport {
             b.append("<tr><td><a href=\"#").append(anchor("scn", s.id())).append("\">").append(esc(s.id()))
                     .append("</a></td><td>").append(esc(s.title())).append("</td><td>").append(badge(s.status()))
                     .append("</td><td>").append(requirementLinks(s.requirements())).append("</td><td>")
-                    .append(s.measurements().size()).append("</td><td>").append(duration(s.simulatedNanos()))
+                    .append(s.measurements().size() + s.values().size()).append("</td><td>").append(duration(s.simulatedNanos()))
                     .append("</td></tr>\n");
         }
         b.append("</tbody>\n</table>\n");
@@ -285,6 +285,8 @@ public final class HtmlReport {
                         .append(r.cpk() == null ? "" : String.format(java.util.Locale.ROOT, "%.2f", r.cpk())).append("</td></tr>\n");
             }
             b.append("</tbody>\n</table>\n");
+            repeats.stream().filter(org.hilrig.runner.lot.Histogram::charted)
+                    .forEach(r -> b.append(org.hilrig.runner.lot.Histogram.figure(r, s.id() + " " + r.name(), "exposures")));
         }
         if (!s.values().isEmpty()) {
             b.append("<h4>Measured values</h4>\n<table class=\"values\">\n<thead><tr><th>Measurement</th>"

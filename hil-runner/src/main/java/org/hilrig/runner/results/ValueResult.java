@@ -11,7 +11,9 @@ import org.hilrig.timing.verdict.Verdict;
  * @param windowStartNanos trace time of the window's start
  * @param windowEndNanos trace time of the window's end
  * @param signals full trace paths of the analog line measured
- * @param samples how many samples of the line the window held
+ * @param samples how many acquisitions the value rests on: the window's length over the acquisition's sample period
+ *     (the trigger holds the acquisition from HV on until the lines are back at 0, and a stopped acquisition reads 0;
+ *     the trace records a sample only when it changes the line, so its changes may be fewer); 1 for a frame's field
  */
 public record ValueResult(String name, double value, String unit, Double nominal, Double min, Double max,
         double uncertainty, Verdict status, long windowStartNanos, long windowEndNanos, java.util.List<String> signals,

@@ -133,7 +133,7 @@ public final class SimRigs {
 
     private Offer offer(Board board, boolean emulateOther) {
         return offers.computeIfAbsent(board + "/" + emulateOther, k -> {
-            Machine m = machine(board, emulateOther, 0, Set.of());
+            Machine m = machine(board, emulateOther, 0, Set.of(), Set.of());
             return new Offer(Collections.unmodifiableSet(new LinkedHashSet<>(m.drivableLines())),
                     Collections.unmodifiableSet(new LinkedHashSet<>(m.lineNames())),
                     Collections.unmodifiableSet(new LinkedHashSet<>(m.analogNames())));
@@ -175,15 +175,24 @@ public final class SimRigs {
      * @throws IllegalArgumentException for an unknown defect
      */
     public Rig open(Board board, boolean emulateOtherBoard, long seed, List<String> defects) {
+        return open(board, emulateOtherBoard, seed, defects, Set.of());
+    }
+
+    /**
+     * As {@link #open(Board, boolean, long, List)}, with the rig's instruments for the analog lines a scenario
+     * measures ({@code DOSE} puts a dosimeter in the beam; the boards' own lines need none).
+     */
+    public Rig open(Board board, boolean emulateOtherBoard, long seed, List<String> defects, Set<String> measured) {
         Set<Defect> set = EnumSet.noneOf(Defect.class);
         for (String d : defects) {
             set.add(Defect.byName(d));
         }
-        return new SimRig(machine(board, emulateOtherBoard, seed, set));
+        return new SimRig(machine(board, emulateOtherBoard, seed, set, measured));
     }
 
-    private Machine machine(Board board, boolean emulateOther, long seed, Set<Defect> defects) {
-        Machine.Builder b = Machine.builder().boardUnderTest(board).emulateOtherBoard(emulateOther).defects(defects).seed(seed);
+    private Machine machine(Board board, boolean emulateOther, long seed, Set<Defect> defects, Set<String> measured) {
+        Machine.Builder b = Machine.builder().boardUnderTest(board).emulateOtherBoard(emulateOther).defects(defects)
+                .seed(seed).instruments(measured);
         for (BoardProfile p : profiles.values()) {
             b.profile(unit == null ? p : unit.profile(p, p.board() == board));
         }

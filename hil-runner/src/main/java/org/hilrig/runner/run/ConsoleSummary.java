@@ -22,9 +22,11 @@ final class ConsoleSummary {
         this.out = out;
     }
 
-    void header(int count, String rig, long seed, List<String> defects) {
-        out.printf(Locale.ROOT, "hil run: %d scenario%s on %s, seed %d, defects: %s%n", count, count == 1 ? "" : "s",
-                rig, seed, defects.isEmpty() ? "none" : String.join(", ", defects));
+    /** The run's first line; {@code unitSeed} null for the nominal unit (or a real board). */
+    void header(int count, String rig, long seed, List<String> defects, Long unitSeed) {
+        out.printf(Locale.ROOT, "hil run: %d scenario%s on %s, seed %d, defects: %s%s%n", count, count == 1 ? "" : "s",
+                rig, seed, defects.isEmpty() ? "none" : String.join(", ", defects),
+                unitSeed == null ? "" : ", unit seed " + unitSeed);
         out.flush();
     }
 

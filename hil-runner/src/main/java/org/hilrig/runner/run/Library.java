@@ -162,7 +162,7 @@ public final class Library {
         return new RigFactory() {
             @Override
             public Rig open(Scenario s, long seed, List<String> defects) {
-                return rigs.open(s.board(), s.emulateOtherBoard(), seed, defects);
+                return rigs.open(s.board(), s.emulateOtherBoard(), seed, defects, s.sampled());
             }
 
             @Override

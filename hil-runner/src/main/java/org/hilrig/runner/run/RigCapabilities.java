@@ -48,8 +48,8 @@ public record RigCapabilities(String rig, Board board, Set<String> drives, Set<S
     /**
      * Every need of {@code s} this rig does not meet: a board other than this rig's (at the scenario's
      * {@code board:} node; its steps are then not checked), each line a step drives or observes that the rig
-     * does not, each fault it cannot make (at the step), in step order, then each line an {@code always}
-     * invariant names that the rig does not observe (at the invariant).
+     * does not, each fault it cannot make (at the step), in step order; then each line an {@code always:}
+     * invariant names that the rig neither observes nor drives (at the invariant).
      */
     public List<InputProblem> check(Scenario s) {
         List<InputProblem> problems = new ArrayList<>();
@@ -84,11 +84,16 @@ public record RigCapabilities(String rig, Board board, Set<String> drives, Set<S
                 }
             }
         }
+        // an invariant is checked on the lines the rig records: one it does not record would hold for want of evidence
         for (org.hilrig.runner.scenario.Invariant inv : s.always()) {
-            for (String line : inv.whileSignal() == null ? List.of(inv.signal()) : List.of(inv.signal(), inv.whileSignal())) {
-                if (!observes.contains(line)) {
-                    problems.add(at(inv.at(), "always: rig " + rig + " observes no line " + line + " (it observes: "
-                            + list(observes) + "), so it cannot check 'never " + inv.text() + "'"));
+            Set<String> named = new LinkedHashSet<>(List.of(inv.signal()));
+            if (inv.whileSignal() != null) {
+                named.add(inv.whileSignal());
+            }
+            for (String line : named) {
+                if (!observes.contains(line) && !drives.contains(line)) {
+                    problems.add(at(inv.at(), "always: rig " + rig + " records no line " + line + " (it observes: "
+                            + list(observes) + "); an invariant is checked only on lines the rig records"));
                 }
             }
         }

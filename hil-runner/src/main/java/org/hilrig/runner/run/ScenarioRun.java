@@ -110,7 +110,7 @@ public final class ScenarioRun {
             throw new RigFailureException("cannot create " + traces + ": " + e.getMessage(), e);
         }
         ConsoleSummary summary = new ConsoleSummary(console);
-        summary.header(scenarios.size(), options.rigName(), options.seed(), options.defects());
+        summary.header(scenarios.size(), options.rigName(), options.seed(), options.defects(), options.unitSeed());
         String runId = runId(started);
         RunResult header = new RunResult(runId, options.rigName(), options.seed(), options.defects(),
                 started.toString(), null, ToolVersion.version(), List.of(), options.unitSeed());

@@ -44,6 +44,9 @@ enum AnalogStat {
 
     /** The unit of this statistic of a line in {@code lineUnit}: the line's, or its product with seconds for the integral. */
     String unit(String lineUnit) {
-        return this == INTEGRAL ? lineUnit + "s" : time ? "ns" : lineUnit;
+        if (this == INTEGRAL) { // a rate's integral is its quantity (uGy/s to uGy), anything else times seconds (mA to mAs)
+            return lineUnit.endsWith("/s") ? lineUnit.substring(0, lineUnit.length() - 2) : lineUnit + "s";
+        }
+        return time ? "ns" : lineUnit;
     }
 }

@@ -43,7 +43,10 @@ final class AnalogWindow {
         return end - start;
     }
 
-    /** The number of samples taken inside the window (its start's held value not counted). */
+    /**
+     * The number of recorded samples inside the window (its start's held value not counted): the line's changes, as
+     * the trace records a sample only when it differs from the one before.
+     */
     int samplesInside() {
         int n = 0;
         for (int i = 0; i < count; i++) {

@@ -1,6 +1,7 @@
 package org.hilrig.runner.scenario;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,15 +71,15 @@ final class EngineRun implements StepRun {
             }
             boot();
             // a sweep runs the steps once per technique, each set as 'technique' is; repeats run them again in a row
-            List<Technique> stations = scenario.sweep() == null ? java.util.Collections.singletonList(scenario.technique())
-                    : scenario.sweep().techniques();
+            Scenario.Sweep sweep = scenario.sweep() == null ? null : scenario.sweep().resolved(limits);
+            List<Technique> stations = sweep == null ? Collections.singletonList(scenario.technique()) : sweep.techniques();
             List<Integer> starts = new ArrayList<>();
             int times = scenario.repeat().times();
             for (int s = 0; s < stations.size(); s++) {
                 if (stations.get(s) != null && Boards.of(scenario.board()).takesTechnique()) {
                     where = "technique" + (stations.size() > 1 ? " " + (s + 1) + " of the sweep" : "");
                     current = stations.get(s);
-                    values.technique(current);
+                    values.technique(current, sweep == null ? 0 : s + 1);
                     technique(current);
                 }
                 starts.add(values.values().size());
@@ -96,7 +97,7 @@ final class EngineRun implements StepRun {
             where = "repeat";
             values.reproducibility(scenario.repeat(), taken);
             where = "sweep";
-            values.linearity(scenario.sweep(), starts);
+            values.linearity(sweep, starts);
         } catch (NotMet e) {
             String message = where + ": " + e.getMessage();
             long lost = e.aboutEvents ? watch.eventsLost() : 0;
@@ -442,18 +443,16 @@ final class EngineRun implements StepRun {
 
     private void judge(String name, long valueNanos, StampKind from, StampKind to, Window w, String what, long anchorNanos,
                        List<String> signals) {
-        Measurement m = Measurement.judge(name == null ? what : name, valueNanos, rig.uncertaintyNanos(from, to),
+        Measurement m = Measurement.judge(name == null ? what : values.named(name), valueNanos, rig.uncertaintyNanos(from, to),
                 w.minNanos(), w.maxNanos());
         if (name != null) {
             taken.add(new ScenarioOutcome.Taken(m, anchorNanos, signals));
-        }
-        if (m.verdict() == Verdict.INCONCLUSIVE) {
-            log.inconclusive();
         }
         if (m.verdict() == Verdict.FAIL) {
             throw new NotMet(what + " took " + Durations.format(valueNanos) + ", limit " + w);
         }
         if (m.verdict() == Verdict.INCONCLUSIVE) {
+            log.inconclusive();
             outcome = outcome.with(Verdict.INCONCLUSIVE, what + " took " + Durations.format(valueNanos) + " +- "
                     + Durations.format(m.uncertaintyNanos()) + ": the limit " + w + " lies inside the uncertainty");
         }

@@ -100,7 +100,8 @@ final class MeasureKeyword implements StepKeyword {
         if (name == null || signal == null || over == null) {
             return null;
         }
-        return new Step.Measure(at, name, signal, stat, over[0], over[1], above, near, tol, min, max, within);
+        return new Step.Measure(at, name, signal, stat, over[0], over[1], above, near, tol, min, max, within,
+                unit(in, signal, stat));
     }
 
     private static String analog(ScenarioInput in, Node parent, Map<String, Node> m) {

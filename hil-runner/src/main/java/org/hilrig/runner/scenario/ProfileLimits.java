@@ -53,4 +53,13 @@ public interface ProfileLimits {
     default org.hilrig.device.profile.Tolerance tolerance(String path, Board board) {
         throw new IllegalArgumentException("no accuracy 'profile." + path + "' in the board profiles");
     }
+
+    /**
+     * A technique table of the generator's profile by name ({@code techniques: {NAME: [...]}}), in its order.
+     *
+     * @throws IllegalArgumentException when no profile holds such a table (the message lists the tables there are)
+     */
+    default java.util.List<Technique> techniques(String table) {
+        throw new IllegalArgumentException("no technique table '" + table + "' in the board profiles (they have none)");
+    }
 }

@@ -31,24 +31,48 @@ final class RepeatReader {
         return times == null ? null : new Scenario.Repeat(times.intValue(), cv);
     }
 
-    /** {@code sweep: {techniques: [...], linearity: {of: NAME, max: 0.10}}}: at least two techniques. */
-    static Scenario.Sweep sweep(ScenarioInput in, Node n, java.util.function.Function<Node, Technique> technique) {
-        Map<String, Node> m = in.mapping(n, "'sweep'", List.of("techniques", "linearity"));
+    /**
+     * {@code sweep: {techniques: [...] | table: NAME, linearity: {of: NAME, max: 0.10}}}: at least two techniques, or
+     * a technique table that {@code profile} has.
+     */
+    static Scenario.Sweep sweep(ScenarioInput in, Node n, java.util.function.Function<Node, Technique> technique,
+            ProfileLimits profile) {
+        Map<String, Node> m = in.mapping(n, "'sweep'", List.of("techniques", "table", "linearity"));
         if (m == null) {
             return null;
         }
         List<Technique> techniques = new ArrayList<>();
-        if (!(m.get("techniques") instanceof SequenceNode seq) || seq.getValue().size() < 2) {
-            in.problem(m.getOrDefault("techniques", n), "'sweep' 'techniques': a list of two or more techniques,"
-                    + " e.g. [{kv: 80, ma: 100, ms: 100}, {kv: 80, ma: 200, ms: 50}]");
+        String table = null;
+        if (m.containsKey("table") == m.containsKey("techniques")) {
+            in.problem(m.containsKey("table") ? m.get("table") : n, "'sweep' takes either 'techniques' (a list) or"
+                    + " 'table' (a technique table of the board profile), " + (m.containsKey("table") ? "not both" : "found neither"));
             return null;
         }
-        for (Node t : seq.getValue()) {
-            Technique tech = technique.apply(t);
-            if (tech == null) {
+        if (m.containsKey("table")) {
+            table = in.scalar(m.get("table"), "'sweep' 'table'");
+            if (table == null) {
                 return null;
             }
-            techniques.add(tech);
+            try {
+                if (profile != null) { // without profiles (a check of the file alone) the table is looked up at run
+                    profile.techniques(table);
+                }
+            } catch (IllegalArgumentException unknown) {
+                in.problem(m.get("table"), "'sweep' 'table': " + unknown.getMessage());
+                return null;
+            }
+        } else if (!(m.get("techniques") instanceof SequenceNode seq) || seq.getValue().size() < 2) {
+            in.problem(m.get("techniques"), "'sweep' 'techniques': a list of two or more techniques,"
+                    + " e.g. [{kv: 80, ma: 100, ms: 100}, {kv: 80, ma: 200, ms: 50}]");
+            return null;
+        } else {
+            for (Node t : seq.getValue()) {
+                Technique tech = technique.apply(t);
+                if (tech == null) {
+                    return null;
+                }
+                techniques.add(tech);
+            }
         }
         String of = null;
         Double max = null;
@@ -69,7 +93,7 @@ final class RepeatReader {
                 return null;
             }
         }
-        return new Scenario.Sweep(techniques, of, max);
+        return new Scenario.Sweep(techniques, table, of, max);
     }
 
     private static Double number(ScenarioInput in, Node parent, Map<String, Node> m, String key, String what) {

@@ -20,14 +20,32 @@ public record Scenario(String id, String title, List<String> requirements, List<
         boolean emulateOtherBoard, Technique technique, List<String> catches, List<Step> steps,
         List<Invariant> always, String file, Position at, Limit limit, Position boardAt, Repeat repeat, Sweep sweep) {
     /**
-     * {@code sweep: {techniques: [{kv: 80, ma: 100, ms: 100}, ...], linearity: {of: mas, max: 0.10}}}: the steps run
-     * once per technique (each set as {@code technique:} is, before its steps), and with {@code linearity} the value
-     * {@code of} per set mAs, station by station, must not differ between adjacent techniques by more than {@code
-     * max} of their sum (21 CFR 1020.31(c)); {@code of} null: no linearity bound.
+     * {@code sweep: {techniques: [{kv: 80, ma: 100, ms: 100}, ...], linearity: {of: mas, max: 0.10}}}, or {@code
+     * sweep: {table: NAME, ...}} for a technique table of the board profile: the steps run once per technique (each
+     * set as {@code technique:} is, before its steps), and with {@code linearity} the value {@code of} per set mAs,
+     * station by station, must not differ between adjacent techniques by more than {@code max} of their sum (21 CFR
+     * 1020.31(c)); {@code of} null: no linearity bound.
+     *
+     * @param techniques the techniques written in the scenario; empty when {@code table} names them
+     * @param table the profile's technique table, or null when the scenario lists its techniques
      */
-    public record Sweep(List<Technique> techniques, String of, Double max) {
+    public record Sweep(List<Technique> techniques, String table, String of, Double max) {
         public Sweep {
             techniques = List.copyOf(techniques);
+        }
+
+        /** A sweep over techniques written in the scenario. */
+        public Sweep(List<Technique> techniques, String of, Double max) {
+            this(techniques, null, of, max);
+        }
+
+        /**
+         * The sweep with its techniques: as written, or the table's from {@code profile}.
+         *
+         * @throws IllegalArgumentException when the profile has no such table
+         */
+        public Sweep resolved(ProfileLimits profile) {
+            return table == null ? this : new Sweep(profile.techniques(table), table, of, max);
         }
     }
 
@@ -79,5 +97,10 @@ public record Scenario(String id, String title, List<String> requirements, List<
             List<Invariant> always, String file, Position at) {
         this(id, title, requirements, tags, board, emulateOtherBoard, technique, catches, steps, always, file, at,
                 null);
+    }
+
+    /** The analog lines the scenario's steps take statistics of ({@code measure}), each once, in order of mention. */
+    public java.util.Set<String> sampled() {
+        return StepNeeds.of(steps).sampled();
     }
 }

@@ -236,7 +236,7 @@ public final class ScenarioLoader {
             List<String> catches = names(top.get("catches"), "catches", vocabulary.defects(), "defect", "of the emulator");
             Limit limit = top.containsKey("limit") ? scenarioLimit(top.get("limit")) : null;
             Scenario.Repeat repeat = top.containsKey("repeat") ? RepeatReader.repeat(in, top.get("repeat")) : Scenario.Repeat.ONCE;
-            Scenario.Sweep sweep = top.containsKey("sweep") ? RepeatReader.sweep(in, top.get("sweep"), this::technique) : null;
+            Scenario.Sweep sweep = top.containsKey("sweep") ? RepeatReader.sweep(in, top.get("sweep"), this::technique, profile) : null;
             List<Step> steps = new ArrayList<>();
             Node stepsNode = top.get("steps");
             if (stepsNode == null) {

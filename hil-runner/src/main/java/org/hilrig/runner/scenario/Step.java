@@ -417,9 +417,10 @@ public sealed interface Step {
      *
      * @param above the level of {@code width}, null for the others
      * @param tol with {@code near}: a profile tolerance ({@code profile.accuracy.kv}) or one written out
+     * @param unit the statistic's unit, from the line's as the vocabulary gives it at load ({@code kV}, {@code mAs})
      */
     record Measure(Position at, String name, String signal, AnalogStat stat, Edge from, Edge to, Quantity above,
-            Quantity near, Tol tol, Quantity min, Quantity max, Limit within) implements Step {
+            Quantity near, Tol tol, Quantity min, Quantity max, Limit within, String unit) implements Step {
         @Override
         public String keyword() {
             return MeasureKeyword.INSTANCE.word();

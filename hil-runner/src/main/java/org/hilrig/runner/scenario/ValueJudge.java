@@ -3,8 +3,6 @@ package org.hilrig.runner.scenario;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.hilrig.device.board.BoardDefinition;
-import org.hilrig.device.board.Boards;
 import org.hilrig.device.profile.Tolerance;
 import org.hilrig.device.protocol.Frame;
 import org.hilrig.device.protocol.KeyValues;
@@ -34,6 +32,8 @@ final class ValueJudge {
     private final Scenario scenario;
     private final List<ValueResult> values = new ArrayList<>();
     private Technique technique;
+    /** In a sweep, the station (from 1) the steps now run at; 0 outside a sweep. */
+    private int station;
 
     ValueJudge(ProfileLimits limits, Scenario scenario) {
         this.limits = limits;
@@ -41,9 +41,18 @@ final class ValueJudge {
         this.technique = scenario.technique();
     }
 
-    /** The technique the steps now run at (a sweep's station). */
-    void technique(Technique t) {
+    /** The technique the steps now run at: a sweep's station {@code station} (from 1), or 0 outside a sweep. */
+    void technique(Technique t, int station) {
         this.technique = t;
+        this.station = station;
+    }
+
+    /**
+     * A measurement's name as it is recorded: in a sweep with its station, {@code mas[2]} (each technique's values
+     * are their own series: a statistic over the repeats or across a lot never mixes two techniques), else as written.
+     */
+    String named(String name) {
+        return station == 0 ? name : name + "[" + station + "]";
     }
 
     /** The values taken so far, in order. */
@@ -58,7 +67,7 @@ final class ValueJudge {
     /** The last value taken under {@code name}, or null. */
     Double last(String name) {
         for (int i = values.size() - 1; i >= 0; i--) {
-            if (values.get(i).name().equals(name)) {
+            if (values.get(i).name().equals(named(name))) {
                 return values.get(i).value();
             }
         }
@@ -108,16 +117,17 @@ final class ValueJudge {
             long nanos = Math.round(value);
             Window within = m.within() == null ? new Window(null, null)
                     : m.within().resolve(limits, scenario.board(), technique);
-            Measurement t = Measurement.judge(m.name(), nanos, periodNanos, within.minNanos(), within.maxNanos());
+            Measurement t = Measurement.judge(named(m.name()), nanos, periodNanos, within.minNanos(), within.maxNanos());
             return new Judged(t, t.verdict(), what + " took " + Durations.format(nanos),
                     "limit " + (m.within() == null ? "none" : m.within() + " (" + within + ")"));
         }
-        String unit = m.stat().unit(unitOf(m.signal()));
+        String unit = m.unit();
         Bounds b = bounds(m.near(), m.tol(), m.min(), m.max(), unit, m.name());
         double uncertainty = m.stat() == AnalogStat.INTEGRAL ? Math.abs(w.value(AnalogStat.PEAK, 0)) * periodNanos * 1e-9 : 0;
         Verdict v = ValueResult.verdict(value, uncertainty, b.min(), b.max());
-        values.add(new ValueResult(m.name(), value, unit, b.nominal(), b.min(), b.max(), uncertainty, v, start,
-                start + w.length(), signals, w.samplesInside()));
+        values.add(new ValueResult(named(m.name()), value, unit, b.nominal(), b.min(), b.max(), uncertainty, v, start,
+                start + w.length(), signals, periodNanos > 0 ? (int) Math.min(Integer.MAX_VALUE, w.length() / periodNanos)
+                : w.samplesInside()));
         return new Judged(null, v, what + " was " + AnalogWindow.round(value) + " " + unit, b.text());
     }
 
@@ -150,7 +160,7 @@ final class ValueJudge {
             throw new StepRun.NotMet(f.text() + ": field " + field + "=" + kv.text(field) + " is not a number");
         }
         String unit = FieldCheck.unitOf(field);
-        String name = subject + "." + field;
+        String name = named(subject + "." + field);
         Bounds b = bounds(check.near(), check.tol(), check.min(), check.max(), unit, name);
         Verdict v = ValueResult.verdict(value, 0, b.min(), b.max());
         values.add(new ValueResult(name, value, unit, b.nominal(), b.min(), b.max(), 0, v, atNanos, atNanos, List.of(), 1));
@@ -206,7 +216,7 @@ final class ValueJudge {
             double sum = 0;
             int n = 0;
             for (ValueResult v : values.subList(starts.get(s), end)) {
-                if (v.name().equals(sweep.of())) {
+                if (v.name().equals(sweep.of() + "[" + (s + 1) + "]")) {
                     sum += v.value();
                     n++;
                 }
@@ -232,14 +242,5 @@ final class ValueJudge {
         if (beyond != null) {
             throw new StepRun.NotMet(beyond);
         }
-    }
-
-    /** The unit of an analog line by name, from the board under test's definition first, else any board's; empty if none. */
-    String unitOf(String analog) {
-        String u = Boards.of(scenario.board()).analogUnits().get(analog);
-        for (BoardDefinition d : Boards.all()) {
-            u = u == null ? d.analogUnits().get(analog) : u;
-        }
-        return u == null ? "" : u;
     }
 }

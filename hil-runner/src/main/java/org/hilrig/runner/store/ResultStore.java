@@ -24,7 +24,8 @@ import org.hilrig.timing.RigFailureException;
 import org.hilrig.timing.verdict.Verdict;
 
 /**
- * The results database: every run, every scenario result with its requirements and measurements. SQLite (one
+ * The results database: every run (with its unit seed), every scenario result with its requirements, measurements
+ * and statistics over repeats ({@link #repeats}), and production lots ({@link #lots}). SQLite (one
  * file, the default: {@code results.db} in the rig home) or PostgreSQL (many rigs, one server), chosen by the
  * JDBC URL. Opening migrates the schema to the latest version.
  *
@@ -37,8 +38,8 @@ import org.hilrig.timing.verdict.Verdict;
  * with the next forced commit: the run's {@code resultsRecorded}, or the next run's start; one sync per run
  * instead of one per scenario keeps a whole library run fast.
  *
- * <p>One connection, confined to one thread; close it. Database errors are {@link RigFailureException}s
- * naming what was being done.
+ * <p>One connection ({@link StoreConnection}, shared with {@link RepeatRecords} and {@link LotRecords}), confined
+ * to one thread; close it. Database errors are {@link RigFailureException}s naming what was being done.
  *
  * <p>Over 500 lines: every statement of both SQL dialects sits next to the row mapping that reads it back,
  * and one run's writes share one connection and its transaction helper; split by table, one run's
@@ -47,12 +48,26 @@ import org.hilrig.timing.verdict.Verdict;
 public final class ResultStore implements AutoCloseable {
     private final Connection connection;
     private final String url;
-    private final Dialect dialect;
+    private final StoreConnection db;
+    private final RepeatRecords repeats;
+    private final LotRecords lots;
 
     private ResultStore(Connection connection, String url) {
         this.connection = connection;
         this.url = url;
-        this.dialect = Dialect.of(url);
+        this.db = new StoreConnection(connection, url, Dialect.of(url));
+        this.repeats = new RepeatRecords(db);
+        this.lots = new LotRecords(db);
+    }
+
+    /** The statistics over repeats recorded with each scenario result ({@code repeat_statistics}). */
+    public RepeatRecords repeats() {
+        return repeats;
+    }
+
+    /** The production lots ({@code hil run --units}), on this store's connection. */
+    public LotRecords lots() {
+        return lots;
     }
 
     /** The URL of an SQLite database file. */
@@ -134,16 +149,16 @@ public final class ResultStore implements AutoCloseable {
 
     /** The schema version the database is at. */
     public int schemaVersion() {
-        return sql("read the schema version", () -> SchemaMigrations.currentVersion(connection));
+        return db.sql("read the schema version", () -> SchemaMigrations.currentVersion(connection));
     }
 
     /** Records a run's start (its scenarios, if any, are ignored: add them with {@link #addScenario}). */
     public void startRun(RunResult run, String rigId, String host) {
-        syncEachCommit(true);
-        transaction("record the start of run " + run.runId(), () -> {
+        db.syncEachCommit(true);
+        db.transaction("record the start of run " + run.runId(), () -> {
             try (PreparedStatement p = connection.prepareStatement("INSERT INTO runs (run_id, rig, seed, defects, "
-                    + "tool_version, started_utc, ended_utc, rig_id, host, state) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, "
-                    + "'" + RunState.RUNNING.word() + "')")) {
+                    + "tool_version, started_utc, ended_utc, rig_id, host, state, unit_seed) VALUES (?, ?, ?, ?, ?, ?, NULL, "
+                    + "?, ?, '" + RunState.RUNNING.word() + "', ?)")) {
                 p.setString(1, run.runId());
                 p.setString(2, run.rig());
                 p.setLong(3, run.seed());
@@ -152,6 +167,7 @@ public final class ResultStore implements AutoCloseable {
                 p.setString(6, run.startedUtc());
                 p.setString(7, rigId);
                 p.setString(8, host);
+                setLong(p, 9, run.unitSeed());
                 p.executeUpdate();
             }
             return null;
@@ -160,8 +176,8 @@ public final class ResultStore implements AutoCloseable {
 
     /** Commits one completed scenario result of a started run, with its requirements and measurements. */
     public void addScenario(String runId, ScenarioResult s) {
-        syncEachCommit(false);
-        transaction("record scenario " + s.id() + " of run " + runId, () -> {
+        db.syncEachCommit(false);
+        db.transaction("record scenario " + s.id() + " of run " + runId, () -> {
             int seq;
             try (PreparedStatement p = connection.prepareStatement(
                     "SELECT COUNT(*) FROM scenario_results WHERE run_id = ?")) {
@@ -236,6 +252,7 @@ public final class ResultStore implements AutoCloseable {
                 }
                 p.executeBatch();
             }
+            RepeatRecords.insert(connection, runId, s);
             return null;
         });
     }
@@ -247,8 +264,8 @@ public final class ResultStore implements AutoCloseable {
      * @throws RigFailureException when the run was not started, or is past this already
      */
     public void resultsRecorded(String runId) {
-        syncEachCommit(true);
-        transaction("record that every result of run " + runId + " is in", () -> {
+        db.syncEachCommit(true);
+        db.transaction("record that every result of run " + runId + " is in", () -> {
             advance(runId, RunState.RUNNING, RunState.SEALING, null, null);
             return null;
         });
@@ -267,8 +284,8 @@ public final class ResultStore implements AutoCloseable {
             throw new IllegalArgumentException("a sealed run needs its end time and manifest hash, found "
                     + endedUtc + " and " + manifestSha256);
         }
-        syncEachCommit(true);
-        transaction("record the end and seal of run " + runId, () -> {
+        db.syncEachCommit(true);
+        db.transaction("record the end and seal of run " + runId, () -> {
             advance(runId, RunState.SEALING, RunState.SEALED, endedUtc, manifestSha256);
             return null;
         });
@@ -317,12 +334,12 @@ public final class ResultStore implements AutoCloseable {
 
     /** A run by its id. */
     public Optional<StoredRun> run(String runId) {
-        return sql("read run " + runId, () -> readRun(runId));
+        return db.sql("read run " + runId, () -> readRun(runId));
     }
 
     private static final String RUN_COLUMNS = "r.run_id, r.rig, r.rig_id, r.host, r.seed, r.defects, r.tool_version, "
             + "r.started_utc, r.ended_utc, r.state, r.manifest_sha256, "
-            + "(SELECT COUNT(*) FROM scenario_results s WHERE s.run_id = r.run_id)";
+            + "(SELECT COUNT(*) FROM scenario_results s WHERE s.run_id = r.run_id), r.unit_seed";
 
     private Optional<StoredRun> readRun(String runId) throws SQLException {
         try (PreparedStatement p = connection.prepareStatement("SELECT " + RUN_COLUMNS + " FROM runs r "
@@ -338,7 +355,27 @@ public final class ResultStore implements AutoCloseable {
         String defects = rs.getString(6);
         return new StoredRun(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
                 defects.isEmpty() ? List.of() : Arrays.asList(defects.split(",")), rs.getString(7), rs.getString(8),
-                rs.getString(9), RunState.of(rs.getString(10)), rs.getString(11), rs.getInt(12));
+                rs.getString(9), RunState.of(rs.getString(10)), rs.getString(11), rs.getInt(12), getLong(rs, 13));
+    }
+
+    /** The last {@code last} runs, newest first, whatever their state (each saying it). */
+    public List<StoredRun> runs(int last) {
+        if (last < 1) {
+            throw new IllegalArgumentException("last is " + last + ", at least 1 is needed");
+        }
+        return db.sql("read the runs", () -> {
+            List<StoredRun> out = new ArrayList<>();
+            try (PreparedStatement p = connection.prepareStatement("SELECT " + RUN_COLUMNS + " FROM runs r "
+                    + "ORDER BY r.started_utc DESC, r.run_id DESC")) {
+                p.setMaxRows(last);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next() && out.size() < last) {
+                        out.add(storedRun(rs));
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     /**
@@ -348,7 +385,7 @@ public final class ResultStore implements AutoCloseable {
      * {@code measurement} (each null for any).
      */
     public List<StoredRun> incompleteRuns(String scenarioId, String requirementId, String measurement) {
-        return sql("read the incomplete runs", () -> {
+        return db.sql("read the incomplete runs", () -> {
             List<StoredRun> out = new ArrayList<>();
             try (PreparedStatement p = connection.prepareStatement("SELECT " + RUN_COLUMNS + " FROM runs r "
                     + "WHERE NOT " + RunState.COUNTED_SQL + " AND ((? IS NULL AND ? IS NULL) OR EXISTS (SELECT 1 FROM "
@@ -376,7 +413,7 @@ public final class ResultStore implements AutoCloseable {
 
     /** Every result of one run, in the order they completed, whether or not the run counts. */
     public List<StoredResult> results(String runId) {
-        return sql("read the results of run " + runId, () -> {
+        return db.sql("read the results of run " + runId, () -> {
             List<StoredResult> out = new ArrayList<>();
             try (PreparedStatement p = connection.prepareStatement("SELECT s.run_id, r.rig, r.started_utc, "
                     + "s.scenario_id, s.title, s.status, s.message FROM scenario_results s "
@@ -402,7 +439,7 @@ public final class ResultStore implements AutoCloseable {
         if (perScenario < 1) {
             throw new IllegalArgumentException("perScenario is " + perScenario + ", at least 1 is needed");
         }
-        return sql("read the latest results", () -> {
+        return db.sql("read the latest results", () -> {
             List<StoredResult> out = new ArrayList<>();
             Map<String, Integer> taken = new LinkedHashMap<>();
             try (PreparedStatement p = connection.prepareStatement("SELECT s.run_id, r.rig, r.started_utc, "
@@ -480,7 +517,7 @@ public final class ResultStore implements AutoCloseable {
         if (lastN < 1) {
             throw new IllegalArgumentException("lastN is " + lastN + ", at least 1 is needed");
         }
-        return sql("read the trend of " + name, () -> {
+        return db.sql("read the trend of " + name, () -> {
             Map<String, List<MeasurementTrend.Point>> newestFirst = new LinkedHashMap<>();
             try (PreparedStatement p = connection.prepareStatement("SELECT m.scenario_id, m.run_id, r.started_utc, "
                     + "m.value_ns, m.uncertainty_ns, m.status FROM measurements m JOIN runs r ON r.run_id = m.run_id "
@@ -567,42 +604,6 @@ public final class ResultStore implements AutoCloseable {
         return Verdict.valueOf(word.toUpperCase(Locale.ROOT));
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run() throws SQLException;
-    }
-
-    private <T> T sql(String what, Work<T> work) {
-        try {
-            return work.run();
-        } catch (SQLException e) {
-            throw new RigFailureException("cannot " + what + " in " + redact(url) + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void syncEachCommit(boolean sync) {
-        sql("set the database's sync mode", () -> {
-            dialect.syncEachCommit(connection, sync);
-            return null;
-        });
-    }
-
-    private <T> T transaction(String what, Work<T> work) {
-        return sql(what, () -> {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run();
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        });
-    }
-
     private static void closeQuietly(Connection c, Exception cause) {
         try {
             c.close();
@@ -613,9 +614,6 @@ public final class ResultStore implements AutoCloseable {
 
     @Override
     public void close() {
-        sql("close", () -> {
-            connection.close();
-            return null;
-        });
+        db.close();
     }
 }

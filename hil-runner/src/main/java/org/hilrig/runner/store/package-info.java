@@ -6,6 +6,8 @@
  * (committed at once: a killed run keeps what it finished), {@code resultsRecorded} before it seals its evidence
  * folder and {@code sealed} after: only then has the run ended ({@link org.hilrig.runner.store.RunState}).
  * {@code hil history} reads {@code latestResults} and {@code trends}, which count only runs that ended, and
- * {@code incompleteRuns}, which it shows marked.
+ * {@code incompleteRuns}, which it shows marked. Schema 5 adds a run's unit seed, the statistics over a scenario's
+ * repeats (written with its result, read through {@link org.hilrig.runner.store.RepeatRecords}) and production lots
+ * with their units and statistics ({@link org.hilrig.runner.store.LotRecords}, written by {@code hil run --units}).
  */
 package org.hilrig.runner.store;

@@ -302,8 +302,8 @@ class ExitCodeTest {
                     """);
             try (RigLines lines = RigLines.simulated(fixture, pins, clock)) {
                 SafeSequence.run(lines, l -> {
-                    l.drive(HardwareLine.PREP_REQ, true);
-                    l.drive(HardwareLine.AEC_STOP, false);
+                    l.drive(HardwareLine.valueOf("PREP_REQ"), true);
+                    l.drive(HardwareLine.valueOf("AEC_STOP"), false);
                     drove = !pins.isHigh(17) && !pins.isHigh(18);
                     failure.run();
                 });

@@ -9,6 +9,7 @@ import org.hilrig.runner.results.MeasurementResult;
 import org.hilrig.runner.results.RunResult;
 import org.hilrig.runner.results.ScenarioResult;
 import org.hilrig.runner.store.ResultStore;
+import org.hilrig.runner.store.StoredLot;
 import org.hilrig.timing.verdict.Verdict;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,5 +105,68 @@ class HistoryCommandTest {
         assertThat(lines.subList(5, lines.size() - 1)).hasSize(10);
         assertThat(lines.get(lines.size() - 1)).isEqualTo("... and 2 older incomplete runs");
         assertThat(hil("history", "--db", url, "--scenario", "ARC-001").out()).doesNotContain("incomplete");
+    }
+
+    @Test
+    void theRunListingShowsEachRunsUnitSeedNewestFirst() {
+        try (ResultStore s = ResultStore.open(url)) {
+            s.recordRun(new RunResult("unit7", "sim", 1, List.of(), "2026-11-25T10:00:00Z", "2026-11-25T10:01:00Z", "dev",
+                    List.of(), 7L), "rig", "h", "5e".repeat(32));
+        }
+
+        CommandResult r = hil("history", "--db", url, "--runs", "--last", "2");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().lines().toList()).containsExactly(
+                "STARTED              RUN                                          UNIT       STATE    RESULTS",
+                "2026-11-25T10:00:00Z unit7                                        7          sealed   0",
+                "2026-11-23T10:00:00Z run2                                         -          sealed   2");
+    }
+
+    @Test
+    void aLotWithoutAnEndShowsItsFinishedUnitsAndNoStatistics() {
+        try (ResultStore s = ResultStore.open(url)) {
+            s.lots().started(StoredLot.starting("lot-k", 1, 50, 42, List.of("KV_FB_SCALE"), 10.0, "sim", "rig-a", "dev",
+                    "2026-11-24T10:00:00Z"));
+            s.lots().unitRan("lot-k", 1, "GEN-U1", "run1", true);
+        }
+
+        CommandResult all = hil("history", "--db", url, "--lot");
+        CommandResult one = hil("history", "--db", url, "--lot", "lot-k");
+
+        assertThat(all.out().lines().skip(1)).singleElement().asString().startsWith("2026-11-24T10:00:00Z lot-k ")
+                .contains(" 1-50 ").contains(" 1/50 ").contains(" 0/1 ").contains(" KV_FB_SCALE (10.00 %) ")
+                .endsWith(" incomplete, lacks " + LotHistory.NOT_ENDED);
+        assertThat(one.out().lines().toList()).containsExactly(
+                "lot lot-k: unit seeds 1-50, run seed 42, defects: KV_FB_SCALE (10.00 %); rig sim (rig-a), tool dev",
+                "started 2026-11-24T10:00:00Z, incomplete, lacks " + LotHistory.NOT_ENDED,
+                "yield: 0 of 1 units passed every scenario (0.0 %); 1 carried KV_FB_SCALE, 1 of them failed; 0 units "
+                        + "without it failed",
+                "",
+                "UNIT       SERIAL       DEFECTIVE PASSED    NOT  RUN                                              RUN STATE",
+                "1          GEN-U1       yes            1      1  run1                                             sealed");
+    }
+
+    @Test
+    void noLotsOrNoRepeatsSaySo() {
+        assertThat(hil("history", "--db", url, "--lot").out()).isEqualTo("no lots\n");
+        assertThat(hil("history", "--db", url, "--repeats", "--scenario", "INT-DOOR-003").out())
+                .isEqualTo("no statistics over repeats for scenario INT-DOOR-003\n");
+    }
+
+    @Test
+    void twoViewsAFilterAViewDoesNotTakeOrALotTheDatabaseDoesNotHaveAreBadUsage() {
+        assertThat(hil("history", "--db", url, "--runs", "--lot")).extracting(CommandResult::exitCode,
+                CommandResult::err).containsExactly(2, "hil history: --runs, --repeats and --lot: give one of them\n");
+        assertThat(hil("history", "--db", url, "--runs", "--scenario", "A").err()).isEqualTo("hil history: --runs "
+                + "lists every run: --scenario, --requirement and --measurement do not go with it\n");
+        assertThat(hil("history", "--db", url, "--lot", "--requirement", "R").exitCode()).isEqualTo(2);
+        assertThat(hil("history", "--db", url, "--lot", "--scenario", "A").err()).startsWith("hil history: --lot "
+                + "without an ID lists the lots");
+        CommandResult missing = hil("history", "--db", url, "--lot", "nope");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).isEqualTo("hil history: --lot nope: no such lot in " + url
+                + " ('hil history --lot' lists them)\n");
+        assertThat(missing.out()).isEmpty();
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -13,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import org.hilrig.runner.testsupport.InProcessHil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,19 +43,21 @@ class RunCommandTest {
               - send: {command: VER, reply: ACK, measure: ver_reply}
             """;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private InProcessHil cli;
 
     @TempDir
     Path rigHome;
 
     /** Runs hil in this JVM; {@code run} keeps its rig state (chain, database) in a temporary rig home. */
     private int hil(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        if (args[0].equals("run")) {
-            all.addAll(List.of("--rig-home", rigHome.toString()));
+        return cli().run(args);
+    }
+
+    private InProcessHil cli() {
+        if (cli == null) {
+            cli = new InProcessHil(rigHome);
         }
-        return Hil.run(all.toArray(new String[0]), new PrintWriter(out, true), new PrintWriter(err, true));
+        return cli;
     }
 
     private Path library(Path dir) throws Exception {
@@ -72,7 +73,7 @@ class RunCommandTest {
 
         int code = hil("run", library(dir).toString(), "--out", outDir.toString());
 
-        assertThat(code).as(err.toString()).isZero();
+        assertThat(code).as(cli().err()).isZero();
         JsonNode results = new ObjectMapper().readTree(outDir.resolve("results.json").toFile());
         assertThat(fieldNames(results)).startsWith("run_id", "rig", "seed", "defects", "started_utc");
         assertThat(results.get("rig").asText()).isEqualTo("sim");
@@ -93,7 +94,7 @@ class RunCommandTest {
         String junit = Files.readString(outDir.resolve("junit.xml"));
         assertThat(junit).contains("tests=\"2\" failures=\"0\" errors=\"0\"")
                 .contains("<testcase classname=\"hil.sim\" name=\"INT-DOOR-101\"");
-        assertThat(out.toString()).contains("PASS         INT-DOOR-101").contains("door_to_hv_off")
+        assertThat(cli().out()).contains("PASS         INT-DOOR-101").contains("door_to_hv_off")
                 .contains("2 passed, 0 failed, 0 inconclusive, 0 errors");
     }
 
@@ -117,7 +118,7 @@ class RunCommandTest {
         int code = hil("run", library(dir).toString(), "--defect", "slow_interlock", "--out", outDir.toString());
 
         assertThat(code).isEqualTo(1);
-        assertThat(out.toString()).contains("FAIL         INT-DOOR-101").contains("1 passed, 1 failed");
+        assertThat(cli().out()).contains("FAIL         INT-DOOR-101").contains("1 passed, 1 failed");
         assertThat(Files.readString(outDir.resolve("junit.xml"))).contains("<failure type=\"fail\" message=\"line 14 (expect): HV_ENABLE");
         assertThat(new ObjectMapper().readTree(outDir.resolve("results.json").toFile()).get("defects").get(0).asText())
                 .isEqualTo("SLOW_INTERLOCK");
@@ -132,7 +133,7 @@ class RunCommandTest {
         int code = hil("run", lib.toString(), "--out", dir.resolve("out").toString());
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString().lines()).hasSize(3).allMatch(l -> l.startsWith("hil run: "))
+        assertThat(cli().err().lines()).hasSize(3).allMatch(l -> l.startsWith("hil run: "))
                 .anyMatch(l -> l.matches("hil run: .*boot.yaml:3:16: unknown requirement 'REQ-NOPE-001'.*"))
                 .anyMatch(l -> l.matches("hil run: .*door.yaml:13:12: step 'fault': unknown fault 'door_opne'.*"))
                 .anyMatch(l -> l.matches("hil run: .*door.yaml:14:60: step 'expect': '1xs' is not a duration.*"));
@@ -155,13 +156,13 @@ class RunCommandTest {
         int code = hil("run", file.toString(), "--out", dir.resolve("out").toString(), "--no-db");
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString().strip()).endsWith("forever.yaml:6:5: step 'wait': the steps up to here take at least"
+        assertThat(cli().err().strip()).endsWith("forever.yaml:6:5: step 'wait': the steps up to here take at least"
                 + " 9223372036 s, beyond the limit of 600 s (profile limits.scenario_limit; a scenario sets a longer one with"
                 + " 'limit:')");
         assertThat(dir.resolve("out")).doesNotExist();
 
         Files.writeString(file, forever.replace("wait: 9223372036s", "wait: 700s").replace("board: GEN", "board: GEN\nlimit: 800s"));
-        assertThat(hil("run", file.toString(), "--out", dir.resolve("out").toString(), "--no-db")).as(err.toString()).isZero();
+        assertThat(hil("run", file.toString(), "--out", dir.resolve("out").toString(), "--no-db")).as(cli().err()).isZero();
         assertThat(new ObjectMapper().readTree(dir.resolve("out/results.json").toFile()).get("scenarios").get(0)
                 .get("simulated_ns").asLong()).isGreaterThan(700_000_000_000L);
     }
@@ -176,6 +177,8 @@ class RunCommandTest {
 
         assertThat(dir.resolve("b/traces/INT-DOOR-101.vcd")).hasSameBinaryContentAs(dir.resolve("a/traces/INT-DOOR-101.vcd"));
         assertThat(Files.readString(dir.resolve("a/identity.json"))).contains("GEN-U5");
+        assertThat(cli().out()).contains("hil run: 2 scenarios on sim, seed 42, defects: none, unit seed 5\n")
+                .contains("hil run: 2 scenarios on sim, seed 42, defects: none\n");
         assertThat(Files.readString(dir.resolve("c/identity.json"))).contains("GEN-U6");
         assertThat(Files.readString(dir.resolve("nominal/identity.json"))).contains("GEN-0001");
         assertThat(Files.readAllBytes(dir.resolve("c/traces/INT-DOOR-101.vcd")))
@@ -186,22 +189,22 @@ class RunCommandTest {
     void aUnitSeedAndASerialNumberTogetherOrANegativeSeedAreBadInput(@TempDir Path dir) throws Exception {
         Path lib = library(dir);
         assertThat(hil("run", lib.toString(), "--unit-seed", "5", "--serial-number", "GEN-U5")).isEqualTo(2);
-        assertThat(err.toString()).contains("--unit-seed and --serial-number: give one or the other");
+        assertThat(cli().err()).contains("--unit-seed and --serial-number: give one or the other");
         assertThat(hil("run", lib.toString(), "--unit-seed", "-1")).isEqualTo(2);
-        assertThat(err.toString()).contains("--unit-seed -1: a unit seed is 0 or more");
+        assertThat(cli().err()).contains("--unit-seed -1: a unit seed is 0 or more");
     }
 
     @Test
     void aFixtureFileThatDoesNotExistIsBadInput(@TempDir Path dir) throws Exception {
         assertThat(hil("run", library(dir).toString(), "--rig", "fixtures/pi.yaml")).isEqualTo(2);
-        assertThat(err.toString().strip()).isEqualTo("hil run: fixtures/pi.yaml: --rig: no such fixture file (allowed: sim, or a"
+        assertThat(cli().err().strip()).isEqualTo("hil run: fixtures/pi.yaml: --rig: no such fixture file (allowed: sim, or a"
                 + " fixture such as fixtures/rigs/pi-gen.yaml)");
     }
 
     @Test
     void anUnknownDefectIsBadInputNamingTheAllowedOnes(@TempDir Path dir) throws Exception {
         assertThat(hil("run", library(dir).toString(), "--defect", "SLOW_DOOR")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("hil run: --defect SLOW_DOOR: unknown defect, allowed: SLOW_INTERLOCK, ");
+        assertThat(cli().err()).startsWith("hil run: --defect SLOW_DOOR: unknown defect, allowed: SLOW_INTERLOCK, ");
     }
 
     @Test
@@ -209,7 +212,7 @@ class RunCommandTest {
         int code = hil("run", library(dir).toString(), "--tags", "protocol,nothing", "--out", dir.resolve("out").toString());
 
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("hil run: 1 scenario on sim").contains("COM-BOOT-101").doesNotContain("INT-DOOR-101");
+        assertThat(cli().out()).contains("hil run: 1 scenario on sim").contains("COM-BOOT-101").doesNotContain("INT-DOOR-101");
     }
 
     private static List<String> fieldNames(JsonNode n) {

@@ -93,12 +93,12 @@ public final class EmulatedGenBench implements BenchFactory {
     }
 
     private static final Path BOARDS = Library.home().resolve("fixtures/boards");
-    private static final Set<HardwareLine> DRIVEN = EnumSet.of(HardwareLine.PREP_REQ, HardwareLine.EXP_REQ_A,
-            HardwareLine.EXP_REQ_B, HardwareLine.AEC_STOP);
+    private static final Set<HardwareLine> DRIVEN = Set.of(HardwareLine.valueOf("PREP_REQ"), HardwareLine.valueOf("EXP_REQ_A"),
+            HardwareLine.valueOf("EXP_REQ_B"), HardwareLine.valueOf("AEC_STOP"));
     private static final Map<HardwareLine, String[]> PERMISSIVE_FAULTS = Map.of(
-            HardwareLine.DOOR_CLOSED, new String[] {"door_close", "door_open"},
-            HardwareLine.ESTOP_OK, new String[] {"estop_release", "estop_press"},
-            HardwareLine.THERMAL_OK, new String[] {"thermal_switch_close", "thermal_switch_open"});
+            HardwareLine.valueOf("DOOR_CLOSED"), new String[] {"door_close", "door_open"},
+            HardwareLine.valueOf("ESTOP_OK"), new String[] {"estop_release", "estop_press"},
+            HardwareLine.valueOf("THERMAL_OK"), new String[] {"thermal_switch_close", "thermal_switch_open"});
 
     @Override
     public boolean serves(RigFixture fixture) {

@@ -110,9 +110,9 @@ class KernelGpioGuestTest {
         chip.pull(READY, true);
         chip.pull(FAULT, false);
         try (RigLines lines = open("")) {
-            assertThat(lines.read(HardwareLine.READY)).as("pulled up, active-high").isTrue();
-            assertThat(lines.read(HardwareLine.FAULT)).as("pulled down, active-low").isTrue();
-            assertThat(lines.read(HardwareLine.HV_ENABLE)).isFalse();
+            assertThat(lines.read(HardwareLine.valueOf("READY"))).as("pulled up, active-high").isTrue();
+            assertThat(lines.read(HardwareLine.valueOf("FAULT"))).as("pulled down, active-low").isTrue();
+            assertThat(lines.read(HardwareLine.valueOf("HV_ENABLE"))).isFalse();
             assertThat(chip.value(PREP)).as("PREP_REQ inactive, active-low: high").isTrue();
             assertThat(chip.value(DOOR)).as("DOOR_CLOSED active, active-low: low").isFalse();
             assertThat(chip.value(AEC)).as("AEC_STOP inactive, active-high: low").isFalse();
@@ -130,8 +130,8 @@ class KernelGpioGuestTest {
                 chip.pull(READY, i % 2 == 0);
                 long after = clock.nowNanos();
                 int count = i + 1;
-                soon().until(() -> edges(HardwareLine.READY).size() == count);
-                LineEdge e = edges(HardwareLine.READY).get(i);
+                soon().until(() -> edges(HardwareLine.valueOf("READY")).size() == count);
+                LineEdge e = edges(HardwareLine.valueOf("READY")).get(i);
                 assertThat(e.active()).isEqualTo(i % 2 == 0);
                 assertThat(e.timeNanos() + e.uncertaintyNanos()).as("edge %d not before its write", i).isGreaterThanOrEqualTo(before);
                 assertThat(e.timeNanos() - e.uncertaintyNanos()).as("edge %d not after its write", i).isLessThanOrEqualTo(after);
@@ -161,10 +161,10 @@ class KernelGpioGuestTest {
                 chip.pull(READY, i % 2 == 0); // up, down, up, down, up: settles high
             }
             long lastAfter = clock.nowNanos();
-            soon().until(() -> !edges(HardwareLine.READY).isEmpty()
-                    && edges(HardwareLine.READY).get(edges(HardwareLine.READY).size() - 1).active());
-            await().during(Duration.ofMillis(300)).atMost(PATIENCE).until(() -> edges(HardwareLine.READY).size() % 2 == 1);
-            List<LineEdge> seen = edges(HardwareLine.READY);
+            soon().until(() -> !edges(HardwareLine.valueOf("READY")).isEmpty()
+                    && edges(HardwareLine.valueOf("READY")).get(edges(HardwareLine.valueOf("READY")).size() - 1).active());
+            await().during(Duration.ofMillis(300)).atMost(PATIENCE).until(() -> edges(HardwareLine.valueOf("READY")).size() % 2 == 1);
+            List<LineEdge> seen = edges(HardwareLine.valueOf("READY"));
             for (LineEdge e : seen) {
                 assertThat(e.uncertaintyNanos()).as("widened by the period").isGreaterThanOrEqualTo(period);
                 assertThat(e.timeNanos() + e.uncertaintyNanos()).as("not before the bounce began").isGreaterThanOrEqualTo(firstBefore);
@@ -209,7 +209,7 @@ class KernelGpioGuestTest {
             gpiomon.waitFor(10, TimeUnit.SECONDS);
         }
         try (RigLines lines = open("")) {
-            assertThat(lines.read(HardwareLine.XRAY_ON)).as("the line is free again, and so were the others").isFalse();
+            assertThat(lines.read(HardwareLine.valueOf("XRAY_ON"))).as("the line is free again, and so were the others").isFalse();
         }
     }
 
@@ -223,8 +223,8 @@ class KernelGpioGuestTest {
                 int count = i + 1;
                 soon().until(() -> events.size() == count);
             }
-            assertThat(edges(HardwareLine.READY)).hasSize(n / 2);
-            assertThat(edges(HardwareLine.HV_ENABLE)).hasSize(n / 2);
+            assertThat(edges(HardwareLine.valueOf("READY"))).hasSize(n / 2);
+            assertThat(edges(HardwareLine.valueOf("HV_ENABLE"))).hasSize(n / 2);
             assertThat(losses()).isEmpty();
         }
     }
@@ -383,16 +383,16 @@ class KernelGpioGuestTest {
         int n = 500;
         long[] widths = new long[n];
         try (RigLines lines = open("")) {
-            lines.drive(HardwareLine.PREP_REQ, true);
+            lines.drive(HardwareLine.valueOf("PREP_REQ"), true);
             assertThat(chip.value(PREP)).as("active-low active: low").isFalse();
-            assertThat(lines.read(HardwareLine.PREP_REQ)).isTrue();
-            lines.drive(HardwareLine.AEC_STOP, true);
+            assertThat(lines.read(HardwareLine.valueOf("PREP_REQ"))).isTrue();
+            lines.drive(HardwareLine.valueOf("AEC_STOP"), true);
             assertThat(chip.value(AEC)).isTrue();
-            lines.drive(HardwareLine.PREP_REQ, false);
+            lines.drive(HardwareLine.valueOf("PREP_REQ"), false);
             assertThat(chip.value(PREP)).isTrue();
-            assertThat(lines.read(HardwareLine.PREP_REQ)).isFalse();
+            assertThat(lines.read(HardwareLine.valueOf("PREP_REQ"))).isFalse();
             for (int i = 0; i < n; i++) {
-                widths[i] = 2 * lines.drive(HardwareLine.DOOR_CLOSED, i % 2 == 0).uncertaintyNanos();
+                widths[i] = 2 * lines.drive(HardwareLine.valueOf("DOOR_CLOSED"), i % 2 == 0).uncertaintyNanos();
                 assertThat(chip.value(DOOR)).isEqualTo(i % 2 != 0);
             }
             lines.safeState();

@@ -21,9 +21,9 @@ public final class KernelSafeStateMain {
         String how = args[1];
         try (RigLines lines = RigLines.open(KernelGpioGuestTest.fixture(chip, ""), new MonotonicClock())) {
             SafeSequence.run(lines, l -> {
-                l.drive(HardwareLine.PREP_REQ, true);
-                l.drive(HardwareLine.DOOR_CLOSED, true);
-                l.drive(HardwareLine.AEC_STOP, false);
+                l.drive(HardwareLine.valueOf("PREP_REQ"), true);
+                l.drive(HardwareLine.valueOf("DOOR_CLOSED"), true);
+                l.drive(HardwareLine.valueOf("AEC_STOP"), false);
                 System.out.println("driven");
                 System.out.flush();
                 switch (how) {

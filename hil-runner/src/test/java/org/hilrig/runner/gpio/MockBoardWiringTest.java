@@ -51,7 +51,7 @@ class MockBoardWiringTest {
                     out.addListener(e -> boardInput.set(o.polarity().active(e.state().isHigh())));
                 }
             }
-            InputLine readyLine = (InputLine) fixture.find(HardwareLine.READY).orElseThrow();
+            InputLine readyLine = (InputLine) fixture.find(HardwareLine.valueOf("READY")).orElseThrow();
             MockDigitalInput readyPin = (MockDigitalInput) pins.context().io("hil-bcm" + readyLine.bcmPin());
             ready.onEdge((s, high, t) -> readyPin.mockState(readyLine.polarity().electricalHigh(high) ? DigitalState.HIGH : DigitalState.LOW));
             return pins;
@@ -66,17 +66,17 @@ class MockBoardWiringTest {
         RigLines lines = wire(fixture);
 
         clock.set(1_000);
-        lines.drive(HardwareLine.DOOR_CLOSED, true);
+        lines.drive(HardwareLine.valueOf("DOOR_CLOSED"), true);
         clock.set(2_000);
-        lines.drive(HardwareLine.PREP_REQ, true);
+        lines.drive(HardwareLine.valueOf("PREP_REQ"), true);
         clock.set(3_000);
         assertThatThrownBy(() -> SafeSequence.run(lines, l -> {
             throw new IllegalStateException("expected XRAY_ON within 5ms");
         })).hasMessage("expected XRAY_ON within 5ms");
 
         assertThat(heard).containsExactly(
-                new LineEdge(HardwareLine.READY, true, 2_000, 0),
-                new LineEdge(HardwareLine.READY, false, 3_000, 0));
+                new LineEdge(HardwareLine.valueOf("READY"), true, 2_000, 0),
+                new LineEdge(HardwareLine.valueOf("READY"), false, 3_000, 0));
         assertThat(board.findDigital("gen.door_closed").isHigh()).as("the board sees the door open").isFalse();
         assertThat(board.findDigital("gen.prep_req").isHigh()).isFalse();
         assertThat(board.findDigital("gen.ready").lastChangeNanos()).isEqualTo(3_000);

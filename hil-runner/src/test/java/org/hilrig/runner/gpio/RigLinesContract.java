@@ -71,34 +71,34 @@ abstract class RigLinesContract {
         assertThat(boardSeesHigh(PREP)).as("PREP_REQ inactive, active-low: high").isTrue();
         assertThat(boardSeesHigh(DOOR)).as("DOOR_CLOSED active, active-low: low").isFalse();
         assertThat(boardSeesHigh(AEC)).as("AEC_STOP inactive, active-high: low").isFalse();
-        assertThat(lines.read(HardwareLine.PREP_REQ)).isFalse();
-        assertThat(lines.read(HardwareLine.DOOR_CLOSED)).isTrue();
+        assertThat(lines.read(HardwareLine.valueOf("PREP_REQ"))).isFalse();
+        assertThat(lines.read(HardwareLine.valueOf("DOOR_CLOSED"))).isTrue();
     }
 
     @Test
     void drivingAnActiveLowLineActivePullsItsPinLowOnceInverted() {
-        lines.drive(HardwareLine.PREP_REQ, true);
+        lines.drive(HardwareLine.valueOf("PREP_REQ"), true);
         assertThat(boardSeesHigh(PREP)).isFalse();
-        assertThat(lines.read(HardwareLine.PREP_REQ)).as("reads back in logical terms").isTrue();
+        assertThat(lines.read(HardwareLine.valueOf("PREP_REQ"))).as("reads back in logical terms").isTrue();
 
-        lines.drive(HardwareLine.PREP_REQ, false);
+        lines.drive(HardwareLine.valueOf("PREP_REQ"), false);
         assertThat(boardSeesHigh(PREP)).isTrue();
-        assertThat(lines.read(HardwareLine.PREP_REQ)).isFalse();
+        assertThat(lines.read(HardwareLine.valueOf("PREP_REQ"))).isFalse();
     }
 
     @Test
     void drivingAnActiveHighLineActiveRaisesItsPin() {
-        lines.drive(HardwareLine.AEC_STOP, true);
+        lines.drive(HardwareLine.valueOf("AEC_STOP"), true);
 
         assertThat(boardSeesHigh(AEC)).isTrue();
-        assertThat(lines.read(HardwareLine.AEC_STOP)).isTrue();
+        assertThat(lines.read(HardwareLine.valueOf("AEC_STOP"))).isTrue();
     }
 
     @Test
     void aWriteIsStampedBetweenTheClockReadingsAroundIt() {
         clock.set(5_000_000);
 
-        assertThat(lines.drive(HardwareLine.PREP_REQ, true)).isEqualTo(new Stamp(5_000_000, 0));
+        assertThat(lines.drive(HardwareLine.valueOf("PREP_REQ"), true)).isEqualTo(new Stamp(5_000_000, 0));
     }
 
     @Test
@@ -110,10 +110,10 @@ abstract class RigLinesContract {
         boardDrives(READY, true);
 
         assertThat(events).endsWith(
-                new LineEdge(HardwareLine.FAULT, true, 7_000, EDGE_UNCERTAINTY),
-                new LineEdge(HardwareLine.READY, true, 9_000, EDGE_UNCERTAINTY));
-        assertThat(lines.read(HardwareLine.FAULT)).isTrue();
-        assertThat(lines.read(HardwareLine.READY)).isTrue();
+                new LineEdge(HardwareLine.valueOf("FAULT"), true, 7_000, EDGE_UNCERTAINTY),
+                new LineEdge(HardwareLine.valueOf("READY"), true, 9_000, EDGE_UNCERTAINTY));
+        assertThat(lines.read(HardwareLine.valueOf("FAULT"))).isTrue();
+        assertThat(lines.read(HardwareLine.valueOf("READY"))).isTrue();
     }
 
     @Test
@@ -121,28 +121,28 @@ abstract class RigLinesContract {
         boardDrives(READY, true);
         boardDrives(READY, true);
 
-        assertThat(events).containsExactly(new LineEdge(HardwareLine.READY, true, 0, EDGE_UNCERTAINTY));
+        assertThat(events).containsExactly(new LineEdge(HardwareLine.valueOf("READY"), true, 0, EDGE_UNCERTAINTY));
     }
 
     @Test
     void safeStateDrivesEveryOutputToItsSafeLevel() {
-        lines.drive(HardwareLine.PREP_REQ, true);
-        lines.drive(HardwareLine.DOOR_CLOSED, true);
-        lines.drive(HardwareLine.AEC_STOP, false);
+        lines.drive(HardwareLine.valueOf("PREP_REQ"), true);
+        lines.drive(HardwareLine.valueOf("DOOR_CLOSED"), true);
+        lines.drive(HardwareLine.valueOf("AEC_STOP"), false);
 
         lines.safeState();
 
         assertThat(boardSeesHigh(PREP)).as("PREP_REQ inactive").isTrue();
         assertThat(boardSeesHigh(DOOR)).as("DOOR_CLOSED inactive: door open").isTrue();
         assertThat(boardSeesHigh(AEC)).as("AEC_STOP active").isTrue();
-        assertThat(lines.read(HardwareLine.AEC_STOP)).isTrue();
+        assertThat(lines.read(HardwareLine.valueOf("AEC_STOP"))).isTrue();
     }
 
     @Test
     void anExceptionInTheMiddleOfASequenceStillEndsInTheSafeState() {
         assertThatThrownBy(() -> SafeSequence.run(lines, l -> {
-            l.drive(HardwareLine.DOOR_CLOSED, true);
-            l.drive(HardwareLine.PREP_REQ, true);
+            l.drive(HardwareLine.valueOf("DOOR_CLOSED"), true);
+            l.drive(HardwareLine.valueOf("PREP_REQ"), true);
             throw new IllegalStateException("scenario step failed");
         })).isInstanceOf(IllegalStateException.class).hasMessage("scenario step failed");
 
@@ -153,25 +153,25 @@ abstract class RigLinesContract {
 
     @Test
     void closingDrivesTheSafeStateAndThenRefusesToDrive() {
-        lines.drive(HardwareLine.PREP_REQ, true);
-        lines.drive(HardwareLine.DOOR_CLOSED, true);
+        lines.drive(HardwareLine.valueOf("PREP_REQ"), true);
+        lines.drive(HardwareLine.valueOf("DOOR_CLOSED"), true);
 
         lines.close();
 
         assertThat(boardSeesHigh(PREP)).isTrue();
         assertThat(boardSeesHigh(DOOR)).isTrue();
         assertThat(boardSeesHigh(AEC)).isTrue();
-        assertThatThrownBy(() -> lines.drive(HardwareLine.PREP_REQ, true))
+        assertThatThrownBy(() -> lines.drive(HardwareLine.valueOf("PREP_REQ"), true))
                 .isInstanceOf(RigFailureException.class)
                 .hasMessage("rig contract: cannot drive PREP_REQ, the lines are closed");
     }
 
     @Test
     void onlyWiredOutputsCanBeDriven() {
-        assertThatThrownBy(() -> lines.drive(HardwareLine.READY, true))
+        assertThatThrownBy(() -> lines.drive(HardwareLine.valueOf("READY"), true))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("rig contract: READY is not wired as an output (outputs: [PREP_REQ, DOOR_CLOSED, AEC_STOP])");
-        assertThatThrownBy(() -> lines.read(HardwareLine.XRAY_ON))
+        assertThatThrownBy(() -> lines.read(HardwareLine.valueOf("XRAY_ON")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("rig contract: XRAY_ON is not wired (wired: [PREP_REQ, DOOR_CLOSED, AEC_STOP, READY, FAULT])");
     }

@@ -73,7 +73,7 @@ class SafeSequenceTest {
         SimulatedPins pins = new SimulatedPins(clock, 0);
         RigLines lines = WiredLines.open(fixture, clock, claims -> new RefusingPins(pins.claim(claims), RigLinesContract.AEC));
 
-        assertThatThrownBy(() -> SafeSequence.run(lines, l -> l.drive(HardwareLine.PREP_REQ, true)))
+        assertThatThrownBy(() -> SafeSequence.run(lines, l -> l.drive(HardwareLine.valueOf("PREP_REQ"), true)))
                 .isInstanceOf(RigFailureException.class)
                 .hasMessage("rig contract: safe state not reached on AEC_STOP (GPIO 18 refuses)");
         assertThat(pins.isHigh(RigLinesContract.PREP)).as("the other outputs still reached it").isTrue();

@@ -49,9 +49,9 @@ public final class SafeStateOnSigtermMain {
         };
         CountDownLatch never = new CountDownLatch(1);
         SafeSequence.run(reporting, lines -> {
-            lines.drive(HardwareLine.PREP_REQ, true);
-            lines.drive(HardwareLine.DOOR_CLOSED, true);
-            lines.drive(HardwareLine.AEC_STOP, false);
+            lines.drive(HardwareLine.valueOf("PREP_REQ"), true);
+            lines.drive(HardwareLine.valueOf("DOOR_CLOSED"), true);
+            lines.drive(HardwareLine.valueOf("AEC_STOP"), false);
             System.out.println("driven " + levels(pins));
             System.out.flush();
             try {

@@ -88,8 +88,8 @@ class WiredLinesTest {
         sink.get().edge(RigLinesContract.FAULT, false, 1_000, 12_000);
 
         assertThat(events).containsExactly(
-                new EdgesLost(Set.of(HardwareLine.READY, HardwareLine.FAULT), 3, 1_000, LossEvidence.LINE_SEQUENCE_GAP),
-                new LineEdge(HardwareLine.FAULT, true, 1_000, 12_000));
+                new EdgesLost(Set.of(HardwareLine.valueOf("READY"), HardwareLine.valueOf("FAULT")), 3, 1_000, LossEvidence.LINE_SEQUENCE_GAP),
+                new LineEdge(HardwareLine.valueOf("FAULT"), true, 1_000, 12_000));
     }
 
     @Test

@@ -73,4 +73,26 @@ class LotStatisticsTest {
         assertThat(LotStatistics.of(Map.of(1L, List.of(result(80, 76.6, 83.4, 1)))).rows().get(1).cpk())
                 .as("one unit says nothing of the spread").isNull();
     }
+
+    @Test
+    void aUnitsRepeatsCountOnceAsTheirMeanSoTheLotsNIsItsUnits() {
+        Map<Long, List<ScenarioResult>> byUnit = new LinkedHashMap<>();
+        double[][] shots = {{79, 81, 80}, {83, 83, 83}};
+        for (int u = 0; u < shots.length; u++) {
+            List<ValueResult> values = new java.util.ArrayList<>();
+            for (double kv : shots[u]) {
+                Verdict v = ValueResult.verdict(kv, 0, 76.6, 83.4);
+                values.add(new ValueResult("kv", kv, "kV", 80.0, 76.6, 83.4, 0, v, 0, 1, List.of(), 10));
+            }
+            byUnit.put((long) u + 1, List.of(new ScenarioResult("EXP-REP-001", "t", null, Verdict.PASS, List.of(),
+                    List.of(), List.of(), null, null, null, 1, List.of(), values)));
+        }
+        LotStatistics.Row kv = LotStatistics.of(byUnit).of("EXP-REP-001").get(0);
+
+        assertThat(kv.n()).isEqualTo(2);
+        assertThat(kv.values()).containsExactly(80.0, 83.0);
+        assertThat(kv.units()).containsExactly(1L, 2L);
+        assertThat(kv.lower()).isEqualTo(76.6);
+        assertThat(kv.outside()).isZero();
+    }
 }

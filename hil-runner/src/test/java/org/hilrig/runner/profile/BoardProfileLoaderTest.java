@@ -9,6 +9,7 @@ import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
 import org.hilrig.device.profile.ProfileKey;
 import org.hilrig.device.profile.Spread;
+import org.hilrig.device.profile.TechniqueTable;
 import org.hilrig.timing.BadInputException;
 import org.junit.jupiter.api.Test;
 
@@ -135,5 +136,59 @@ class BoardProfileLoaderTest {
                 .isInstanceOf(BadInputException.class)
                 .satisfies(e -> assertThat(((BadInputException) e).problems()).singleElement().satisfies(p ->
                         assertThat(p).matches("gen\\.yaml:\\d+:\\d+: accuracy\\.kv: '3 percent' is not a tolerance .*")));
+    }
+
+    @Test
+    void theTechniquesSectionGivesNamedTablesInTheirOrderAndIsNotAKeyOfItsOwn() {
+        BoardProfile gen = BoardProfileLoader.load(GEN);
+        assertThat(gen.techniques()).containsKeys("ma_stations_80kv", "accuracy_grid");
+        assertThat(gen.techniques().get("ma_stations_80kv").stations()).extracting(TechniqueTable.Station::ma)
+                .containsExactly(50.0, 100.0, 200.0, 400.0, 800.0);
+        assertThat(gen.techniques().get("ma_stations_80kv").stations().get(4))
+                .isEqualTo(new TechniqueTable.Station(80, 800, 12.5));
+        assertThat(gen.entriesByPath().keySet()).noneMatch(k -> k.startsWith("techniques"));
+        assertThat(BoardProfileLoader.load(TUB).techniques()).isEmpty();
+    }
+
+    @Test
+    void aTechniqueTheBoardCannotSetATableOfOneAndAMissingKeyAreEachReportedWithTheirPlaceBesideOtherProblems() throws Exception {
+        String text = Files.readString(GEN)
+                .replace("    - {kv: 80, ma: 50, ms: 200}", "    - {kv: 180, ma: 50, ms: 200}")
+                .replace("    - {kv: 150, ma: 500, ms: 10}", "    - {kv: 150, ma: 900, ms: 10}")
+                .replace("    - {kv: 40, ma: 100, ms: 100}", "    - {kv: 40, ms: 100}")
+                .replace("  accuracy_grid:", "  one: [{kv: 80, ma: 100, ms: 10}]\n  accuracy_grid:")
+                .replace("  kv: 3 % + 1 kV ", "  kv: 3 percent ");
+        String[] lines = text.split("\n", -1);
+        int kv180 = lineOf(lines, "kv: 180");
+        int ma900 = lineOf(lines, "ma: 900");
+        int noMa = lineOf(lines, "{kv: 40, ms: 100}");
+        int one = lineOf(lines, "  one: [");
+        int accuracy = lineOf(lines, "kv: 3 percent");
+        assertThatThrownBy(() -> BoardProfileLoader.parse("gen.yaml", text))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.problems()).hasSize(5).contains(
+                        "gen.yaml:" + kv180 + ":7: 'techniques' 'ma_stations_80kv': 'kv' 180 kV is outside the board's range 40 to 150 kV",
+                        "gen.yaml:" + ma900 + ":7: 'techniques' 'accuracy_grid': kv x ma is 135 kW, above technique.power_max_kw 80 kW",
+                        "gen.yaml:" + noMa + ":7: missing key 'ma' in 'techniques' 'accuracy_grid' technique",
+                        "gen.yaml:" + one + ":8: 'techniques' 'one' must be a list of two or more techniques, e.g."
+                                + " [{kv: 80, ma: 100, ms: 100}, {kv: 80, ma: 200, ms: 50}], found a list")
+                        .anyMatch(p -> p.startsWith("gen.yaml:" + accuracy + ":7: accuracy.kv: '3 percent' is not a tolerance")));
+    }
+
+    @Test
+    void aTubeProfileWithTechniquesIsRefusedAtTheSection() throws Exception {
+        String text = Files.readString(TUB) + "techniques:\n  a: [{kv: 80, ma: 100, ms: 10}, {kv: 80, ma: 200, ms: 10}]\n";
+        assertThatThrownBy(() -> BoardProfileLoader.parse("tub.yaml", text))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.problems()).singleElement().satisfies(p ->
+                        assertThat(p).matches("tub\\.yaml:\\d+:3: 'techniques' are tables of exposure techniques; board TUB"
+                                + " takes no technique")));
+    }
+
+    private static int lineOf(String[] lines, String text) {
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no line with " + text);
     }
 }

@@ -62,6 +62,30 @@ class RigCapabilitiesTest {
     }
 
     @Test
+    void anInvariantOnALineTheRigDoesNotRecordIsAProblemAtTheInvariantNotAPassForWantOfEvidence() throws IOException {
+        Scenario s = scenario("GEN", """
+                  - send: {command: VER, reply: ACK}
+                always:
+                  - never: HV_ENABLE active while DOOR_CLOSED inactive for more than 1ms
+                  - never: XRAY_ON active while READY inactive
+                """);
+        RigCapabilities pi = new RigCapabilities("pi-gen", Board.GEN, Set.of("DOOR_CLOSED"), Set.of("HV_ENABLE", "XRAY_ON",
+                "READY"), Set.of());
+
+        assertThat(texts(SERIAL_ONLY.check(s))).containsExactly(
+                "s.yaml:8:12: always: rig emulate-gen-serial records no line HV_ENABLE (it observes: none); an invariant"
+                        + " is checked only on lines the rig records",
+                "s.yaml:8:12: always: rig emulate-gen-serial records no line DOOR_CLOSED (it observes: none); an invariant"
+                        + " is checked only on lines the rig records",
+                "s.yaml:9:12: always: rig emulate-gen-serial records no line XRAY_ON (it observes: none); an invariant"
+                        + " is checked only on lines the rig records",
+                "s.yaml:9:12: always: rig emulate-gen-serial records no line READY (it observes: none); an invariant"
+                        + " is checked only on lines the rig records");
+        assertThat(pi.check(s)).as("a line the rig drives is in its trace too").isEmpty();
+        assertThat(LIBRARY.simulatedRigFactory().capabilities(Board.GEN, true).check(s)).isEmpty();
+    }
+
+    @Test
     void aRigThatHasWhatTheStepsNeedFindsNothing() throws IOException {
         Scenario s = scenario("GEN", """
                   - set: {PREP_REQ: active}

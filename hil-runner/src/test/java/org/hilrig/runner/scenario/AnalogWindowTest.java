@@ -23,6 +23,14 @@ class AnalogWindowTest {
     }
 
     @Test
+    void theIntegralOfARateIsItsQuantityAndOfAnythingElseTheUnitTimesSeconds() {
+        assertThat(AnalogStat.INTEGRAL.unit("mA")).isEqualTo("mAs");
+        assertThat(AnalogStat.INTEGRAL.unit("uGy/s")).isEqualTo("uGy");
+        assertThat(AnalogStat.MEAN.unit("uGy/s")).isEqualTo("uGy/s");
+        assertThat(AnalogStat.RISE.unit("kV")).isEqualTo("ns");
+    }
+
+    @Test
     void peakMinAndRippleSeeTheHeldValueAtTheStartAndEverySampleInside() {
         assertThat(over(11, 19).value(AnalogStat.PEAK, 0)).isEqualTo(80.0);
         assertThat(over(11, 19).value(AnalogStat.MIN, 0)).isEqualTo(78.0);

@@ -128,6 +128,27 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aSweepOverATableOfTheProfileIsCheckedAtLoadAndResolvedFromTheProfile() {
+        ProfileLimits reference = new org.hilrig.runner.profile.BoardLimits(org.hilrig.runner.profile.ReferenceProfiles
+                .load(Path.of("..", "fixtures", "boards")).all());
+        ScenarioLoader withProfile = new ScenarioLoader(TestVocabulary.vocabulary(), Path.of(""), reference);
+        Scenario s = withProfile.load("w.yaml", DOOR.replace("steps:", "sweep: {table: ma_stations_80kv, linearity: {of: kerma, max: 0.1}}\nsteps:"));
+        assertThat(s.sweep().table()).isEqualTo("ma_stations_80kv");
+        assertThat(s.sweep().techniques()).isEmpty();
+        assertThat(s.sweep().resolved(reference).techniques()).hasSize(5)
+                .first().isEqualTo(new Technique(80, 50, 200));
+
+        assertThatThrownBy(() -> withProfile.load("w.yaml", DOOR.replace("steps:", "sweep: {table: no_such_table}\nsteps:")))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.problems()).containsExactly(
+                        "w.yaml:8:16: 'sweep' 'table': no technique table 'no_such_table' in the board profiles (tables:"
+                                + " accuracy_grid, ma_stations_80kv)"));
+        assertThatThrownBy(() -> withProfile.load("w.yaml", DOOR.replace("steps:", "sweep: {table: accuracy_grid,"
+                + " techniques: [{kv: 80, ma: 100, ms: 100}, {kv: 80, ma: 200, ms: 50}]}\nsteps:")))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.problems()).singleElement().satisfies(p ->
+                        assertThat(p).matches("w\\.yaml:8:16: 'sweep' takes either 'techniques' \\(a list\\) or 'table'.*not both")));
+    }
+
+    @Test
     void reportsEveryProblemOfAFileWithLineAndColumn() {
         String bad = DOOR.replace("title:", "titel:")
                 .replace("within: 5ms", "within: 5xs")

@@ -69,6 +69,10 @@ abstract class ResultStoreContract {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(4);
             assertThat(rs.getString(2)).startsWith("measured values in their units");
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(5);
+            assertThat(rs.getString(2)).isEqualTo("statistics over repeats per run and scenario; production lots, their "
+                    + "units and their statistics; a run's unit seed");
             assertThat(rs.next()).isFalse();
         }
     }

@@ -74,6 +74,7 @@ public final class GeneratorBoard implements BoardDefinition {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("KV_FB", "plant.kv_fb");
         m.put("MA_FB", "plant.ma_fb");
+        m.put("DOSE", "plant.dose"); // the rig's dosimeter: on the machine only when a run measures with it
         return m;
     }
 
@@ -82,6 +83,7 @@ public final class GeneratorBoard implements BoardDefinition {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("KV_FB", "kV");
         m.put("MA_FB", "mA");
+        m.put("DOSE", "uGy/s");
         return m;
     }
 

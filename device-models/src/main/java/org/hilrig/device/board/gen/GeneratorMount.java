@@ -10,6 +10,7 @@ import org.hilrig.device.firmware.SerialCounters;
 import org.hilrig.device.mcu.Mcu;
 import org.hilrig.device.mcu.Uart;
 import org.hilrig.device.plant.Aec;
+import org.hilrig.device.plant.Dosimeter;
 import org.hilrig.device.plant.Filament;
 import org.hilrig.device.plant.Handswitch;
 import org.hilrig.device.plant.HvTank;
@@ -35,6 +36,8 @@ final class GeneratorMount implements BoardMount {
     /** The rig's acquisition: its sample period once asked for (0 before), and its timer while it samples. */
     private long daqPeriodNanos;
     private org.hilrig.timing.sched.Timer daq;
+    /** The rig's dosimeter in the beam, when the run measures with it; else null. */
+    private Dosimeter dosimeter;
     HvTank tank;
     Filament filament;
     Handswitch prepSwitch;
@@ -76,6 +79,9 @@ final class GeneratorMount implements BoardMount {
     public void declarePlantAnalogs(MountContext c) {
         c.signals().analog("plant.kv_fb", 0.0);
         c.signals().analog("plant.ma_fb", 0.0);
+        if (c.instrument("DOSE")) {
+            c.signals().analog("plant.dose", 0.0);
+        }
     }
 
     @Override
@@ -112,6 +118,10 @@ final class GeneratorMount implements BoardMount {
         tank.calibrate(new HvTank.Calibration(p.number(ProfileKey.DIVIDER_GAIN), p.number(ProfileKey.DIVIDER_OFFSET_KV),
                 p.number(ProfileKey.DIVIDER_NOISE_KV), p.number(ProfileKey.KV_SHOT_NOISE), p.number(ProfileKey.EMISSION_GAIN),
                 p.number(ProfileKey.MA_SHOT_NOISE), c.random().stream("plant.hv.noise." + p.text(ProfileKey.SERIAL_NUMBER))));
+        if (c.instrument("DOSE")) {
+            dosimeter = new Dosimeter(p.number(ProfileKey.DOSE_OUTPUT_80KV), p.number(ProfileKey.DOSE_KV_EXPONENT),
+                    s.findAnalog("plant.dose"));
+        }
         filament = new Filament(c.scheduler(), tank, pins.filamentBoost(), s.findDigital("plant.fil_ok"),
                 p.number(ProfileKey.FILAMENT_STANDBY_EMISSION), p.nanos(ProfileKey.FILAMENT_HEAT_UP),
                 p.nanos(ProfileKey.FILAMENT_COOL_TIME));
@@ -157,6 +167,9 @@ final class GeneratorMount implements BoardMount {
     private void daqSample() {
         double kv = tank.sampleKv();
         double ma = tank.sampleMa();
+        if (dosimeter != null) {
+            dosimeter.sample(kv, ma);
+        }
         if (!pins.hvEnable().isHigh() && kv <= 0 && ma <= 0) {
             daq.cancel(); // nothing more to see until HV comes on again
         }

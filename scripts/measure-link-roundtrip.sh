@@ -3,6 +3,9 @@
 # Usage: scripts/measure-link-roundtrip.sh [pty|tcp] [exchanges] [baud]
 #        scripts/measure-link-roundtrip.sh loopback /dev/ttyAMA0 [exchanges] [baud]   (TX jumpered to RX:
 #        prints the port's one-way latency for the fixture's link_latency)
+#        scripts/measure-link-roundtrip.sh fixture FIXTURE.yaml [exchanges]   (the board running, nothing else on
+#        its link: short and long replies in turn; prints which 'wire:' the link has, uart or none, and the
+#        round trips' spread)
 # Needs socat for pty. Builds test classes (never installs), then runs RoundTripProbe.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -163,7 +163,9 @@ final class EmulateCommand implements Callable<Integer> {
             profiles.values().forEach(m::profile);
             return m.build();
         };
-        HotPathWarmup.run(build.get(), HotPathWarmup.DEFAULT_EXCHANGES); // JIT-compiled before the port opens
+        Machine scratch = build.get(); // JIT-compiled before the port opens: the idle path, then exposures
+        HotPathWarmup.run(scratch, HotPathWarmup.DEFAULT_EXCHANGES);
+        HotPathWarmup.exposures(scratch, HotPathWarmup.DEFAULT_EXPOSURE_ROUNDS);
         Machine machine = build.get();
         String jvmRefused = rtPriority > 0 ? RealtimePriority.raiseJvmServiceThreads(JVM_SERVICE_PRIORITY).orElse(null) : null;
         BoardProfile own = profiles.get(board);

@@ -82,6 +82,11 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     LotOptions lotOptions = new LotOptions();
 
+    @Option(names = "--rt-priority", paramLabel = "N", description = "With a fixture: run the rig's timing path (the link's"
+            + " reader, each stimulus) in SCHED_FIFO at priority N (1-" + org.hilrig.runner.io.RealtimePriority.MAX
+            + "), whatever the fixture's realtime priority says; 0: ordinary scheduling; needs CAP_SYS_NICE.")
+    Integer rtPriority;
+
     @Option(names = "--rig-home", paramLabel = "DIR", description = "The rig's state folder: key, chain log, "
             + "default database (default: $HIL_HOME, else ~/.hil).")
     Path rigHome;
@@ -111,6 +116,16 @@ public final class RunCommand implements Callable<Integer> {
                         + " fixtures/rigs/pi-gen.yaml)");
             }
             realTime = org.hilrig.runner.realtime.RealTimeRigs.forFixture(fixtureFile);
+            if (rtPriority != null) {
+                if (rtPriority < 0 || rtPriority > org.hilrig.runner.io.RealtimePriority.MAX) {
+                    throw new BadInputException("", 0, 0, "--rt-priority " + rtPriority + ": out of range (allowed: 0 for"
+                            + " ordinary scheduling, 1 to " + org.hilrig.runner.io.RealtimePriority.MAX + ")");
+                }
+                realTime = realTime.withPriority(rtPriority);
+            }
+        } else if (rtPriority != null) {
+            throw new BadInputException("", 0, 0, "--rt-priority: only with --rig FIXTURE.yaml (the simulated rig runs"
+                    + " on virtual time)");
         }
         if (noDb && db != null) {
             throw new BadInputException("", 0, 0, "--db and --no-db: give one or the other");

@@ -14,7 +14,8 @@ import java.util.Locale;
 
 /**
  * The operating system's file descriptor of an open serial port, for writes that wait for room in the
- * kernel ({@code poll} for {@code POLLOUT}) and give up at a deadline. jSerialComm's own write cannot: on a
+ * kernel ({@code poll} for {@code POLLOUT}) and give up at a deadline, and for the link's own reader thread
+ * ({@code poll} for {@code POLLIN}, then a non-blocking read). jSerialComm's own write cannot: on a
  * full buffer its native code retries {@code write} in a loop at full CPU until the far end reads, which
  * may be never.
  *
@@ -26,6 +27,7 @@ import java.util.Locale;
  */
 final class PortDescriptor {
     /** {@code poll} events and {@code fcntl} values, the same on every Linux architecture the rig runs on. */
+    private static final short POLLIN = 0x001;
     private static final short POLLOUT = 0x004;
     private static final short POLLERR = 0x008;
     private static final short POLLHUP = 0x010;
@@ -46,12 +48,24 @@ final class PortDescriptor {
         GONE
     }
 
+    /** What a wait for input saw. */
+    enum Input {
+        /** Bytes are there to read. */
+        READABLE,
+        /** Nothing before the time-out. */
+        NONE,
+        /** The port hung up, failed, or the descriptor is no longer open. */
+        GONE
+    }
+
     /** The C library calls, loaded on first use. */
     private interface LibC extends Library {
         /** {@code poll(struct pollfd *fds, nfds_t nfds, int timeout)}; {@code struct pollfd} is int fd, short events, short revents. */
         int poll(Pointer fds, NativeLong count, int timeoutMillis) throws LastErrorException;
 
         NativeLong write(int fd, Pointer buffer, NativeLong count) throws LastErrorException;
+
+        NativeLong read(int fd, Pointer buffer, NativeLong count) throws LastErrorException;
 
         int fcntl(int fd, int command, int argument) throws LastErrorException;
     }
@@ -134,6 +148,55 @@ final class PortDescriptor {
             return Readiness.GONE;
         }
         return (revents & POLLOUT) != 0 ? Readiness.WRITABLE : Readiness.FULL;
+    }
+
+    /**
+     * Waits in the kernel until the port has bytes to read, at most {@code timeoutMillis}.
+     *
+     * @throws IllegalStateException when {@code poll} itself fails
+     */
+    Input awaitReadable(int timeoutMillis) {
+        Memory pollfd = new Memory(8);
+        pollfd.setInt(0, fd);
+        pollfd.setShort(4, POLLIN);
+        pollfd.setShort(6, (short) 0);
+        int n;
+        try {
+            n = Holder.C.poll(pollfd, new NativeLong(1), timeoutMillis);
+        } catch (LastErrorException e) {
+            if (e.getErrorCode() == EINTR) {
+                return Input.NONE;
+            }
+            throw new IllegalStateException("poll on descriptor " + fd + " failed with errno " + e.getErrorCode(), e);
+        }
+        short revents = n == 0 ? 0 : pollfd.getShort(6);
+        if ((revents & POLLIN) != 0) {
+            return Input.READABLE; // read what is there first, even on a hang-up
+        }
+        return (revents & (POLLERR | POLLHUP | POLLNVAL)) != 0 ? Input.GONE : Input.NONE;
+    }
+
+    /**
+     * Reads what is there, up to {@code bytes.length}, without waiting.
+     *
+     * @return how many were read, 0 when none were there, -1 at the end of the file (hung up)
+     * @throws IllegalStateException naming the errno when the read fails ({@code EIO}: hung up)
+     */
+    int read(byte[] bytes) {
+        Memory buffer = new Memory(bytes.length);
+        try {
+            int n = Math.toIntExact(Holder.C.read(fd, buffer, new NativeLong(bytes.length)).longValue());
+            if (n == 0) {
+                return -1; // end of file: the far end hung up
+            }
+            buffer.read(0, bytes, 0, n);
+            return n;
+        } catch (LastErrorException e) {
+            if (e.getErrorCode() == EAGAIN || e.getErrorCode() == EINTR) {
+                return 0;
+            }
+            throw new IllegalStateException("read on descriptor " + fd + " failed with errno " + e.getErrorCode(), e);
+        }
     }
 
     /**

@@ -1,8 +1,6 @@
 package org.hilrig.runner.io;
 
 import com.fazecast.jSerialComm.SerialPort;
-import com.fazecast.jSerialComm.SerialPortDataListener;
-import com.fazecast.jSerialComm.SerialPortEvent;
 import com.fazecast.jSerialComm.SerialPortInvalidPortException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -14,9 +12,9 @@ import org.hilrig.timing.RigFailureException;
 /**
  * A {@link ByteLink} over a serial port through jSerialComm: opened by path, 8N1, no flow control.
  *
- * <p>Reading runs on jSerialComm's event thread: on "data available" it reads what is there, stamps it
- * with the clock and hands it to the receiver; on the first "port disconnected" it closes the port and
- * reports the loss once. Writes return once the driver has every byte, not when the UART has sent them: a
+ * <p>Reading runs on the link's own thread, started (and its priority set) before {@link #open} returns: it
+ * waits in the kernel for input, reads what is there, stamps it with the clock and hands it to the
+ * receiver; on a hang-up or a failed read it closes the port and reports the loss once. Writes return once the driver has every byte, not when the UART has sent them: a
  * frame's bytes then leave at the line's rate.
  *
  * <p>A write during which the port takes no byte for the endpoint's {@linkplain
@@ -44,6 +42,11 @@ public final class SerialByteLink implements ByteLink {
     private final AtomicBoolean open = new AtomicBoolean(true);
     private final Object writeLock = new Object();
     private volatile String lostReason;
+    private Thread reader;
+    /** The most one read takes: more than a flood's worth of the kernel's tty buffer. */
+    private static final int READ_BUFFER_BYTES = 4096;
+    /** How long an open waits for its reader thread to start. */
+    private static final int READER_START_SECONDS = 10;
 
     private SerialByteLink(SerialEndpoint endpoint, SerialPort port, Clock clock, ByteReceiver receiver,
             PortDescriptor descriptor) {
@@ -92,12 +95,83 @@ public final class SerialByteLink implements ByteLink {
                     + " could not wait for a full buffer without spinning (Linux only)");
         }
         SerialByteLink link = new SerialByteLink(endpoint, port, clock, receiver, descriptor);
-        if (!port.addDataListener(link.new Listener())) {
-            port.closePort();
-            throw new RigFailureException(endpoint + ": cannot listen for received data (error "
-                    + port.getLastErrorCode() + ")");
-        }
+        link.startReader();
         return link;
+    }
+
+    /**
+     * Starts the link's reader thread and returns once it is waiting in the kernel for input, its priority
+     * already set by {@link ByteReceiver#readerStarted()}: the first reply is stamped as promptly as any
+     * other. (jSerialComm's data listener starts its event thread at ordinary priority and the receiver only
+     * hears of it with the first bytes, so on a loaded machine a freshly opened port stamped its first reply
+     * late by the new thread's first wait for a CPU: 8-18 ms at load 5, beyond the declared uncertainty, a
+     * false fail of a board that answered in 0.3 ms.)
+     */
+    private void startReader() {
+        java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+        reader = new Thread(() -> readLoop(waiting), "hil-serial-reader " + endpoint.path());
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            if (!waiting.await(READER_START_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                close();
+                throw new RigFailureException(endpoint + ": the port's reader thread did not start within "
+                        + READER_START_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new RigFailureException(endpoint + ": interrupted while the port's reader started", e);
+        }
+    }
+
+    /**
+     * The reader thread: waits in the kernel for input ({@value #POLL_SLICE_MILLIS} ms at a time, so a close
+     * ends it soon), reads what is there, stamps it with the clock and hands it over; on a hang-up or a failed
+     * read it loses the link once.
+     */
+    private void readLoop(java.util.concurrent.CountDownLatch waiting) {
+        receiver.readerStarted();
+        byte[] buffer = new byte[READ_BUFFER_BYTES];
+        boolean first = true;
+        while (open.get()) {
+            PortDescriptor.Input input;
+            try {
+                if (first) {
+                    first = false;
+                    waiting.countDown(); // about to wait in the kernel: the open may return
+                }
+                input = descriptor.awaitReadable(POLL_SLICE_MILLIS);
+            } catch (IllegalStateException e) {
+                lose(e.getMessage());
+                return;
+            }
+            if (!open.get()) {
+                return;
+            }
+            if (input == PortDescriptor.Input.GONE) {
+                lose("port disconnected");
+                return;
+            }
+            if (input == PortDescriptor.Input.NONE) {
+                continue;
+            }
+            int read;
+            try {
+                read = descriptor.read(buffer);
+            } catch (IllegalStateException e) {
+                lose(e.getMessage());
+                return;
+            }
+            long timeNanos = clock.nowNanos();
+            if (read < 0) {
+                lose("port disconnected");
+                return;
+            }
+            if (read > 0) {
+                receiver.received(java.util.Arrays.copyOf(buffer, read), timeNanos);
+            }
+        }
     }
 
     @Override
@@ -164,11 +238,27 @@ public final class SerialByteLink implements ByteLink {
         return open.get();
     }
 
+    /**
+     * Closes the port once the reader thread has left its wait (at most one poll slice), so its descriptor is
+     * never read after jSerialComm closed it; idempotent.
+     */
     @Override
     public void close() {
         if (open.compareAndSet(true, false)) {
+            joinReader();
             synchronized (writeLock) {
                 port.closePort();
+            }
+        }
+    }
+
+    private void joinReader() {
+        Thread r = reader;
+        if (r != null && r != Thread.currentThread()) {
+            try {
+                r.join(10L * POLL_SLICE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -176,52 +266,11 @@ public final class SerialByteLink implements ByteLink {
     private void lose(String reason) {
         if (open.compareAndSet(true, false)) {
             lostReason = reason;
+            joinReader();
             synchronized (writeLock) {
                 port.closePort();
             }
             receiver.lost(new RigFailureException(endpoint + ": link lost (" + reason + ")"));
-        }
-    }
-
-    /** Runs on jSerialComm's event thread: read, stamp, hand over. */
-    private final class Listener implements SerialPortDataListener {
-        private boolean started;
-
-        @Override
-        public int getListeningEvents() {
-            return SerialPort.LISTENING_EVENT_DATA_AVAILABLE | SerialPort.LISTENING_EVENT_PORT_DISCONNECTED;
-        }
-
-        @Override
-        public void serialEvent(SerialPortEvent event) {
-            if (!open.get()) {
-                return;
-            }
-            if (!started) {
-                started = true;
-                receiver.readerStarted();
-            }
-            if ((event.getEventType() & SerialPort.LISTENING_EVENT_PORT_DISCONNECTED) != 0) {
-                lose("port disconnected");
-                return;
-            }
-            int available = port.bytesAvailable();
-            while (available > 0 && open.get()) {
-                byte[] bytes = new byte[available];
-                int read = port.readBytes(bytes, available);
-                long timeNanos = clock.nowNanos();
-                if (read < 0) {
-                    lose("read failed with error " + port.getLastErrorCode());
-                    return;
-                }
-                if (read > 0) {
-                    receiver.received(read == available ? bytes : java.util.Arrays.copyOf(bytes, read), timeNanos);
-                }
-                available = port.bytesAvailable();
-            }
-            if (available < 0) {
-                lose("port no longer readable (error " + port.getLastErrorCode() + ")");
-            }
         }
     }
 }

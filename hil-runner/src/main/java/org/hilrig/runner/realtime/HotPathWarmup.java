@@ -39,6 +39,77 @@ public final class HotPathWarmup {
     private HotPathWarmup() {
     }
 
+    /** Rounds of {@link #exposures} by default: each exposure path runs past the compile thresholds. */
+    public static final int DEFAULT_EXPOSURE_ROUNDS = 3;
+    /** Between two rounds: the tube starts its rotor at most twice a minute (T03 START_RATE). */
+    private static final long ROTOR_REST_NANOS = 61_000_000_000L;
+
+    /**
+     * Runs remote prep and exposures on a generator {@code scratch} (already booted, in STANDBY, as {@link
+     * #run} leaves it), so that the exposure path (prep, the HV and dose-meter models sampled every 50 us, the
+     * events, every way an exposure ends) is compiled before the real board's port opens, as the idle path
+     * is: otherwise a board's first exposure runs interpreted, slower than real time, and its pacer falls
+     * behind by tens of ms (seen: the reply to the first {@code EXP 1} 53 to 108 ms late on a 2-core machine
+     * at load 2). Each round: one prep with four exposures, ended by the timer, {@code EXP 0}, {@code WDG 0}
+     * and {@code ABT}; a second prep whose exposure the host watchdog ends ({@code F12}), reset; then the
+     * rotor rests a minute. A tube controller has no exposure: nothing is run on one.
+     *
+     * @return how many exposures ended ({@code XOFF} events)
+     */
+    public static int exposures(Machine scratch, int rounds) {
+        if (rounds < 0) {
+            throw new IllegalArgumentException("warm-up of " + rounds + " exposure rounds is negative");
+        }
+        if (scratch.boardUnderTest() != org.hilrig.device.profile.Board.GEN) {
+            return 0;
+        }
+        int[] xoff = {0};
+        FrameDecoder fromBoard = new FrameDecoder(new DecodeListener() {
+            @Override
+            public void frame(ReceivedFrame f) {
+                if (f.frame().kind() == FrameKind.EVENT && f.frame().subject().equals("XOFF")) {
+                    xoff[0]++;
+                }
+            }
+
+            @Override
+            public void discarded(DiscardedInput d) {
+            }
+        });
+        scratch.hostLink().onReceive((t, b) -> fromBoard.accept(b, t));
+        Exchange x = new Exchange(scratch);
+        for (int r = 0; r < rounds; r++) {
+            x.send(1_000, "SKV", "80.0").send(1_000, "SMA", "250").send(1_000, "SMS", "100").send(1_000, "MOD", "REMOTE")
+                    .send(1_000, "WDG", "2000").send(2_000_000, "PRP", "1")
+                    .send(150_000, "EXP", "1")
+                    .send(30_000, "EXP", "1").send(20_000, "EXP", "0")
+                    .send(30_000, "EXP", "1").send(20_000, "WDG", "0").send(1_000, "WDG", "2000")
+                    .send(30_000, "EXP", "1").send(20_000, "ABT")
+                    .send(1_000, "WDG", "500").send(1_300_000, "PRP", "1").send(1_000, "HBT")
+                    .send(700_000, "EXP", "1").send(1_000, "WDG", "0").send(10_000, "RST")
+                    .send(1_000, "PRP", "0").send(1_000, "MOD", "LOCAL");
+            scratch.runFor(ROTOR_REST_NANOS);
+        }
+        return xoff[0];
+    }
+
+    /** Commands to a scratch board on virtual time, each followed by a run of the board. */
+    private static final class Exchange {
+        private final Machine board;
+        private int seq;
+
+        Exchange(Machine board) {
+            this.board = board;
+        }
+
+        /** Sends {@code name args}, then runs the board {@code runMicros} us; this exchange. */
+        Exchange send(long runMicros, String name, String... args) {
+            board.hostLink().send(Frame.command(seq++ & 0xFF, name, args).encode());
+            board.runFor(runMicros * 1_000L);
+            return this;
+        }
+    }
+
     /**
      * Runs {@code scratch} through its boot ({@link ProtocolV1#BOOT_EVENT_NANOS}), then sends it {@code
      * exchanges} commands, one each {@value #EXCHANGE_NANOS} ns of its virtual

@@ -18,6 +18,7 @@ import org.hilrig.runner.fixture.HardwareLine;
 import org.hilrig.runner.fixture.LineAssignment;
 import org.hilrig.runner.fixture.OutputLine;
 import org.hilrig.runner.fixture.RigFixture;
+import org.hilrig.runner.fixture.WireTiming;
 import org.hilrig.runner.gpio.EdgesLost;
 import org.hilrig.runner.gpio.LineEdge;
 import org.hilrig.runner.gpio.RigLines;
@@ -46,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * monotonic clock read in the listener callback); a frame from the board at the read that delivered its
  * last byte, less the fixture's link latency; a frame to the board when its last byte reached the board:
  * the middle of the write's clock bracket, plus the link latency, plus the frame's bytes at the UART's
- * rate. Observations are handed over by the I/O threads through a queue and recorded by the scenario
+ * rate (none on a link the fixture says has no wire timing, {@code wire: none}: there {@link #byteNanos()}
+ * is 0). Observations are handed over by the I/O threads through a queue and recorded by the scenario
  * thread in arrival order; one that arrives stamped before something already recorded is recorded at that
  * later time, and the shift widens the {@linkplain #timestampUncertaintyNanos() declared uncertainty}.
  *
@@ -55,8 +57,10 @@ import org.slf4j.LoggerFactory;
  * the fixture's frame uncertainty, a line edge by its edge uncertainty) and the response stamp's (the
  * fixture's edge or frame uncertainty), plus any reordering shift seen, plus what the rig sees the system
  * do while it runs: the longest garbage-collection pause while it was open, and twice the worst late
- * wake-up of an ordinary thread since the last stimulus ({@link WakeupMonitor}: the kernel's tty work
- * carrying the serial bytes waits like one).
+ * wake-up of an ordinary thread since the last stimulus ({@link WakeupMonitor}), and for each serial stamp
+ * twice the worst transit of a byte through a pseudo-terminal since the last stimulus ({@link
+ * org.hilrig.runner.io.TtyLatencyMonitor}: the kernel's tty work that carries every serial byte, which no
+ * real-time priority of the rig's own threads hurries).
  *
  * <p>Safe state: {@link #close()} drives every output to the fixture's safe state before anything else
  * (before the link is closed, before the caller writes a report); a JVM shutdown hook does the same on
@@ -93,7 +97,11 @@ public final class RealTimeRig implements Rig {
     private final CpuLatencyRequest cpuLatency;
     private final JvmPauses pauses = JvmPauses.watch();
     private final WakeupMonitor wakeups;
+    /** The tty layer's transit time now, on a serial link (null on TCP, or where no pseudo-terminal could be had). */
+    private final org.hilrig.runner.io.TtyLatencyMonitor tty;
     private volatile RigFailureException linkLost;
+    /** Until when the rig's side of the cable is cut ({@link #LINK_FAULTS}); read by the reader thread. */
+    private volatile long cutUntilNanos = Long.MIN_VALUE;
     private volatile long edgesLost;
     private long watermarkNanos;
     private long openedNanos;
@@ -124,15 +132,24 @@ public final class RealTimeRig implements Rig {
         this.owner = Thread.currentThread();
         String board = fixture.board().name().toLowerCase(Locale.ROOT);
         this.linkName = board + ".uart";
-        // a TCP link carries a board UART's byte stream (serial-over-IP, an emulated board): at the protocol's
-        // default rate, as the fixture names no other
-        this.byteNanos = 10_000_000_000L / (fixture.link() instanceof SerialEndpoint s ? s.baud() : SerialEndpoint.DEFAULT_BAUD);
+        // a TCP link with wire timing carries a board UART's byte stream (serial-over-IP, an emulated board): at
+        // the protocol's default rate, as the fixture names no other; a link without (wire: none) delivers a
+        // frame whole, its bytes take no time
+        this.byteNanos = fixture.wire() == WireTiming.NONE ? 0
+                : 10_000_000_000L / (fixture.link() instanceof SerialEndpoint s ? s.baud() : SerialEndpoint.DEFAULT_BAUD);
         for (LineAssignment a : lines == null ? List.<LineAssignment>of() : fixture.lines()) {
             signalIds.put(a.line(), trace.declareDigital(board + "." + a.line().name().toLowerCase(Locale.ROOT)));
         }
         this.sentFrames = new FrameDecoder(recorder("rx"));
         this.boardFrames = new FrameDecoder(recorder("tx"));
         this.wakeups = WakeupMonitor.start(clock);
+        org.hilrig.runner.io.TtyLatencyMonitor.Result ttyWatch = fixture.link() instanceof SerialEndpoint
+                ? org.hilrig.runner.io.TtyLatencyMonitor.start(clock) : null;
+        this.tty = ttyWatch == null ? null : ttyWatch.monitor();
+        if (ttyWatch != null && ttyWatch.refused() != null) {
+            LOG.warn("rig {}: the tty layer's latency is not watched, serial stamps declare none of it: {}", fixture.name(),
+                    ttyWatch.refused());
+        }
         this.cpuLatency = fixture.realtime().requestsCpuLatency()
                 ? CpuLatencyRequest.request(fixture.realtime().cpuLatencyNanos()) : null;
         if (cpuLatency != null && cpuLatency.refused() != null) {
@@ -247,6 +264,11 @@ public final class RealTimeRig implements Rig {
     @Override
     public long send(byte[] bytes) {
         ensureOpen();
+        if (cutAt(clock.nowNanos())) {
+            drain(null);
+            record(clock.nowNanos());
+            return watermarkNanos; // the cable is cut on the rig's side: the frame goes nowhere
+        }
         long[] bracket = stamped(() -> link.write(bytes));
         long before = bracket[0];
         long written = bracket[1];
@@ -258,7 +280,9 @@ public final class RealTimeRig implements Rig {
         long t = Math.max(wrote + fixture.linkLatencyNanos(), lastByteOutNanos) + bytes.length * byteNanos;
         lastByteOutNanos = t;
         worstSendNanos = Math.max(worstSendNanos, (written - before + 1) / 2);
-        drain(null);
+        // what came in before the write is recorded before the frame; what came during or after it (a prompt
+        // board's reply to a write the scheduler held up) after it, so it counts as its answer
+        drainStampedBefore(before);
         for (int i = 0; i < bytes.length; i++) {
             sentFrames.accept(bytes[i], t - (bytes.length - 1 - i) * byteNanos);
         }
@@ -286,6 +310,9 @@ public final class RealTimeRig implements Rig {
         if (asLine != null && wiresOutput(asLine.line())) {
             return drive(asLine.line().name(), asLine.active());
         }
+        if (bench.plantFaults() == null && LINK_FAULTS.contains(fault.kind())) {
+            return cutLink(fault);
+        }
         if (bench.plantFaults() == null) {
             throw new IllegalArgumentException("fault " + fault.kind().faultName() + ": not available on rig " + fixture.name()
                     + " (its plant faults are the permissive lines it wires: " + (lines == null ? List.<String>of()
@@ -301,6 +328,29 @@ public final class RealTimeRig implements Rig {
         return watermarkNanos;
     }
 
+    /**
+     * The link faults a rig makes itself, on its own side of the cable, where the bench has no plant to
+     * make them: {@code link_cut} (for its length, or until {@code link_restore}) drops what the rig sends and
+     * what it receives, as a relay in the cable would.
+     */
+    public static final Set<PlantFault.Kind> LINK_FAULTS = java.util.EnumSet.of(PlantFault.Kind.LINK_CUT,
+            PlantFault.Kind.LINK_RESTORE);
+
+    private long cutLink(PlantFault fault) {
+        ensureOpen();
+        long t = clock.nowNanos();
+        cutUntilNanos = fault instanceof PlantFault.LinkCut c
+                ? (c.lengthNanos() == 0 ? Long.MAX_VALUE : t + c.lengthNanos()) : Long.MIN_VALUE;
+        drain(null);
+        record(t);
+        return watermarkNanos;
+    }
+
+    /** Whether the rig's side of the cable is cut at {@code nanos}. */
+    private boolean cutAt(long nanos) {
+        return nanos < cutUntilNanos;
+    }
+
     /** Runs a stimulus {@linkplain #asStimulus as a stimulus} between two clock readings: {before, after}. */
     private long[] stamped(Runnable stimulus) {
         return asStimulus(() -> {
@@ -313,6 +363,9 @@ public final class RealTimeRig implements Rig {
     /** Runs a stimulus at real-time priority when the fixture asks for it, starting the wake-up monitor's window. */
     private <T> T asStimulus(Supplier<T> stimulus) {
         wakeups.mark();
+        if (tty != null) {
+            tty.mark();
+        }
         boolean raised = raise();
         try {
             return stimulus.get();
@@ -381,18 +434,30 @@ public final class RealTimeRig implements Rig {
     private boolean drain(BooleanSupplier condition) {
         Observation o;
         while ((o = inbox.poll()) != null) {
-            if (o instanceof Edge e) {
-                record(e.timeNanos());
-                trace.digital(watermarkNanos, signalIds.get(e.line()), Level.of(e.active()));
-            } else if (o instanceof Received r) {
-                // the bytes were on the board's pins the link's calibrated latency before the reader stamped them
-                boardFrames.accept(r.bytes(), 0, r.bytes().length, r.timeNanos() - fixture.linkLatencyNanos());
-            }
+            handle(o);
             if (condition != null && condition.getAsBoolean()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Records what the I/O threads handed over stamped before {@code nanos}, in arrival order; the rest stays. */
+    private void drainStampedBefore(long nanos) {
+        Observation o;
+        while ((o = inbox.peek()) != null && o.timeNanos() < nanos) {
+            handle(inbox.poll());
+        }
+    }
+
+    private void handle(Observation o) {
+        if (o instanceof Edge e) {
+            record(e.timeNanos());
+            trace.digital(watermarkNanos, signalIds.get(e.line()), Level.of(e.active()));
+        } else if (o instanceof Received r) {
+            // the bytes were on the board's pins the link's calibrated latency before the reader stamped them
+            boardFrames.accept(r.bytes(), 0, r.bytes().length, r.timeNanos() - fixture.linkLatencyNanos());
+        }
     }
 
     /**
@@ -417,13 +482,23 @@ public final class RealTimeRig implements Rig {
                 worst = Math.max(worst, stampsNanos(from, to));
             }
         }
-        return worst + observedNanos();
+        return worst + observedNanos() + 2 * ttyNanos();
     }
 
     /** The uncertainty of a measurement from a {@code stimulus} stamp to a {@code response} stamp, ns. */
     @Override
     public long uncertaintyNanos(StampKind stimulus, StampKind response) {
-        return stampsNanos(stimulus, response) + observedNanos();
+        int frames = (stimulus == StampKind.FRAME ? 1 : 0) + (response == StampKind.LINE ? 0 : 1);
+        return stampsNanos(stimulus, response) + observedNanos() + frames * ttyNanos();
+    }
+
+    /**
+     * What the tty layer may have added to one serial stamp since the last stimulus, ns: twice the worst
+     * transit of a byte through one pseudo-terminal ({@link org.hilrig.runner.io.TtyLatencyMonitor}), as a
+     * socat cable carries each frame through two (the receive path of a real port through one); 0 on TCP.
+     */
+    long ttyNanos() {
+        return tty == null ? 0 : 2 * tty.worstSinceMarkNanos();
     }
 
     /**
@@ -543,6 +618,9 @@ public final class RealTimeRig implements Rig {
     private void releaseRequests() {
         pauses.close();
         wakeups.close();
+        if (tty != null) {
+            tty.close();
+        }
         if (cpuLatency != null) {
             cpuLatency.close();
         }
@@ -570,7 +648,9 @@ public final class RealTimeRig implements Rig {
 
         @Override
         public void received(byte[] bytes, long timeNanos) {
-            hand(new Received(bytes, timeNanos));
+            if (!cutAt(timeNanos)) {
+                hand(new Received(bytes, timeNanos));
+            }
         }
 
         @Override

@@ -54,6 +54,12 @@ public final class RealTimeRigs implements RigFactory {
                 + " mock exists only on the test class path)");
     }
 
+    /** These rigs with the timing path at real-time priority {@code priority} (0: ordinary), whatever the fixture says. */
+    public RealTimeRigs withPriority(int priority) {
+        return new RealTimeRigs(fixture.withRealtime(new org.hilrig.runner.fixture.RealtimeSettings(priority,
+                fixture.realtime().cpuLatencyNanos())), benches);
+    }
+
     public RigFixture fixture() {
         return fixture;
     }
@@ -72,12 +78,16 @@ public final class RealTimeRigs implements RigFactory {
 
     /**
      * What the fixture's rig can do: drive its output lines, observe all its lines, and make the line faults
-     * whose line it wires as an output plus the plant faults of its bench.
+     * whose line it wires as an output plus the plant faults of its bench; a bench without a plant still has
+     * the link faults the rig makes on its own side of the cable.
      */
     public RigCapabilities capabilities() {
         Set<PlantFault.Kind> faults = EnumSet.noneOf(PlantFault.Kind.class);
         faults.addAll(LineFaults.wiredOn(fixture));
         faults.addAll(benches.plantFaults(fixture));
+        if (benches.plantFaults(fixture).isEmpty()) {
+            faults.addAll(RealTimeRig.LINK_FAULTS); // cut on the rig's side of the cable
+        }
         Set<String> drives = new LinkedHashSet<>();
         fixture.outputs().forEach(o -> drives.add(o.line().name()));
         Set<String> observes = new LinkedHashSet<>();

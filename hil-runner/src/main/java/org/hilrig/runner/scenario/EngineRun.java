@@ -15,15 +15,6 @@ import org.hilrig.runner.rig.StampKind;
 import org.hilrig.timing.Durations;
 import org.hilrig.timing.RigException;
 import org.hilrig.timing.RigFailureException;
-import org.hilrig.timing.rules.NeverResult;
-import org.hilrig.timing.rules.NeverWhile;
-import org.hilrig.timing.rules.Overlap;
-import org.hilrig.timing.rules.RuleChecker;
-import org.hilrig.timing.rules.SignalRef;
-import org.hilrig.timing.rules.SignalState;
-import org.hilrig.timing.rules.SourcePosition;
-import org.hilrig.timing.rules.ViolationListener;
-import org.hilrig.timing.trace.Level;
 import org.hilrig.timing.verdict.Measurement;
 import org.hilrig.timing.verdict.Verdict;
 
@@ -126,7 +117,7 @@ final class EngineRun implements StepRun {
         rig.trace().end(end);
         if (outcome.verdict() != Verdict.ERROR) {
             try {
-                checkInvariants();
+                outcome = InvariantCheck.check(outcome, scenario, limits, current, rig, watch);
             } catch (RigException | IllegalArgumentException | IllegalStateException e) {
                 outcome = Outcome.error("always: " + e.getMessage(), false);
             }
@@ -150,38 +141,6 @@ final class EngineRun implements StepRun {
             throw new IllegalStateException(scenario.board() + " did not answer VER");
         }
         return new LinkedHashMap<>(host.lastReply().values().asMap());
-    }
-
-    /** Checks the {@code always} invariants on the whole recorded trace with the timing-core monitors. */
-    private void checkInvariants() {
-        if (scenario.always().isEmpty()) {
-            return;
-        }
-        List<NeverWhile> rules = new ArrayList<>();
-        for (Invariant inv : scenario.always()) {
-            SignalState first = state(inv.signal(), inv.state());
-            SignalState second = inv.whileSignal() == null ? first : state(inv.whileSignal(), inv.whileState());
-            SourcePosition at = new SourcePosition(inv.at().source(), inv.at().line(), inv.at().column());
-            Long tolerance = inv.tolerance() == null ? null
-                    : inv.tolerance().resolve(limits, scenario.board(), current).maxNanos();
-            rules.add(new NeverWhile("line " + inv.at().line(), null, at, first, second, tolerance));
-        }
-        RuleChecker checker = new RuleChecker(rules, rig.timestampUncertaintyNanos(), ViolationListener.NONE);
-        rig.trace().replay(checker);
-        for (int i = 0; i < rules.size(); i++) {
-            NeverResult r = (NeverResult) checker.results().get(i);
-            if (r.verdict() == Verdict.PASS) {
-                continue;
-            }
-            Invariant inv = scenario.always().get(i);
-            Overlap o = r.overlaps().get(0);
-            outcome = outcome.with(r.verdict(), "line " + inv.at().line() + " (always): never " + inv.text()
-                    + ": held for " + Durations.format(o.durationNanos()) + " from " + at(o.startNanos()));
-        }
-    }
-
-    private SignalState state(String line, LineState st) {
-        return new SignalState(SignalRef.named(watch.path(line(line))), st.isActive() ? Level.HIGH : Level.LOW);
     }
 
     // ---- preamble ----
@@ -258,9 +217,8 @@ final class EngineRun implements StepRun {
         runUntil(() -> watch.firstEntry(id, want, anchor) >= 0, EngineTimes.later(anchor, w.maxNanos()));
         long t = watch.firstEntry(id, want, anchor);
         if (t < 0) {
-            // late is a fail either way; watching on a while says by how much (the measurement is the evidence)
-            long late = Math.min(limit.nanos(), EngineTimes.later(anchor, EngineTimes.lateWatchNanos(w.maxNanos())));
-            runUntil(() -> watch.firstEntry(id, want, anchor) >= 0, late); // a fail, whether or not the limit cuts it
+            watchLate(() -> watch.firstEntry(id, want, anchor) >= 0, anchor, w, e.from() == null ? stimulus.kind()
+                    : StampKind.LINE, StampKind.LINE);
             t = watch.firstEntry(id, want, anchor);
         }
         if (t < 0) {
@@ -295,13 +253,20 @@ final class EngineRun implements StepRun {
         Window w = e.within().resolve(limits, scenario.board(), current);
         long anchor = anchorOf(e.from());
         String fromWhat = e.from() == null ? stimulus.what() : e.from() + " at " + at(anchor);
-        long t = awaitEvent(e.event(), e.fields(), anchor, EngineTimes.later(anchor, w.maxNanos()));
+        StampKind from = e.from() == null ? stimulus.kind() : StampKind.LINE;
+        // as long as an event in time could take, as far as the stamps tell; then on a while, to say how late
+        long t = awaitEvent(e.event(), e.fields(), anchor, EngineTimes.later(anchor, w.maxNanos()
+                + rig.uncertaintyNanos(from, StampKind.FRAME)));
+        if (t < 0) {
+            watchLate(() -> watch.eventTime(e.event(), e.fields(), anchor) >= 0, anchor, w, from, StampKind.FRAME);
+            t = watch.eventTime(e.event(), e.fields(), anchor);
+        }
         if (t < 0) {
             throw new NotMet("no EVT," + e.event() + EngineTimes.fieldText(e.fields()) + " within " + e.within() + " (" + w
                     + ") of " + fromWhat, true);
         }
-        judge(e.measure(), t - anchor, e.from() == null ? stimulus.kind() : StampKind.LINE, StampKind.FRAME, w,
-                "EVT," + e.event() + " after " + fromWhat, anchor, anchorSignals(e.from()));
+        judge(e.measure(), t - anchor, from, StampKind.FRAME, w, "EVT," + e.event() + " after " + fromWhat, anchor,
+                anchorSignals(e.from()));
         if (!e.checks().isEmpty()) {
             values.fields(watch.event(e.event(), e.fields(), anchor).frame(), e.event(), e.checks(), t)
                     .forEach(j -> verdictOf(j.verdict(), j.what(), j.limit()));
@@ -335,11 +300,15 @@ final class EngineRun implements StepRun {
         }
         Window w = s.within() == null ? limits.window(ProfileLimits.SERIAL_REPLY, scenario.board(), current)
                 : s.within().resolve(limits, scenario.board(), current);
-        // wait long enough for a reply that started in time to arrive whole
-        long deadline = EngineTimes.later(EngineTimes.later(etx, w.maxNanos()), ProtocolV1.MAX_FRAME_BYTES * rig.byteNanos());
+        // wait long enough for a reply that started in time (as far as the stamps can tell) to arrive whole
+        long deadline = EngineTimes.later(EngineTimes.later(etx, w.maxNanos()), ProtocolV1.MAX_FRAME_BYTES * rig.byteNanos()
+                + rig.uncertaintyNanos(StampKind.FRAME, StampKind.FRAME));
         int[] index = {-1};
         BooleanSupplier replied = () -> (index[0] = watch.replyIndex(frame.seq(), frame.name(), etx)) >= 0;
         runUntil(replied, deadline);
+        if (index[0] < 0 && s.reply().kind() != Step.Reply.Kind.NONE) {
+            watchLate(replied, etx, w, StampKind.FRAME, StampKind.FRAME);
+        }
         if (s.reply().kind() == Step.Reply.Kind.NONE) {
             if (index[0] >= 0) {
                 throw new NotMet("the board answered " + watch.received().get(index[0]).frame().text() + " to "
@@ -364,8 +333,9 @@ final class EngineRun implements StepRun {
         // the limit is on the board starting its reply: the reply's first byte began one frame length
         // (at the link's byte time) before its recorded last byte
         long replyStart = r.timeNanos() - r.length() * rig.byteNanos();
-        judge(s.measure(), Math.max(0, replyStart - etx), StampKind.FRAME, StampKind.FRAME, w, "reply to " + frame.name(),
-                etx, List.of());
+        EngineTimes.checkLinkModel(frame.name(), replyStart - etx, rig.uncertaintyNanos(StampKind.FRAME, StampKind.FRAME),
+                frame.bytes().length, r.length(), rig.byteNanos());
+        judge(s.measure(), replyStart - etx, StampKind.FRAME, StampKind.FRAME, w, "reply to " + frame.name(), etx, List.of());
     }
 
     @Override
@@ -411,6 +381,26 @@ final class EngineRun implements StepRun {
                     watch.path(line(m.from().anchor().signal())), watch.path(line(m.to().anchor().signal())))))));
         }
         verdictOf(j.verdict(), j.what(), j.limit());
+    }
+
+    /**
+     * After a missed limit: watching on a while (not past the scenario's limit), ten times the limit up to 1 s
+     * and at least the limit plus twice the measurement's declared uncertainty, says by how much it was late
+     * (the measurement is the evidence), and makes a response that never comes surely late whatever the
+     * stamps' uncertainty.
+     */
+    private void watchLate(BooleanSupplier arrived, long anchorNanos, Window w, StampKind from, StampKind to) {
+        long until = -1;
+        while (!arrived.getAsBoolean()) {
+            // the declared uncertainty grows while the system stalls: the watch grows with it
+            long next = Math.min(limit.nanos(), EngineTimes.later(anchorNanos, Math.max(EngineTimes.lateWatchNanos(w.maxNanos()),
+                    w.maxNanos() + 2 * rig.uncertaintyNanos(from, to))));
+            if (next <= until) {
+                return;
+            }
+            until = next;
+            runUntil(arrived, Math.max(rig.nowNanos(), until));
+        }
     }
 
     /** Fails or marks inconclusive a measure step by its verdict. */

@@ -28,4 +28,29 @@ final class EngineTimes {
     static String number(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
+
+    /**
+     * Throws when a reply came out as beginning before its command reached the board, beyond the
+     * measurement's uncertainty: the rig's model of the link is wrong (the board cannot answer a command it
+     * has not received), never a latency of 0; the message gives the numbers and what to check. Stamps were moved by the link latency and, on a link with
+     * wire timing, by each frame's bytes at the link's byte time.
+     */
+    static void checkLinkModel(String command, long latencyNanos, long uncertaintyNanos, int commandBytes,
+                               int replyBytes, long byteNanos) {
+        if (latencyNanos + uncertaintyNanos >= 0) {
+            return;
+        }
+        String how = byteNanos == 0
+                ? "the link has no wire timing (wire: none), only the fixture's link_latency moved the stamps"
+                : "the rig counted the link as a wire at " + org.hilrig.timing.Durations.format(byteNanos) + " a byte"
+                        + " (wire: uart): it added " + org.hilrig.timing.Durations.format(commandBytes * byteNanos)
+                        + " for the command's " + commandBytes + " bytes and took "
+                        + org.hilrig.timing.Durations.format(replyBytes * byteNanos) + " off the reply's stamp for its "
+                        + replyBytes + "; a board on a pseudo-terminal or TCP that writes each frame at once has no wire"
+                        + " (wire: none)";
+        throw new org.hilrig.timing.RigFailureException("the reply to " + command + " began " + org.hilrig.timing.Durations.format(-latencyNanos)
+                + " before the command's last byte reached the board, beyond the uncertainty of "
+                + org.hilrig.timing.Durations.format(uncertaintyNanos) + ": the rig's model of the link is wrong ("
+                + how + "; calibrate the fixture with scripts/measure-link-roundtrip.sh)");
+    }
 }

@@ -96,7 +96,7 @@ class ExitCodeTest {
 
         assertThat(r.exitCode()).as(r.err()).isEqualTo(3);
         assertOneLineWithoutStackTrace(r);
-        assertThat(r.err()).startsWith("hil run: the rig broke (2 of 2 scenarios erred), first in "
+        assertThat(r.err()).startsWith("hil run: the rig broke (8 of 8 scenarios erred), first in "
                 + "test-scenarios/scenarios/protocol/com-ser-001.yaml: serial " + port + " at 115200 baud: no such port"
                 + " (nothing at " + port + "; is the board plugged in, or the socat pair made?)");
     }
@@ -158,7 +158,7 @@ class ExitCodeTest {
 
             assertThat(r.exitCode()).as(r.err()).isEqualTo(3);
             assertOneLineWithoutStackTrace(r);
-            assertThat(r.err()).startsWith("hil run: the rig broke (2 of 2 scenarios erred), first in "
+            assertThat(r.err()).startsWith("hil run: the rig broke (8 of 8 scenarios erred), first in "
                     + "test-scenarios/scenarios/protocol/com-ser-001.yaml: line ");
             assertThat(r.out()).as("every output is still written").contains("outputs: ");
         }
@@ -231,6 +231,20 @@ class ExitCodeTest {
         assertThat(r.err()).isEqualTo("hil run: --db: '" + url + "' is a database in memory or temporary, gone when"
                 + " the run ends (use jdbc:sqlite:FILE, or --no-db to record none)\n");
         assertThat(dir.resolve("out")).as("refused before the output folder is made").doesNotExist();
+    }
+
+    @Test
+    void aRealTimePriorityIsForAFixtureAndWithinRange() {
+        Result sim = hil("run", "--rt-priority", "50", "--no-db", "--out", dir.resolve("sim").toString());
+        Result high = hil("run", "--rig", "../fixtures/rigs/pty-gen-serial.yaml", "--rt-priority", "200", "--no-db", "--out",
+                dir.resolve("high").toString());
+
+        assertThat(sim.exitCode()).isEqualTo(2);
+        assertThat(sim.err()).isEqualTo("hil run: --rt-priority: only with --rig FIXTURE.yaml (the simulated rig runs on"
+                + " virtual time)\n");
+        assertThat(high.exitCode()).isEqualTo(2);
+        assertThat(high.err()).isEqualTo("hil run: --rt-priority 200: out of range (allowed: 0 for ordinary scheduling, 1 to 90)\n");
+        assertThat(dir.resolve("high")).as("refused before the link is opened").doesNotExist();
     }
 
     @Test

@@ -16,6 +16,9 @@ import org.hilrig.timing.MonotonicClock;
  * of the driver's round trip (first write to the reply's ETX stamp) and of the caller's view (call to
  * return of {@code send}).
  *
+ * <p>{@code fixture FILE [exchanges]} tells, against the running board the fixture reaches, which {@code wire:}
+ * its link has (see {@link #fixture}).
+ *
  * <p>{@code loopback PATH [exchanges] [baud]} calibrates a real serial port instead: with a jumper from
  * its TX to its RX (on a Pi: header pins 8 and 10, the board disconnected) it writes a 16-byte frame and
  * waits for its own bytes, then prints the round trip and the one-way latency to put in the fixture's
@@ -28,6 +31,10 @@ public final class RoundTripProbe {
     public static void main(String[] args) throws Exception {
         String transport = args.length > 0 ? args[0] : "pty";
         Clock clock = new MonotonicClock();
+        if (transport.equals("fixture")) {
+            fixture(java.nio.file.Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 500, clock);
+            return;
+        }
         if (transport.equals("loopback")) {
             loopback(args.length > 1 ? args[1] : "/dev/ttyAMA0", args.length > 2 ? Integer.parseInt(args[2]) : 2_000,
                     args.length > 3 ? Integer.parseInt(args[3]) : 115_200, clock);
@@ -74,6 +81,51 @@ public final class RoundTripProbe {
                 print("caller (send() call -> return)     ", caller);
             }
         }
+    }
+
+    /**
+     * Against the running board a fixture reaches (nothing else on its link): a short reply ({@code HBT}) and
+     * a long one ({@code VER}) in turn, {@code exchanges} each. On a link with wire timing the long reply's
+     * round trip is longer by its extra bytes' time at the baud rate; without, by (nearly) nothing. Prints both
+     * round trips, which {@code wire:} they fit and the fixture's, and the spread of the round trips (the
+     * board's own variation included: an upper bound of what the link adds to a frame's stamps).
+     */
+    private static void fixture(java.nio.file.Path file, int exchanges, Clock clock) throws Exception {
+        org.hilrig.runner.fixture.RigFixture f = org.hilrig.runner.fixture.RigFixtureLoader.load(file);
+        int baud = f.link() instanceof SerialEndpoint s ? s.baud() : SerialEndpoint.DEFAULT_BAUD;
+        long byteNanos = 10_000_000_000L / baud;
+        long[] shortTrip = new long[exchanges];
+        long[] longTrip = new long[exchanges];
+        int shortBytes = 0;
+        int longBytes = 0;
+        try (BoardDriver driver = BoardDriver.open(f.link(), clock, DriverListener.NONE)) {
+            for (int i = -Math.max(20, exchanges / 10); i < exchanges; i++) {
+                Reply hbt = driver.send("HBT");
+                Reply ver = driver.send("VER");
+                if (i >= 0) {
+                    shortTrip[i] = hbt.roundTripNanos();
+                    longTrip[i] = ver.roundTripNanos();
+                    shortBytes = hbt.reply().bytes().length;
+                    longBytes = ver.reply().bytes().length;
+                }
+            }
+        }
+        long[] a = shortTrip.clone();
+        long[] b = longTrip.clone();
+        Arrays.sort(a);
+        Arrays.sort(b);
+        long extra = b[b.length / 2] - a[a.length / 2];
+        long wire = (longBytes - shortBytes) * byteNanos;
+        String fits = extra > wire / 2 ? "uart" : "none";
+        print("HBT round trip (" + shortBytes + "-byte reply)", shortTrip);
+        print("VER round trip (" + longBytes + "-byte reply)", longTrip);
+        System.out.printf(Locale.ROOT, "the longer reply takes %.1f us longer (median); its %d extra bytes take %.1f us at %d baud:"
+                + " wire: %s fits (the fixture says wire: %s)%n", extra / 1e3, longBytes - shortBytes, wire / 1e3, baud, fits,
+                f.wire().name().toLowerCase(Locale.ROOT));
+        System.out.printf(Locale.ROOT, "HBT round-trip spread beyond its median: p99 %.1f us, max %.1f us (the board's own"
+                + " variation included; the fixture's frame_uncertainty: %.1f us)%n",
+                (a[Math.min(a.length - 1, (int) (a.length * 0.99))] - a[a.length / 2]) / 1e3, (a[a.length - 1] - a[a.length / 2]) / 1e3,
+                f.frameUncertaintyNanos() / 1e3);
     }
 
     /** Frames written to a port whose TX is wired to its RX, each awaited whole; the link's one-way latency. */

@@ -63,6 +63,12 @@ final class HilProcess implements AutoCloseable {
                 .redirectErrorStream(true).start());
     }
 
+    /** Any program ({@code python3 script.py ...}) in the repository as working directory, read the same way. */
+    static HilProcess program(String... command) throws IOException {
+        return new HilProcess(new ProcessBuilder(command).directory(Path.of("..").toAbsolutePath().normalize().toFile())
+                .redirectErrorStream(true).start());
+    }
+
     /** The next line of output, waiting at most {@code seconds}; fails with everything printed so far. */
     String nextLine(int seconds) throws InterruptedException {
         String line = lines.poll(seconds, TimeUnit.SECONDS);

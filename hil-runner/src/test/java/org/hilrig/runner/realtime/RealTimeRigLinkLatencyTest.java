@@ -12,6 +12,7 @@ import org.hilrig.runner.fixture.GpioProvider;
 import org.hilrig.runner.fixture.GpioSettings;
 import org.hilrig.runner.fixture.RealtimeSettings;
 import org.hilrig.runner.fixture.RigFixture;
+import org.hilrig.runner.fixture.WireTiming;
 import org.hilrig.runner.io.CollectingReceiver;
 import org.hilrig.runner.io.SerialEndpoint;
 import org.hilrig.runner.io.TcpPeer;
@@ -39,7 +40,7 @@ class RealTimeRigLinkLatencyTest {
         CollectingReceiver atBoard = new CollectingReceiver();
         try (TcpPeer board = TcpPeer.listen(clock, atBoard)) {
             RigFixture fixture = new RigFixture("latency", Board.GEN, board.endpoint(), new GpioSettings(GpioProvider.SIM, "", EDGE),
-                    List.of(), MS, LATENCY, RealtimeSettings.NONE);
+                    List.of(), MS, LATENCY, RealtimeSettings.NONE, WireTiming.UART);
             RealTimeRig rig = RealTimeRig.open(fixture, clock, new Bench(board.endpoint(), null, null, null, () -> { }));
             try {
                 byte[] command = Frame.command(1, "STA").encode();
@@ -64,6 +65,27 @@ class RealTimeRigLinkLatencyTest {
                 assertThat(rig.uncertaintyNanos(StampKind.LINE, StampKind.LINE)).as("plus what the rig saw")
                         .isGreaterThanOrEqualTo(2 * EDGE);
                 assertThat(rig.timestampUncertaintyNanos()).as("the worst case").isGreaterThanOrEqualTo(2 * MS);
+            } finally {
+                rig.close();
+            }
+        }
+    }
+
+    @Test
+    void onALinkWithoutWireTimingAFrameTakesNoTimeForItsBytes() throws Exception {
+        AtomicLong now = new AtomicLong(MS);
+        Clock clock = now::get;
+        CollectingReceiver atBoard = new CollectingReceiver();
+        try (TcpPeer board = TcpPeer.listen(clock, atBoard)) {
+            RigFixture fixture = new RigFixture("no-wire", Board.GEN, board.endpoint(), new GpioSettings(GpioProvider.SIM, "", EDGE),
+                    List.of(), MS, LATENCY, RealtimeSettings.NONE, WireTiming.NONE);
+            RealTimeRig rig = RealTimeRig.open(fixture, clock, new Bench(board.endpoint(), null, null, null, () -> { }));
+            try {
+                now.set(2 * MS);
+                long sent = rig.send(Frame.command(1, "STA").encode());
+
+                assertThat(sent).as("the whole command at the board one link latency after the write").isEqualTo(2 * MS + LATENCY);
+                assertThat(rig.byteNanos()).as("a reply's first byte is its last").isZero();
             } finally {
                 rig.close();
             }

@@ -41,7 +41,7 @@ class RunCapabilityTest {
             assertThat(set.get(0)).isEqualTo(PROBLEM + "9:5: step 'set': rig emulate-gen-serial drives no line PREP_REQ"
                     + " (it drives: none)");
             assertThat(set).contains(PROBLEM + "11:5: step 'fault': rig emulate-gen-serial cannot make fault door_open"
-                    + " happen (its faults: none)", PROBLEM + "16:5: step 'expect': rig emulate-gen-serial observes no"
+                    + " happen (its faults: link_cut, link_restore)", PROBLEM + "16:5: step 'expect': rig emulate-gen-serial observes no"
                     + " line READY (it observes: none)", PROBLEM + "19:12: always: rig emulate-gen-serial records no line"
                     + " HV_ENABLE (it observes: none); an invariant is checked only on lines the rig records");
 
@@ -52,11 +52,13 @@ class RunCapabilityTest {
             Path out = dir.resolve("serial");
             try (HilProcess run = HilProcess.hil("run", "--rig", fixture.toString(), "--tags", "serial", "--out",
                     out.toString(), "--no-db", "--rig-home", dir.resolve("home").toString())) {
-                assertThat(run.waitForExit(120)).as(run.output()).isZero();
+                assertThat(run.waitForExit(120)).as(run.output()).isIn(0, 1);
             }
+            // what they found is EmulateEndToEndTest's; here: every serial scenario ran, none in error
             JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
-            assertThat(results.get("scenarios")).extracting(s -> s.get("id").asText() + " " + s.get("status").asText())
-                    .containsExactlyInAnyOrder("COM-SER-001 pass", "COM-SER-002 pass");
+            assertThat(results.get("scenarios")).extracting(s -> s.get("id").asText()).containsExactly("COM-SER-001",
+                    "COM-SER-002", "COM-SER-003", "COM-SER-004", "COM-SER-005", "COM-SER-006", "COM-SER-007", "COM-SER-008");
+            assertThat(results.get("scenarios")).extracting(s -> s.get("status").asText()).doesNotContain("error");
             emulate.terminate();
             assertThat(emulate.waitForExit(20)).isZero();
         }

@@ -93,7 +93,7 @@ class ScenarioLoaderTest {
                         "m.yaml:18:101: step 'measure' 'tol': 3 % + 1 mA is in mA, the value in kV",
                         "m.yaml:19:14: missing key 'above' in step 'measure' 'width'",
                         "m.yaml:19:99: step 'measure': stat 'width' is a time, judged by 'within', not 'max'",
-                        "m.yaml:20:123: step 'measure' 'tol': 'profile.accuracy.kvv' is not an accuracy of the board profiles (allowed: profile.accuracy.kv, profile.accuracy.ma, profile.accuracy.mas)"));
+                        "m.yaml:20:123: step 'measure' 'tol': 'profile.accuracy.kvv' is not an accuracy of the board profiles (allowed: profile.accuracy.kv, profile.accuracy.ma, profile.accuracy.mas, profile.accuracy.report)"));
     }
 
     @Test

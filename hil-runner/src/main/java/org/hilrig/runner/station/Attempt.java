@@ -196,10 +196,19 @@ final class Attempt {
             return record(started, ver, fixtureName, AttemptRecord.Verdict.ERROR, "the rig broke: " + rigFailures.get(0),
                     result.runId(), manifest);
         }
-        for (ScenarioResult r : result.scenarios()) {
-            if (r.status() != Verdict.PASS) {
-                return record(started, ver, fixtureName, AttemptRecord.Verdict.FAIL, inWords(r), result.runId(), manifest);
-            }
+        // every scenario that did not pass, failures first (what the operator must read), undecided limits after;
+        // a failure fails the unit, undecided limits alone leave it unproven (INCONCLUSIVE)
+        // the first in words, the others by id and verdict (the evidence folder holds every message)
+        List<ScenarioResult> notPassed = new java.util.ArrayList<>();
+        for (Verdict worst : List.of(Verdict.FAIL, Verdict.ERROR, Verdict.INCONCLUSIVE)) {
+            result.scenarios().stream().filter(r -> r.status() == worst).forEach(notPassed::add);
+        }
+        if (!notPassed.isEmpty()) {
+            boolean failed = notPassed.get(0).status() != Verdict.INCONCLUSIVE;
+            String why = inWords(notPassed.get(0)) + (notPassed.size() == 1 ? "" : "; also not passed: " + String.join(", ",
+                    notPassed.subList(1, notPassed.size()).stream().map(r -> r.id() + " " + r.status().word()).toList()));
+            return record(started, ver, fixtureName, failed ? AttemptRecord.Verdict.FAIL : AttemptRecord.Verdict.INCONCLUSIVE,
+                    why, result.runId(), manifest);
         }
         return record(started, ver, fixtureName, AttemptRecord.Verdict.PASS, "all " + result.scenarios().size()
                 + " scenarios of " + product.partNumber() + " rev " + product.revision() + " passed", result.runId(), manifest);

@@ -31,8 +31,13 @@ public record AttemptRecord(String attemptId, String serial, String socket, Stri
     public enum Verdict {
         /** every scenario of the suite passed */
         PASS,
-        /** a scenario failed, was inconclusive, or erred in the board's own behaviour */
+        /** a scenario failed, or erred in the board's own behaviour */
         FAIL,
+        /**
+         * nothing failed, but the rig could not decide every limit (one lay inside the measurement's uncertainty): the
+         * unit is not proven good and goes back for a retest; it does not count against the retest policy
+         */
+        INCONCLUSIVE,
         /** the operator aborted it; the outputs were safe before it said so */
         ABORTED,
         /** nothing conclusive ran: the board's serial was not the scanned one, or the rig broke */

@@ -22,7 +22,7 @@ CREATE TABLE attempts (
     profile_sha256  TEXT NOT NULL,
     started_utc     TEXT NOT NULL,
     ended_utc       TEXT,
-    verdict         TEXT CHECK (verdict IN ('PASS', 'FAIL', 'ABORTED', 'ERROR')),
+    verdict         TEXT CHECK (verdict IN ('PASS', 'FAIL', 'INCONCLUSIVE', 'ABORTED', 'ERROR')),
     abort_reason    TEXT,
     why             TEXT,
     run_id          TEXT REFERENCES runs (run_id),

@@ -127,23 +127,7 @@ final class PortDescriptor {
      * @throws IllegalStateException when {@code poll} itself fails (a hang-up is {@link Readiness#GONE})
      */
     Readiness awaitWritable(int timeoutMillis) {
-        Memory pollfd = new Memory(8);
-        pollfd.setInt(0, fd);
-        pollfd.setShort(4, POLLOUT);
-        pollfd.setShort(6, (short) 0);
-        int n;
-        try {
-            n = Holder.C.poll(pollfd, new NativeLong(1), timeoutMillis);
-        } catch (LastErrorException e) {
-            if (e.getErrorCode() == EINTR) {
-                return Readiness.FULL; // a signal: the caller looks at its deadline and waits again
-            }
-            throw new IllegalStateException("poll on descriptor " + fd + " failed with errno " + e.getErrorCode(), e);
-        }
-        if (n == 0) {
-            return Readiness.FULL;
-        }
-        short revents = pollfd.getShort(6);
+        short revents = poll(POLLOUT, timeoutMillis); // a signal reads as nothing: the caller waits again
         if ((revents & (POLLERR | POLLHUP | POLLNVAL)) != 0) {
             return Readiness.GONE;
         }
@@ -156,24 +140,34 @@ final class PortDescriptor {
      * @throws IllegalStateException when {@code poll} itself fails
      */
     Input awaitReadable(int timeoutMillis) {
+        short revents = poll(POLLIN, timeoutMillis);
+        if ((revents & POLLIN) != 0) {
+            return Input.READABLE; // read what is there first, even on a hang-up
+        }
+        return (revents & (POLLERR | POLLHUP | POLLNVAL)) != 0 ? Input.GONE : Input.NONE;
+    }
+
+    /**
+     * One {@code poll} of this descriptor for {@code events}: the events that came, 0 when none came in time or a
+     * signal interrupted the wait ({@code EINTR}: the caller looks at its deadline and waits again).
+     *
+     * @throws IllegalStateException when {@code poll} itself fails
+     */
+    private short poll(short events, int timeoutMillis) {
         Memory pollfd = new Memory(8);
         pollfd.setInt(0, fd);
-        pollfd.setShort(4, POLLIN);
+        pollfd.setShort(4, events);
         pollfd.setShort(6, (short) 0);
         int n;
         try {
             n = Holder.C.poll(pollfd, new NativeLong(1), timeoutMillis);
         } catch (LastErrorException e) {
             if (e.getErrorCode() == EINTR) {
-                return Input.NONE;
+                return 0;
             }
             throw new IllegalStateException("poll on descriptor " + fd + " failed with errno " + e.getErrorCode(), e);
         }
-        short revents = n == 0 ? 0 : pollfd.getShort(6);
-        if ((revents & POLLIN) != 0) {
-            return Input.READABLE; // read what is there first, even on a hang-up
-        }
-        return (revents & (POLLERR | POLLHUP | POLLNVAL)) != 0 ? Input.GONE : Input.NONE;
+        return n == 0 ? 0 : pollfd.getShort(6);
     }
 
     /**

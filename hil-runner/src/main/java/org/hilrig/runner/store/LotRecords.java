@@ -3,7 +3,6 @@ package org.hilrig.runner.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,11 +48,7 @@ public final class LotRecords {
                 p.setLong(3, lot.lastUnit());
                 p.setLong(4, lot.seed());
                 p.setString(5, String.join(",", lot.defects()));
-                if (lot.defectiveShare() == null) {
-                    p.setNull(6, Types.DOUBLE);
-                } else {
-                    p.setDouble(6, lot.defectiveShare());
-                }
+                NullableColumns.setDouble(p, 6, lot.defectiveShare());
                 p.setString(7, lot.rig());
                 p.setString(8, lot.rigId());
                 p.setString(9, lot.toolVersion());
@@ -165,8 +160,7 @@ public final class LotRecords {
 
     private static StoredLot storedLot(ResultSet rs) throws SQLException {
         String defects = rs.getString(5);
-        double share = rs.getDouble(6);
-        Double shareOrNull = rs.wasNull() ? null : share;
+        Double shareOrNull = NullableColumns.getDouble(rs, 6);
         return new StoredLot(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                 defects.isEmpty() ? List.of() : Arrays.asList(defects.split(",")), shareOrNull, rs.getString(7),
                 rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getInt(12), rs.getInt(13),

@@ -6,7 +6,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -167,7 +166,7 @@ public final class ResultStore implements AutoCloseable {
                 p.setString(6, run.startedUtc());
                 p.setString(7, rigId);
                 p.setString(8, host);
-                setLong(p, 9, run.unitSeed());
+                NullableColumns.setLong(p, 9, run.unitSeed());
                 p.executeUpdate();
             }
             return null;
@@ -222,8 +221,8 @@ public final class ResultStore implements AutoCloseable {
                     p.setString(4, m.name());
                     p.setLong(5, m.valueNs());
                     p.setLong(6, m.uncertaintyNs());
-                    setLong(p, 7, m.minNs());
-                    setLong(p, 8, m.maxNs());
+                    NullableColumns.setLong(p, 7, m.minNs());
+                    NullableColumns.setLong(p, 8, m.maxNs());
                     p.setString(9, m.status().word());
                     p.addBatch();
                 }
@@ -240,9 +239,9 @@ public final class ResultStore implements AutoCloseable {
                     p.setString(4, v.name());
                     p.setDouble(5, v.value());
                     p.setString(6, v.unit());
-                    setDouble(p, 7, v.nominal());
-                    setDouble(p, 8, v.min());
-                    setDouble(p, 9, v.max());
+                    NullableColumns.setDouble(p, 7, v.nominal());
+                    NullableColumns.setDouble(p, 8, v.min());
+                    NullableColumns.setDouble(p, 9, v.max());
                     p.setDouble(10, v.uncertainty());
                     p.setString(11, v.status().word());
                     p.setInt(12, v.samples());
@@ -355,7 +354,7 @@ public final class ResultStore implements AutoCloseable {
         String defects = rs.getString(6);
         return new StoredRun(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
                 defects.isEmpty() ? List.of() : Arrays.asList(defects.split(",")), rs.getString(7), rs.getString(8),
-                rs.getString(9), RunState.of(rs.getString(10)), rs.getString(11), rs.getInt(12), getLong(rs, 13));
+                rs.getString(9), RunState.of(rs.getString(10)), rs.getString(11), rs.getInt(12), NullableColumns.getLong(rs, 13));
     }
 
     /** The last {@code last} runs, newest first, whatever their state (each saying it). */
@@ -476,26 +475,13 @@ public final class ResultStore implements AutoCloseable {
             p.setString(2, scenarioId);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new ValueResult(rs.getString(1), rs.getDouble(2), rs.getString(3), nullableDouble(rs, 4),
-                            nullableDouble(rs, 5), nullableDouble(rs, 6), rs.getDouble(7), verdict(rs.getString(8)),
+                    out.add(new ValueResult(rs.getString(1), rs.getDouble(2), rs.getString(3), NullableColumns.getDouble(rs, 4),
+                            NullableColumns.getDouble(rs, 5), NullableColumns.getDouble(rs, 6), rs.getDouble(7), verdict(rs.getString(8)),
                             rs.getLong(9), rs.getLong(10), List.of(), rs.getInt(11)));
                 }
             }
         }
         return out;
-    }
-
-    private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
-        double d = rs.getDouble(column);
-        return rs.wasNull() ? null : d;
-    }
-
-    private static void setDouble(PreparedStatement p, int i, Double v) throws SQLException {
-        if (v == null) {
-            p.setNull(i, java.sql.Types.DOUBLE);
-        } else {
-            p.setDouble(i, v);
-        }
     }
 
     private List<StoredResult> withDetails(List<StoredResult> results) throws SQLException {
@@ -574,7 +560,7 @@ public final class ResultStore implements AutoCloseable {
             p.setString(2, scenarioId);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new MeasurementResult(rs.getString(1), rs.getLong(2), getLong(rs, 3), getLong(rs, 4),
+                    out.add(new MeasurementResult(rs.getString(1), rs.getLong(2), NullableColumns.getLong(rs, 3), NullableColumns.getLong(rs, 4),
                             rs.getLong(5), verdict(rs.getString(6))));
                 }
             }
@@ -585,19 +571,6 @@ public final class ResultStore implements AutoCloseable {
     private static void bindTwice(PreparedStatement p, int index, String value) throws SQLException {
         p.setString(index, value);
         p.setString(index + 1, value);
-    }
-
-    private static void setLong(PreparedStatement p, int index, Long value) throws SQLException {
-        if (value == null) {
-            p.setNull(index, Types.BIGINT);
-        } else {
-            p.setLong(index, value);
-        }
-    }
-
-    private static Long getLong(ResultSet rs, int index) throws SQLException {
-        long v = rs.getLong(index);
-        return rs.wasNull() ? null : v;
     }
 
     private static Verdict verdict(String word) {

@@ -3,7 +3,6 @@ package org.hilrig.runner.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import org.hilrig.runner.lot.LotStatistics;
 
 /**
@@ -40,33 +39,20 @@ public record StoredStatistics(String scenarioId, String name, String unit, int 
         p.setInt(first + 3, n);
         p.setDouble(first + 4, mean);
         p.setDouble(first + 5, sd);
-        setDouble(p, first + 6, cv);
+        NullableColumns.setDouble(p, first + 6, cv);
         p.setDouble(first + 7, min);
         p.setDouble(first + 8, max);
-        setDouble(p, first + 9, lower);
-        setDouble(p, first + 10, upper);
-        setDouble(p, first + 11, cpk);
+        NullableColumns.setDouble(p, first + 9, lower);
+        NullableColumns.setDouble(p, first + 10, upper);
+        NullableColumns.setDouble(p, first + 11, cpk);
         p.setInt(first + 12, outside);
     }
 
     /** Reads the {@link #COLUMNS} from result columns {@code first} on. */
     static StoredStatistics read(ResultSet rs, int first) throws SQLException {
         return new StoredStatistics(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2),
-                rs.getInt(first + 3), rs.getDouble(first + 4), rs.getDouble(first + 5), nullableDouble(rs, first + 6),
-                rs.getDouble(first + 7), rs.getDouble(first + 8), nullableDouble(rs, first + 9),
-                nullableDouble(rs, first + 10), nullableDouble(rs, first + 11), rs.getInt(first + 12));
-    }
-
-    private static void setDouble(PreparedStatement p, int i, Double v) throws SQLException {
-        if (v == null) {
-            p.setNull(i, Types.DOUBLE);
-        } else {
-            p.setDouble(i, v);
-        }
-    }
-
-    private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
-        double d = rs.getDouble(column);
-        return rs.wasNull() ? null : d;
+                rs.getInt(first + 3), rs.getDouble(first + 4), rs.getDouble(first + 5), NullableColumns.getDouble(rs, first + 6),
+                rs.getDouble(first + 7), rs.getDouble(first + 8), NullableColumns.getDouble(rs, first + 9),
+                NullableColumns.getDouble(rs, first + 10), NullableColumns.getDouble(rs, first + 11), rs.getInt(first + 12));
     }
 }

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hilrig.device.fault.PlantFault;
+import org.hilrig.device.firmware.Defect;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
+import org.hilrig.device.profile.ProfileSchema;
 import org.hilrig.device.protocol.BoardProtocol;
 
 /**
@@ -30,6 +32,15 @@ public interface BoardDefinition {
 
     /** The commands and events its firmware speaks. */
     BoardProtocol protocol();
+
+    /** The keys this board's profile holds ({@code fixtures/boards/*.yaml}), its own and the common ones. */
+    ProfileSchema profileSchema();
+
+    /**
+     * The firmware defects an emulated board of this kind can carry, in the order {@code hil defects} lists
+     * them: its own and the common ones its firmware's shared parts carry. Empty for a board without any.
+     */
+    List<Defect> defects();
 
     /** The plant faults this board's part of the plant makes, when the board is present. */
     Set<PlantFault.Kind> faults();

@@ -1,8 +1,8 @@
 package org.hilrig.device.firmware;
 
+import org.hilrig.device.profile.GeneratorKeys;
 import org.hilrig.device.profile.AnodeModel;
 import org.hilrig.device.profile.BoardProfile;
-import org.hilrig.device.profile.ProfileKey;
 
 /**
  * The firmware's account of the anode's heat, in heat units (HU): an exposure adds kV x mAs x the
@@ -35,7 +35,7 @@ final class AnodeHeat {
 
     /** The account of the profile's {@code heat} keys, cold. */
     static AnodeHeat of(BoardProfile profile) {
-        return new AnodeHeat(AnodeModel.of(profile), profile.number(ProfileKey.HU_FACTOR));
+        return new AnodeHeat(AnodeModel.of(profile), profile.number(GeneratorKeys.HU_FACTOR));
     }
 
     /** The heat at {@code nowNanos}, in HU, after cooling since the last exposure. */

@@ -2,9 +2,9 @@ package org.hilrig.device.firmware;
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.hilrig.device.profile.CommonKeys;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
-import org.hilrig.device.profile.ProfileKey;
 import org.hilrig.device.protocol.FieldText;
 import org.hilrig.device.protocol.Frame;
 import org.hilrig.device.protocol.KeyValues;
@@ -43,8 +43,8 @@ public final class CommonCommands {
     /** {@code VER}: board, firmware version, protocol version, serial number, build. */
     public Frame ver(Frame c) {
         return bare(c, () -> ack(c, KeyValues.of("board", board.name(),
-                "fw", profile.text(ProfileKey.FIRMWARE_VERSION), "proto", Integer.toString(ProtocolV1.VERSION),
-                "sn", profile.text(ProfileKey.SERIAL_NUMBER), "build", profile.text(ProfileKey.BUILD))));
+                "fw", profile.text(CommonKeys.FIRMWARE_VERSION), "proto", Integer.toString(ProtocolV1.VERSION),
+                "sn", profile.text(CommonKeys.SERIAL_NUMBER), "build", profile.text(CommonKeys.BUILD))));
     }
 
     /** {@code HBT}: an empty ACK (the frame itself fed the watchdog). */
@@ -64,8 +64,8 @@ public final class CommonCommands {
             return nak(c, NakCode.MALFORMED_FIELDS);
         }
         long ms = FieldText.parseInteger(args.get(0));
-        long min = profile.nanos(ProfileKey.HOST_WDG_MIN) / 1_000_000;
-        long max = profile.nanos(ProfileKey.HOST_WDG_MAX) / 1_000_000;
+        long min = profile.nanos(CommonKeys.HOST_WDG_MIN) / 1_000_000;
+        long max = profile.nanos(CommonKeys.HOST_WDG_MAX) / 1_000_000;
         if (ms != 0 && (ms < min || ms > max)) {
             return nak(c, NakCode.OUT_OF_RANGE);
         }

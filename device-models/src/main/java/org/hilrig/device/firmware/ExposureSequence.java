@@ -1,6 +1,5 @@
 package org.hilrig.device.firmware;
 
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import org.hilrig.device.firmware.HandswitchChannels.Channel;
@@ -59,7 +58,7 @@ final class ExposureSequence {
     private final GpioOutput faultOut;
     private final GpioOutput boostOut;
     private final PrepTimers timers;
-    private final EnumSet<Defect> defects;
+    private final Set<Defect> defects;
 
     private GenState state = GenState.STANDBY;
     private Mode mode = Mode.LOCAL;
@@ -88,7 +87,7 @@ final class ExposureSequence {
         this.faultOut = faultOut;
         this.boostOut = boostOut;
         this.timers = timers;
-        this.defects = defects.isEmpty() ? EnumSet.noneOf(Defect.class) : EnumSet.copyOf(defects);
+        this.defects = Set.copyOf(defects);
     }
 
     private boolean has(Defect d) {
@@ -197,7 +196,7 @@ final class ExposureSequence {
         }
         if (interlocks.doorOpen()) {
             boolean active = state == GenState.PREP || state == GenState.READY || state == GenState.EXPOSING;
-            boolean ignored = has(Defect.DOOR_IGNORED_IN_PREP) && state != GenState.EXPOSING;
+            boolean ignored = has(GeneratorDefects.DOOR_IGNORED_IN_PREP) && state != GenState.EXPOSING;
             if (active && !ignored) {
                 latch(GenFault.F01);
             }
@@ -266,7 +265,7 @@ final class ExposureSequence {
     }
 
     void hostWatchdogExpired() {
-        if (state == GenState.EXPOSING && has(Defect.COMMS_LOSS_IGNORED_IN_EXPOSURE)) {
+        if (state == GenState.EXPOSING && has(GeneratorDefects.COMMS_LOSS_IGNORED_IN_EXPOSURE)) {
             commsLostInExposure = true;
             return;
         }
@@ -339,7 +338,7 @@ final class ExposureSequence {
      * @return false when a fault stayed latched because its cause is present (NAK 09)
      */
     boolean resetFaults() {
-        if (latched.clear(this::causePresent, has(Defect.RESET_WHILE_ACTIVE))) {
+        if (latched.clear(this::causePresent, has(CommonDefects.RESET_WHILE_ACTIVE))) {
             return false;
         }
         faultOut.write(false);
@@ -373,7 +372,7 @@ final class ExposureSequence {
                     toStandby();
                     return;
                 }
-                boolean rotorOk = rotorReadyPin.read() || has(Defect.READY_BEFORE_ROTOR);
+                boolean rotorOk = rotorReadyPin.read() || has(GeneratorDefects.READY_BEFORE_ROTOR);
                 boolean ilkOk = !interlocks.blockPrep();
                 if (state == GenState.PREP && boostDone && rotorOk && ilkOk) {
                     setState(GenState.READY);
@@ -392,7 +391,7 @@ final class ExposureSequence {
         if (interlocks.blockPrep()) {
             return; // interlock open: prep does not start (STA shows ilk)
         }
-        if (!heatAllows() && !has(Defect.HEAT_LIMIT_IGNORED)) {
+        if (!heatAllows() && !has(GeneratorDefects.HEAT_LIMIT_IGNORED)) {
             latch(GenFault.F11);
             return;
         }
@@ -425,7 +424,7 @@ final class ExposureSequence {
 
     private void startExposure() {
         // the heat computer gates every exposure, not only prep: a held prep may not expose past the capacity
-        if (!heatAllows() && !has(Defect.HEAT_LIMIT_IGNORED) && !has(Defect.HEAT_CHECK_AT_PREP_ONLY)) {
+        if (!heatAllows() && !has(GeneratorDefects.HEAT_LIMIT_IGNORED) && !has(GeneratorDefects.HEAT_CHECK_AT_PREP_ONLY)) {
             latch(GenFault.F11);
             return;
         }
@@ -444,7 +443,7 @@ final class ExposureSequence {
         long now = clock.getAsLong();
         double commandedMs = supervision.stop(now);
         int arcs = supervision.arcs();
-        if (has(Defect.MAS_FROM_SETPOINT)) {
+        if (has(GeneratorDefects.MAS_FROM_SETPOINT)) {
             // the setpoints times the time HV was commanded on after X-ray on: what the tube was asked for
             delivered(end, arcs, new DoseMeter.Reading(technique.kv(), technique.ma(), commandedMs,
                     technique.ma() * commandedMs / 1000.0), now);

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import org.hilrig.device.profile.GeneratorKeys;
 import org.hilrig.device.firmware.ExposureSequence.Mode;
 import org.hilrig.device.mcu.GpioInput;
 import org.hilrig.device.profile.BoardProfile;
-import org.hilrig.device.profile.ProfileKey;
 import org.hilrig.device.protocol.Command;
 import org.hilrig.device.protocol.FieldText;
 import org.hilrig.device.protocol.Frame;
@@ -70,9 +70,9 @@ final class GeneratorCommands {
         this.host = host;
         this.profile = profile;
         this.clock = clock;
-        this.powerLimitUnchecked = defects.contains(Defect.POWER_LIMIT_UNCHECKED);
-        this.heatLimitIgnored = defects.contains(Defect.HEAT_LIMIT_IGNORED);
-        this.remoteWithoutWdg = defects.contains(Defect.REMOTE_WITHOUT_WDG);
+        this.powerLimitUnchecked = defects.contains(GeneratorDefects.POWER_LIMIT_UNCHECKED);
+        this.heatLimitIgnored = defects.contains(GeneratorDefects.HEAT_LIMIT_IGNORED);
+        this.remoteWithoutWdg = defects.contains(GeneratorDefects.REMOTE_WITHOUT_WDG);
     }
 
     /** The one reply to {@code c}, a frame of the command {@code command}. */
@@ -142,7 +142,7 @@ final class GeneratorCommands {
             return nak(c, NakCode.OUT_OF_RANGE);
         }
         Technique next = inMode(axis.with(sequence.technique(), v), sequence.technique().aec());
-        boolean overPower = next.kilowatts() > profile.number(ProfileKey.POWER_MAX_KW);
+        boolean overPower = next.kilowatts() > profile.number(GeneratorKeys.POWER_MAX_KW);
         if (overPower && !powerLimitUnchecked) {
             return nak(c, NakCode.OUT_OF_RANGE);
         }
@@ -161,8 +161,8 @@ final class GeneratorCommands {
                     ? NakCode.OUT_OF_RANGE : NakCode.MALFORMED_FIELDS);
         }
         Technique next = inMode(sequence.technique(), on);
-        double backupMs = ExposureSupervision.backupNanos(next, profile.number(ProfileKey.BACKUP_FACTOR),
-                profile.nanos(ProfileKey.BACKUP_MARGIN)) / 1e6;
+        double backupMs = ExposureSupervision.backupNanos(next, profile.number(GeneratorKeys.BACKUP_FACTOR),
+                profile.nanos(GeneratorKeys.BACKUP_MARGIN)) / 1e6;
         return apply(c, next, KeyValues.of("aec", on ? "1" : "0", "backup_ms", FieldText.decimal(backupMs, 1)));
     }
 
@@ -189,8 +189,8 @@ final class GeneratorCommands {
         if (!aec) {
             return t.manual();
         }
-        double masSeconds = profile.number(ProfileKey.MAS_MAX) / t.ma();
-        double kwsSeconds = profile.number(ProfileKey.KWS_MAX) / t.kilowatts();
+        double masSeconds = profile.number(GeneratorKeys.MAS_MAX) / t.ma();
+        double kwsSeconds = profile.number(GeneratorKeys.KWS_MAX) / t.kilowatts();
         return t.withAecBackup(Math.min(masSeconds, kwsSeconds) * 1000.0);
     }
 

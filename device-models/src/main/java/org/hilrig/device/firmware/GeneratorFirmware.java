@@ -2,6 +2,8 @@ package org.hilrig.device.firmware;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.hilrig.device.profile.CommonKeys;
+import org.hilrig.device.profile.GeneratorKeys;
 import org.hilrig.device.firmware.HandswitchChannels.Channel;
 import org.hilrig.device.mcu.Adc;
 import org.hilrig.device.mcu.AnalogOutput;
@@ -16,7 +18,6 @@ import org.hilrig.device.mcu.ResetReason;
 import org.hilrig.device.mcu.Uart;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
-import org.hilrig.device.profile.ProfileKey;
 import org.hilrig.device.protocol.BoardProtocol;
 import org.hilrig.device.protocol.Command;
 import org.hilrig.device.protocol.Event;
@@ -79,7 +80,7 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
 
     private final Mcu mcu;
     private final BoardProfile profile;
-    private final EnumSet<Defect> defects;
+    private final Set<Defect> defects;
 
     private final GpioInput prepPin;
     private final GpioInput expAPin;
@@ -114,7 +115,7 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
     public GeneratorFirmware(Mcu mcu, BoardProfile profile, Set<Defect> defects, GeneratorPins io) {
         this.mcu = mcu;
         this.profile = profile;
-        this.defects = defects.isEmpty() ? EnumSet.noneOf(Defect.class) : EnumSet.copyOf(defects);
+        this.defects = Set.copyOf(defects);
         // pins, peripherals and timers: created in this order (the scheduler and the traces see it)
         prepPin = new GpioInput(mcu, io.prepReq());
         expAPin = new GpioInput(mcu, io.expReqA());
@@ -136,15 +137,15 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
         GpioOutput boostOut = new GpioOutput(mcu, io.filamentBoost());
         AnalogOutput kvDac = new AnalogOutput(mcu, io.kvDemand());
         AnalogOutput maDac = new AnalogOutput(mcu, io.maDemand());
-        double kvScale = profile.number(ProfileKey.KV_ADC_FULL_SCALE);
-        double maScale = profile.number(ProfileKey.MA_ADC_FULL_SCALE);
-        double kvAssumed = has(Defect.KV_FB_SCALE) ? kvScale * KV_FB_SCALE_ERROR : kvScale;
+        double kvScale = profile.number(GeneratorKeys.KV_ADC_FULL_SCALE);
+        double maScale = profile.number(GeneratorKeys.MA_ADC_FULL_SCALE);
+        double kvAssumed = has(GeneratorDefects.KV_FB_SCALE) ? kvScale * KV_FB_SCALE_ERROR : kvScale;
         Adc kvAdc = new Adc(io.kvSample(), kvScale, ADC_BITS, kvAssumed);
         Adc maAdc = new Adc(io.maSample(), maScale, ADC_BITS);
-        uart = new Uart(mcu, profile.integer(ProfileKey.BAUD), profile.integer(ProfileKey.RX_FIFO),
-                profile.integer(ProfileKey.TX_BUFFER));
+        uart = new Uart(mcu, profile.integer(CommonKeys.BAUD), profile.integer(CommonKeys.RX_FIFO),
+                profile.integer(CommonKeys.TX_BUFFER));
         iwdg = new IndependentWatchdog(mcu);
-        host = new HostPort(mcu, uart, this, has(Defect.CRC_NOT_CHECKED));
+        host = new HostPort(mcu, uart, this, has(CommonDefects.CRC_NOT_CHECKED));
         latched = new FaultLatch<>(GenFault.class, host);
 
         exposureTimer = new McuTimer(mcu, "exposure", () -> sequence().endExposure(ExposureEnd.TIMER, null));
@@ -161,35 +162,35 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
         McuTimer expBDebounce = new McuTimer(mcu, "exp_b_debounce",
                 () -> sequence().handswitchDebounced(Channel.EXP_B));
         McuTimer doseTimer = new McuTimer(mcu, "dose", () -> sequence().doseTick());
-        DoseMeter dose = new DoseMeter(doseTimer, profile.nanos(ProfileKey.DOSE_SAMPLE_PERIOD),
+        DoseMeter dose = new DoseMeter(doseTimer, profile.nanos(GeneratorKeys.DOSE_SAMPLE_PERIOD),
                 new Adc(io.kvDose(), kvScale, ADC_BITS, kvAssumed), new Adc(io.maDose(), maScale, ADC_BITS));
         // created last, and only with the defect: the defect-free firmware's timers (and traces) are unchanged
-        iwdgKickTimer = has(Defect.IWDG_KICKED_IN_ISR) ? new McuTimer(mcu, "iwdg_kick", iwdg::kick) : null;
+        iwdgKickTimer = has(GeneratorDefects.IWDG_KICKED_IN_ISR) ? new McuTimer(mcu, "iwdg_kick", iwdg::kick) : null;
 
-        slowPollNanos = profile.nanos(ProfileKey.SLOW_POLL);
-        aliveHalfNanos = profile.nanos(ProfileKey.ALIVE_HALF_PERIOD);
-        iwdgNanos = profile.nanos(ProfileKey.IWDG_TIMEOUT);
-        long rotorTimeoutNanos = has(Defect.ROTOR_TIMEOUT_5S) ? 5_000_000_000L : profile.nanos(ProfileKey.ROTOR_TIMEOUT);
-        long releaseDebounceNanos = has(Defect.RELEASE_DEBOUNCED) ? 20_000_000L : 0;
-        int arcLimit = profile.integer(ProfileKey.ARC_LIMIT) + (has(Defect.ARC_LIMIT_OFF_BY_ONE) ? 1 : 0);
+        slowPollNanos = profile.nanos(GeneratorKeys.SLOW_POLL);
+        aliveHalfNanos = profile.nanos(CommonKeys.ALIVE_HALF_PERIOD);
+        iwdgNanos = profile.nanos(CommonKeys.IWDG_TIMEOUT);
+        long rotorTimeoutNanos = has(GeneratorDefects.ROTOR_TIMEOUT_5S) ? 5_000_000_000L : profile.nanos(GeneratorKeys.ROTOR_TIMEOUT);
+        long releaseDebounceNanos = has(GeneratorDefects.RELEASE_DEBOUNCED) ? 20_000_000L : 0;
+        int arcLimit = profile.integer(GeneratorKeys.ARC_LIMIT) + (has(GeneratorDefects.ARC_LIMIT_OFF_BY_ONE) ? 1 : 0);
 
         hand = new HandswitchChannels(prepPin, expAPin, expBPin, prepDebounce, expADebounce, expBDebounce,
-                mismatchTimer, profile.nanos(ProfileKey.HANDSWITCH_DEBOUNCE), profile.nanos(ProfileKey.HANDSWITCH_MISMATCH),
-                releaseDebounceNanos, has(Defect.SINGLE_CHANNEL_EXPOSE), has(Defect.EXPOSE_HELD_AT_BOOT));
-        Interlocks interlocks = new Interlocks(doorPin, estopPin, thermalPin, has(Defect.DOOR_IGNORED_IN_PREP));
+                mismatchTimer, profile.nanos(GeneratorKeys.HANDSWITCH_DEBOUNCE), profile.nanos(GeneratorKeys.HANDSWITCH_MISMATCH),
+                releaseDebounceNanos, has(GeneratorDefects.SINGLE_CHANNEL_EXPOSE), has(GeneratorDefects.EXPOSE_HELD_AT_BOOT));
+        Interlocks interlocks = new Interlocks(doorPin, estopPin, thermalPin, has(GeneratorDefects.DOOR_IGNORED_IN_PREP));
         ExposureSupervision supervision = new ExposureSupervision(hvOut, xrayOut, kvOkPin, kvDac, maDac, kvAdc, maAdc,
                 exposureTimer, backupTimer, arcRestart, host, new ExposureSupervision.Limits(
-                        profile.number(ProfileKey.BACKUP_FACTOR), profile.nanos(ProfileKey.BACKUP_MARGIN), arcLimit,
-                        profile.nanos(ProfileKey.ARC_OFF_TIME), profile.number(ProfileKey.OVER_KV_FRACTION),
-                        profile.number(ProfileKey.KV_BAND_FRACTION), profile.nanos(ProfileKey.KV_BAND_TIME),
-                        profile.number(ProfileKey.EMISSION_MIN_FRACTION), profile.nanos(ProfileKey.EMISSION_CHECK_DELAY)),
-                has(Defect.XRAY_ON_FROM_COMMAND), has(Defect.ARC_COUNT_NOT_RESET), has(Defect.NO_BACKUP_TIMER),
-                has(Defect.TIMER_RESTART_ON_ARC), dose, this::now);
+                        profile.number(GeneratorKeys.BACKUP_FACTOR), profile.nanos(GeneratorKeys.BACKUP_MARGIN), arcLimit,
+                        profile.nanos(GeneratorKeys.ARC_OFF_TIME), profile.number(GeneratorKeys.OVER_KV_FRACTION),
+                        profile.number(GeneratorKeys.KV_BAND_FRACTION), profile.nanos(GeneratorKeys.KV_BAND_TIME),
+                        profile.number(GeneratorKeys.EMISSION_MIN_FRACTION), profile.nanos(GeneratorKeys.EMISSION_CHECK_DELAY)),
+                has(GeneratorDefects.XRAY_ON_FROM_COMMAND), has(GeneratorDefects.ARC_COUNT_NOT_RESET), has(GeneratorDefects.NO_BACKUP_TIMER),
+                has(GeneratorDefects.TIMER_RESTART_ON_ARC), dose, this::now);
         heat = AnodeHeat.of(profile);
         sequence = new ExposureSequence(this::now, host, latched, hand, interlocks, supervision, heat, rotorReadyPin,
                 filamentOkPin, readyOut, rotorStartOut, faultOut, boostOut, new ExposureSequence.PrepTimers(
-                        filamentTimer, rotorTimer, prepTimer, profile.nanos(ProfileKey.FILAMENT_BOOST),
-                        rotorTimeoutNanos, profile.nanos(ProfileKey.PREP_TIMEOUT)), this.defects);
+                        filamentTimer, rotorTimer, prepTimer, profile.nanos(GeneratorKeys.FILAMENT_BOOST),
+                        rotorTimeoutNanos, profile.nanos(GeneratorKeys.PREP_TIMEOUT)), this.defects);
         commands = new GeneratorCommands(sequence, new CommonCommands(Board.GEN, profile, host, latched::list), latched,
                 interlocks, heat, kvOkPin, host, profile, this::now, this.defects);
         mcu.load(this);
@@ -251,11 +252,11 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
 
     @Override
     public void start(ResetReason reason) {
-        if (has(Defect.HEAT_LOST_ON_RESET)) {
+        if (has(GeneratorDefects.HEAT_LOST_ON_RESET)) {
             heat.forget(); // the heat of a hot anode is lost with the RAM
         }
-        sequence.boot(new Technique(profile.number(ProfileKey.DEFAULT_KV), profile.number(ProfileKey.DEFAULT_MA),
-                profile.number(ProfileKey.DEFAULT_MS)));
+        sequence.boot(new Technique(profile.number(GeneratorKeys.DEFAULT_KV), profile.number(GeneratorKeys.DEFAULT_MA),
+                profile.number(GeneratorKeys.DEFAULT_MS)));
         host.boot();
         iwdg.start(iwdgNanos);
         if (iwdgKickTimer != null) {
@@ -270,7 +271,7 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
         if (hand.readsChannelB()) {
             expBPin.enableInterrupt(Trigger.BOTH, high -> sequence.handswitchEdge(Channel.EXP_B, high));
         }
-        if (!has(Defect.SLOW_INTERLOCK)) {
+        if (!has(GeneratorDefects.SLOW_INTERLOCK)) {
             doorPin.enableInterrupt(Trigger.FALLING, high -> sequence.interlockOpened());
             estopPin.enableInterrupt(Trigger.FALLING, high -> sequence.interlockOpened());
         }
@@ -280,9 +281,9 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
         kvOkPin.enableInterrupt(Trigger.BOTH, sequence::kvComparator);
         arcPin.enableInterrupt(Trigger.RISING, high -> sequence.arcDetected());
 
-        boolean resume = has(Defect.RESUME_AFTER_BROWNOUT) && reason == ResetReason.BROWNOUT;
+        boolean resume = has(GeneratorDefects.RESUME_AFTER_BROWNOUT) && reason == ResetReason.BROWNOUT;
         hand.boot(resume);
-        host.event(Event.BOOT, KeyValues.of("fw", profile.text(ProfileKey.FIRMWARE_VERSION), "reason", reason.name()));
+        host.event(Event.BOOT, KeyValues.of("fw", profile.text(CommonKeys.FIRMWARE_VERSION), "reason", reason.name()));
         sequence.booted(reason, resume);
     }
 
@@ -297,7 +298,7 @@ public final class GeneratorFirmware implements Program, HostPort.CommandHandler
             aliveOut.toggle();
             nextAliveNanos += aliveHalfNanos;
         }
-        if (has(Defect.SLOW_INTERLOCK) && now >= nextSlowPollNanos) {
+        if (has(GeneratorDefects.SLOW_INTERLOCK) && now >= nextSlowPollNanos) {
             nextSlowPollNanos += slowPollNanos;
             if (!doorPin.read() || !estopPin.read()) {
                 sequence.interlockOpened();

@@ -1,5 +1,6 @@
 package org.hilrig.device.firmware;
 
+import org.hilrig.device.profile.GeneratorKeys;
 import org.hilrig.device.profile.ProfileKey;
 import org.hilrig.device.protocol.Command;
 
@@ -8,9 +9,9 @@ import org.hilrig.device.protocol.Command;
  * sets it, the profile keys of its range, and the ACK field that reports it ({@code protocol.md} section 4).
  */
 enum TechniqueAxis {
-    KV(Command.SKV, ProfileKey.KV_MIN, ProfileKey.KV_MAX, "kv"),
-    MA(Command.SMA, ProfileKey.MA_MIN, ProfileKey.MA_MAX, "ma"),
-    MS(Command.SMS, ProfileKey.MS_MIN, ProfileKey.MS_MAX, "ms");
+    KV(Command.SKV, GeneratorKeys.KV_MIN, GeneratorKeys.KV_MAX, "kv"),
+    MA(Command.SMA, GeneratorKeys.MA_MIN, GeneratorKeys.MA_MAX, "ma"),
+    MS(Command.SMS, GeneratorKeys.MS_MIN, GeneratorKeys.MS_MAX, "ms");
 
     private final Command command;
     private final ProfileKey min;

@@ -3,6 +3,8 @@ package org.hilrig.device.firmware;
 import java.util.ArrayDeque;
 import java.util.EnumSet;
 import java.util.Set;
+import org.hilrig.device.profile.CommonKeys;
+import org.hilrig.device.profile.TubeKeys;
 import org.hilrig.device.mcu.Adc;
 import org.hilrig.device.mcu.AnalogOutput;
 import org.hilrig.device.mcu.GpioInput;
@@ -15,7 +17,6 @@ import org.hilrig.device.mcu.ResetReason;
 import org.hilrig.device.mcu.Uart;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
-import org.hilrig.device.profile.ProfileKey;
 import org.hilrig.device.protocol.BoardProtocol;
 import org.hilrig.device.protocol.Command;
 import org.hilrig.device.protocol.Event;
@@ -53,7 +54,7 @@ public final class TubeFirmware implements Program, HostPort.CommandHandler {
 
     private final Mcu mcu;
     private final BoardProfile profile;
-    private final EnumSet<Defect> defects;
+    private final Set<Defect> defects;
     private final GpioInput startPin;
     private final GpioInput phasePin;
     private final GpioOutput readyOut;
@@ -89,7 +90,7 @@ public final class TubeFirmware implements Program, HostPort.CommandHandler {
     public TubeFirmware(Mcu mcu, BoardProfile profile, Set<Defect> defects, TubePins io) {
         this.mcu = mcu;
         this.profile = profile;
-        this.defects = defects.isEmpty() ? EnumSet.noneOf(Defect.class) : EnumSet.copyOf(defects);
+        this.defects = Set.copyOf(defects);
         startPin = new GpioInput(mcu, io.rotorStart());
         phasePin = new GpioInput(mcu, io.phaseOk());
         readyOut = new GpioOutput(mcu, io.rotorReady());
@@ -101,19 +102,19 @@ public final class TubeFirmware implements Program, HostPort.CommandHandler {
         rpmAdc = new Adc(io.rpmSample(), 12_000, 12);
         anodeAdc = new Adc(io.anodeSample(), 2_000, 12);
         housingAdc = new Adc(io.housingSample(), 200, 12);
-        Uart uart = new Uart(mcu, profile.integer(ProfileKey.BAUD), profile.integer(ProfileKey.RX_FIFO),
-                profile.integer(ProfileKey.TX_BUFFER));
+        Uart uart = new Uart(mcu, profile.integer(CommonKeys.BAUD), profile.integer(CommonKeys.RX_FIFO),
+                profile.integer(CommonKeys.TX_BUFFER));
         this.uart = uart;
         iwdg = new IndependentWatchdog(mcu);
-        host = new HostPort(mcu, uart, this, this.defects.contains(Defect.CRC_NOT_CHECKED));
+        host = new HostPort(mcu, uart, this, this.defects.contains(CommonDefects.CRC_NOT_CHECKED));
         latched = new FaultLatch<>(TubFault.class, host);
         common = new CommonCommands(Board.TUB, profile, host, latched::list);
-        readyFraction = profile.number(ProfileKey.READY_FRACTION);
-        stallFraction = profile.number(ProfileKey.STALL_FRACTION);
-        accelTimeoutNanos = profile.nanos(ProfileKey.ACCEL_TIMEOUT);
-        aliveHalfNanos = profile.nanos(ProfileKey.ALIVE_HALF_PERIOD);
-        anodeMaxC = profile.number(ProfileKey.ANODE_MAX_C);
-        housingMaxC = profile.number(ProfileKey.HOUSING_MAX_C);
+        readyFraction = profile.number(TubeKeys.READY_FRACTION);
+        stallFraction = profile.number(TubeKeys.STALL_FRACTION);
+        accelTimeoutNanos = profile.nanos(TubeKeys.ACCEL_TIMEOUT);
+        aliveHalfNanos = profile.nanos(CommonKeys.ALIVE_HALF_PERIOD);
+        anodeMaxC = profile.number(TubeKeys.ANODE_MAX_C);
+        housingMaxC = profile.number(TubeKeys.HOUSING_MAX_C);
         mcu.load(this);
     }
 
@@ -137,7 +138,7 @@ public final class TubeFirmware implements Program, HostPort.CommandHandler {
     /** Fault injection: the start-rate record is full, as after back-to-back starts just now. */
     public void exhaustStarts() {
         long now = mcu.scheduler().nowNanos();
-        while (starts.size() < profile.integer(ProfileKey.STARTS_MAX)) {
+        while (starts.size() < profile.integer(TubeKeys.STARTS_MAX)) {
             starts.addLast(now);
         }
     }
@@ -147,10 +148,10 @@ public final class TubeFirmware implements Program, HostPort.CommandHandler {
         state = TubState.STOPPED;
         latched.forget();
         loopsToThermalSample = 0;
-        targetRpm = profile.number(ProfileKey.RPM_HIGH);
+        targetRpm = profile.number(TubeKeys.RPM_HIGH);
         host.boot();
-        iwdg.start(profile.nanos(ProfileKey.IWDG_TIMEOUT));
-        nextAliveNanos = mcu.scheduler().nowNanos() + profile.nanos(ProfileKey.ALIVE_HALF_PERIOD);
+        iwdg.start(profile.nanos(CommonKeys.IWDG_TIMEOUT));
+        nextAliveNanos = mcu.scheduler().nowNanos() + profile.nanos(CommonKeys.ALIVE_HALF_PERIOD);
         startPin.enableInterrupt(Trigger.BOTH, high -> {
             if (high) {
                 requestStart();
@@ -159,7 +160,7 @@ public final class TubeFirmware implements Program, HostPort.CommandHandler {
             }
         });
         brakeOut.write(true); // whatever spins at boot is braked
-        host.event(Event.BOOT, KeyValues.of("fw", profile.text(ProfileKey.FIRMWARE_VERSION), "reason", reason.name()));
+        host.event(Event.BOOT, KeyValues.of("fw", profile.text(CommonKeys.FIRMWARE_VERSION), "reason", reason.name()));
         if (startPin.read()) {
             requestStart();
         }
@@ -215,11 +216,11 @@ public final class TubeFirmware implements Program, HostPort.CommandHandler {
             return;
         }
         long now = mcu.scheduler().nowNanos();
-        long window = profile.nanos(ProfileKey.START_WINDOW);
+        long window = profile.nanos(TubeKeys.START_WINDOW);
         while (!starts.isEmpty() && starts.peekFirst() <= now - window) {
             starts.pollFirst();
         }
-        if (starts.size() >= profile.integer(ProfileKey.STARTS_MAX)) {
+        if (starts.size() >= profile.integer(TubeKeys.STARTS_MAX)) {
             latch(TubFault.T03);
             return;
         }
@@ -306,9 +307,9 @@ public final class TubeFirmware implements Program, HostPort.CommandHandler {
         String a = c.arguments().get(0);
         double rpm;
         if (a.equals("LOW")) {
-            rpm = profile.number(ProfileKey.RPM_LOW);
+            rpm = profile.number(TubeKeys.RPM_LOW);
         } else if (a.equals("HIGH")) {
-            rpm = profile.number(ProfileKey.RPM_HIGH);
+            rpm = profile.number(TubeKeys.RPM_HIGH);
         } else {
             return Frame.nak(c.seq(), c.name(), NakCode.OUT_OF_RANGE);
         }
@@ -320,7 +321,7 @@ public final class TubeFirmware implements Program, HostPort.CommandHandler {
     }
 
     private Frame reset(Frame c) {
-        if (latched.clear(this::causePresent, defects.contains(Defect.RESET_WHILE_ACTIVE))) {
+        if (latched.clear(this::causePresent, defects.contains(CommonDefects.RESET_WHILE_ACTIVE))) {
             return Frame.nak(c.seq(), c.name(), NakCode.FAULT_LATCHED);
         }
         faultOut.write(false);

@@ -36,11 +36,11 @@ public record AnodeModel(double capacityKhu, double maxCoolingKhuPerMinute) {
      */
     public static AnodeModel of(BoardProfile profile) {
         if (profile.board() == Board.GEN) {
-            return new AnodeModel(profile.number(ProfileKey.ANODE_CAPACITY_KHU),
-                    profile.number(ProfileKey.ANODE_COOLING_MAX_KHU_PER_MIN));
+            return new AnodeModel(profile.number(GeneratorKeys.ANODE_CAPACITY_KHU),
+                    profile.number(GeneratorKeys.ANODE_COOLING_MAX_KHU_PER_MIN));
         }
-        return new AnodeModel(profile.number(ProfileKey.TUBE_ANODE_CAPACITY_KHU),
-                profile.number(ProfileKey.TUBE_ANODE_COOLING_MAX_KHU_PER_MIN));
+        return new AnodeModel(profile.number(TubeKeys.TUBE_ANODE_CAPACITY_KHU),
+                profile.number(TubeKeys.TUBE_ANODE_COOLING_MAX_KHU_PER_MIN));
     }
 
     /** The capacity in HU. */

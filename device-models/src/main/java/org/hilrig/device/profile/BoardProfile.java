@@ -2,10 +2,10 @@ package org.hilrig.device.profile;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.hilrig.timing.Durations;
 
 /**
@@ -16,15 +16,15 @@ import org.hilrig.timing.Durations;
  *
  * <p>Immutable and thread-safe.
  *
- * @param board the board this profile describes
- * @param entries every key of this board with its text value, as written
+ * @param schema the keys a profile of its board holds ({@link #board()} is the schema's)
+ * @param entries every key of the schema with its text value, as written
  * @param spreads how far each component named in the profile's {@code units:} section may lie from its
  *     nominal value from unit to unit ({@link Units} draws a unit within them); empty when every unit is
  *     the nominal one
  * @param techniques the technique tables of the profile's {@code techniques:} section ({@link TechniqueTable}), by
  *     name in file order; empty for a board that takes no technique or a profile without tables
  */
-public record BoardProfile(Board board, Map<ProfileKey, String> entries, Map<ProfileKey, Spread> spreads,
+public record BoardProfile(ProfileSchema schema, Map<ProfileKey, String> entries, Map<ProfileKey, Spread> spreads,
         Map<String, TechniqueTable> techniques) {
 
     /** One thing wrong with the entries of a profile. */
@@ -32,15 +32,21 @@ public record BoardProfile(Board board, Map<ProfileKey, String> entries, Map<Pro
     }
 
     public BoardProfile {
-        List<Problem> problems = checkParsed(board, entries);
+        List<Problem> problems = checkParsed(schema, entries);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(describe(problems));
         }
-        entries = Collections.unmodifiableMap(new EnumMap<>(entries));
-        spreads = spreads.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(spreads));
+        for (ProfileKey k : entries.keySet()) {
+            if (!schema.holds(k)) {
+                throw new IllegalArgumentException("bad board profile: key '" + k.path() + "' does not apply to board "
+                        + schema.board());
+            }
+        }
+        entries = Collections.unmodifiableMap(inSchemaOrder(schema, entries));
+        spreads = spreads.isEmpty() ? Map.of() : Collections.unmodifiableMap(inSchemaOrder(schema, spreads));
         techniques = Collections.unmodifiableMap(new LinkedHashMap<>(techniques));
         for (ProfileKey k : spreads.keySet()) {
-            String why = varianceProblem(board, k);
+            String why = varianceProblem(schema, k);
             if (why != null) {
                 throw new IllegalArgumentException("bad board profile: " + why);
             }
@@ -48,23 +54,40 @@ public record BoardProfile(Board board, Map<ProfileKey, String> entries, Map<Pro
     }
 
     /** A profile whose units are all the nominal one (no {@code units:} section). */
-    public BoardProfile(Board board, Map<ProfileKey, String> entries) {
-        this(board, entries, Map.of(), Map.of());
+    public BoardProfile(ProfileSchema schema, Map<ProfileKey, String> entries) {
+        this(schema, entries, Map.of(), Map.of());
     }
 
     /** A profile without technique tables. */
-    public BoardProfile(Board board, Map<ProfileKey, String> entries, Map<ProfileKey, Spread> spreads) {
-        this(board, entries, spreads, Map.of());
+    public BoardProfile(ProfileSchema schema, Map<ProfileKey, String> entries, Map<ProfileKey, Spread> spreads) {
+        this(schema, entries, spreads, Map.of());
+    }
+
+    /** The board this profile describes. */
+    public Board board() {
+        return schema.board();
+    }
+
+    /** The entries of a map that the schema lists, in the schema's order (which entries are kept and read in). */
+    private static <V> Map<ProfileKey, V> inSchemaOrder(ProfileSchema schema, Map<ProfileKey, V> m) {
+        Map<ProfileKey, V> ordered = new LinkedHashMap<>();
+        for (ProfileKey k : schema.keys()) {
+            V v = m.get(k);
+            if (v != null) {
+                ordered.put(k, v);
+            }
+        }
+        return ordered;
     }
 
     /**
-     * Why {@code key} cannot vary from unit to unit on {@code board}, or null when it can: only components
+     * Why {@code key} cannot vary from unit to unit on the schema's board, or null when it can: only components
      * do (numbers and durations of the board's own keys); identity, technique ranges and verification
      * limits are the same for every unit of a design.
      */
-    public static String varianceProblem(Board board, ProfileKey key) {
-        if (!key.belongsTo(board)) {
-            return "units." + key.path() + ": key '" + key.path() + "' does not apply to board " + board;
+    public static String varianceProblem(ProfileSchema schema, ProfileKey key) {
+        if (!schema.holds(key)) {
+            return "units." + key.path() + ": key '" + key.path() + "' does not apply to board " + schema.board();
         }
         String section = key.path().substring(0, key.path().indexOf('.'));
         if (section.equals("limits") || section.equals("technique") || section.equals("identity")) {
@@ -82,54 +105,63 @@ public record BoardProfile(Board board, Map<ProfileKey, String> entries, Map<Pro
      *
      * @throws IllegalArgumentException naming every problem {@link #check} finds
      */
-    public static BoardProfile of(Board board, Map<String, String> entriesByPath) {
-        List<Problem> problems = check(board, entriesByPath);
+    public static BoardProfile of(ProfileSchema schema, Map<String, String> entriesByPath) {
+        List<Problem> problems = check(schema, entriesByPath);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(describe(problems));
         }
-        Map<ProfileKey, String> m = new EnumMap<>(ProfileKey.class);
-        entriesByPath.forEach((path, value) -> m.put(ProfileKey.byPath(path), value));
-        return new BoardProfile(board, m);
+        Map<ProfileKey, String> m = new LinkedHashMap<>();
+        entriesByPath.forEach((path, value) -> m.put(schema.key(path), value));
+        return new BoardProfile(schema, m);
     }
 
     /** A copy with the spreads of a {@code units:} section. */
     public BoardProfile withSpreads(Map<ProfileKey, Spread> unitSpreads) {
-        return new BoardProfile(board, entries, unitSpreads, techniques);
+        return new BoardProfile(schema, entries, unitSpreads, techniques);
     }
 
     /** A copy with the technique tables of a {@code techniques:} section, by name in file order. */
     public BoardProfile withTechniques(Map<String, TechniqueTable> tables) {
-        return new BoardProfile(board, entries, spreads, tables);
+        return new BoardProfile(schema, entries, spreads, tables);
     }
 
     /**
-     * Every problem with these entries for this board, in key order: unknown keys, keys of the other board,
-     * missing keys, values that do not parse or lie out of range, and inconsistent pairs (a minimum above
-     * its maximum). Empty when the entries make a valid profile.
+     * Every problem with these entries for the schema's board, in key order: unknown keys, missing keys,
+     * values that do not parse or lie out of range, and inconsistent pairs (a minimum above its maximum).
+     * Empty when the entries make a valid profile.
      */
-    public static List<Problem> check(Board board, Map<String, String> entriesByPath) {
+    public static List<Problem> check(ProfileSchema schema, Map<String, String> entriesByPath) {
+        return check(schema, entriesByPath, path -> false);
+    }
+
+    /**
+     * As {@link #check(ProfileSchema, Map)}, telling a key another board's profile holds ({@code key 'x' does
+     * not apply to board GEN}) from one no board has ({@code unknown profile key 'x'}).
+     *
+     * @param anotherBoards whether a path not in the schema is another board's key
+     */
+    public static List<Problem> check(ProfileSchema schema, Map<String, String> entriesByPath,
+            Predicate<String> anotherBoards) {
         List<Problem> problems = new ArrayList<>();
-        Map<ProfileKey, String> known = new EnumMap<>(ProfileKey.class);
+        Map<ProfileKey, String> known = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : entriesByPath.entrySet()) {
-            ProfileKey k = ProfileKey.byPath(e.getKey());
-            if (k == null) {
-                problems.add(new Problem(e.getKey(), "unknown profile key '" + e.getKey() + "'"));
-            } else if (!k.belongsTo(board)) {
-                problems.add(new Problem(e.getKey(), "key '" + e.getKey() + "' does not apply to board " + board));
-            } else {
+            ProfileKey k = schema.key(e.getKey());
+            if (k != null) {
                 known.put(k, e.getValue());
+            } else if (anotherBoards.test(e.getKey())) {
+                problems.add(new Problem(e.getKey(), "key '" + e.getKey() + "' does not apply to board "
+                        + schema.board()));
+            } else {
+                problems.add(new Problem(e.getKey(), "unknown profile key '" + e.getKey() + "'"));
             }
         }
-        problems.addAll(checkParsed(board, known));
+        problems.addAll(checkParsed(schema, known));
         return problems;
     }
 
-    private static List<Problem> checkParsed(Board board, Map<ProfileKey, String> entries) {
+    private static List<Problem> checkParsed(ProfileSchema schema, Map<ProfileKey, String> entries) {
         List<Problem> problems = new ArrayList<>();
-        for (ProfileKey k : ProfileKey.values()) {
-            if (!k.belongsTo(board)) {
-                continue;
-            }
+        for (ProfileKey k : schema.keys()) {
             String v = entries.get(k);
             if (v == null) {
                 problems.add(new Problem(k.path(), "missing key '" + k.path() + "'"));
@@ -141,11 +173,10 @@ public record BoardProfile(Board board, Map<ProfileKey, String> entries, Map<Pro
             }
         }
         if (problems.isEmpty()) {
-            pair(problems, entries, ProfileKey.KV_MIN, ProfileKey.KV_MAX);
-            pair(problems, entries, ProfileKey.MA_MIN, ProfileKey.MA_MAX);
-            pair(problems, entries, ProfileKey.MS_MIN, ProfileKey.MS_MAX);
-            pair(problems, entries, ProfileKey.HOST_WDG_MIN, ProfileKey.HOST_WDG_MAX);
-            pair(problems, entries, ProfileKey.RPM_LOW, ProfileKey.RPM_HIGH);
+            List<ProfileKey> ordered = schema.ordered();
+            for (int i = 0; i < ordered.size(); i += 2) {
+                pair(problems, entries, ordered.get(i), ordered.get(i + 1));
+            }
         }
         return problems;
     }
@@ -220,9 +251,9 @@ public record BoardProfile(Board board, Map<ProfileKey, String> entries, Map<Pro
 
     /** A copy with one entry replaced (tests and scenarios tighten or loosen a single limit). */
     public BoardProfile with(ProfileKey key, String value) {
-        Map<ProfileKey, String> m = new EnumMap<>(entries);
+        Map<ProfileKey, String> m = new LinkedHashMap<>(entries);
         m.put(key, value);
-        return new BoardProfile(board, m, spreads, techniques);
+        return new BoardProfile(schema, m, spreads, techniques);
     }
 
     /** The entries keyed by dotted path, in key order. */
@@ -267,7 +298,7 @@ public record BoardProfile(Board board, Map<ProfileKey, String> entries, Map<Pro
     private String value(ProfileKey key) {
         String v = entries.get(key);
         if (v == null) {
-            throw new IllegalArgumentException(key.path() + " does not apply to board " + board);
+            throw new IllegalArgumentException(key.path() + " does not apply to board " + board());
         }
         return v;
     }

@@ -36,15 +36,15 @@ public record TechniqueTable(String name, List<Station> stations) {
      * (a loader checks a table before the rest of its file makes a profile).
      */
     public static String problem(java.util.function.ToDoubleFunction<ProfileKey> number, Station s) {
-        String r = range("kv", s.kv(), number.applyAsDouble(ProfileKey.KV_MIN), number.applyAsDouble(ProfileKey.KV_MAX), "kV");
+        String r = range("kv", s.kv(), number.applyAsDouble(GeneratorKeys.KV_MIN), number.applyAsDouble(GeneratorKeys.KV_MAX), "kV");
         if (r == null) {
-            r = range("ma", s.ma(), number.applyAsDouble(ProfileKey.MA_MIN), number.applyAsDouble(ProfileKey.MA_MAX), "mA");
+            r = range("ma", s.ma(), number.applyAsDouble(GeneratorKeys.MA_MIN), number.applyAsDouble(GeneratorKeys.MA_MAX), "mA");
         }
         if (r == null) {
-            r = range("ms", s.ms(), number.applyAsDouble(ProfileKey.MS_MIN), number.applyAsDouble(ProfileKey.MS_MAX), "ms");
+            r = range("ms", s.ms(), number.applyAsDouble(GeneratorKeys.MS_MIN), number.applyAsDouble(GeneratorKeys.MS_MAX), "ms");
         }
         double kw = s.kv() * s.ma() / 1000;
-        double max = number.applyAsDouble(ProfileKey.POWER_MAX_KW);
+        double max = number.applyAsDouble(GeneratorKeys.POWER_MAX_KW);
         if (r == null && kw > max) {
             r = "kv x ma is " + Units.plain(kw) + " kW, above technique.power_max_kw " + Units.plain(max) + " kW";
         }

@@ -2,7 +2,7 @@ package org.hilrig.device.profile;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,7 +46,7 @@ public final class Units {
         if (unitSeed < 0) {
             throw new IllegalArgumentException("a unit seed is 0 or more, found " + unitSeed);
         }
-        String ref = reference.text(ProfileKey.SERIAL_NUMBER);
+        String ref = reference.text(CommonKeys.SERIAL_NUMBER);
         int dash = ref.lastIndexOf('-');
         return (dash > 0 ? ref.substring(0, dash) : ref) + "-U" + unitSeed;
     }
@@ -65,15 +65,15 @@ public final class Units {
     }
 
     private static BoardProfile draw(BoardProfile reference, long unitSeed, String serial) {
-        Map<ProfileKey, String> e = new EnumMap<>(reference.entries());
+        Map<ProfileKey, String> e = new LinkedHashMap<>(reference.entries());
         for (Map.Entry<ProfileKey, Spread> s : reference.spreads().entrySet()) {
             ProfileKey k = s.getKey();
             double nominal = k.kind() == ProfileKey.Kind.DURATION ? reference.nanos(k) : reference.number(k);
             double v = Math.max(k.min(), Math.min(k.max(), s.getValue().apply(nominal, z(unitSeed, k))));
             e.put(k, k.kind() == ProfileKey.Kind.DURATION ? Math.round(v) + "ns" : plain(v));
         }
-        e.put(ProfileKey.SERIAL_NUMBER, serial);
-        return new BoardProfile(reference.board(), e, reference.spreads(), reference.techniques());
+        e.put(CommonKeys.SERIAL_NUMBER, serial);
+        return new BoardProfile(reference.schema(), e, reference.spreads(), reference.techniques());
     }
 
     /** The unit's standard normal draw for one key, within +-3. */

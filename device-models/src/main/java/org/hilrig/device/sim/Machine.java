@@ -258,7 +258,7 @@ public final class Machine {
         private final Map<Board, BoardProfile> profiles = new EnumMap<>(Board.class);
         private Board underTest = Board.GEN;
         private boolean emulateOther;
-        private Set<Defect> defects = EnumSet.noneOf(Defect.class);
+        private Set<Defect> defects = Set.of();
         private long seed;
         private Wiring wiring;
         private Consumer<SignalSet> declare;
@@ -300,7 +300,7 @@ public final class Machine {
         }
 
         public Builder defects(Set<Defect> d) {
-            this.defects = d.isEmpty() ? EnumSet.noneOf(Defect.class) : EnumSet.copyOf(d);
+            this.defects = Set.copyOf(d);
             return this;
         }
 

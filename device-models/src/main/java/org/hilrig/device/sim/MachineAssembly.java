@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.hilrig.device.profile.CommonKeys;
 import org.hilrig.device.board.BoardMount;
 import org.hilrig.device.board.Boards;
 import org.hilrig.device.board.Mode;
@@ -16,7 +17,6 @@ import org.hilrig.device.mcu.Mcu;
 import org.hilrig.device.plant.Supply;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
-import org.hilrig.device.profile.ProfileKey;
 import org.hilrig.timing.random.RandomStreams;
 import org.hilrig.timing.sched.Scheduler;
 import org.hilrig.timing.signal.AnalogSignal;
@@ -73,7 +73,7 @@ final class MachineAssembly implements MountContext {
         ms.forEach(m -> m.declarePlantSignals(this));
         ms.forEach(m -> m.declarePlantAnalogs(this));
         BoardProfile first = profiles.get(mounts.keySet().iterator().next());
-        AnalogSignal supplyV = signals.analog("plant.supply_v", first.number(ProfileKey.SUPPLY_VOLTS));
+        AnalogSignal supplyV = signals.analog("plant.supply_v", first.number(CommonKeys.SUPPLY_VOLTS));
         ms.forEach(m -> m.declarePins(this));
         if (declare != null) {
             declare.accept(signals);
@@ -92,11 +92,11 @@ final class MachineAssembly implements MountContext {
         ms.forEach(m -> m.buildController(this));
         BoardProfile own = profiles.get(underTest);
         this.hostLink = new HostLink(scheduler, mounts.get(underTest).hostUart().orElseThrow(),
-                own.integer(ProfileKey.BAUD), underTest.prefix() + ".uart", trace);
+                own.integer(CommonKeys.BAUD), underTest.prefix() + ".uart", trace);
         signals.start();
-        this.supply = new Supply(scheduler, supplyV, own.number(ProfileKey.SUPPLY_VOLTS));
+        this.supply = new Supply(scheduler, supplyV, own.number(CommonKeys.SUPPLY_VOLTS));
         for (Map.Entry<Board, BoardMount> e : mounts.entrySet()) {
-            e.getValue().mcu().ifPresent(mcu -> supply.connect(mcu, profiles.get(e.getKey()).number(ProfileKey.BROWNOUT_VOLTS)));
+            e.getValue().mcu().ifPresent(mcu -> supply.connect(mcu, profiles.get(e.getKey()).number(CommonKeys.BROWNOUT_VOLTS)));
         }
     }
 
@@ -185,7 +185,7 @@ final class MachineAssembly implements MountContext {
 
     @Override
     public Mcu mcu(String name, BoardProfile p) {
-        return new Mcu(scheduler, name, p.nanos(ProfileKey.TICK), p.nanos(ProfileKey.IRQ_LATENCY), p.nanos(ProfileKey.BOOT_TIME));
+        return new Mcu(scheduler, name, p.nanos(CommonKeys.TICK), p.nanos(CommonKeys.IRQ_LATENCY), p.nanos(CommonKeys.BOOT_TIME));
     }
 
     @Override

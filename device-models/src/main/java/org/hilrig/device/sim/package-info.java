@@ -7,7 +7,7 @@
  *     .profile(gen).profile(tub)                // BoardProfile values, one per board (hil-runner loads them from YAML)
  *     .boardUnderTest(Board.GEN)                // or Board.TUB
  *     .emulateOtherBoard(false)                 // false: other boards are plant-level models where they have one
- *     .defects(Set.of(Defect.SLOW_INTERLOCK))   // firmware defects, none by default
+ *     .defects(Set.of(GeneratorDefects.SLOW_INTERLOCK))   // firmware defects, none by default
  *     .seed(42)                                 // contact bounce, serial noise
  *     .build();                                 // boots at t=0 on its own Scheduler, records into its own Trace
  * m.scheduler(); m.signals(); m.trace();

@@ -3,7 +3,7 @@ package org.hilrig.device.firmware;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
-import org.hilrig.device.profile.ProfileKey;
+import org.hilrig.device.profile.GeneratorKeys;
 import org.hilrig.device.protocol.Command;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,16 +16,16 @@ class TechniqueAxisTest {
     @Test
     void eachAxisIsSetByItsCommandWithinItsRangeAndReportedInItsField() {
         assertThat(TechniqueAxis.KV.command()).isEqualTo(Command.SKV);
-        assertThat(TechniqueAxis.KV.min()).isEqualTo(ProfileKey.KV_MIN);
-        assertThat(TechniqueAxis.KV.max()).isEqualTo(ProfileKey.KV_MAX);
+        assertThat(TechniqueAxis.KV.min()).isEqualTo(GeneratorKeys.KV_MIN);
+        assertThat(TechniqueAxis.KV.max()).isEqualTo(GeneratorKeys.KV_MAX);
         assertThat(TechniqueAxis.KV.field()).isEqualTo("kv");
         assertThat(TechniqueAxis.MA.command()).isEqualTo(Command.SMA);
-        assertThat(TechniqueAxis.MA.min()).isEqualTo(ProfileKey.MA_MIN);
-        assertThat(TechniqueAxis.MA.max()).isEqualTo(ProfileKey.MA_MAX);
+        assertThat(TechniqueAxis.MA.min()).isEqualTo(GeneratorKeys.MA_MIN);
+        assertThat(TechniqueAxis.MA.max()).isEqualTo(GeneratorKeys.MA_MAX);
         assertThat(TechniqueAxis.MA.field()).isEqualTo("ma");
         assertThat(TechniqueAxis.MS.command()).isEqualTo(Command.SMS);
-        assertThat(TechniqueAxis.MS.min()).isEqualTo(ProfileKey.MS_MIN);
-        assertThat(TechniqueAxis.MS.max()).isEqualTo(ProfileKey.MS_MAX);
+        assertThat(TechniqueAxis.MS.min()).isEqualTo(GeneratorKeys.MS_MIN);
+        assertThat(TechniqueAxis.MS.max()).isEqualTo(GeneratorKeys.MS_MAX);
         assertThat(TechniqueAxis.MS.field()).isEqualTo("ms");
     }
 

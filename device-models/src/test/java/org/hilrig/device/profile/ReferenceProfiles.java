@@ -34,7 +34,7 @@ public final class ReferenceProfiles {
             flat.remove("board");
             // the nominal unit, without technique tables: hil-runner's loader reads spreads and tables
             flat.keySet().removeIf(k -> k.startsWith("units.") || k.startsWith("techniques."));
-            return BoardProfile.of(board, flat);
+            return BoardProfile.of(org.hilrig.device.board.Boards.of(board).profileSchema(), flat);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

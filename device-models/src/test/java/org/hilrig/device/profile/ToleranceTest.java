@@ -42,9 +42,9 @@ class ToleranceTest {
         var entries = ReferenceProfiles.gen().entriesByPath();
         entries.put("accuracy.kv", "3 percent");
 
-        assertThatThrownBy(() -> BoardProfile.of(Board.GEN, entries)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> BoardProfile.of(GeneratorKeys.SCHEMA, entries)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("accuracy.kv").hasMessageContaining("'3 percent' is not a tolerance");
-        assertThat(ReferenceProfiles.gen().tolerance(ProfileKey.ACCURACY_MAS)).isEqualTo(new Tolerance(0.05, 0.5, "mAs"));
-        assertThat(ReferenceProfiles.gen().tolerance(ProfileKey.ACCURACY_REPORT).around(4.4)).isCloseTo(0.088, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(ReferenceProfiles.gen().tolerance(GeneratorKeys.ACCURACY_MAS)).isEqualTo(new Tolerance(0.05, 0.5, "mAs"));
+        assertThat(ReferenceProfiles.gen().tolerance(GeneratorKeys.ACCURACY_REPORT).around(4.4)).isCloseTo(0.088, org.assertj.core.api.Assertions.within(1e-12));
     }
 }

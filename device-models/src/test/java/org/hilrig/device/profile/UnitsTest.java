@@ -3,41 +3,40 @@ package org.hilrig.device.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class UnitsTest {
     private static final BoardProfile GEN = ReferenceProfiles.gen().withSpreads(Map.of(
-            ProfileKey.CABLE_CAPACITANCE_NF, new Spread(0.10, 0),
-            ProfileKey.IRQ_LATENCY, new Spread(0, 1_000)));
+            GeneratorKeys.CABLE_CAPACITANCE_NF, new Spread(0.10, 0),
+            CommonKeys.IRQ_LATENCY, new Spread(0, 1_000)));
 
     @Test
     void theSameUnitSeedIsTheSameUnitAndAnotherSeedAnotherUnit() {
         assertThat(Units.draw(GEN, 17).entries()).isEqualTo(Units.draw(GEN, 17).entries());
-        assertThat(Units.draw(GEN, 17).number(ProfileKey.CABLE_CAPACITANCE_NF))
-                .isNotEqualTo(Units.draw(GEN, 18).number(ProfileKey.CABLE_CAPACITANCE_NF));
+        assertThat(Units.draw(GEN, 17).number(GeneratorKeys.CABLE_CAPACITANCE_NF))
+                .isNotEqualTo(Units.draw(GEN, 18).number(GeneratorKeys.CABLE_CAPACITANCE_NF));
     }
 
     @Test
     void everyUnitOfALotLiesWithinItsSpreadAndOnlyTheSpreadKeysAndTheSerialChange() {
-        double nominal = GEN.number(ProfileKey.CABLE_CAPACITANCE_NF);
-        long latency = GEN.nanos(ProfileKey.IRQ_LATENCY);
+        double nominal = GEN.number(GeneratorKeys.CABLE_CAPACITANCE_NF);
+        long latency = GEN.nanos(CommonKeys.IRQ_LATENCY);
         double lo = Double.MAX_VALUE;
         double hi = -Double.MAX_VALUE;
         for (long seed = 1; seed <= 500; seed++) {
             BoardProfile u = Units.draw(GEN, seed);
-            double c = u.number(ProfileKey.CABLE_CAPACITANCE_NF);
+            double c = u.number(GeneratorKeys.CABLE_CAPACITANCE_NF);
             assertThat(c).isBetween(nominal * 0.9, nominal * 1.1);
-            assertThat(u.nanos(ProfileKey.IRQ_LATENCY)).isBetween(Math.max(0, latency - 1_000), latency + 1_000);
+            assertThat(u.nanos(CommonKeys.IRQ_LATENCY)).isBetween(Math.max(0, latency - 1_000), latency + 1_000);
             lo = Math.min(lo, c);
             hi = Math.max(hi, c);
-            Map<ProfileKey, String> others = new EnumMap<>(u.entries());
+            Map<ProfileKey, String> others = new java.util.HashMap<>(u.entries());
             others.keySet().removeAll(GEN.spreads().keySet());
-            others.remove(ProfileKey.SERIAL_NUMBER);
-            Map<ProfileKey, String> ref = new EnumMap<>(GEN.entries());
+            others.remove(CommonKeys.SERIAL_NUMBER);
+            Map<ProfileKey, String> ref = new java.util.HashMap<>(GEN.entries());
             ref.keySet().removeAll(GEN.spreads().keySet());
-            ref.remove(ProfileKey.SERIAL_NUMBER);
+            ref.remove(CommonKeys.SERIAL_NUMBER);
             assertThat(others).isEqualTo(ref);
         }
         // three standard deviations to the limit: 500 units reach well beyond one sigma on both sides
@@ -47,42 +46,42 @@ class UnitsTest {
 
     @Test
     void theSerialNumberFollowsTheSeedAndASerialNumberGivesItsSeed() {
-        assertThat(Units.draw(GEN, 17).text(ProfileKey.SERIAL_NUMBER)).isEqualTo("GEN-U17");
+        assertThat(Units.draw(GEN, 17).text(CommonKeys.SERIAL_NUMBER)).isEqualTo("GEN-U17");
         assertThat(Units.seedOf("GEN-U17")).isEqualTo(17);
         long scanned = Units.seedOf("SN24-0815");
         assertThat(scanned).isNotNegative().isEqualTo(Units.seedOf(" SN24-0815 "));
         BoardProfile u = Units.ofSerial(GEN, "SN24-0815");
-        assertThat(u.text(ProfileKey.SERIAL_NUMBER)).isEqualTo("SN24-0815");
-        assertThat(u.entries().get(ProfileKey.CABLE_CAPACITANCE_NF))
-                .isEqualTo(Units.draw(GEN, scanned).entries().get(ProfileKey.CABLE_CAPACITANCE_NF));
+        assertThat(u.text(CommonKeys.SERIAL_NUMBER)).isEqualTo("SN24-0815");
+        assertThat(u.entries().get(GeneratorKeys.CABLE_CAPACITANCE_NF))
+                .isEqualTo(Units.draw(GEN, scanned).entries().get(GeneratorKeys.CABLE_CAPACITANCE_NF));
     }
 
     @Test
     void aUnitsDrawOfOneKeyDoesNotDependOnWhichOtherKeysVary() {
-        BoardProfile fewer = ReferenceProfiles.gen().withSpreads(Map.of(ProfileKey.CABLE_CAPACITANCE_NF, new Spread(0.10, 0)));
-        assertThat(Units.draw(fewer, 5).number(ProfileKey.CABLE_CAPACITANCE_NF))
-                .isEqualTo(Units.draw(GEN, 5).number(ProfileKey.CABLE_CAPACITANCE_NF));
+        BoardProfile fewer = ReferenceProfiles.gen().withSpreads(Map.of(GeneratorKeys.CABLE_CAPACITANCE_NF, new Spread(0.10, 0)));
+        assertThat(Units.draw(fewer, 5).number(GeneratorKeys.CABLE_CAPACITANCE_NF))
+                .isEqualTo(Units.draw(GEN, 5).number(GeneratorKeys.CABLE_CAPACITANCE_NF));
     }
 
     @Test
     void limitsIdentityAndTextDoNotVary() {
-        assertThat(BoardProfile.varianceProblem(Board.GEN, ProfileKey.LIMIT_SERIAL_REPLY)).contains("only components vary");
-        assertThat(BoardProfile.varianceProblem(Board.GEN, ProfileKey.KV_MAX)).contains("only components vary");
-        assertThat(BoardProfile.varianceProblem(Board.GEN, ProfileKey.ARC_LIMIT)).contains("only numbers and durations");
-        assertThat(BoardProfile.varianceProblem(Board.GEN, ProfileKey.RPM_HIGH)).contains("does not apply to board GEN");
-        assertThat(BoardProfile.varianceProblem(Board.GEN, ProfileKey.CABLE_CAPACITANCE_NF)).isNull();
-        assertThatThrownBy(() -> GEN.withSpreads(Map.of(ProfileKey.LIMIT_SERIAL_REPLY, new Spread(0.1, 0))))
+        assertThat(BoardProfile.varianceProblem(GeneratorKeys.SCHEMA, CommonKeys.LIMIT_SERIAL_REPLY)).contains("only components vary");
+        assertThat(BoardProfile.varianceProblem(GeneratorKeys.SCHEMA, GeneratorKeys.KV_MAX)).contains("only components vary");
+        assertThat(BoardProfile.varianceProblem(GeneratorKeys.SCHEMA, GeneratorKeys.ARC_LIMIT)).contains("only numbers and durations");
+        assertThat(BoardProfile.varianceProblem(GeneratorKeys.SCHEMA, TubeKeys.RPM_HIGH)).contains("does not apply to board GEN");
+        assertThat(BoardProfile.varianceProblem(GeneratorKeys.SCHEMA, GeneratorKeys.CABLE_CAPACITANCE_NF)).isNull();
+        assertThatThrownBy(() -> GEN.withSpreads(Map.of(CommonKeys.LIMIT_SERIAL_REPLY, new Spread(0.1, 0))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("units.limits.serial_reply");
     }
 
     @Test
     void spreadsParseAsASharePercentOrAnAmountInTheKeysUnit() {
-        assertThat(Spread.parse(ProfileKey.CABLE_CAPACITANCE_NF, "10 %")).isEqualTo(new Spread(0.10, 0));
-        assertThat(Spread.parse(ProfileKey.CABLE_CAPACITANCE_NF, "±0.2")).isEqualTo(new Spread(0, 0.2));
-        assertThat(Spread.parse(ProfileKey.IRQ_LATENCY, "1us")).isEqualTo(new Spread(0, 1_000));
-        assertThatThrownBy(() -> Spread.parse(ProfileKey.CABLE_CAPACITANCE_NF, "lots"))
+        assertThat(Spread.parse(GeneratorKeys.CABLE_CAPACITANCE_NF, "10 %")).isEqualTo(new Spread(0.10, 0));
+        assertThat(Spread.parse(GeneratorKeys.CABLE_CAPACITANCE_NF, "±0.2")).isEqualTo(new Spread(0, 0.2));
+        assertThat(Spread.parse(CommonKeys.IRQ_LATENCY, "1us")).isEqualTo(new Spread(0, 1_000));
+        assertThatThrownBy(() -> Spread.parse(GeneratorKeys.CABLE_CAPACITANCE_NF, "lots"))
                 .hasMessageContaining("'lots' is not a spread");
-        assertThatThrownBy(() -> Spread.parse(ProfileKey.SERIAL_NUMBER, "1"))
+        assertThatThrownBy(() -> Spread.parse(CommonKeys.SERIAL_NUMBER, "1"))
                 .hasMessageContaining("cannot vary from unit to unit");
     }
 }

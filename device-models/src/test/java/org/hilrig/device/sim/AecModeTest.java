@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.hilrig.device.sim.Rig.MS;
 
-import org.hilrig.device.firmware.Defect;
+import org.hilrig.device.profile.GeneratorKeys;
+import org.hilrig.device.firmware.GeneratorDefects;
 import org.hilrig.device.firmware.GenFault;
 import org.hilrig.device.firmware.GenState;
-import org.hilrig.device.profile.ProfileKey;
 import org.hilrig.device.protocol.Frame;
 import org.hilrig.device.protocol.FrameKind;
 import org.junit.jupiter.api.Test;
@@ -54,7 +54,7 @@ class AecModeTest {
         assertThat(nak(r.command("AEC", "1"))).isEqualTo("04");
 
         // 80 kV x 600 mAs x 1.4 = 67.2 kHU, the backup's heat, does not fit a 4 kHU anode; 100 ms (2.8 kHU) does
-        Rig small = Rig.gen(p -> p.with(ProfileKey.ANODE_CAPACITY_KHU, "4"));
+        Rig small = Rig.gen(p -> p.with(GeneratorKeys.ANODE_CAPACITY_KHU, "4"));
         small.run(60 * MS);
         assertThat(nak(small.command("AEC", "1"))).isEqualTo("03");
         assertThat(small.command("AEC", "0").kind()).isEqualTo(FrameKind.ACK);
@@ -95,7 +95,7 @@ class AecModeTest {
 
     @Test
     void withoutTheBackupTimerNothingEndsAnAecExposureWhoseChamberNeverStops() {
-        Rig r = Rig.gen(Defect.NO_BACKUP_TIMER);
+        Rig r = Rig.gen(GeneratorDefects.NO_BACKUP_TIMER);
         r.run(60 * MS);
         r.command("AEC", "1");
         r.toExposing();

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.hilrig.device.sim.Rig.MS;
 
+import org.hilrig.device.profile.GeneratorKeys;
 import org.hilrig.device.plant.Thermal;
-import org.hilrig.device.profile.ProfileKey;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,8 +21,8 @@ class AnodeHeatAgreementTest {
     @Test
     void firmwarePredictionAndPlantTemperatureAgreeAfterExposuresAndCooling() {
         // 100 kV x 500 mA x 1 s x 1.4 = 70 kHU an exposure
-        Rig r = Rig.gen(p -> p.with(ProfileKey.DEFAULT_KV, "100").with(ProfileKey.DEFAULT_MA, "500")
-                .with(ProfileKey.DEFAULT_MS, "1000"));
+        Rig r = Rig.gen(p -> p.with(GeneratorKeys.DEFAULT_KV, "100").with(GeneratorKeys.DEFAULT_MA, "500")
+                .with(GeneratorKeys.DEFAULT_MS, "1000"));
         Thermal plant = r.m.thermal();
         r.toExposing();
         for (int i = 1; i <= 3; i++) {

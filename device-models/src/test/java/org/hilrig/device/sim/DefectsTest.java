@@ -5,10 +5,11 @@ import static org.hilrig.device.sim.Rig.MS;
 import static org.hilrig.device.sim.Rig.US;
 
 import java.util.Map;
+import org.hilrig.device.profile.GeneratorKeys;
 import org.hilrig.device.firmware.Defect;
+import org.hilrig.device.firmware.GeneratorDefects;
 import org.hilrig.device.firmware.GenFault;
 import org.hilrig.device.firmware.GenState;
-import org.hilrig.device.profile.ProfileKey;
 import org.hilrig.device.protocol.Frame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +26,7 @@ class DefectsTest {
 
     /** The defects of a variant: none for {@link #CLEAN}, else the one it names. */
     private static Defect[] defects(String variant) {
-        return clean(variant) ? new Defect[0] : new Defect[] {Defect.valueOf(variant)};
+        return clean(variant) ? new Defect[0] : new Defect[] {java.util.Objects.requireNonNull(org.hilrig.device.board.Boards.defect(variant), variant)};
     }
 
     @ParameterizedTest(name = "{0}")
@@ -55,7 +56,7 @@ class DefectsTest {
         clean.run(2_000 * MS);
         assertThat(clean.m.generator().faults()).containsExactly(GenFault.F01);
 
-        Rig bad = Rig.gen(Defect.DOOR_IGNORED_IN_PREP);
+        Rig bad = Rig.gen(GeneratorDefects.DOOR_IGNORED_IN_PREP);
         bad.run(60 * MS);
         bad.press("PREP_REQ");
         bad.run(100 * MS);
@@ -90,7 +91,7 @@ class DefectsTest {
         Rig clean = twoExposuresWithTwoArcsEach();
         assertThat(clean.m.generator().faults()).isEmpty();
         assertThat(clean.events("XOFF", "end", "TIMER")).hasSize(2);
-        Rig bad = twoExposuresWithTwoArcsEach(Defect.ARC_COUNT_NOT_RESET);
+        Rig bad = twoExposuresWithTwoArcsEach(GeneratorDefects.ARC_COUNT_NOT_RESET);
         assertThat(bad.m.generator().faults()).containsExactly(GenFault.F07);
         assertThat(bad.events("ARC", "n", "4")).hasSize(1);
     }
@@ -108,7 +109,7 @@ class DefectsTest {
 
     @Test
     void noBackupTimerLetsTheExposureRunOnWhenTheTimerTickIsLost() {
-        Rig bad = Rig.gen(Defect.NO_BACKUP_TIMER);
+        Rig bad = Rig.gen(GeneratorDefects.NO_BACKUP_TIMER);
         bad.toReady();
         bad.m.inject("exposure_timer_lost");
         bad.press("EXP_REQ_A", "EXP_REQ_B");
@@ -121,7 +122,7 @@ class DefectsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {CLEAN, "COMMS_LOSS_IGNORED_IN_EXPOSURE"})
     void commsLossIgnoredInExposureLetsItRunToTheTimer(String variant) {
-        Rig r = Rig.gen(p -> p.with(ProfileKey.DEFAULT_MS, "1000"), defects(variant));
+        Rig r = Rig.gen(p -> p.with(GeneratorKeys.DEFAULT_MS, "1000"), defects(variant));
         r.toReady();
         r.command("WDG", "200");
         r.press("EXP_REQ_A", "EXP_REQ_B");
@@ -138,7 +139,7 @@ class DefectsTest {
         clean.press("EXP_REQ_A");
         clean.run(50 * MS);
         assertThat(clean.edgeCount("HV_ENABLE", true, 0)).isZero();
-        Rig bad = Rig.gen(Defect.SINGLE_CHANNEL_EXPOSE);
+        Rig bad = Rig.gen(GeneratorDefects.SINGLE_CHANNEL_EXPOSE);
         bad.toReady();
         bad.press("EXP_REQ_A");
         bad.run(50 * MS);
@@ -160,7 +161,7 @@ class DefectsTest {
 
     @Test
     void readyBeforeRotorAssertsReadyWithoutRotorReady() {
-        Rig bad = Rig.gen(Defect.READY_BEFORE_ROTOR);
+        Rig bad = Rig.gen(GeneratorDefects.READY_BEFORE_ROTOR);
         bad.run(60 * MS);
         bad.press("PREP_REQ");
         bad.run(2_000 * MS);
@@ -189,7 +190,7 @@ class DefectsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {CLEAN, "HEAT_LIMIT_IGNORED"})
     void heatLimitIgnoredExposesBeyondTheAnodeCapacity(String variant) {
-        Rig r = Rig.gen(p -> p.with(ProfileKey.ANODE_CAPACITY_KHU, "2"), defects(variant));
+        Rig r = Rig.gen(p -> p.with(GeneratorKeys.ANODE_CAPACITY_KHU, "2"), defects(variant));
         r.run(60 * MS);
         r.press("PREP_REQ");
         r.run(2_000 * MS);
@@ -208,7 +209,7 @@ class DefectsTest {
     @ValueSource(strings = {CLEAN, "HEAT_CHECK_AT_PREP_ONLY"})
     void heatCheckAtPrepOnlyExposesAgainInAHeldPrepBeyondTheCapacity(String variant) {
         // 80 kV x 250 mA x 0.1 s x 1.4 = 2.8 kHU an exposure: one fits 4 kHU, two do not
-        Rig r = Rig.gen(p -> p.with(ProfileKey.ANODE_CAPACITY_KHU, "4"), defects(variant));
+        Rig r = Rig.gen(p -> p.with(GeneratorKeys.ANODE_CAPACITY_KHU, "4"), defects(variant));
         r.run(60 * MS);
         r.press("PREP_REQ");
         r.run(2_000 * MS);
@@ -231,7 +232,7 @@ class DefectsTest {
     @ValueSource(strings = {CLEAN, "MAS_FROM_SETPOINT"})
     void masFromSetpointReportsTheSetCurrentTimesTheTimeThroughArcs(String variant) {
         // 250 mA for 20 ms is 5 mAs asked for; three arcs of 1 ms off deliver nothing
-        Rig r = Rig.gen(p -> p.with(ProfileKey.DEFAULT_MS, "20"), defects(variant));
+        Rig r = Rig.gen(p -> p.with(GeneratorKeys.DEFAULT_MS, "20"), defects(variant));
         r.toExposing();
         r.run(3 * MS);
         r.m.inject("arc_burst", Map.of("arcs", "3", "spacing", "4ms"));
@@ -249,7 +250,7 @@ class DefectsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {CLEAN, "TIMER_RESTART_ON_ARC"})
     void timerRestartOnArcRunsAnArcingExposureLong(String variant) {
-        Rig r = Rig.gen(p -> p.with(ProfileKey.DEFAULT_MS, "20"), defects(variant));
+        Rig r = Rig.gen(p -> p.with(GeneratorKeys.DEFAULT_MS, "20"), defects(variant));
         r.toExposing();
         long xon = r.edge("XRAY_ON", true, 0);
         r.run(3 * MS);
@@ -320,14 +321,14 @@ class DefectsTest {
 
     @Test
     void xrayOnFromCommandHasNoDecayTail() {
-        Rig r = Rig.gen(p -> p.with(ProfileKey.DEFAULT_MA, "10"), Defect.XRAY_ON_FROM_COMMAND);
+        Rig r = Rig.gen(p -> p.with(GeneratorKeys.DEFAULT_MA, "10"), GeneratorDefects.XRAY_ON_FROM_COMMAND);
         r.toExposing();
         r.run(200 * MS);
         long hvOn = r.edge("HV_ENABLE", true, 0);
         long hvOff = r.edge("HV_ENABLE", false, 0);
         assertThat(r.edge("XRAY_ON", true, 0)).isEqualTo(hvOn);
         assertThat(r.edge("XRAY_ON", false, 0)).isEqualTo(hvOff);
-        Rig clean = Rig.gen(p -> p.with(ProfileKey.DEFAULT_MA, "10"));
+        Rig clean = Rig.gen(p -> p.with(GeneratorKeys.DEFAULT_MA, "10"));
         clean.toExposing();
         clean.run(200 * MS);
         // 20 kV through 2 nF at 10.5 mA and the 200 mA discharge: 190 us of tail
@@ -338,7 +339,7 @@ class DefectsTest {
     @ValueSource(strings = {CLEAN, "HEAT_LOST_ON_RESET"})
     void heatLostOnResetLetsAHotAnodeExposeAfterABrownOut(String variant) {
         // 80 kV x 250 mA x 0.1 s x 1.4 = 2.8 kHU an exposure: one fits 4 kHU, two do not
-        Rig r = Rig.gen(p -> p.with(ProfileKey.ANODE_CAPACITY_KHU, "4"), defects(variant));
+        Rig r = Rig.gen(p -> p.with(GeneratorKeys.ANODE_CAPACITY_KHU, "4"), defects(variant));
         r.toExposing();
         r.run(200 * MS);
         r.release("EXP_REQ_A", "EXP_REQ_B", "PREP_REQ");
@@ -363,7 +364,7 @@ class DefectsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {CLEAN, "RELEASE_DEBOUNCED"})
     void releaseDebouncedKeepsHvOnTwentyMillisecondsAfterTheRelease(String variant) {
-        Rig r = Rig.gen(p -> p.with(ProfileKey.DEFAULT_MS, "1000"), defects(variant));
+        Rig r = Rig.gen(p -> p.with(GeneratorKeys.DEFAULT_MS, "1000"), defects(variant));
         r.toExposing();
         r.run(100 * MS);
         long t = r.now();
@@ -378,7 +379,7 @@ class DefectsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {CLEAN, "IWDG_KICKED_IN_ISR"})
     void iwdgKickedInIsrNeverResetsAHungMainLoop(String variant) {
-        Rig r = Rig.gen(p -> p.with(ProfileKey.DEFAULT_MS, "1000"), defects(variant));
+        Rig r = Rig.gen(p -> p.with(GeneratorKeys.DEFAULT_MS, "1000"), defects(variant));
         r.toExposing();
         long t = r.now();
         r.m.inject("firmware_hang", Map.of("length", "500ms"));

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.EnumSet;
 import java.util.Set;
-import org.hilrig.device.firmware.Defect;
+import org.hilrig.device.profile.GeneratorKeys;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
-import org.hilrig.device.profile.ProfileKey;
 import org.hilrig.device.profile.ReferenceProfiles;
 import org.hilrig.timing.trace.SignalInfo;
 import org.junit.jupiter.api.Test;
@@ -19,11 +17,11 @@ class DosimeterTest {
     private static final long MS = 1_000_000;
 
     private static Rig rig(Set<String> instruments, String kvExponent) {
-        BoardProfile gen = ReferenceProfiles.gen().with(ProfileKey.BOUNCE_MAX, "0ns").with(ProfileKey.DIVIDER_NOISE_KV, "0")
-                .with(ProfileKey.KV_SHOT_NOISE, "0").with(ProfileKey.MA_SHOT_NOISE, "0").with(ProfileKey.RIPPLE_FRACTION, "0")
-                .with(ProfileKey.DOSE_KV_EXPONENT, kvExponent);
+        BoardProfile gen = ReferenceProfiles.gen().with(GeneratorKeys.BOUNCE_MAX, "0ns").with(GeneratorKeys.DIVIDER_NOISE_KV, "0")
+                .with(GeneratorKeys.KV_SHOT_NOISE, "0").with(GeneratorKeys.MA_SHOT_NOISE, "0").with(GeneratorKeys.RIPPLE_FRACTION, "0")
+                .with(GeneratorKeys.DOSE_KV_EXPONENT, kvExponent);
         return new Rig(Machine.builder().genProfile(gen).tubProfile(ReferenceProfiles.tub()).boardUnderTest(Board.GEN)
-                .defects(EnumSet.noneOf(Defect.class)).seed(7).instruments(instruments).build());
+                .defects(Set.of()).seed(7).instruments(instruments).build());
     }
 
     @Test

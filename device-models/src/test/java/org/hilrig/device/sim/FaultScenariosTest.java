@@ -7,6 +7,7 @@ import static org.hilrig.device.sim.Rig.US;
 
 import java.util.EnumSet;
 import java.util.Map;
+import org.hilrig.device.profile.GeneratorKeys;
 import org.hilrig.device.firmware.GenFault;
 import org.hilrig.device.firmware.GenState;
 import org.hilrig.device.profile.Board;
@@ -250,7 +251,7 @@ class FaultScenariosTest {
         assertThat(idle.m.generator().faults()).containsExactly(GenFault.F12);
         assertThat(idle.edge("FAULT", true, last) - last).isBetween(95 * MS, 110 * MS);
 
-        Rig exp = Rig.gen(p -> p.with(org.hilrig.device.profile.ProfileKey.DEFAULT_MS, "1000"));
+        Rig exp = Rig.gen(p -> p.with(org.hilrig.device.profile.GeneratorKeys.DEFAULT_MS, "1000"));
         exp.toReady();
         exp.command("WDG", "500");
         exp.press("EXP_REQ_A", "EXP_REQ_B");
@@ -338,7 +339,7 @@ class FaultScenariosTest {
     @Test
     void aWireDelayAddsToTheDoorToHvLatency() {
         Machine m = Machine.builder().genProfile(org.hilrig.device.profile.ReferenceProfiles.gen()
-                        .with(org.hilrig.device.profile.ProfileKey.BOUNCE_MAX, "0ns"))
+                        .with(org.hilrig.device.profile.GeneratorKeys.BOUNCE_MAX, "0ns"))
                 .tubProfile(org.hilrig.device.profile.ReferenceProfiles.tub())
                 .wiring(Wiring.of(EnumSet.of(Board.GEN, Board.TUB)).withDelay("gen.door_closed", 5 * US)).seed(1).build();
         Rig r = new Rig(m);
@@ -359,7 +360,7 @@ class FaultScenariosTest {
         assertThat(boosted.m.analog("MA_FB").value()).isEqualTo(250.0);
 
         // a profile that does not wait for the filament: 20 % standby emission, the emission check trips
-        Rig cold = Rig.gen(p -> p.with(org.hilrig.device.profile.ProfileKey.FILAMENT_BOOST, "0ms"), org.hilrig.device.firmware.Defect.READY_BEFORE_ROTOR);
+        Rig cold = Rig.gen(p -> p.with(org.hilrig.device.profile.GeneratorKeys.FILAMENT_BOOST, "0ms"), org.hilrig.device.firmware.GeneratorDefects.READY_BEFORE_ROTOR);
         cold.run(60 * MS);
         cold.press("PREP_REQ");
         cold.run(MS);

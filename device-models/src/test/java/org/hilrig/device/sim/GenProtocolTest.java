@@ -6,8 +6,8 @@ import static org.hilrig.device.sim.Rig.MS;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Arrays;
+import org.hilrig.device.profile.GeneratorKeys;
 import org.hilrig.device.firmware.GenState;
-import org.hilrig.device.profile.ProfileKey;
 import org.hilrig.device.protocol.Frame;
 import org.hilrig.device.protocol.ReceivedFrame;
 import org.junit.jupiter.api.Test;
@@ -139,7 +139,7 @@ class GenProtocolTest {
 
     @Test
     void aTechniqueChangeDuringTheDecayTailIsBusy() {
-        Rig r = Rig.gen(p -> p.with(ProfileKey.DEFAULT_MA, "10")); // 3.8 ms of tail at 10 mA without the discharge
+        Rig r = Rig.gen(p -> p.with(GeneratorKeys.DEFAULT_MA, "10")); // 3.8 ms of tail at 10 mA without the discharge
         r.m.inject("discharge_open", Map.of());
         r.toExposing();
         r.run(20 * MS);
@@ -151,7 +151,7 @@ class GenProtocolTest {
 
     @Test
     void heatInhibitRefusesPrepWithSix() {
-        Rig r = Rig.gen(p -> p.with(ProfileKey.ANODE_CAPACITY_KHU, "2"));
+        Rig r = Rig.gen(p -> p.with(GeneratorKeys.ANODE_CAPACITY_KHU, "2"));
         r.run(60 * MS);
         r.command("MOD", "REMOTE");
         // 80 kV x 250 mA x 0.1 s x 1.4 = 2800 HU > 2000 HU
@@ -162,7 +162,7 @@ class GenProtocolTest {
 
     @Test
     void heatFromExposuresAccumulatesUntilPrepIsRefusedThenCoolsDown() {
-        Rig r = Rig.gen(p -> p.with(ProfileKey.ANODE_CAPACITY_KHU, "5"));
+        Rig r = Rig.gen(p -> p.with(GeneratorKeys.ANODE_CAPACITY_KHU, "5"));
         r.run(60 * MS);
         r.command("MOD", "REMOTE");
         r.command("WDG", "10000");
@@ -189,7 +189,7 @@ class GenProtocolTest {
 
     @Test
     void switchingTheHostWatchdogOffEndsARemoteExposureButNotAHandswitchOne() {
-        Rig r = Rig.gen(p -> p.with(ProfileKey.DEFAULT_MS, "1000"));
+        Rig r = Rig.gen(p -> p.with(GeneratorKeys.DEFAULT_MS, "1000"));
         r.run(60 * MS);
         r.command("MOD", "REMOTE");
         r.command("WDG", "2000");
@@ -204,7 +204,7 @@ class GenProtocolTest {
         assertThat(r.events("XOFF", "end", "HANDSWITCH")).hasSize(1);
         assertThat(r.m.generator().state()).isEqualTo(GenState.READY);
 
-        Rig hand = Rig.gen(p -> p.with(ProfileKey.DEFAULT_MS, "1000"));
+        Rig hand = Rig.gen(p -> p.with(GeneratorKeys.DEFAULT_MS, "1000"));
         hand.run(60 * MS);
         hand.command("MOD", "REMOTE");
         hand.toExposing();

@@ -1,15 +1,14 @@
 package org.hilrig.device.sim;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
+import org.hilrig.device.profile.GeneratorKeys;
 import org.hilrig.device.firmware.Defect;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
-import org.hilrig.device.profile.ProfileKey;
 import org.hilrig.device.profile.ReferenceProfiles;
 import org.hilrig.device.protocol.DecodeListener;
 import org.hilrig.device.protocol.DiscardedInput;
@@ -63,10 +62,10 @@ public final class Rig {
     }
 
     public static Rig gen(UnaryOperator<BoardProfile> tweak, Defect... defects) {
-        Set<Defect> set = defects.length == 0 ? EnumSet.noneOf(Defect.class) : EnumSet.of(defects[0], defects);
+        Set<Defect> set = Set.of(defects);
         // no contact bounce and no noise: the exact instants and values these tests compute by hand
-        BoardProfile gen = tweak.apply(ReferenceProfiles.gen().with(ProfileKey.BOUNCE_MAX, "0ns")
-                .with(ProfileKey.DIVIDER_NOISE_KV, "0").with(ProfileKey.KV_SHOT_NOISE, "0").with(ProfileKey.MA_SHOT_NOISE, "0"));
+        BoardProfile gen = tweak.apply(ReferenceProfiles.gen().with(GeneratorKeys.BOUNCE_MAX, "0ns")
+                .with(GeneratorKeys.DIVIDER_NOISE_KV, "0").with(GeneratorKeys.KV_SHOT_NOISE, "0").with(GeneratorKeys.MA_SHOT_NOISE, "0"));
         return new Rig(Machine.builder().genProfile(gen).tubProfile(ReferenceProfiles.tub())
                 .boardUnderTest(Board.GEN).defects(set).seed(7).build());
     }

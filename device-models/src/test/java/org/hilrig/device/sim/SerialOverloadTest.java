@@ -7,10 +7,10 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.hilrig.device.profile.CommonKeys;
 import org.hilrig.device.firmware.SerialCounters;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
-import org.hilrig.device.profile.ProfileKey;
 import org.hilrig.device.profile.ReferenceProfiles;
 import org.hilrig.device.protocol.Frame;
 import org.hilrig.device.protocol.FrameKind;
@@ -32,7 +32,7 @@ class SerialOverloadTest {
 
     /** A main loop of 2 ms: slower than a 16-byte FIFO fills at 115200 baud when bytes come back to back. */
     private static BoardProfile slowLoop(BoardProfile p) {
-        return p.with(ProfileKey.TICK, "2ms");
+        return p.with(CommonKeys.TICK, "2ms");
     }
 
     private static Rig booted(Rig r) {

@@ -3,11 +3,11 @@ package org.hilrig.device.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hilrig.device.sim.Rig.MS;
 
+import org.hilrig.device.profile.GeneratorKeys;
 import org.hilrig.device.firmware.GenState;
 import org.hilrig.device.firmware.TubFault;
 import org.hilrig.device.firmware.TubState;
 import org.hilrig.device.profile.Board;
-import org.hilrig.device.profile.ProfileKey;
 import org.hilrig.device.profile.ReferenceProfiles;
 import org.hilrig.device.protocol.Frame;
 import org.junit.jupiter.api.Test;
@@ -104,7 +104,7 @@ class TubeControllerTest {
 
     @Test
     void theGeneratorExposesWithAnEmulatedTubeController() {
-        Rig r = new Rig(Machine.builder().genProfile(ReferenceProfiles.gen().with(ProfileKey.BOUNCE_MAX, "0ns"))
+        Rig r = new Rig(Machine.builder().genProfile(ReferenceProfiles.gen().with(GeneratorKeys.BOUNCE_MAX, "0ns"))
                 .tubProfile(ReferenceProfiles.tub()).boardUnderTest(Board.GEN).emulateOtherBoard(true).seed(3).build());
         r.toExposing();
         r.run(200 * MS);

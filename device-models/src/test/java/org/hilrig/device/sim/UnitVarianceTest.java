@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.hilrig.device.profile.ProfileKey;
+import org.hilrig.device.profile.GeneratorKeys;
 import org.junit.jupiter.api.Test;
 
 /** A unit's divider, emission and shots: what it delivers against what its firmware reads. */
@@ -14,7 +14,7 @@ class UnitVarianceTest {
 
     @Test
     void aDividerReadingHighDeliversLessKvWhileTheFirmwareReadsTheDemand() {
-        Rig r = Rig.gen(p -> p.with(ProfileKey.DIVIDER_GAIN, "1.02").with(ProfileKey.DIVIDER_OFFSET_KV, "0.4"));
+        Rig r = Rig.gen(p -> p.with(GeneratorKeys.DIVIDER_GAIN, "1.02").with(GeneratorKeys.DIVIDER_OFFSET_KV, "0.4"));
         r.toExposing();
         r.run(50 * MS);
         // the inverter regulates the divider's reading to 80 kV: (80 - 0.4) / 1.02 = 78.039 kV delivered (KV_FB as
@@ -26,7 +26,7 @@ class UnitVarianceTest {
 
     @Test
     void theEmissionGainScalesTheTubeCurrentTheFirmwareReports() {
-        Rig r = Rig.gen(p -> p.with(ProfileKey.EMISSION_GAIN, "0.97"));
+        Rig r = Rig.gen(p -> p.with(GeneratorKeys.EMISSION_GAIN, "0.97"));
         r.toExposing();
         r.run(50 * MS);
         assertThat(r.m.analog("MA_FB").value()).isCloseTo(242.5, within(1e-9));
@@ -41,7 +41,7 @@ class UnitVarianceTest {
 
     /** The kV delivered by three exposures in a row, with 1 % rms shot noise on kV. */
     private static List<Double> shots() {
-        Rig r = Rig.gen(p -> p.with(ProfileKey.KV_SHOT_NOISE, "0.01"));
+        Rig r = Rig.gen(p -> p.with(GeneratorKeys.KV_SHOT_NOISE, "0.01"));
         List<Double> kv = new ArrayList<>();
         r.toExposing();
         for (int i = 0; i < 3; i++) {

@@ -1,6 +1,7 @@
 package org.hilrig.runner.cli;
 
 import java.util.concurrent.Callable;
+import org.hilrig.device.board.Boards;
 import org.hilrig.device.firmware.Defect;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ final class DefectsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        for (Defect d : Defect.values()) {
+        for (Defect d : Boards.defects()) {
             spec.commandLine().getOut().println(d.name());
         }
         spec.commandLine().getOut().flush();

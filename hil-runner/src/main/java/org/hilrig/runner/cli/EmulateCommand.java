@@ -5,7 +5,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,11 +13,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.hilrig.device.profile.CommonKeys;
+import org.hilrig.device.board.Boards;
 import org.hilrig.device.firmware.Defect;
 import org.hilrig.device.firmware.SerialCounters;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
-import org.hilrig.device.profile.ProfileKey;
 import org.hilrig.device.sim.HostLink;
 import org.hilrig.device.sim.Machine;
 import org.hilrig.runner.io.SerialEndpoint;
@@ -106,18 +107,17 @@ final class EmulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        Set<Defect> defectSet = EnumSet.noneOf(Defect.class);
+        Set<Defect> defectSet = new LinkedHashSet<>();
         List<String> problems = new ArrayList<>();
+        List<Defect> carried = Boards.of(board).defects();
         for (String d : defects) {
-            Defect known = null;
-            for (Defect x : Defect.values()) {
-                if (x.name().equalsIgnoreCase(d.trim())) {
-                    known = x;
-                }
-            }
+            Defect known = Boards.defect(d);
             if (known == null) {
                 problems.add("--defect " + d + ": unknown defect (allowed: " + String.join(", ",
-                        EnumSet.allOf(Defect.class).stream().map(Enum::name).toList()) + ")");
+                        Boards.defects().stream().map(Defect::name).toList()) + ")");
+            } else if (!carried.contains(known)) {
+                problems.add("--defect " + d + ": not a defect of " + Boards.of(board).title() + " (its defects: "
+                        + (carried.isEmpty() ? "none" : String.join(", ", carried.stream().map(Defect::name).toList())) + ")");
             } else {
                 defectSet.add(known);
             }
@@ -169,7 +169,7 @@ final class EmulateCommand implements Callable<Integer> {
         Machine machine = build.get();
         String jvmRefused = rtPriority > 0 ? RealtimePriority.raiseJvmServiceThreads(JVM_SERVICE_PRIORITY).orElse(null) : null;
         BoardProfile own = profiles.get(board);
-        int baud = own.integer(ProfileKey.BAUD);
+        int baud = own.integer(CommonKeys.BAUD);
 
         InetAddress listenOn = bindAddress;
         PacedBoard paced = PacedBoard.start(machine, new MonotonicClock(), spinNanos, rtPriority,
@@ -195,7 +195,7 @@ final class EmulateCommand implements Callable<Integer> {
             }));
         }
         String where = port.serial != null ? port.serial + " at " + baud + " baud" : paced.describePort();
-        out.println("emulating " + board + " fw " + own.text(ProfileKey.FIRMWARE_VERSION) + " on " + where
+        out.println("emulating " + board + " fw " + own.text(CommonKeys.FIRMWARE_VERSION) + " on " + where
                 + (defectSet.isEmpty() ? "" : " with " + defectSet) + "; Ctrl-C to stop");
         out.flush();
         if (jvmRefused != null) {

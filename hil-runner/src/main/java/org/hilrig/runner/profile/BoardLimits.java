@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.hilrig.device.board.Boards;
+import org.hilrig.device.profile.GeneratorKeys;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
 import org.hilrig.device.profile.ProfileKey;
@@ -72,7 +74,7 @@ public final class BoardLimits implements ProfileLimits {
         }
         this.profiles = Collections.unmodifiableMap(byBoard);
         Set<String> n = new TreeSet<>();
-        for (ProfileKey k : ProfileKey.values()) {
+        for (ProfileKey k : Boards.profileKeys()) {
             if (k.kind() == ProfileKey.Kind.DURATION) {
                 n.add(k.path());
             }
@@ -94,8 +96,8 @@ public final class BoardLimits implements ProfileLimits {
         switch (name) {
             case BACKUP_TIME -> {
                 long set = setTime(name, technique);
-                long end = Math.round(set * holder(ProfileKey.BACKUP_FACTOR, board).number(ProfileKey.BACKUP_FACTOR))
-                        + holder(ProfileKey.BACKUP_MARGIN, board).nanos(ProfileKey.BACKUP_MARGIN);
+                long end = Math.round(set * holder(GeneratorKeys.BACKUP_FACTOR, board).number(GeneratorKeys.BACKUP_FACTOR))
+                        + holder(GeneratorKeys.BACKUP_MARGIN, board).nanos(GeneratorKeys.BACKUP_MARGIN);
                 return new Window(set, end);
             }
             case EXPOSURE_WINDOW -> {
@@ -103,19 +105,19 @@ public final class BoardLimits implements ProfileLimits {
             }
             case AEC_BACKUP_TIME -> {
                 setTime(name, technique);
-                double masSeconds = holder(ProfileKey.MAS_MAX, board).number(ProfileKey.MAS_MAX) / technique.milliamps();
-                double kwsSeconds = holder(ProfileKey.KWS_MAX, board).number(ProfileKey.KWS_MAX)
+                double masSeconds = holder(GeneratorKeys.MAS_MAX, board).number(GeneratorKeys.MAS_MAX) / technique.milliamps();
+                double kwsSeconds = holder(GeneratorKeys.KWS_MAX, board).number(GeneratorKeys.KWS_MAX)
                         / (technique.kilovolts() * technique.milliamps() / 1000.0);
                 return around(Math.round(Math.min(masSeconds, kwsSeconds) * 1e9), board);
             }
             case ROTOR_TIMEOUT_WINDOW -> {
-                long timeout = holder(ProfileKey.ROTOR_TIMEOUT, board).nanos(ProfileKey.ROTOR_TIMEOUT);
-                long tolerance = holder(ProfileKey.LIMIT_ROTOR_TIMEOUT_TOLERANCE, board)
-                        .nanos(ProfileKey.LIMIT_ROTOR_TIMEOUT_TOLERANCE);
+                long timeout = holder(GeneratorKeys.ROTOR_TIMEOUT, board).nanos(GeneratorKeys.ROTOR_TIMEOUT);
+                long tolerance = holder(GeneratorKeys.LIMIT_ROTOR_TIMEOUT_TOLERANCE, board)
+                        .nanos(GeneratorKeys.LIMIT_ROTOR_TIMEOUT_TOLERANCE);
                 return new Window(Math.max(0, timeout - tolerance), timeout + tolerance);
             }
             default -> {
-                ProfileKey key = ProfileKey.byPath(name);
+                ProfileKey key = Boards.profileKey(name);
                 if (key == null || key.kind() != ProfileKey.Kind.DURATION) {
                     throw new IllegalArgumentException("no duration 'profile." + name + "' in the board profiles");
                 }
@@ -126,7 +128,7 @@ public final class BoardLimits implements ProfileLimits {
 
     @Override
     public double number(String path, Board board) {
-        ProfileKey key = ProfileKey.byPath(path);
+        ProfileKey key = Boards.profileKey(path);
         if (key == null || (key.kind() != ProfileKey.Kind.NUMBER && key.kind() != ProfileKey.Kind.INTEGER)) {
             throw new IllegalArgumentException("no number 'profile." + path + "' in the board profiles");
         }
@@ -135,7 +137,7 @@ public final class BoardLimits implements ProfileLimits {
 
     @Override
     public Tolerance tolerance(String path, Board board) {
-        ProfileKey key = ProfileKey.byPath(path);
+        ProfileKey key = Boards.profileKey(path);
         if (key == null || key.kind() != ProfileKey.Kind.TOLERANCE) {
             throw new IllegalArgumentException("no accuracy 'profile." + path + "' in the board profiles");
         }
@@ -159,11 +161,11 @@ public final class BoardLimits implements ProfileLimits {
     /** The profile that holds the key: the board under test's when it has the key, else the first holder. */
     private BoardProfile holder(ProfileKey key, Board underTest) {
         BoardProfile own = profiles.get(underTest);
-        if (own != null && key.belongsTo(underTest)) {
+        if (own != null && own.schema().holds(key)) {
             return own;
         }
         for (BoardProfile p : profiles.values()) {
-            if (key.belongsTo(p.board())) {
+            if (p.schema().holds(key)) {
                 return p;
             }
         }
@@ -173,9 +175,9 @@ public final class BoardLimits implements ProfileLimits {
 
     /** {@code nanos} +- the exposure time accuracy: limits.exposure_time_fraction x nanos + limits.exposure_time_offset. */
     private Window around(long nanos, Board board) {
-        long tolerance = Math.round(nanos * holder(ProfileKey.LIMIT_EXPOSURE_TIME_FRACTION, board)
-                .number(ProfileKey.LIMIT_EXPOSURE_TIME_FRACTION))
-                + holder(ProfileKey.LIMIT_EXPOSURE_TIME_OFFSET, board).nanos(ProfileKey.LIMIT_EXPOSURE_TIME_OFFSET);
+        long tolerance = Math.round(nanos * holder(GeneratorKeys.LIMIT_EXPOSURE_TIME_FRACTION, board)
+                .number(GeneratorKeys.LIMIT_EXPOSURE_TIME_FRACTION))
+                + holder(GeneratorKeys.LIMIT_EXPOSURE_TIME_OFFSET, board).nanos(GeneratorKeys.LIMIT_EXPOSURE_TIME_OFFSET);
         return new Window(Math.max(0, nanos - tolerance), nanos + tolerance);
     }
 

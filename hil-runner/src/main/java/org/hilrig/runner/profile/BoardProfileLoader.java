@@ -1,10 +1,10 @@
 package org.hilrig.runner.profile;
 
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.hilrig.device.board.Boards;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
 import org.hilrig.device.profile.ProfileKey;
@@ -91,7 +91,8 @@ public final class BoardProfileLoader {
         }
         flatten(input, "", top, entries, where);
         Map<ProfileKey, Spread> spreads = spreads(input, board, entries, where);
-        java.util.List<BoardProfile.Problem> problems = board == null ? java.util.List.of() : BoardProfile.check(board, entries);
+        java.util.List<BoardProfile.Problem> problems = board == null ? java.util.List.of() : BoardProfile.check(
+                Boards.of(board).profileSchema(), entries, path -> Boards.profileKey(path) != null);
         for (BoardProfile.Problem p : problems) {
             Node n = where.get(p.path());
             input.problem(n == null ? top : n, p.message());
@@ -102,7 +103,7 @@ public final class BoardProfileLoader {
         Map<String, org.hilrig.device.profile.TechniqueTable> techniques = !ranges ? Map.of()
                 : tables.check(k -> Double.parseDouble(entries.get(k.path()).trim()));
         input.throwIfAny();
-        return BoardProfile.of(board, entries).withSpreads(spreads).withTechniques(techniques);
+        return BoardProfile.of(Boards.of(board).profileSchema(), entries).withSpreads(spreads).withTechniques(techniques);
     }
 
     /**
@@ -111,7 +112,7 @@ public final class BoardProfileLoader {
      */
     private static Map<ProfileKey, Spread> spreads(YamlInput input, Board board, Map<String, String> entries,
                                                    Map<String, Node> where) {
-        Map<ProfileKey, Spread> spreads = new EnumMap<>(ProfileKey.class);
+        Map<ProfileKey, Spread> spreads = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, String>> it = entries.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, String> e = it.next();
             if (!e.getKey().startsWith(UNITS)) {
@@ -120,12 +121,12 @@ public final class BoardProfileLoader {
             it.remove();
             Node n = where.get(e.getKey());
             String path = e.getKey().substring(UNITS.length());
-            ProfileKey k = ProfileKey.byPath(path);
+            ProfileKey k = Boards.profileKey(path);
             if (k == null) {
                 input.problem(n, "unknown profile key '" + path + "' in 'units'");
                 continue;
             }
-            String why = board == null ? null : BoardProfile.varianceProblem(board, k);
+            String why = board == null ? null : BoardProfile.varianceProblem(Boards.of(board).profileSchema(), k);
             if (why != null) {
                 input.problem(n, why);
                 continue;

@@ -3,13 +3,13 @@ package org.hilrig.runner.rig;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.hilrig.device.board.Boards;
 import org.hilrig.device.firmware.Defect;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
@@ -152,7 +152,7 @@ public final class SimRigs {
     /** The emulator's defect names, in their declared order. */
     public Set<String> defectNames() {
         Set<String> names = new LinkedHashSet<>();
-        for (Defect d : Defect.values()) {
+        for (Defect d : Boards.defects()) {
             names.add(d.name());
         }
         return names;
@@ -160,12 +160,8 @@ public final class SimRigs {
 
     /** The defect's canonical name (matched ignoring case), or null when the emulator has no such defect. */
     public String defectName(String name) {
-        for (Defect d : Defect.values()) {
-            if (d.name().equalsIgnoreCase(name.trim())) {
-                return d.name();
-            }
-        }
-        return null;
+        Defect d = Boards.defect(name);
+        return d == null ? null : d.name();
     }
 
     /**
@@ -183,9 +179,13 @@ public final class SimRigs {
      * measures ({@code DOSE} puts a dosimeter in the beam; the boards' own lines need none).
      */
     public Rig open(Board board, boolean emulateOtherBoard, long seed, List<String> defects, Set<String> measured) {
-        Set<Defect> set = EnumSet.noneOf(Defect.class);
+        Set<Defect> set = new LinkedHashSet<>();
         for (String d : defects) {
-            set.add(Defect.byName(d));
+            Defect known = Boards.defect(d);
+            if (known == null) {
+                throw new IllegalArgumentException("unknown defect '" + d + "', allowed: " + defectNames());
+            }
+            set.add(known);
         }
         return new SimRig(machine(board, emulateOtherBoard, seed, set, measured));
     }

@@ -53,7 +53,7 @@ record Quantity(double factor, String reference, double literal, String text) {
             return new Quantity(factor, t, 0, s.trim());
         }
         if (t.startsWith("profile.")) {
-            ProfileKey k = ProfileKey.byPath(t.substring("profile.".length()));
+            ProfileKey k = org.hilrig.device.board.Boards.profileKey(t.substring("profile.".length()));
             if (k == null || (k.kind() != ProfileKey.Kind.NUMBER && k.kind() != ProfileKey.Kind.INTEGER)) {
                 why[0] = "'" + t + "' is not a number of the board profiles";
                 return null;

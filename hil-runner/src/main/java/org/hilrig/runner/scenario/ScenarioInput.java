@@ -302,10 +302,10 @@ final class ScenarioInput {
         }
         String t = s.trim();
         if (t.startsWith("profile.")) {
-            org.hilrig.device.profile.ProfileKey k = org.hilrig.device.profile.ProfileKey.byPath(t.substring("profile.".length()));
+            org.hilrig.device.profile.ProfileKey k = org.hilrig.device.board.Boards.profileKey(t.substring("profile.".length()));
             if (k == null || k.kind() != org.hilrig.device.profile.ProfileKey.Kind.TOLERANCE) {
                 problem(n, what + ": '" + t + "' is not an accuracy of the board profiles (allowed: "
-                        + String.join(", ", java.util.Arrays.stream(org.hilrig.device.profile.ProfileKey.values())
+                        + String.join(", ", org.hilrig.device.board.Boards.profileKeys().stream()
                                 .filter(p -> p.kind() == org.hilrig.device.profile.ProfileKey.Kind.TOLERANCE)
                                 .map(p -> "profile." + p.path()).toList()) + ")");
                 return null;

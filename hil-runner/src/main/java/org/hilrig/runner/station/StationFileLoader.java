@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.hilrig.device.board.Boards;
 import org.hilrig.device.firmware.Defect;
 import org.hilrig.device.profile.Board;
 import org.hilrig.runner.fixture.RigFixture;
@@ -210,9 +211,8 @@ public final class StationFileLoader {
             YamlMap d = in.mapping(m.value("emulated_defect"), what + " 'emulated_defect'", DEFECT);
             if (d != null) {
                 Node dn = in.required(d, "name");
-                Defect known = dn == null ? null : in.enumValue(dn, what + " 'emulated_defect' 'name'", Defect.class,
-                        Defect::name);
-                defect = known == null ? null : known.name();
+                defect = dn == null ? null : in.word(dn, what + " 'emulated_defect' 'name'",
+                        Boards.defects().stream().map(Defect::name).toList());
                 Node sh = in.required(d, "share");
                 Double v = sh == null ? null : in.number(sh, what + " 'emulated_defect' 'share'");
                 if (v != null && (v < 0 || v > 100)) {

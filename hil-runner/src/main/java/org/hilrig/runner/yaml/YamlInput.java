@@ -286,6 +286,22 @@ public final class YamlInput {
         return null;
     }
 
+    /**
+     * One word of a closed set of names that is not an enum (the boards' defects), spelled exactly as listed,
+     * or null after {@code W is 'x' (allowed: a, b)}.
+     */
+    public String word(Node n, String what, List<String> allowed) {
+        String s = scalar(n, what);
+        if (s == null) {
+            return null;
+        }
+        if (allowed.contains(s)) {
+            return s;
+        }
+        problem(n, what + " is '" + s + "' (allowed: " + String.join(", ", allowed) + ")");
+        return null;
+    }
+
     /** The constants of a closed set as a file spells them, joined by ", ". */
     public static <E extends Enum<E>> String allowed(Class<E> type, Function<E, String> spelling) {
         return Arrays.stream(type.getEnumConstants()).map(spelling).collect(Collectors.joining(", "));

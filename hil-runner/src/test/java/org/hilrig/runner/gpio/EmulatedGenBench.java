@@ -114,9 +114,9 @@ public final class EmulatedGenBench implements BenchFactory {
 
     @Override
     public Bench open(RigFixture fixture, Clock clock, long seed, List<String> defects) {
-        Set<Defect> set = EnumSet.noneOf(Defect.class);
+        Set<Defect> set = new java.util.LinkedHashSet<>();
         for (String d : defects) {
-            set.add(Defect.byName(d));
+            set.add(java.util.Objects.requireNonNull(org.hilrig.device.board.Boards.defect(d), d));
         }
         Machine machine = Machine.builder().genProfile(BoardProfileLoader.load(BOARDS.resolve("gen-reference.yaml")))
                 .tubProfile(BoardProfileLoader.load(BOARDS.resolve("tub-reference.yaml"))).boardUnderTest(Board.GEN)

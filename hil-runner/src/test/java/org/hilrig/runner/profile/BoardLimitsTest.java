@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.hilrig.device.profile.CommonKeys;
+import org.hilrig.device.profile.GeneratorKeys;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
-import org.hilrig.device.profile.ProfileKey;
 import org.hilrig.runner.scenario.ProfileLimits;
 import org.hilrig.runner.scenario.Technique;
 import org.hilrig.runner.scenario.Window;
@@ -48,10 +49,10 @@ class BoardLimitsTest {
 
     @Test
     void theDerivedWindowsFollowTheProfileNotACopyOfItsNumbers() {
-        BoardProfile looser = GEN.with(ProfileKey.LIMIT_EXPOSURE_TIME_FRACTION, "0.05")
-                .with(ProfileKey.LIMIT_EXPOSURE_TIME_OFFSET, "1ms")
-                .with(ProfileKey.ROTOR_TIMEOUT, "3s")
-                .with(ProfileKey.LIMIT_ROTOR_TIMEOUT_TOLERANCE, "50ms");
+        BoardProfile looser = GEN.with(GeneratorKeys.LIMIT_EXPOSURE_TIME_FRACTION, "0.05")
+                .with(GeneratorKeys.LIMIT_EXPOSURE_TIME_OFFSET, "1ms")
+                .with(GeneratorKeys.ROTOR_TIMEOUT, "3s")
+                .with(GeneratorKeys.LIMIT_ROTOR_TIMEOUT_TOLERANCE, "50ms");
         ProfileLimits l = new BoardLimits(List.of(looser, TUB));
 
         assertThat(l.window("exposure_window", Board.GEN, new Technique(80, 250, 100)))
@@ -62,7 +63,7 @@ class BoardLimitsTest {
 
     @Test
     void aLimitBothBoardsHoldIsTakenFromTheBoardUnderTest() {
-        ProfileLimits l = new BoardLimits(List.of(GEN, TUB.with(ProfileKey.LIMIT_SERIAL_REPLY, "8ms")));
+        ProfileLimits l = new BoardLimits(List.of(GEN, TUB.with(CommonKeys.LIMIT_SERIAL_REPLY, "8ms")));
 
         assertThat(l.window(ProfileLimits.SERIAL_REPLY, Board.GEN, null)).isEqualTo(Window.upTo(5_000_000L));
         assertThat(l.window(ProfileLimits.SERIAL_REPLY, Board.TUB, null)).isEqualTo(Window.upTo(8_000_000L));
@@ -71,7 +72,7 @@ class BoardLimitsTest {
 
     @Test
     void aTubeAloneHasItsOwnLimitsAndNoGeneratorWindow() {
-        ProfileLimits l = new BoardLimits(List.of(TUB.with(ProfileKey.LIMIT_SERIAL_REPLY, "8ms")));
+        ProfileLimits l = new BoardLimits(List.of(TUB.with(CommonKeys.LIMIT_SERIAL_REPLY, "8ms")));
 
         assertThat(l.window(ProfileLimits.SERIAL_REPLY, Board.TUB, null)).isEqualTo(Window.upTo(8_000_000L));
         assertThatThrownBy(() -> l.window("rotor_timeout_window", Board.TUB, null))

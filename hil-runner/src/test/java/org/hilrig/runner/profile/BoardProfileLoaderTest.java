@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.hilrig.device.profile.CommonKeys;
+import org.hilrig.device.profile.GeneratorKeys;
+import org.hilrig.device.profile.TubeKeys;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
-import org.hilrig.device.profile.ProfileKey;
 import org.hilrig.device.profile.Spread;
 import org.hilrig.device.profile.TechniqueTable;
 import org.hilrig.timing.BadInputException;
@@ -21,12 +23,12 @@ class BoardProfileLoaderTest {
     void theReferenceProfilesLoadWithTheDomainDefaults() {
         BoardProfile gen = BoardProfileLoader.load(GEN);
         assertThat(gen.board()).isEqualTo(Board.GEN);
-        assertThat(gen.nanos(ProfileKey.ROTOR_TIMEOUT)).isEqualTo(2_000_000_000L);
-        assertThat(gen.nanos(ProfileKey.TICK)).isEqualTo(1_000_000L);
-        assertThat(gen.number(ProfileKey.POWER_MAX_KW)).isEqualTo(80.0);
-        assertThat(gen.integer(ProfileKey.ARC_LIMIT)).isEqualTo(4);
+        assertThat(gen.nanos(GeneratorKeys.ROTOR_TIMEOUT)).isEqualTo(2_000_000_000L);
+        assertThat(gen.nanos(CommonKeys.TICK)).isEqualTo(1_000_000L);
+        assertThat(gen.number(GeneratorKeys.POWER_MAX_KW)).isEqualTo(80.0);
+        assertThat(gen.integer(GeneratorKeys.ARC_LIMIT)).isEqualTo(4);
         BoardProfile tub = BoardProfileLoader.load(TUB);
-        assertThat(tub.number(ProfileKey.RPM_HIGH)).isEqualTo(9000.0);
+        assertThat(tub.number(TubeKeys.RPM_HIGH)).isEqualTo(9000.0);
     }
 
     @Test
@@ -60,15 +62,15 @@ class BoardProfileLoaderTest {
     @Test
     void theVerificationLimitsOfDomainMdAreReadFromTheLimitsSection() {
         BoardProfile gen = BoardProfileLoader.load(GEN);
-        assertThat(gen.nanos(ProfileKey.LIMIT_INTERLOCK_TO_HV_OFF)).isEqualTo(1_000_000L);
-        assertThat(gen.nanos(ProfileKey.LIMIT_INTERLOCK_TO_XRAY_OFF)).isEqualTo(2_000_000L);
-        assertThat(gen.nanos(ProfileKey.LIMIT_AEC_TO_HV_OFF)).isEqualTo(100_000L);
-        assertThat(gen.nanos(ProfileKey.LIMIT_ARC_TO_HV_OFF)).isEqualTo(20_000L);
-        assertThat(gen.number(ProfileKey.LIMIT_ARC_RECOVERY_KV_FRACTION)).isEqualTo(0.9);
-        assertThat(gen.number(ProfileKey.LIMIT_EXPOSURE_TIME_FRACTION)).isEqualTo(0.01);
-        assertThat(gen.nanos(ProfileKey.LIMIT_EXPOSURE_TIME_OFFSET)).isEqualTo(200_000L);
-        assertThat(gen.nanos(ProfileKey.LIMIT_SERIAL_REPLY)).isEqualTo(5_000_000L);
-        assertThat(BoardProfileLoader.load(TUB).nanos(ProfileKey.LIMIT_SERIAL_REPLY)).isEqualTo(5_000_000L);
+        assertThat(gen.nanos(GeneratorKeys.LIMIT_INTERLOCK_TO_HV_OFF)).isEqualTo(1_000_000L);
+        assertThat(gen.nanos(GeneratorKeys.LIMIT_INTERLOCK_TO_XRAY_OFF)).isEqualTo(2_000_000L);
+        assertThat(gen.nanos(GeneratorKeys.LIMIT_AEC_TO_HV_OFF)).isEqualTo(100_000L);
+        assertThat(gen.nanos(GeneratorKeys.LIMIT_ARC_TO_HV_OFF)).isEqualTo(20_000L);
+        assertThat(gen.number(GeneratorKeys.LIMIT_ARC_RECOVERY_KV_FRACTION)).isEqualTo(0.9);
+        assertThat(gen.number(GeneratorKeys.LIMIT_EXPOSURE_TIME_FRACTION)).isEqualTo(0.01);
+        assertThat(gen.nanos(GeneratorKeys.LIMIT_EXPOSURE_TIME_OFFSET)).isEqualTo(200_000L);
+        assertThat(gen.nanos(CommonKeys.LIMIT_SERIAL_REPLY)).isEqualTo(5_000_000L);
+        assertThat(BoardProfileLoader.load(TUB).nanos(CommonKeys.LIMIT_SERIAL_REPLY)).isEqualTo(5_000_000L);
     }
 
     @Test
@@ -106,8 +108,8 @@ class BoardProfileLoaderTest {
     @Test
     void theUnitsSectionGivesTheSpreadsOfTheComponentsAndIsNotAKeyOfItsOwn() {
         BoardProfile gen = BoardProfileLoader.load(GEN);
-        assertThat(gen.spreads()).containsEntry(ProfileKey.CABLE_CAPACITANCE_NF, new Spread(0.10, 0))
-                .containsEntry(ProfileKey.IRQ_LATENCY, new Spread(0, 1_000));
+        assertThat(gen.spreads()).containsEntry(GeneratorKeys.CABLE_CAPACITANCE_NF, new Spread(0.10, 0))
+                .containsEntry(CommonKeys.IRQ_LATENCY, new Spread(0, 1_000));
         assertThat(gen.entriesByPath()).doesNotContainKey("units.hv.cable_capacitance_nf");
     }
 

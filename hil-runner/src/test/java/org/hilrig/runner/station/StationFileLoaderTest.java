@@ -70,8 +70,8 @@ class StationFileLoaderTest {
                 "hil station: " + s + ":11:12: products[1] 'suite' names no tags and no scenarios: an empty suite passes"
                         + " nothing",
                 "hil station: " + s + ":12:29: products[1] 'emulated_defect' 'name' is 'NO_SUCH_DEFECT' (allowed: "
-                        + String.join(", ", java.util.Arrays.stream(org.hilrig.device.firmware.Defect.values()).map(Enum::name)
-                                .toList()) + ")",
+                        + String.join(", ", org.hilrig.device.board.Boards.defects().stream()
+                                .map(org.hilrig.device.firmware.Defect::name).toList()) + ")",
                 "hil station: " + s + ":12:52: products[1] 'emulated_defect' 'share' is 120.0, out of range (allowed: 0 to"
                         + " 100 %)",
                 "hil station: " + s + ":14:24: sockets[1] 'fixture': an emulated socket needs a TCP fixture without GPIO"

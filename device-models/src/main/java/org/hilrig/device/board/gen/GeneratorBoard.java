@@ -13,9 +13,13 @@ import org.hilrig.device.board.LineSpec;
 import org.hilrig.device.board.Mode;
 import org.hilrig.device.board.Wire;
 import org.hilrig.device.fault.PlantFault.Kind;
+import org.hilrig.device.firmware.Defect;
+import org.hilrig.device.firmware.GeneratorDefects;
 import org.hilrig.device.firmware.GeneratorFirmware;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
+import org.hilrig.device.profile.GeneratorKeys;
+import org.hilrig.device.profile.ProfileSchema;
 import org.hilrig.device.protocol.BoardProtocol;
 
 /**
@@ -141,6 +145,16 @@ public final class GeneratorBoard implements BoardDefinition {
         };
         return "fault " + kind.faultName() + ": this machine has no " + part
                 + (kind == Kind.EXPOSURE_TIMER_LOST ? "" : " (no generator)");
+    }
+
+    @Override
+    public ProfileSchema profileSchema() {
+        return GeneratorKeys.SCHEMA;
+    }
+
+    @Override
+    public List<Defect> defects() {
+        return GeneratorDefects.ALL;
     }
 
     @Override

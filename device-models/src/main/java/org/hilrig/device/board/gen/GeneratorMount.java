@@ -1,6 +1,8 @@
 package org.hilrig.device.board.gen;
 
 import java.util.Optional;
+import org.hilrig.device.profile.CommonKeys;
+import org.hilrig.device.profile.GeneratorKeys;
 import org.hilrig.device.board.BoardMount;
 import org.hilrig.device.board.FaultTarget;
 import org.hilrig.device.board.MountContext;
@@ -16,7 +18,6 @@ import org.hilrig.device.plant.Handswitch;
 import org.hilrig.device.plant.HvTank;
 import org.hilrig.device.plant.Thermal;
 import org.hilrig.device.profile.BoardProfile;
-import org.hilrig.device.profile.ProfileKey;
 import org.hilrig.timing.sched.Scheduler;
 import org.hilrig.timing.signal.DigitalSignal;
 import org.hilrig.timing.signal.SignalSet;
@@ -107,25 +108,25 @@ final class GeneratorMount implements BoardMount {
     public void buildPlant(MountContext c) {
         SignalSet s = c.signals();
         BoardProfile p = profile;
-        tank = new HvTank(c.scheduler(), new HvTank.Parameters(p.nanos(ProfileKey.KV_RISE_TIME),
-                p.number(ProfileKey.KV_ON_FRACTION), p.number(ProfileKey.CABLE_CAPACITANCE_NF),
-                p.number(ProfileKey.BLEED_MA), p.number(ProfileKey.RIPPLE_FRACTION),
-                p.number(ProfileKey.RIPPLE_FREQUENCY_HZ), p.nanos(ProfileKey.ARC_DETECT_PULSE),
-                p.number(ProfileKey.DISCHARGE_MA)),
+        tank = new HvTank(c.scheduler(), new HvTank.Parameters(p.nanos(GeneratorKeys.KV_RISE_TIME),
+                p.number(GeneratorKeys.KV_ON_FRACTION), p.number(GeneratorKeys.CABLE_CAPACITANCE_NF),
+                p.number(GeneratorKeys.BLEED_MA), p.number(GeneratorKeys.RIPPLE_FRACTION),
+                p.number(GeneratorKeys.RIPPLE_FREQUENCY_HZ), p.nanos(GeneratorKeys.ARC_DETECT_PULSE),
+                p.number(GeneratorKeys.DISCHARGE_MA)),
                 pins.hvEnable(), pins.kvDemand(), pins.maDemand(), s.findDigital("plant.kv_ok"),
                 s.findDigital("plant.arc"), s.findAnalog("plant.kv_fb"), s.findAnalog("plant.ma_fb"));
         // the unit's divider, emission and shots; the noise drawn per unit (its serial) and per run (the seed)
-        tank.calibrate(new HvTank.Calibration(p.number(ProfileKey.DIVIDER_GAIN), p.number(ProfileKey.DIVIDER_OFFSET_KV),
-                p.number(ProfileKey.DIVIDER_NOISE_KV), p.number(ProfileKey.KV_SHOT_NOISE), p.number(ProfileKey.EMISSION_GAIN),
-                p.number(ProfileKey.MA_SHOT_NOISE), c.random().stream("plant.hv.noise." + p.text(ProfileKey.SERIAL_NUMBER))));
+        tank.calibrate(new HvTank.Calibration(p.number(GeneratorKeys.DIVIDER_GAIN), p.number(GeneratorKeys.DIVIDER_OFFSET_KV),
+                p.number(GeneratorKeys.DIVIDER_NOISE_KV), p.number(GeneratorKeys.KV_SHOT_NOISE), p.number(GeneratorKeys.EMISSION_GAIN),
+                p.number(GeneratorKeys.MA_SHOT_NOISE), c.random().stream("plant.hv.noise." + p.text(CommonKeys.SERIAL_NUMBER))));
         if (c.instrument("DOSE")) {
-            dosimeter = new Dosimeter(p.number(ProfileKey.DOSE_OUTPUT_80KV), p.number(ProfileKey.DOSE_KV_EXPONENT),
+            dosimeter = new Dosimeter(p.number(GeneratorKeys.DOSE_OUTPUT_80KV), p.number(GeneratorKeys.DOSE_KV_EXPONENT),
                     s.findAnalog("plant.dose"));
         }
         filament = new Filament(c.scheduler(), tank, pins.filamentBoost(), s.findDigital("plant.fil_ok"),
-                p.number(ProfileKey.FILAMENT_STANDBY_EMISSION), p.nanos(ProfileKey.FILAMENT_HEAT_UP),
-                p.nanos(ProfileKey.FILAMENT_COOL_TIME));
-        long bounce = p.nanos(ProfileKey.BOUNCE_MAX);
+                p.number(GeneratorKeys.FILAMENT_STANDBY_EMISSION), p.nanos(GeneratorKeys.FILAMENT_HEAT_UP),
+                p.nanos(GeneratorKeys.FILAMENT_COOL_TIME));
+        long bounce = p.nanos(GeneratorKeys.BOUNCE_MAX);
         prepSwitch = new Handswitch(c.scheduler(), rigPrep, pins.prepReq(), c.random().stream("plant.handswitch.prep"), bounce);
         expASwitch = new Handswitch(c.scheduler(), rigExpA, pins.expReqA(), c.random().stream("plant.handswitch.exp_a"), bounce);
         expBSwitch = new Handswitch(c.scheduler(), rigExpB, pins.expReqB(), c.random().stream("plant.handswitch.exp_b"), bounce);

@@ -13,9 +13,13 @@ import org.hilrig.device.board.LineSpec;
 import org.hilrig.device.board.Mode;
 import org.hilrig.device.board.Wire;
 import org.hilrig.device.fault.PlantFault.Kind;
+import org.hilrig.device.firmware.CommonDefects;
+import org.hilrig.device.firmware.Defect;
 import org.hilrig.device.firmware.TubeFirmware;
 import org.hilrig.device.profile.Board;
 import org.hilrig.device.profile.BoardProfile;
+import org.hilrig.device.profile.ProfileSchema;
+import org.hilrig.device.profile.TubeKeys;
 import org.hilrig.device.protocol.BoardProtocol;
 
 /**
@@ -63,6 +67,17 @@ public final class TubeBoard implements BoardDefinition {
     @Override
     public BoardProtocol protocol() {
         return TubeFirmware.PROTOCOL;
+    }
+
+    @Override
+    public ProfileSchema profileSchema() {
+        return TubeKeys.SCHEMA;
+    }
+
+    /** The common ones: its firmware checks frames with the shared host port and latches faults with the shared latch. */
+    @Override
+    public List<Defect> defects() {
+        return CommonDefects.ALL;
     }
 
     @Override

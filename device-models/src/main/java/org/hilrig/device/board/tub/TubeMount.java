@@ -1,6 +1,7 @@
 package org.hilrig.device.board.tub;
 
 import java.util.Optional;
+import org.hilrig.device.profile.TubeKeys;
 import org.hilrig.device.board.BoardMount;
 import org.hilrig.device.board.FaultTarget;
 import org.hilrig.device.board.LineSpec;
@@ -16,7 +17,6 @@ import org.hilrig.device.plant.Thermal;
 import org.hilrig.device.plant.TubeControllerModel;
 import org.hilrig.device.profile.AnodeModel;
 import org.hilrig.device.profile.BoardProfile;
-import org.hilrig.device.profile.ProfileKey;
 import org.hilrig.timing.signal.DigitalSignal;
 import org.hilrig.timing.signal.SignalSet;
 
@@ -84,13 +84,13 @@ final class TubeMount implements BoardMount {
     @Override
     public void providePlant(MountContext c) {
         BoardProfile p = profile;
-        rotor = new Rotor(c.scheduler(), new Rotor.Parameters(p.number(ProfileKey.RPM_HIGH),
-                p.nanos(ProfileKey.ACCEL_TIME_HIGH), p.nanos(ProfileKey.BRAKE_TIME),
-                p.nanos(ProfileKey.COAST_TIME)), c.signals().findAnalog("plant.rotor_rpm"));
+        rotor = new Rotor(c.scheduler(), new Rotor.Parameters(p.number(TubeKeys.RPM_HIGH),
+                p.nanos(TubeKeys.ACCEL_TIME_HIGH), p.nanos(TubeKeys.BRAKE_TIME),
+                p.nanos(TubeKeys.COAST_TIME)), c.signals().findAnalog("plant.rotor_rpm"));
         thermal = new Thermal(c.scheduler(), c.signals().findDigital("plant.thermal_ok"), new Thermal.Parameters(
-                AnodeModel.of(p), p.number(ProfileKey.TUBE_HU_PER_JOULE), p.number(ProfileKey.ANODE_MAX_C),
-                p.number(ProfileKey.AMBIENT_C), p.number(ProfileKey.HOUSING_CAPACITY_J_PER_C),
-                p.nanos(ProfileKey.HOUSING_TIME_CONSTANT), p.number(ProfileKey.HOUSING_MAX_C)));
+                AnodeModel.of(p), p.number(TubeKeys.TUBE_HU_PER_JOULE), p.number(TubeKeys.ANODE_MAX_C),
+                p.number(TubeKeys.AMBIENT_C), p.number(TubeKeys.HOUSING_CAPACITY_J_PER_C),
+                p.nanos(TubeKeys.HOUSING_TIME_CONSTANT), p.number(TubeKeys.HOUSING_MAX_C)));
         c.provide(Rotor.class, rotor);
         c.provide(Thermal.class, thermal);
     }
@@ -100,9 +100,9 @@ final class TubeMount implements BoardMount {
         if (mode == Mode.MODELLED) {
             BoardProfile p = profile;
             model = new TubeControllerModel(c.scheduler(), new TubeControllerModel.Parameters(
-                    p.number(ProfileKey.RPM_HIGH), p.number(ProfileKey.READY_FRACTION),
-                    p.number(ProfileKey.STALL_FRACTION), p.nanos(ProfileKey.ACCEL_TIMEOUT),
-                    p.nanos(ProfileKey.START_WINDOW), p.integer(ProfileKey.STARTS_MAX)),
+                    p.number(TubeKeys.RPM_HIGH), p.number(TubeKeys.READY_FRACTION),
+                    p.number(TubeKeys.STALL_FRACTION), p.nanos(TubeKeys.ACCEL_TIMEOUT),
+                    p.nanos(TubeKeys.START_WINDOW), p.integer(TubeKeys.STARTS_MAX)),
                     rotor, start, ready, fault);
             return;
         }

@@ -51,4 +51,9 @@ public final class CommonKeys {
      */
     public static final ProfileKey LIMIT_SCENARIO = ProfileKey.of("LIMIT_SCENARIO", "limits.scenario_limit",
             Kind.DURATION, 1_000_000, 2_678_400_000_000_000L);
+
+    /** Every common key, in the order a new board's schema lists them first ({@link ProfileSchema#withCommon}). */
+    public static final List<ProfileKey> ALL = List.of(FIRMWARE_VERSION, SERIAL_NUMBER, BUILD, TICK, IRQ_LATENCY,
+            BOOT_TIME, IWDG_TIMEOUT, ALIVE_HALF_PERIOD, BROWNOUT_VOLTS, BAUD, RX_FIFO, TX_BUFFER, HOST_WDG_MIN,
+            HOST_WDG_MAX, SUPPLY_VOLTS, LIMIT_SERIAL_REPLY, LIMIT_SCENARIO);
 }

@@ -1,5 +1,6 @@
 package org.hilrig.device.profile;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,21 @@ public record ProfileSchema(Board board, List<ProfileKey> keys, List<ProfileKey>
                 throw new IllegalArgumentException(board + " orders profile key " + k.path() + " it does not list");
             }
         }
+    }
+
+    /**
+     * The schema of a board that holds the {@link CommonKeys} and its own keys after them, with the host
+     * watchdog's pair and its own pairs ordered.
+     *
+     * @param own the board's own keys, in report order
+     * @param ordered its own ordered pairs, flattened ({@code lo1, hi1, ...})
+     */
+    public static ProfileSchema withCommon(Board board, List<ProfileKey> own, List<ProfileKey> ordered) {
+        List<ProfileKey> keys = new ArrayList<>(CommonKeys.ALL);
+        keys.addAll(own);
+        List<ProfileKey> pairs = new ArrayList<>(List.of(CommonKeys.HOST_WDG_MIN, CommonKeys.HOST_WDG_MAX));
+        pairs.addAll(ordered);
+        return new ProfileSchema(board, keys, pairs);
     }
 
     /** The key of this board with this path, or null. */

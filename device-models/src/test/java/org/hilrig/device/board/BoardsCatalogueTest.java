@@ -27,7 +27,8 @@ class BoardsCatalogueTest {
                 .doesNotContain(TubeKeys.RPM_HIGH);
         assertThat(tub).contains(CommonKeys.SERIAL_NUMBER, CommonKeys.LIMIT_SCENARIO, TubeKeys.RPM_HIGH)
                 .doesNotContain(GeneratorKeys.KV_MAX);
-        assertThat(gen).hasSize(87);
+        assertThat(gen).containsAll(CommonKeys.ALL).hasSize(87);
+        assertThat(tub).containsAll(CommonKeys.ALL);
         assertThat(tub).hasSize(35);
     }
 
@@ -63,5 +64,18 @@ class BoardsCatalogueTest {
                 0, 1)).hasMessageContaining("section.name");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProfileKey.of("X", "a.b", ProfileKey.Kind.NUMBER, 2,
                 1)).hasMessageContaining("above maximum");
+    }
+
+    @Test
+    void aNewBoardsSchemaListsTheCommonKeysFirstAndOrdersTheHostWatchdog() {
+        ProfileKey own = ProfileKey.of("READOUT", "detector.readout", ProfileKey.Kind.DURATION, 0, 1e9);
+        org.hilrig.device.profile.ProfileSchema s = org.hilrig.device.profile.ProfileSchema.withCommon(
+                org.hilrig.device.profile.Board.TUB, List.of(own), List.of());
+        assertThat(s.keys()).startsWith(CommonKeys.ALL.toArray(ProfileKey[]::new)).endsWith(own);
+        assertThat(s.ordered()).containsExactly(CommonKeys.HOST_WDG_MIN, CommonKeys.HOST_WDG_MAX);
+        assertThat(s.key("detector.readout")).isSameAs(own);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.hilrig.device.profile.ProfileSchema.withCommon(
+                org.hilrig.device.profile.Board.TUB, List.of(CommonKeys.TICK), List.of()))
+                .hasMessageContaining("lists profile key mcu.tick twice");
     }
 }

@@ -25,12 +25,10 @@ class EmulateEndToEndTest {
 
     @Test
     void serialScenariosPassAgainstHilEmulateOverAPtyPair() throws Exception {
-        // the emulator below the cable and the rig, and without busy-waiting: its pacer spins 50 us before each
-        // event, every 50 us in an exposure, and at real-time priority that keeps socat and the kernel's tty
-        // work off its CPU (replies to EXP 1 came 35-42 ms late, or not at all within 50 ms, on 2 cores)
+        // the emulator below the cable and the rig, with its default pacer (no busy-wait: at real-time priority a
+        // spin before each event, every 50 us in an exposure, keeps socat and the kernel's tty work off its CPU)
         try (SocatPtyPair pair = SocatPtyPair.start(50);
-             HilProcess emulate = HilProcess.hil("emulate", "--board", "GEN", "--serial", pair.second(), "--rt-priority", "40",
-                     "--spin", "0us")) {
+             HilProcess emulate = HilProcess.hil("emulate", "--board", "GEN", "--serial", pair.second(), "--rt-priority", "40")) {
             assertThat(emulate.lineStartingWith("emulating ", 30)).startsWith("emulating GEN fw 1.0.0 on " + pair.second());
             Path fixture = dir.resolve("emulate-gen-serial.yaml");
             Files.writeString(fixture, "rig: e2e-serial\nboard: GEN\nserial: {path: " + pair.first() + ", baud: 115200}\n"
@@ -50,8 +48,7 @@ class EmulateEndToEndTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        try (HilProcess emulate = HilProcess.hil("emulate", "--board", "GEN", "--tcp", Integer.toString(port), "--rt-priority", "40",
-                "--spin", "0us")) {
+        try (HilProcess emulate = HilProcess.hil("emulate", "--board", "GEN", "--tcp", Integer.toString(port), "--rt-priority", "40")) {
             assertThat(emulate.lineStartingWith("emulating ", 30)).isEqualTo("emulating GEN fw 1.0.0 on tcp port " + port + " on 127.0.0.1; Ctrl-C to stop");
             Path fixture = dir.resolve("emulate-gen-tcp.yaml");
             Files.writeString(fixture, "rig: e2e-tcp\nboard: GEN\ntcp: {host: 127.0.0.1, port: " + port + "}\n"

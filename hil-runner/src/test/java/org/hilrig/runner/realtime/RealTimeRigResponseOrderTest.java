@@ -19,6 +19,7 @@ import org.hilrig.runner.gpio.LineEdge;
 import org.hilrig.runner.gpio.LineEventListener;
 import org.hilrig.runner.gpio.RigLines;
 import org.hilrig.runner.gpio.Stamp;
+import org.hilrig.runner.rig.StampKind;
 import org.hilrig.runner.rig.TraceFrames;
 import org.hilrig.timing.Clock;
 import org.hilrig.timing.MonotonicClock;
@@ -46,6 +47,7 @@ class RealTimeRigResponseOrderTest {
     /** The board's ROTOR_START edge as the rig's line listener was handed it. */
     private final AtomicReference<LineEdge> answer = new AtomicReference<>();
     private final CountDownLatch answered = new CountDownLatch(1);
+    private WatchedLines watched;
 
     /** The prep handswitch (a drive) starts the rotor: the GEN raises ROTOR_START after its 500 us debounce. */
     @Test
@@ -68,6 +70,45 @@ class RealTimeRigResponseOrderTest {
             assertThat(driven).as("the drive at the middle of its own bracket, not at the board's answer").isEqualTo(stamp.timeNanos());
             assertThat(changes(rig, "gen.prep_req")).containsExactly(driven);
             assertThat(changes(rig, "gen.rotor_start")).as("the answer at its own stamp, not moved").containsExactly(edge.timeNanos());
+        } finally {
+            rig.close();
+        }
+    }
+
+    /**
+     * The rig's thread held inside the drive's clock bracket, between the write and its second reading, while
+     * the board answers: the answer is stamped before the bracket's middle, the drive's stamp. It is recorded
+     * at the drive, after it, and the shift is declared in the uncertainty.
+     */
+    @Test
+    void aBoardsEdgeStampedBeforeTheMiddleOfTheDrivesBracketIsRecordedAtTheDriveWithTheShiftDeclared() throws Exception {
+        RealTimeRig rig = open(null, null);
+        try {
+            awaitBoot(rig);
+
+            watched.beforeNextDrive(() -> clock.holdBeforeReading(2, () -> { // the drive's reading after the write
+                await(answered, "the board's ROTOR_START edge");
+                long before = clock.lastReading(); // the drive's reading before the write
+                long answeredAt = answer.get().timeNanos();
+                // on until the answer lies in the bracket's first half, whatever the scheduler does
+                while (clock.peek() <= 2 * answeredAt - before + 1_000) {
+                    Thread.onSpinWait();
+                }
+            }));
+            long driven = rig.drive("PREP_REQ", true);
+            assertThat(rig.runUntil(() -> !changes(rig, "gen.rotor_start").isEmpty(), rig.nowNanos() + 2 * SECOND)).isTrue();
+
+            assertThat(order(rig, "gen.prep_req", "gen.rotor_start")).as("the stimulus first, then its answer")
+                    .containsExactly("gen.prep_req", "gen.rotor_start");
+            Stamp stamp = watched.lastStamp;
+            long shift = driven - answer.get().timeNanos();
+            assertThat(driven).as("the drive at the middle of its own bracket").isEqualTo(stamp.timeNanos());
+            assertThat(shift).as("the answer stamped inside the bracket, before its middle").isPositive()
+                    .isLessThanOrEqualTo(stamp.uncertaintyNanos());
+            assertThat(changes(rig, "gen.rotor_start")).as("the answer at the drive, not before it").containsExactly(driven);
+            assertThat(rig.observedNanos()).as("the shift declared").isGreaterThanOrEqualTo(shift);
+            assertThat(rig.uncertaintyNanos(StampKind.LINE, StampKind.LINE))
+                    .isGreaterThanOrEqualTo(shift + stamp.uncertaintyNanos());
         } finally {
             rig.close();
         }
@@ -112,7 +153,7 @@ class RealTimeRigResponseOrderTest {
             heldLines.delegate = lines;
             lines = heldLines;
         }
-        RigLines watched = new WatchedLines(lines);
+        watched = new WatchedLines(lines);
         return RealTimeRig.open(fixture, clock, new Bench(bench.link(), watched, heldFaults == null ? bench.plantFaults() : heldFaults,
                 bench.powerOn(), bench.closer()));
     }
@@ -264,17 +305,32 @@ class RealTimeRigResponseOrderTest {
         }
     }
 
-    /** Lines whose listeners are followed by noting the board's ROTOR_START edge once the rig has been handed it. */
+    /**
+     * Lines whose listeners are followed by noting the board's ROTOR_START edge once the rig has been handed it;
+     * they keep the stamp of the last drive and run a hook just before the next (on the rig's thread).
+     */
     private final class WatchedLines implements RigLines {
         private final RigLines delegate;
+        private Runnable beforeNextDrive;
+        private volatile Stamp lastStamp;
 
         WatchedLines(RigLines delegate) {
             this.delegate = delegate;
         }
 
+        void beforeNextDrive(Runnable hook) {
+            beforeNextDrive = hook;
+        }
+
         @Override
         public Stamp drive(HardwareLine line, boolean active) {
-            return delegate.drive(line, active);
+            Runnable hook = beforeNextDrive;
+            beforeNextDrive = null;
+            if (hook != null) {
+                hook.run();
+            }
+            lastStamp = delegate.drive(line, active);
+            return lastStamp;
         }
 
         @Override
@@ -305,7 +361,7 @@ class RealTimeRigResponseOrderTest {
 
     /**
      * A monotonic clock that notes the last reading of one thread (the rig's) and can hold that thread just
-     * after its next reading, as a scheduler may: the reading is taken, then the thread waits.
+     * after its next reading, or just before its n-th, as a scheduler may.
      */
     private static final class HeldClock implements Clock {
         private final Clock wall = new MonotonicClock();
@@ -317,8 +373,17 @@ class RealTimeRigResponseOrderTest {
             this.owner = owner;
         }
 
+        /** The owner's readings still to come before {@link #beforeNth} runs (owner thread only). */
+        private int readingsLeft;
+        private Runnable beforeNth;
+
         @Override
         public long nowNanos() {
+            if (Thread.currentThread() == owner && beforeNth != null && --readingsLeft == 0) {
+                Runnable h = beforeNth;
+                beforeNth = null;
+                h.run();
+            }
             long t = wall.nowNanos();
             if (Thread.currentThread() == owner) {
                 lastReading = t;
@@ -332,6 +397,17 @@ class RealTimeRigResponseOrderTest {
 
         long lastReading() {
             return lastReading;
+        }
+
+        /** The time now, not counted as a reading of the owner's. */
+        long peek() {
+            return wall.nowNanos();
+        }
+
+        /** Runs {@code whileHeld} on the owner's thread just before its {@code n}-th reading from now (owner thread). */
+        void holdBeforeReading(int n, Runnable whileHeld) {
+            readingsLeft = n;
+            beforeNth = whileHeld;
         }
 
         /** The owner's next reading runs {@code whileHeld} with its value before returning it. */

@@ -100,7 +100,7 @@ final class Attempt {
     /** The attempt's record as its scan is taken: running, no verdict yet. */
     AttemptRecord starting() {
         return new AttemptRecord(attemptId, serial, socket.name(), station.id(), operator, product.partNumber(),
-                product.revision(), socket.fixture().getFileName().toString(), sha256(product.profile()), Map.of(), started,
+                product.revision(), socket.fixture().getFileName().toString(), sha256(product.profile()), null, Map.of(), started,
                 null, null, null, null, null, null, null);
     }
 
@@ -280,7 +280,7 @@ final class Attempt {
     private AttemptRecord record(String started, Map<String, String> ver, String fixture, AttemptRecord.Verdict verdict,
             String why, String runId, String manifest) {
         return new AttemptRecord(attemptId, serial, socket.name(), station.id(), operator, product.partNumber(),
-                product.revision(), fixture, sha256(product.profile()), ver, started,
+                product.revision(), fixture, sha256(product.profile()), null, ver, started,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), verdict,
                 verdict == AttemptRecord.Verdict.ABORTED ? abortReason : null, why, runId,
                 runId == null ? null : station.evidence().resolve(attemptId).toString(), manifest);

@@ -12,7 +12,8 @@ import org.hilrig.timing.verdict.Verdict;
 
 /**
  * A scenario that did not pass, in words an operator on the line reads at a glance: the test by its title, what
- * was measured, the value and the limit ({@code Reply time of STA: 12.4 ms, allowed at most 5 ms}). The engine's
+ * was measured, the value and the limit ({@code Failed: TITLE. The reply to VER took 11.6 ms, allowed at most 5
+ * ms.}). The engine's
  * own message, with ids and step numbers, stays beside it for engineers (the page's technical details). Stateless.
  */
 final class OperatorWords {
@@ -20,16 +21,21 @@ final class OperatorWords {
     private static final Pattern TOOK = Pattern.compile("(.+?) took ([0-9.]+ ?[num]?s)(?: \\+- ([0-9.]+ ?[num]?s))?"
             + "(?:, limit |: the limit )(<= [0-9.]+ ?[num]?s|>= [0-9.]+ ?[num]?s|\\[[^\\]]+\\])");
 
+    /** A reply time's measurement name: {@code ver_reply} is the reply to VER. */
+    private static final Pattern REPLY = Pattern.compile("([a-z]{3})_reply");
+
     private OperatorWords() {
     }
 
     /** What went wrong in {@code r} (not passed), in one or two sentences. */
     static String of(ScenarioResult r) {
         boolean undecided = r.status() == Verdict.INCONCLUSIVE;
-        String head = title(r) + (undecided ? ": not decided (inconclusive). " : ": failed. ");
+        String head = (undecided ? "Not decided (inconclusive): " : "Failed: ") + title(r) + ". ";
         MeasurementResult m = r.measurements().stream().filter(x -> x.status() != Verdict.PASS).findFirst().orElse(null);
         if (m != null) {
-            return head + words(m.name()) + ": " + Durations.format(m.valueNs()) + ", allowed " + limit(
+            Matcher reply = REPLY.matcher(m.name());
+            return head + (reply.matches() ? "The reply to " + reply.group(1).toUpperCase(Locale.ROOT) + " took "
+                    : words(m.name()) + ": ") + Durations.format(m.valueNs()) + ", allowed " + limit(
                     m.minNs() == null ? null : Durations.format(m.minNs()), m.maxNs() == null ? null
                             : Durations.format(m.maxNs())) + tail(undecided);
         }

@@ -59,7 +59,7 @@ class StationAsSeenTest {
             // sent late before it (the defect's detection itself is the defect table's and IndependentBoardTest's)
             // the panel says it in an operator's words (the test's title, what was measured, value and limit), the
             // engine's text with the scenario ids is under the technical details
-            assertThat(text(d, "#socket-A .why")).contains(": failed. ").doesNotContain("COM-SER-");
+            assertThat(text(d, "#socket-A .why")).startsWith("Failed: ").doesNotContain("COM-SER-");
             assertThat(textContent(d, "#socket-A .detail")).contains("COM-SER-002");
             assertThat(d.findElement(By.cssSelector("#socket-A .technical")).isDisplayed()).isTrue();
             assertThat(d.findElement(By.cssSelector("#socket-A .detail")).isDisplayed()).as("closed until opened").isFalse();
@@ -77,7 +77,7 @@ class StationAsSeenTest {
                 }
                 case "INCONCLUSIVE" -> {
                     assertThat(goodWhy).contains("inconclusive").contains("lies inside the uncertainty");
-                    assertThat(text(d, "#socket-B .why")).contains(": not decided (inconclusive). ")
+                    assertThat(text(d, "#socket-B .why")).startsWith("Not decided (inconclusive): ")
                             .endsWith("Too close to the limit to decide: test the unit again.");
                     assertThat(text(d, "#socket-B .unit")).isEqualTo("Unit GEN-U7: untested, 0 of 3 attempts used");
                 }

@@ -31,6 +31,15 @@ final class OperatorWords {
     static String of(ScenarioResult r) {
         boolean undecided = r.status() == Verdict.INCONCLUSIVE;
         String head = (undecided ? "Not decided (inconclusive): " : "Failed: ") + title(r) + ". ";
+        // the engine's message names what stopped the scenario: a time held to its limit is said first, as it is the
+        // failure; a named measurement or value out of its limits next; else the step that was not met
+        Matcher t = r.message() == null ? null : TOOK.matcher(r.message());
+        if (t != null && t.find()) {
+            String what = t.group(1).replaceFirst("^.*?: ", "");
+            return head + capital(what.replaceFirst("^reply to (\\S+)", "the reply to $1")) + " took " + t.group(2)
+                    + (t.group(3) == null ? "" : " (give or take " + t.group(3) + ")") + ", allowed " + window(t.group(4))
+                    + tail(undecided);
+        }
         MeasurementResult m = r.measurements().stream().filter(x -> x.status() != Verdict.PASS).findFirst().orElse(null);
         if (m != null) {
             Matcher reply = REPLY.matcher(m.name());
@@ -43,13 +52,6 @@ final class OperatorWords {
         if (v != null) {
             return head + words(v.name()) + ": " + v.value() + " " + v.unit() + ", allowed " + limit(
                     v.min() == null ? null : v.min() + " " + v.unit(), v.max() == null ? null : v.max() + " " + v.unit())
-                    + tail(undecided);
-        }
-        Matcher t = r.message() == null ? null : TOOK.matcher(r.message());
-        if (t != null && t.find()) {
-            String what = t.group(1).replaceFirst("^.*?: ", "");
-            return head + capital(what.replaceFirst("^reply to (\\S+)", "the reply to $1")) + " took " + t.group(2)
-                    + (t.group(3) == null ? "" : " (give or take " + t.group(3) + ")") + ", allowed " + window(t.group(4))
                     + tail(undecided);
         }
         StepResult step = r.steps().stream().filter(s -> s.status() != Verdict.PASS).findFirst().orElse(null);

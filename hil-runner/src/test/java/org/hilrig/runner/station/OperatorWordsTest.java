@@ -27,6 +27,13 @@ class OperatorWordsTest {
     }
 
     @Test
+    void theTimeThatStoppedTheScenarioComesBeforeAnotherMeasurementOutOfItsLimit() {
+        MeasurementResult ver = new MeasurementResult("ver_reply", 6_133_000, null, 5_000_000L, 0, Verdict.FAIL);
+        assertThat(OperatorWords.of(result(Verdict.FAIL, "line 12 (send): reply to XYZ took 41.063 ms, limit <= 5 ms",
+                List.of(ver), List.of(), List.of()))).endsWith(". The reply to XYZ took 41.063 ms, allowed at most 5 ms.");
+    }
+
+    @Test
     void aNamedTimeAndAValueInItsUnitSayWhatWasMeasuredAgainstWhichLimits() {
         MeasurementResult door = new MeasurementResult("door_to_hv_off", 1_200_000, 100_000L, 1_000_000L, 0, Verdict.FAIL);
         assertThat(OperatorWords.of(result(Verdict.FAIL, "x", List.of(door), List.of(), List.of())))

@@ -18,7 +18,7 @@ import org.openqa.selenium.WebDriver;
 
 /**
  * The station's roles in Debian's Chromium, as people use them: an operator sees no engineer or admin control; an
- * engineer requires rework after a fail, has a malformed profile refused at its line and column and releases a
+ * admin adds a user and reads the audit trail; an engineer requires rework after a fail, has a malformed profile refused at its line and column and releases a
  * good one; the operator's failed unit is then refused at its next scan with a readable message until a rework
  * step is recorded on the page. Screenshots go to target/station-roles-*.png.
  */
@@ -43,6 +43,22 @@ class StationRolesAsSeenTest {
             Files.write(Path.of("target/station-roles-operator.png"), page.screenshot());
             d.get(station.url("/products"));
             assertThat(d.findElement(By.tagName("body")).getText()).contains("forbidden: olga (operator) may not release");
+            logOut(d, station);
+
+            logIn(d, station, "ada", "ada-demo-1");
+            assertThat(d.findElements(By.cssSelector("header nav a")).stream().map(e -> e.getText()).toList())
+                    .containsExactly("Operator page", "Products", "Users");
+            d.findElement(By.cssSelector("header nav a[href='/users']")).click();
+            await().atMost(Duration.ofSeconds(30)).until(() -> d.getCurrentUrl().endsWith("/users"));
+            d.findElement(By.id("new-name")).sendKeys("pia");
+            d.findElement(By.id("new-password")).sendKeys("pia-line-4" + Keys.ENTER);
+            await().atMost(Duration.ofSeconds(30)).until(() -> !d.findElements(By.id("notice")).isEmpty());
+            assertThat(d.findElement(By.id("notice")).getText()).isEqualTo("User pia added.");
+            assertThat(d.findElement(By.id("user-pia")).getText()).startsWith("pia operator enabled ada ");
+            assertThat(d.findElement(By.cssSelector("table.audit tbody tr")).getText()).contains("ada user-add pia (operator)");
+            assertThat(d.findElement(By.cssSelector("table.audit")).getText()).contains("olga forbidden GET /products");
+            assertThat(ReportAsSeenTest.lowContrast(page.visibleText())).isEmpty();
+            Files.write(Path.of("target/station-roles-users.png"), page.screenshot());
             logOut(d, station);
 
             logIn(d, station, "erik", "erik-demo-1");

@@ -28,6 +28,7 @@ final class ProductRevisions {
     private final Path home;
     private final Path profiles;
     private final Audit audit;
+    private final List<String> notes = new java.util.ArrayList<>();
 
     ProductRevisions(StationFile file, ProductRecords records, Path home, Audit audit) {
         this.file = file;
@@ -36,8 +37,14 @@ final class ProductRevisions {
         this.profiles = file.evidence().resolve("profiles");
         this.audit = audit;
         for (StationFile.Product p : file.products()) {
-            if (records.latestRevision(p.partNumber()).isEmpty()) {
-                String text = YamlText.read(p.profile(), p.profile().toString());
+            String text = YamlText.read(p.profile(), p.profile().toString());
+            ProfileRevision latest = records.latestRevision(p.partNumber()).orElse(null);
+            if (latest != null && !latest.sha256().equals(ProductRecords.sha256(text))) {
+                notes.add(p.partNumber() + " runs against " + latest.revisionId() + ", not the station file's profile "
+                        + this.home.relativize(p.profile().toAbsolutePath().normalize()) + " (it differs; an engineer"
+                        + " releases it on the Products page to use it)");
+            }
+            if (latest == null) {
                 records.release(p.partNumber(), text, this.home.relativize(p.profile().toAbsolutePath().normalize()).toString(), ProfileRevision.STATION_FILE,
                         Audit.nowUtc(), "the station file's profile");
             }
@@ -46,6 +53,11 @@ final class ProductRevisions {
                         Audit.nowUtc(), "the station file's retest policy");
             }
         }
+    }
+
+    /** Where a product's revision in force is not its station file's profile, one sentence each. */
+    List<String> notes() {
+        return List.copyOf(notes);
     }
 
     /** The product's revision in force. */

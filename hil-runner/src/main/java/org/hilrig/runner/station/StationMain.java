@@ -65,7 +65,8 @@ public final class StationMain implements AutoCloseable {
                                 + " scenarios, profile " + station.products().current(p.partNumber()).revisionId() + ")")
                         .collect(Collectors.joining(", ")) + "; results: " + databaseName
                 + "; evidence: " + f.evidence() + ")" + (station.abortedAtStart() == 0 ? "" : "; " + station.abortedAtStart()
-                        + " attempts that were running when it last stopped are marked aborted");
+                        + " attempts that were running when it last stopped are marked aborted")
+                + station.products().notes().stream().map(n -> "; " + n).collect(Collectors.joining());
     }
 
     @Override

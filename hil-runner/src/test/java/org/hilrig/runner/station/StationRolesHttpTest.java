@@ -160,6 +160,13 @@ class StationRolesHttpTest {
                                 org.assertj.core.groups.Tuple.tuple("olga", "abort"));
             }
         }
+        // the revisions are the database's: a restarted station keeps r2 and says it is not the station file's profile
+        try (TestStation s = TestStation.start(dir, "")) {
+            assertThat(s.main.describe()).containsPattern("GEN-3000 rev B \\(\\d+ scenarios, profile GEN-3000-r2\\)")
+                    .contains("; GEN-3000 runs against GEN-3000-r2, not the station file's profile"
+                            + " fixtures/boards/gen-reference.yaml (it differs; an engineer releases it on the Products page"
+                            + " to use it)");
+        }
     }
 
     @Test

@@ -21,6 +21,9 @@ final class OperatorWords {
     private static final Pattern TOOK = Pattern.compile("(.+?) took ([0-9.]+ ?[num]?s)(?: \\+- ([0-9.]+ ?[num]?s))?"
             + "(?:, limit |: the limit )(<= [0-9.]+ ?[num]?s|>= [0-9.]+ ?[num]?s|\\[[^\\]]+\\])");
 
+    /** The engine's wording of a reply that never came: {@code no reply to 01,VER,683C within <= 5 ms ...}. */
+    private static final Pattern NO_REPLY = Pattern.compile("no reply to (?:[0-9A-F]{2},)?([A-Z]{3})\\S* within "
+            + "(<= [0-9.]+ ?[num]?s)");
     /** A reply time's measurement name: {@code ver_reply} is the reply to VER. */
     private static final Pattern REPLY = Pattern.compile("([a-z]{3})_reply");
 
@@ -39,6 +42,11 @@ final class OperatorWords {
             return head + capital(what.replaceFirst("^reply to (\\S+)", "the reply to $1")) + " took " + t.group(2)
                     + (t.group(3) == null ? "" : " (give or take " + t.group(3) + ")") + ", allowed " + window(t.group(4))
                     + tail(undecided);
+        }
+        Matcher none = r.message() == null ? null : NO_REPLY.matcher(r.message());
+        if (none != null && none.find()) {
+            return head + "The board did not answer " + none.group(1) + " in time (allowed " + window(none.group(2))
+                    .replaceFirst("\\.$", ").") + tail(undecided);
         }
         MeasurementResult m = r.measurements().stream().filter(x -> x.status() != Verdict.PASS).findFirst().orElse(null);
         if (m != null) {

@@ -56,6 +56,13 @@ class OperatorWordsTest {
     }
 
     @Test
+    void aReplyThatNeverCameSaysWhichCommandTheBoardDidNotAnswer() {
+        assertThat(OperatorWords.of(result(Verdict.FAIL, "line 10 (send): no reply to 01,VER,683C within <= 5 ms of its"
+                + " last byte at 27.306 ms", List.of(), List.of(), List.of()))).isEqualTo("Failed: The board answers every"
+                        + " command in time. The board did not answer VER in time (allowed at most 5 ms).");
+    }
+
+    @Test
     void aFailureWithoutAMeasurementNamesTheStepThatWasNotMet() {
         StepResult step = new StepResult(0, "send", "SKV 120 with a wrong CRC: no reply within 100 ms", 12, 0, 10,
                 Verdict.FAIL, "SKV was answered, which it must discard");

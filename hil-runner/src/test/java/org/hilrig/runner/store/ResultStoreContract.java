@@ -76,6 +76,9 @@ abstract class ResultStoreContract {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(6);
             assertThat(rs.getString(2)).startsWith("production station (issue 14): units and every attempt at them");
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(7);
+            assertThat(rs.getString(2)).startsWith("production station (issue 14): profile revisions, retest policies");
             assertThat(rs.next()).isFalse();
         }
     }

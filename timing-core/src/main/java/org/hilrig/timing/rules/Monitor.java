@@ -31,4 +31,18 @@ abstract sealed class Monitor permits ResponseMonitor, NeverMonitor {
     abstract void end(long endNanos);
 
     abstract RuleResult result();
+
+    /**
+     * {@code timeNanos + a + b} for {@code a} and {@code b} of 0 or more (a limit and the uncertainty), or
+     * {@code Long.MAX_VALUE} when the sum is later than a long holds: a window that closes after the end
+     * of representable time never closes, instead of wrapping round to a time long past.
+     */
+    static long laterBy(long timeNanos, long a, long b) {
+        long s = timeNanos + a;
+        if (s < timeNanos) {
+            return Long.MAX_VALUE;
+        }
+        long sum = s + b;
+        return sum < s ? Long.MAX_VALUE : sum;
+    }
 }

@@ -102,7 +102,7 @@ final class NeverMonitor extends Monitor {
 
     /** After this time, the open overlap surely violates the rule. */
     private long certainAfter() {
-        return rule.longerThanNanos() == null ? startNanos : startNanos + rule.longerThanNanos() + uncertaintyNanos;
+        return rule.longerThanNanos() == null ? startNanos : laterBy(startNanos, rule.longerThanNanos(), uncertaintyNanos);
     }
 
     /** A certain overlap ends; it lies inside the possible run, which is still open. */

@@ -127,7 +127,7 @@ final class ResponseMonitor extends Monitor {
 
     /** After this time, a response can only fail. */
     private long deadline(long triggerNanos) {
-        return triggerNanos + rule.window().maxNanos() + uncertaintyNanos;
+        return laterBy(triggerNanos, rule.window().maxNanos(), uncertaintyNanos);
     }
 
     private void reportMissing(long triggerNanos, long knownAtNanos, String ending) {

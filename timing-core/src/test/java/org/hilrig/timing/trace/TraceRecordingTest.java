@@ -313,4 +313,52 @@ class TraceRecordingTest {
         t.end(5);
         return t;
     }
+
+    /**
+     * A glitch back and forth at one instant is stored change by change: a repeat needs a period, and a change
+     * at the time of the one it repeats has none. Periodic changes after it are compressed again. (Pins
+     * {@code Trace.repeats}' strict comparison of times and {@code storedCount}, two PIT survivors.)
+     */
+    @Test
+    void changesAtOneInstantAreNotARepeatButChangesOnePeriodApartAre() {
+        Trace t = new Trace();
+        int a = t.declareDigital("a");
+        t.digital(5, a, Level.HIGH);
+        t.digital(5, a, Level.LOW);
+        t.digital(5, a, Level.HIGH);
+        t.digital(5, a, Level.LOW);
+        assertThat(t.storedCount()).isEqualTo(4);
+        for (int k = 1; k <= 6; k++) {
+            t.digital(5 + 10L * k, a, k % 2 == 1 ? Level.HIGH : Level.LOW);
+        }
+        assertThat(t.changeCount()).isEqualTo(10);
+        assertThat(t.storedCount()).as("the six periodic changes in few entries").isBetween(5, 7);
+        Log all = new Log();
+        t.replay(all);
+        assertThat(all.lines).containsExactly("begin [a] 1000ps", "5 d0=HIGH", "5 d0=LOW", "5 d0=HIGH", "5 d0=LOW",
+                "15 d0=HIGH", "25 d0=LOW", "35 d0=HIGH", "45 d0=LOW", "55 d0=HIGH", "65 d0=LOW", "end 65");
+    }
+
+    /**
+     * A repeat may reach back over every change recorded so far: the fifth change repeats the first, one
+     * period of four changes later, and the sixth continues that repeat. (Pins the inclusive bound of
+     * {@code Trace.repeats}' search, a PIT survivor.)
+     */
+    @Test
+    void aRepeatMayReachBackToTheFirstChange() {
+        Trace t = new Trace();
+        int a = t.declareDigital("a");
+        int b = t.declareDigital("b");
+        t.digital(1, a, Level.HIGH);
+        t.digital(2, b, Level.HIGH);
+        t.digital(3, a, Level.LOW);
+        t.digital(4, b, Level.LOW);
+        t.digital(5, a, Level.HIGH);
+        t.digital(6, b, Level.HIGH);
+        assertThat(t.storedCount()).as("four changes and one repeat of two").isEqualTo(5);
+        Log all = new Log();
+        t.replay(all);
+        assertThat(all.lines).containsExactly("begin [a, b] 1000ps", "1 d0=HIGH", "2 d1=HIGH", "3 d0=LOW", "4 d1=LOW",
+                "5 d0=HIGH", "6 d1=HIGH", "end 6");
+    }
 }

@@ -39,8 +39,16 @@ public final class UnitRecords implements AutoCloseable {
         return new UnitRecords(ResultStore.connect(url, Dialect.of(url)), url);
     }
 
-    /** The attempt as its scan was taken: the unit (first seen now, unless known) and the attempt, running. */
+    /** The attempt as its scan was taken, a production attempt: {@link #started(AttemptRecord, AttemptPurpose)}. */
     public synchronized void started(AttemptRecord a) {
+        started(a, AttemptPurpose.PRODUCTION);
+    }
+
+    /**
+     * The attempt as its scan was taken: the unit (first seen now, unless known) and the attempt, running, with its
+     * purpose, in one transaction.
+     */
+    public synchronized void started(AttemptRecord a, AttemptPurpose purpose) {
         db.transaction("record the start of attempt " + a.attemptId(), () -> {
             try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM units WHERE serial = ?")) {
                 s.setString(1, a.serial());
@@ -70,6 +78,11 @@ public final class UnitRecords implements AutoCloseable {
                 s.setString(8, a.fixture());
                 s.setString(9, a.profileSha256());
                 s.setString(10, a.startedUtc());
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("UPDATE attempts SET purpose = ? WHERE attempt_id = ?")) {
+                s.setString(1, purpose.word());
+                s.setString(2, a.attemptId());
                 s.executeUpdate();
             }
             return null;

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  * a default database that does not exist yet.
  */
 @Command(name = "cpk", description = {"Shows the process capability of each measurement across the units of the"
-        + " station's attempts (production unless --purpose says otherwise): n, mean, SD, Cp, Cpk and their 95 %"
+        + " station's attempts (production unless --purpose says otherwise): n, mean, SD, Cp, Cpk and their 95 %%"
         + " intervals, a measurement-system warning, and an individuals/moving-range chart with the Western Electric"
         + " rules flagged.",
         "One value a unit: its first tested attempt's, the mean of its repeats. Nothing to report is one line and exit 0."})

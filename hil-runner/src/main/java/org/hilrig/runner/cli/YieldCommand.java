@@ -92,8 +92,10 @@ final class YieldCommand implements Callable<Integer> {
         YieldFigures.Group t = figures.total();
         out.printf(Locale.ROOT, "yield of %s attempts in %s: %d units, %d tested attempts (%d aborted and %d erred, in"
                 + " no figure)%n%n", purpose.word(), where, t.units(), t.tested(), t.aborted(), t.errors());
-        out.printf(Locale.ROOT, ROW, by == null ? "" : by.word().toUpperCase(Locale.ROOT), "UNITS", "1ST", "1ST PASS",
-                "1ST PASS 95 % CI", "FINAL", "RETEST", "TESTED", "ABORTED", "ERROR");
+        out.println("FPY: first-pass yield (units whose first tested attempt passed, of UNITS, with its 95 % Wilson"
+                + " interval); FINAL: final yield; RETEST: retest rate; attempts TESTED, ABORTED, ERROR");
+        out.printf(Locale.ROOT, ROW, by == null ? "" : by.word().toUpperCase(Locale.ROOT), "UNITS", "PASSED", "FPY",
+                "FPY 95 % CI", "FINAL", "RETEST", "TESTED", "ABORTED", "ERROR");
         for (YieldFigures.Group g : figures.groups()) {
             row(out, g);
         }

@@ -10,6 +10,7 @@
 # command's last byte to the reply's first, on the emulated cable), the emulator's worst pacing lateness, and
 # the load average around each run. Extra client options go in LATENCY_CLIENT_OPTS (e.g. --socat, --samples F);
 # RT_PRIORITIES picks the runs (default "0 80"); HIL_CMD runs another build of the rig (default scripts/hil; e.g. "java -jar /tmp/hil-old.jar" for a before).
+# EMULATE_OPTS adds options to every hil emulate (e.g. "--spin 50us" to compare against its default pacer).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count="${1:-2000}"
@@ -27,10 +28,10 @@ done
 [ "$load" -gt 0 ] && sleep 5 # let the load average see them
 echo "$(nproc) cores, $load added yes processes, client SCHED_FIFO ${client_rt} (0: ordinary)"
 for rt in ${RT_PRIORITIES:-0 80}; do
-  label="rt-priority $rt: "
+  label="rt-priority $rt${EMULATE_OPTS:+ $EMULATE_OPTS}: "
   before="$(cut -d' ' -f1-3 /proc/loadavg)"
   # shellcheck disable=SC2086
   python3 scripts/emulator-latency-client.py --count "$count" --client-rt "$client_rt" --label "$label" \
-      ${LATENCY_CLIENT_OPTS:-} -- ${HIL_CMD:-scripts/hil} emulate --board GEN --serial '{pty}' --rt-priority "$rt" || true
+      ${LATENCY_CLIENT_OPTS:-} -- ${HIL_CMD:-scripts/hil} emulate --board GEN --serial '{pty}' --rt-priority "$rt" ${EMULATE_OPTS:-} || true
   echo "${label} load average before: $before, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 done

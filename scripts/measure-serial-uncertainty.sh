@@ -3,10 +3,10 @@
 # times, each on a fresh cable and a fresh board (a running board starts its tube's rotor twice a minute at
 # most): the verdicts, and the declared uncertainty and value of every reply measurement (*_reply).
 # Usage: scripts/measure-serial-uncertainty.sh [RUNS] [RT_PRIORITY]   (default 3 runs, 0: ordinary scheduling;
-#        N: cable and rig at SCHED_FIFO N, the board at N - 10 (hil emulate's pacer busy-waits before each
-#        event, every 50 us during an exposure: at the cable's priority it kept socat and the kernel's tty
-#        work off its CPU and replies came 35-42 ms late, or not within 50 ms, even at N - 10; so hil emulate
-#        runs with --spin 0us here, EMULATE_OPTS to change it), the CPUs kept out of idle states while the rig runs)
+#        N: cable and rig at SCHED_FIFO N, the board at N - 10, the CPUs kept out of idle states while the rig runs)
+#   EMULATE_OPTS adds options to hil emulate, e.g. "--spin 50us" (its pacer then busy-waits before each event,
+#        every 50 us during an exposure: at real-time priority on 2 cores that kept socat and the kernel's tty
+#        work off a CPU, replies came 12-53 ms late; its default is 0, park only)
 #   BOARD=emulate (default: hil emulate --board GEN, fixtures/rigs/emulate-gen-serial.yaml)
 #   BOARD=independent (scripts/independent-gen-board.py, fixtures/rigs/pty-gen-serial.yaml); REPLY_DELAY=8ms
 # Needs socat. Prints the load average before and after.
@@ -19,9 +19,11 @@ work="$(mktemp -d)"
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
-rt=(); emu_rt=(); run_rt=(); board_rt=()
+# shellcheck disable=SC2206
+rt=(); emu_rt=(${EMULATE_OPTS:-}); run_rt=(); board_rt=()
 if [[ "$prio" != 0 ]]; then
-  rt=(chrt -f "$prio"); emu_rt=(--rt-priority $((prio - 10)) ${EMULATE_OPTS:---spin 0us}); run_rt=(--rt-priority "$prio")
+  # shellcheck disable=SC2206
+  rt=(chrt -f "$prio"); emu_rt=(--rt-priority $((prio - 10)) ${EMULATE_OPTS:-}); run_rt=(--rt-priority "$prio")
   board_rt=(--rt-priority $((prio - 10)))
 fi
 "$root/scripts/hil" defects >/dev/null # builds the jar first if needed
@@ -39,7 +41,7 @@ for i in $(seq 1 "$runs"); do
     "$root/scripts/hil" emulate --board GEN --serial "$work/board$i" "${emu_rt[@]}" >"$work/board$i.log" 2>&1 & pids+=($!)
     ready="emulating"
   fi
-  for _ in $(seq 300); do grep -q "$ready" "$work/board$i.log" && break; sleep 0.1; done
+  for _ in $(seq 300); do grep -qs "$ready" "$work/board$i.log" && break; sleep 0.1; done
   sed "s|/tmp/hil-gen-rig|$work/rig$i|" "$fixture" >"$work/fixture$i.yaml"
   if [[ "$prio" != 0 ]]; then printf 'realtime: {priority: %s, cpu_latency: 0us}\n' "$prio" >>"$work/fixture$i.yaml"; fi
   "$root/scripts/hil" run --rig "$work/fixture$i.yaml" --tags serial --no-db --rig-home "$work/home" --out "$work/out$i" \

@@ -91,7 +91,10 @@ final class EmulateCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "FILE", description = "Board profile of the emulated board (default: fixtures/boards/<board>-reference.yaml under hil.home).")
     Path profile;
 
-    @Option(names = "--spin", paramLabel = "DURATION", defaultValue = "50us", description = "Busy-wait before each due event (default ${DEFAULT-VALUE}).")
+    @Option(names = "--spin", paramLabel = "DURATION", defaultValue = "0us", description = "Busy-wait before each due event"
+            + " (default ${DEFAULT-VALUE}: park only). A spin (e.g. 50us) absorbs a park's oversleep, tens of microseconds,"
+            + " too little to show in the reply latency; with --rt-priority it holds a CPU from socat and the kernel's tty"
+            + " work: on 2 cores replies came 12-53 ms late (README, performance). Spin only with a core to spare.")
     String spin;
 
     @Option(names = "--rt-priority", paramLabel = "N", defaultValue = "0",

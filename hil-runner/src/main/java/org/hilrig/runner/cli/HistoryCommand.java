@@ -15,6 +15,7 @@ import org.hilrig.runner.store.StoredLot;
 import org.hilrig.runner.store.StoredResult;
 import org.hilrig.runner.store.StoredRun;
 import org.hilrig.runner.store.StoredStatistics;
+import org.hilrig.runner.store.UnitRecords;
 import org.hilrig.timing.BadInputException;
 import org.hilrig.timing.Durations;
 import picocli.CommandLine.Command;
@@ -29,13 +30,14 @@ import picocli.CommandLine.Spec;
  * {@code incomplete runs, not counted above:}, each with what it lacks. Instead of the latest results:
  * {@code --runs} lists the last runs with their unit seed and state; {@code --repeats} the statistics over repeats
  * of the latest runs (filtered like the results, and by {@code --measurement}); {@code --lot} the production lots,
- * {@code --lot ID} one lot with its units and statistics ({@link LotHistory}). Exit 0, or 2 for bad usage
+ * {@code --lot ID} one lot with its units and statistics ({@link LotHistory}); {@code --unit SERIAL} a production
+ * unit's attempts and rework steps ({@link UnitHistory}, {@code --json} for a machine). Exit 0, or 2 for bad usage
  * (including a default SQLite database that does not exist yet, two of those views at once, a filter a view does
- * not take, and a lot id the database does not have).
+ * not take, and a lot id or unit serial the database does not have).
  */
 @Command(name = "history", description = {"Shows the latest scenario results from the results database, or a "
         + "measurement's trend across runs (--measurement), the runs (--runs), the statistics over repeats "
-        + "(--repeats), or the production lots (--lot [ID]).",
+        + "(--repeats), the production lots (--lot [ID]), or a production unit's attempts (--unit SERIAL).",
         "Only runs that ended with a sealed evidence folder count; runs that did not (still running, killed) are "
                 + "listed after them as incomplete, with what they lack."})
 final class HistoryCommand implements Callable<Integer> {
@@ -77,6 +79,14 @@ final class HistoryCommand implements Callable<Integer> {
             + "across them (--scenario, --measurement choose which).")
     String lot;
 
+    @Option(names = "--unit", paramLabel = "SERIAL", description = "A production unit's attempts at the stations "
+            + "(time, station, socket, operator, profile revision, verdict, manifest hash, abort reason), its rework "
+            + "steps and its status.")
+    String unit;
+
+    @Option(names = "--json", description = "With --unit: print the unit as JSON.")
+    boolean json;
+
     @Override
     public Integer call() {
         if (last != null && last < 1) {
@@ -93,6 +103,13 @@ final class HistoryCommand implements Callable<Integer> {
         }
         checkViews();
         PrintWriter out = spec.commandLine().getOut();
+        if (unit != null) {
+            try (UnitRecords units = UnitRecords.open(url)) {
+                UnitHistory.print(out, units, unit, RunCommand.redact(url), json);
+            }
+            out.flush();
+            return Hil.OK;
+        }
         try (ResultStore store = ResultStore.open(url)) {
             if (lot != null) {
                 printLot(out, store, url);
@@ -123,9 +140,16 @@ final class HistoryCommand implements Callable<Integer> {
      * @throws BadInputException naming the options
      */
     private void checkViews() {
-        int views = (runs ? 1 : 0) + (repeats ? 1 : 0) + (lot != null ? 1 : 0);
+        int views = (runs ? 1 : 0) + (repeats ? 1 : 0) + (lot != null ? 1 : 0) + (unit != null ? 1 : 0);
         if (views > 1) {
-            throw new BadInputException("", 0, 0, "--runs, --repeats and --lot: give one of them");
+            throw new BadInputException("", 0, 0, "--runs, --repeats, --lot and --unit: give one of them");
+        }
+        if (json && unit == null) {
+            throw new BadInputException("", 0, 0, "--json goes with --unit SERIAL (the other views print text)");
+        }
+        if (unit != null && (scenario != null || requirement != null || measurement != null || last != null)) {
+            throw new BadInputException("", 0, 0, "--unit shows every attempt at the unit: --scenario, --requirement,"
+                    + " --measurement and --last do not go with it");
         }
         if (runs && (scenario != null || requirement != null || measurement != null)) {
             throw new BadInputException("", 0, 0, "--runs lists every run: --scenario, --requirement and"

@@ -50,7 +50,12 @@ import org.slf4j.LoggerFactory;
  * rate (none on a link the fixture says has no wire timing, {@code wire: none}: there {@link #byteNanos()}
  * is 0). Observations are handed over by the I/O threads through a queue and recorded by the scenario
  * thread in arrival order; one that arrives stamped before something already recorded is recorded at that
- * later time, and the shift widens the {@linkplain #timestampUncertaintyNanos() declared uncertainty}.
+ * later time, and the shift widens the {@linkplain #timestampUncertaintyNanos() declared uncertainty}. A
+ * stimulus (a drive, a frame sent, an injection, a cut) is recorded after what was stamped before its clock
+ * bracket began and before what was stamped from then on, even if that was handed over first: a prompt
+ * board's answer, handed over while the scenario thread was still between its stamps, is recorded after
+ * the stimulus it answers (at its own stamp, or at the stimulus's when stamped before the bracket's middle,
+ * a shift that widens the uncertainty as above), never before it.
  *
  * <p>Uncertainty: a measurement is a difference of two stamps, so the rig declares the sum of the worst
  * stimulus stamp of its kind (half the widest clock bracket of such stimuli; a frame is also uncertain by
@@ -240,9 +245,10 @@ public final class RealTimeRig implements Rig {
         HardwareLine l = outputLine(line);
         ensureOpen();
         Stamp s = asStimulus(() -> lines.drive(l, active));
-        drain(null);
         worstDriveNanos = Math.max(worstDriveNanos, s.uncertaintyNanos());
-        record(s.timeNanos());
+        // the stamp is its clock bracket's middle, uncertain by half the bracket's width: the bracket began that
+        // much earlier
+        recordStimulus(s.timeNanos() - s.uncertaintyNanos(), s.timeNanos());
         trace.digital(watermarkNanos, signalIds.get(l), Level.of(active));
         return watermarkNanos;
     }
@@ -264,9 +270,9 @@ public final class RealTimeRig implements Rig {
     @Override
     public long send(byte[] bytes) {
         ensureOpen();
-        if (cutAt(clock.nowNanos())) {
-            drain(null);
-            record(clock.nowNanos());
+        long now = clock.nowNanos();
+        if (cutAt(now)) {
+            recordStimulus(now, now);
             return watermarkNanos; // the cable is cut on the rig's side: the frame goes nowhere
         }
         long[] bracket = stamped(() -> link.write(bytes));
@@ -323,8 +329,7 @@ public final class RealTimeRig implements Rig {
         long before = bracket[0];
         long after = bracket[1];
         worstInjectNanos = Math.max(worstInjectNanos, (after - before + 1) / 2);
-        drain(null);
-        record(before + (after - before) / 2);
+        recordStimulus(before, before + (after - before) / 2);
         return watermarkNanos;
     }
 
@@ -341,8 +346,7 @@ public final class RealTimeRig implements Rig {
         long t = clock.nowNanos();
         cutUntilNanos = fault instanceof PlantFault.LinkCut c
                 ? (c.lengthNanos() == 0 ? Long.MAX_VALUE : t + c.lengthNanos()) : Long.MIN_VALUE;
-        drain(null);
-        record(t);
+        recordStimulus(t, t);
         return watermarkNanos;
     }
 
@@ -440,6 +444,16 @@ public final class RealTimeRig implements Rig {
             }
         }
         return false;
+    }
+
+    /**
+     * Moves the rig's time to a stimulus stamped at {@code atNanos} in a clock bracket that began at {@code
+     * beforeNanos}: first records what the I/O threads handed over stamped before the bracket; what was stamped
+     * from its start on stays queued, to be recorded after the stimulus (the class comment says why).
+     */
+    private void recordStimulus(long beforeNanos, long atNanos) {
+        drainStampedBefore(beforeNanos);
+        record(atNanos);
     }
 
     /** Records what the I/O threads handed over stamped before {@code nanos}, in arrival order; the rest stays. */

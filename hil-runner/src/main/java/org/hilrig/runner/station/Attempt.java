@@ -27,6 +27,7 @@ import org.hilrig.runner.run.RunListener;
 import org.hilrig.runner.run.ScenarioRun;
 import org.hilrig.runner.scenario.Scenario;
 import org.hilrig.runner.store.AttemptRecord;
+import org.hilrig.runner.store.ProfileRevision;
 import org.hilrig.runner.store.ResultStore;
 import org.hilrig.timing.Durations;
 import org.hilrig.timing.RigFailureException;
@@ -54,6 +55,8 @@ final class Attempt {
     private final StationFile station;
     private final StationFile.Socket socket;
     private final StationFile.Product product;
+    private final ProfileRevision revision;
+    private final Path profileFile;
     private final List<Scenario> suite;
     private final Library library;
     private final RigHome home;
@@ -65,13 +68,20 @@ final class Attempt {
     private final Listener listener;
     private volatile AbortableRigs rigs;
     private volatile String abortReason;
+    private volatile String inOperatorWords;
 
-    Attempt(StationFile station, StationFile.Socket socket, StationFile.Product product, List<Scenario> suite,
-            Library library, RigHome home, String databaseUrl, String serial, String operator, String attemptId,
+    /**
+     * @param revision the product's profile revision in force at the scan: the attempt records it and its hash
+     * @param profileFile the revision's text as a file, which an emulated unit starts with
+     */
+    Attempt(StationFile station, StationFile.Socket socket, StationFile.Product product, ProfileRevision revision,
+            Path profileFile, List<Scenario> suite, Library library, RigHome home, String databaseUrl, String serial, String operator, String attemptId,
             String startedUtc, Listener listener) {
         this.station = station;
         this.socket = socket;
         this.product = product;
+        this.revision = revision;
+        this.profileFile = profileFile;
         this.suite = List.copyOf(suite);
         this.library = library;
         this.home = home;
@@ -97,10 +107,20 @@ final class Attempt {
         }
     }
 
+    /**
+     * Once {@link #run} returned: a FAIL's or an INCONCLUSIVE's first scenario not passed in an operator's words
+     * ({@link OperatorWords}), the record's {@code why} being the engine's technical text; null for other verdicts,
+     * whose {@code why} is in words already.
+     */
+    String inOperatorWords() {
+        return inOperatorWords;
+    }
+
     /** The attempt's record as its scan is taken: running, no verdict yet. */
     AttemptRecord starting() {
         return new AttemptRecord(attemptId, serial, socket.name(), station.id(), operator, product.partNumber(),
-                product.revision(), socket.fixture().getFileName().toString(), sha256(product.profile()), Map.of(), started,
+                product.revision(), socket.fixture().getFileName().toString(), revision.sha256(),
+                revision.revisionId(), Map.of(), started,
                 null, null, null, null, null, null, null);
     }
 
@@ -115,7 +135,7 @@ final class Attempt {
             Path fixture = socket.fixture();
             if (socket.emulate() != null) {
                 listener.phase("starting unit " + serial + " (hil emulate --unit-seed " + unitSeed + ")");
-                unit = EmulatedBoard.start(socket.emulate(), unitSeed, defect, product.profile(), Library.home(), 120);
+                unit = EmulatedBoard.start(socket.emulate(), unitSeed, defect, profileFile, Library.home(), 120);
                 fixture = emulatedFixture(unit.port());
             }
             if (abortReason != null) {
@@ -205,6 +225,8 @@ final class Attempt {
         }
         if (!notPassed.isEmpty()) {
             boolean failed = notPassed.get(0).status() != Verdict.INCONCLUSIVE;
+            inOperatorWords = OperatorWords.of(notPassed.get(0)) + (notPassed.size() == 1 ? "" : " "
+                    + (notPassed.size() - 1) + (notPassed.size() == 2 ? " other test" : " other tests") + " not passed.");
             String why = inWords(notPassed.get(0)) + (notPassed.size() == 1 ? "" : "; also not passed: " + String.join(", ",
                     notPassed.subList(1, notPassed.size()).stream().map(r -> r.id() + " " + r.status().word()).toList()));
             return record(started, ver, fixtureName, failed ? AttemptRecord.Verdict.FAIL : AttemptRecord.Verdict.INCONCLUSIVE,
@@ -280,7 +302,7 @@ final class Attempt {
     private AttemptRecord record(String started, Map<String, String> ver, String fixture, AttemptRecord.Verdict verdict,
             String why, String runId, String manifest) {
         return new AttemptRecord(attemptId, serial, socket.name(), station.id(), operator, product.partNumber(),
-                product.revision(), fixture, sha256(product.profile()), ver, started,
+                product.revision(), fixture, revision.sha256(), revision.revisionId(), ver, started,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), verdict,
                 verdict == AttemptRecord.Verdict.ABORTED ? abortReason : null, why, runId,
                 runId == null ? null : station.evidence().resolve(attemptId).toString(), manifest);

@@ -25,11 +25,7 @@ final class OperatorPage {
 
     static String station(StationFile file, List<SocketView> sockets, StationFile.Operator who, String csrf) {
         StringBuilder b = new StringBuilder(head("Station " + file.id()));
-        b.append("<body data-csrf=\"").append(esc(csrf)).append("\"><header><h1>Station ").append(esc(file.id()))
-                .append("</h1><p class=\"who\">").append(esc(who.name())).append(" (").append(who.role().name()
-                        .toLowerCase(java.util.Locale.ROOT)).append(")</p>")
-                .append("<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\"")
-                .append(esc(csrf)).append("\"><button type=\"submit\" id=\"logout\">Log out</button></form></header>");
+        b.append("<body data-csrf=\"").append(esc(csrf)).append("\">").append(header(file.id(), who, csrf, "/"));
         b.append("<section class=\"scan\"><form id=\"scan-form\" autocomplete=\"off\">")
                 .append("<label for=\"product\">Product</label><select id=\"product\">");
         for (StationFile.Product p : file.products()) {
@@ -49,7 +45,13 @@ final class OperatorPage {
         for (SocketView s : sockets) {
             b.append(panel(s));
         }
-        b.append("</main><script src=\"/station.js\"></script></body></html>");
+        b.append("</main><section class=\"rework keeps-focus\" aria-labelledby=\"rework-title\"><h2 id=\"rework-title\">"
+                + "Rework</h2><form id=\"rework-form\" autocomplete=\"off\"><label for=\"rework-serial\">Unit</label>"
+                + "<input id=\"rework-serial\" name=\"serial\" spellcheck=\"false\" required><label for=\"rework-note\">"
+                + "What was done</label><input id=\"rework-note\" name=\"note\" required maxlength=\"500\">"
+                + "<button type=\"submit\" id=\"rework\">Record rework</button></form>"
+                + "<p id=\"rework-result\" class=\"notice\" role=\"status\" hidden></p></section>"
+                + "<script src=\"/station.js\"></script></body></html>");
         return b.toString();
     }
 
@@ -62,7 +64,9 @@ final class OperatorPage {
                 + "<p class=\"unit\">" + (s.serial() == null ? "no unit" : "Unit " + esc(s.serial())
                         + (s.unitStatus() == null ? "" : ": " + esc(s.unitStatus()))) + "</p>"
                 + "<div class=\"banner\"" + (verdict.isEmpty() ? " hidden" : "") + "><p class=\"verdict\">" + esc(verdict)
-                + "</p><p class=\"why\">" + esc(s.why() == null ? "" : s.why()) + "</p></div>"
+                + "</p><p class=\"why\">" + esc(s.why() == null ? "" : s.why()) + "</p>"
+                + "<details class=\"technical\"" + (s.detail() == null ? " hidden" : "") + "><summary>Technical details"
+                + "</summary><p class=\"detail\">" + esc(s.detail()) + "</p></details></div>"
                 + "<div class=\"progress\"" + ("running".equals(s.state()) || "aborting".equals(s.state()) ? "" : " hidden") + ">"
                 + "<p class=\"phase\">" + esc(s.phase()) + "</p><p class=\"scenario\"></p><p class=\"step\"></p>"
                 + "<p class=\"elapsed\"></p><p class=\"left\"></p></div>"
@@ -70,7 +74,30 @@ final class OperatorPage {
                 + ">Abort</button></section>";
     }
 
-    private static String head(String title) {
+    /**
+     * The header every logged-in page has: the station, links to the pages the user's role may use (and no other),
+     * who is logged in, and the logout button.
+     */
+    static String header(String station, StationFile.Operator who, String csrf, String here) {
+        StringBuilder b = new StringBuilder("<header><h1>Station ").append(esc(station)).append("</h1><nav>");
+        b.append(link("/", "Operator page", here));
+        if (who.role().may(StationFile.Right.RELEASE_PROFILES)) {
+            b.append(link("/products", "Products", here));
+        }
+        if (who.role().may(StationFile.Right.MANAGE_USERS)) {
+            b.append(link("/users", "Users", here));
+        }
+        return b.append("</nav><p class=\"who\">").append(esc(who.name())).append(" (").append(who.role().word())
+                .append(")</p><form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\"")
+                .append(esc(csrf)).append("\"><button type=\"submit\" id=\"logout\">Log out</button></form></header>")
+                .toString();
+    }
+
+    private static String link(String href, String text, String here) {
+        return "<a href=\"" + href + "\"" + (href.equals(here) ? " aria-current=\"page\"" : "") + ">" + esc(text) + "</a>";
+    }
+
+    static String head(String title) {
         return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title) + "</title>"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<link rel=\"stylesheet\" href=\"/station.css\"></head>";

@@ -4,14 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.List;
+import java.util.function.Function;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The station's sessions: a browser gets one on its first visit (before login, so the login form has a CSRF token
  * too), identified by a 256-bit random cookie; logging in replaces it with a new one (no fixation) bound to the
- * operator. A session ends after {@code timeoutNanos} without a request, and at logout. Each has its own 256-bit
+ * operator. A session ends after {@code timeoutNanos} without a request, at logout, and when an admin disables
+ * its user or resets their password. Each has its own 256-bit
  * CSRF token that every state-changing request must carry. Thread-safe.
  */
 final class Sessions {
@@ -25,11 +26,12 @@ final class Sessions {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final ConcurrentHashMap<String, Session> byId = new ConcurrentHashMap<>();
     private final long timeoutNanos;
-    private final List<StationFile.Operator> operators;
+    private final Function<String, Optional<StationFile.Operator>> users;
 
-    Sessions(long timeoutNanos, List<StationFile.Operator> operators) {
+    /** @param users the user of a name who may log in now (known and enabled), else empty */
+    Sessions(long timeoutNanos, Function<String, Optional<StationFile.Operator>> users) {
         this.timeoutNanos = timeoutNanos;
-        this.operators = List.copyOf(operators);
+        this.users = users;
     }
 
     /** The live session of a cookie (its idle time restarted), or empty when there is none or it expired. */
@@ -53,7 +55,7 @@ final class Sessions {
      * cost the same and look the same to the caller.
      */
     Optional<Session> login(String oldId, String name, char[] password) {
-        StationFile.Operator who = operators.stream().filter(o -> o.name().equals(name)).findFirst().orElse(null);
+        StationFile.Operator who = name.isEmpty() ? null : users.apply(name).orElse(null);
         boolean ok = PasswordHash.matches(password, who == null ? null : who.passwordHash());
         java.util.Arrays.fill(password, '\0');
         if (!ok) {
@@ -67,6 +69,11 @@ final class Sessions {
 
     void logout(String id) {
         byId.remove(id);
+    }
+
+    /** Ends every session of a user (disabled, or given a new password): their next request must log in. */
+    void endFor(String name) {
+        byId.values().removeIf(v -> v.loggedIn() && v.operator().name().equals(name));
     }
 
     /** Whether {@code token} is the session's CSRF token (constant time). */

@@ -78,8 +78,44 @@ public record StationFile(String id, String database, Path evidence, long sessio
     public record Operator(String name, Role role, String passwordHash) {
     }
 
-    /** What an operator may do: run units; also release profiles and change retest policy; also manage users. */
+    /**
+     * What a user may do: an operator runs units (scans, aborts, records rework); an engineer also releases profile
+     * revisions and changes retest policies; an admin also manages users.
+     */
     public enum Role {
-        OPERATOR, ENGINEER, ADMIN
+        OPERATOR, ENGINEER, ADMIN;
+
+        /** Whether this role has the right. */
+        public boolean may(Right right) {
+            return switch (right) {
+                case RUN_UNITS -> true;
+                case RELEASE_PROFILES -> this != OPERATOR;
+                case MANAGE_USERS -> this == ADMIN;
+            };
+        }
+
+        /** The role as station files and the database write it ({@code operator}). */
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** What a request needs its user's role to allow. */
+    public enum Right {
+        /** scan units, abort attempts, record rework steps */
+        RUN_UNITS,
+        /** release a product's profile revisions, change its retest policy */
+        RELEASE_PROFILES,
+        /** add users, disable and enable them, reset their passwords */
+        MANAGE_USERS;
+
+        /** For messages: what the right lets one do. */
+        public String words() {
+            return switch (this) {
+                case RUN_UNITS -> "run units";
+                case RELEASE_PROFILES -> "release profile revisions and change retest policies (engineer)";
+                case MANAGE_USERS -> "manage users (admin)";
+            };
+        }
     }
 }

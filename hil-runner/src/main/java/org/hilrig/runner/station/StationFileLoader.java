@@ -50,7 +50,10 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * </pre>
  *
  * Paths are relative to the installation's home. An emulated socket's fixture must be a TCP fixture without
- * GPIO lines (its port is replaced by the emulator's).
+ * GPIO lines (its port is replaced by the emulator's). {@code operators}, {@code profile} and {@code retest} are
+ * where a station starts: the first start on a results database adds the operators as its users, makes the profile
+ * revision 1 and the retest policy policy 1; from then on admins keep the users and engineers release revisions and
+ * change the policy ({@link StationUsers}, {@link ProductRevisions}), and the file's values are not read again.
  */
 public final class StationFileLoader {
     private static final List<String> TOP = List.of("station", "database", "evidence", "session_timeout", "operators",

@@ -62,9 +62,11 @@ public final class StationMain implements AutoCloseable {
                 + f.sockets().size() + " sockets: " + f.sockets().stream().map(StationFile.Socket::name)
                         .collect(Collectors.joining(", ")) + "; products: " + f.products().stream()
                         .map(p -> p.partNumber() + " rev " + p.revision() + " (" + station.suite(p.partNumber()).size()
-                                + " scenarios)").collect(Collectors.joining(", ")) + "; results: " + databaseName
+                                + " scenarios, profile " + station.products().current(p.partNumber()).revisionId() + ")")
+                        .collect(Collectors.joining(", ")) + "; results: " + databaseName
                 + "; evidence: " + f.evidence() + ")" + (station.abortedAtStart() == 0 ? "" : "; " + station.abortedAtStart()
-                        + " attempts that were running when it last stopped are marked aborted");
+                        + " attempts that were running when it last stopped are marked aborted")
+                + station.products().notes().stream().map(n -> "; " + n).collect(Collectors.joining());
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
+import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
@@ -14,6 +15,7 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.hilrig.runner.station.StationFile.Right;
 import org.hilrig.timing.RigFailureException;
 
 /**
@@ -28,9 +30,21 @@ import org.hilrig.timing.RigFailureException;
  * POST /sockets/{socket}/scan    product, serial, csrf: 202 started, 422 refused (JSON {"error": ...})
  * POST /sockets/{socket}/abort   csrf: 202 aborting, 409 when nothing runs there
  * GET  /events                   server-sent events: one "socket" event (SocketView as JSON) a change
- * GET  /units/{serial}           a unit's status and every attempt at it, JSON
+ * GET  /units/{serial}           a unit's status, every attempt at it and its rework steps, JSON
+ * POST /units/{serial}/rework    note, csrf: 201 the rework step recorded, 422 refused (JSON {"error": ...})
+ * GET  /products                 engineer: the products' profile revisions and retest policies, with their forms
+ * POST /products/{part}/revisions  engineer: profile (a file, multipart) or path, reason, csrf: a new revision, or
+ *                                422 with every problem of the file at its file:line:col
+ * POST /products/{part}/retest   engineer: max_attempts, rework_after_fail, reason, csrf
+ * GET  /users, POST /users       admin: the users and the audit trail; add one (name, role, password, csrf)
+ * POST /users/{name}/disable, /enable, /password   admin: csrf (and password)
+ * GET  /audit                    admin: the audit trail's latest entries, JSON
  * GET  /station.js, /station.css the page's script and style, from the jar
  * </pre>
+ *
+ * An operator runs units; an engineer also releases profiles and changes retest policies; an admin also manages
+ * users ({@link StationFile.Role#may}). A request its user's role does not allow gets 403, and no page shows a
+ * link or form its reader cannot use.
  *
  * Every request gets a session (cookie {@code hil_session}, HttpOnly, SameSite=Strict); every POST without the
  * session's CSRF token (form field {@code csrf} or header {@code X-CSRF-Token}) is refused with 403 before its
@@ -45,7 +59,8 @@ final class StationServer implements AutoCloseable {
 
     private StationServer(Station station, String bind, int port) {
         this.station = station;
-        this.sessions = new Sessions(station.file().sessionTimeoutNanos(), station.file().operators());
+        this.sessions = new Sessions(station.file().sessionTimeoutNanos(), station.users()::enabled);
+        ChangeRoutes changes = new ChangeRoutes(station, sessions);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -54,14 +69,28 @@ final class StationServer implements AutoCloseable {
             cfg.routes.get("/login", ctx -> ctx.html(OperatorPage.login(station.file().id(), session(ctx).csrf(), null)));
             cfg.routes.post("/login", this::login);
             cfg.routes.post("/logout", ctx -> {
+                if (session(ctx).loggedIn()) {
+                    station.audit().record(session(ctx).operator().name(), "logout", "");
+                }
                 sessions.logout(session(ctx).id());
                 ctx.removeCookie(COOKIE, "/");
                 ctx.redirect("/login", HttpStatus.SEE_OTHER);
             });
-            cfg.routes.post("/sockets/{socket}/scan", this::scan);
-            cfg.routes.post("/sockets/{socket}/abort", this::abort);
+            cfg.routes.post("/sockets/{socket}/scan", guard(Right.RUN_UNITS, this::scan));
+            cfg.routes.post("/sockets/{socket}/abort", guard(Right.RUN_UNITS, this::abort));
             cfg.routes.sse("/events", this::events);
-            cfg.routes.get("/units/{serial}", this::unit);
+            cfg.routes.get("/units/{serial}", guard(Right.RUN_UNITS, this::unit));
+            cfg.routes.post("/units/{serial}/rework", guard(Right.RUN_UNITS, this::rework));
+            cfg.routes.get("/products", guard(Right.RELEASE_PROFILES, changes::products));
+            cfg.routes.post("/products/{part}/revisions", guard(Right.RELEASE_PROFILES, changes::release));
+            cfg.routes.post("/products/{part}/retest", guard(Right.RELEASE_PROFILES, changes::retest));
+            cfg.routes.get("/users", guard(Right.MANAGE_USERS, changes::users));
+            cfg.routes.post("/users", guard(Right.MANAGE_USERS, changes::addUser));
+            cfg.routes.post("/users/{name}/disable", guard(Right.MANAGE_USERS, ctx -> changes.setDisabled(ctx, true)));
+            cfg.routes.post("/users/{name}/enable", guard(Right.MANAGE_USERS, ctx -> changes.setDisabled(ctx, false)));
+            cfg.routes.post("/users/{name}/password", guard(Right.MANAGE_USERS, changes::resetPassword));
+            cfg.routes.get("/audit", guard(Right.MANAGE_USERS, ctx -> json(ctx, HttpStatus.OK, Map.of("audit",
+                    station.audit().last(UsersPage.AUDIT_SHOWN)))));
             cfg.routes.get("/station.js", ctx -> asset(ctx, "station.js", "text/javascript; charset=utf-8"));
             cfg.routes.get("/station.css", ctx -> asset(ctx, "station.css", "text/css; charset=utf-8"));
         });
@@ -99,7 +128,33 @@ final class StationServer implements AutoCloseable {
         }
     }
 
-    private static Sessions.Session session(Context ctx) {
+    /**
+     * The handler, for a logged-in user whose role has the right: a page asked for without a session goes to the
+     * login form, any other request gets 401; a role without the right gets 403 (and the audit trail says who tried).
+     */
+    private Handler guard(Right right, Handler h) {
+        return ctx -> {
+            Sessions.Session s = session(ctx);
+            if (!s.loggedIn()) {
+                if (ctx.method() == HandlerType.GET && !ctx.path().startsWith("/units/") && !ctx.path().equals("/audit")) {
+                    ctx.redirect("/login", HttpStatus.SEE_OTHER);
+                } else {
+                    json(ctx, HttpStatus.UNAUTHORIZED, Map.of("error", "log in first (the session ended)"));
+                }
+                return;
+            }
+            if (!s.operator().role().may(right)) {
+                station.audit().record(s.operator().name(), "forbidden", ctx.method() + " " + ctx.path() + " needs the right"
+                        + " to " + right.words());
+                ctx.status(HttpStatus.FORBIDDEN).contentType("text/plain; charset=utf-8").result("forbidden: "
+                        + s.operator().name() + " (" + s.operator().role().word() + ") may not " + right.words());
+                return;
+            }
+            h.handle(ctx);
+        };
+    }
+
+    static Sessions.Session session(Context ctx) {
         return ctx.attribute("session");
     }
 
@@ -126,21 +181,11 @@ final class StationServer implements AutoCloseable {
             return;
         }
         setCookie(ctx, s.get());
+        station.audit().record(name, "login", "");
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 
-    private boolean loggedIn(Context ctx) {
-        if (session(ctx).loggedIn()) {
-            return true;
-        }
-        json(ctx, HttpStatus.UNAUTHORIZED, Map.of("error", "log in first (the session ended)"));
-        return false;
-    }
-
     private void scan(Context ctx) {
-        if (!loggedIn(ctx)) {
-            return;
-        }
         try {
             station.scan(ctx.pathParam("socket"), ctx.formParam("product"), ctx.formParam("serial"),
                     session(ctx).operator().name());
@@ -151,9 +196,6 @@ final class StationServer implements AutoCloseable {
     }
 
     private void abort(Context ctx) {
-        if (!loggedIn(ctx)) {
-            return;
-        }
         if (station.abort(ctx.pathParam("socket"), session(ctx).operator().name())) {
             json(ctx, HttpStatus.ACCEPTED, Map.of("aborting", ctx.pathParam("socket")));
         } else {
@@ -162,12 +204,23 @@ final class StationServer implements AutoCloseable {
     }
 
     private void unit(Context ctx) {
-        if (!loggedIn(ctx)) {
-            return;
-        }
         String serial = ctx.pathParam("serial");
         json(ctx, HttpStatus.OK, Map.of("serial", serial, "status", station.status(serial).name(), "attempts",
-                station.attempts(serial)));
+                station.attempts(serial), "reworks", station.reworks(serial)));
+    }
+
+    /** A rework step on a failed unit: 201 with the unit's status after it, or 422 with why not. */
+    private void rework(Context ctx) {
+        String serial = ctx.pathParam("serial");
+        try {
+            org.hilrig.runner.store.ReworkRecord w = station.rework(serial, session(ctx).operator().name(),
+                    ctx.formParam("note"));
+            json(ctx, HttpStatus.CREATED, Map.of("rework", w, "status", station.status(serial).name(), "message",
+                    "rework of " + w.serial() + " recorded: it may be scanned again (" + station.status(serial).words()
+                            + ")"));
+        } catch (Station.Refused e) {
+            json(ctx, HttpStatus.UNPROCESSABLE_CONTENT, Map.of("error", e.getMessage()));
+        }
     }
 
     private void events(SseClient client) {
@@ -189,7 +242,7 @@ final class StationServer implements AutoCloseable {
         station.views().forEach(send);
     }
 
-    private static void json(Context ctx, HttpStatus status, Object body) {
+    static void json(Context ctx, HttpStatus status, Object body) {
         ctx.status(status).contentType("application/json").result(text(body));
     }
 

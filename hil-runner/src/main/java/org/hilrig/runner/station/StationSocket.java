@@ -67,7 +67,7 @@ final class StationSocket implements AutoCloseable {
             a = make.apply(new Progress());
             running = a;
             view = new SocketView(spec.name(), "running", serial, operator, "scan accepted", 0, 0, null, null, null, 0,
-                    List.of(), null, null, null, null);
+                    List.of(), null, null, null, null, null);
         }
         publish();
         thread.execute(() -> {
@@ -77,7 +77,7 @@ final class StationSocket implements AutoCloseable {
             } catch (RuntimeException | Error e) {
                 r = null;
                 synchronized (lock) {
-                    view = done(view, "ERROR", "internal error: " + e, null);
+                    view = done(view, "ERROR", "internal error: " + e, null, null, null);
                     running = null;
                 }
                 publish();
@@ -91,11 +91,10 @@ final class StationSocket implements AutoCloseable {
                 notRecorded = e.getMessage();
             }
             synchronized (lock) {
-                view = done(view, r.verdict().name(), notRecorded == null ? r.why() : r.why()
-                        + " (NOT RECORDED in the results database: " + notRecorded + ")", r.evidence());
-                view = new SocketView(view.socket(), view.state(), view.serial(), view.operator(), view.phase(),
-                        view.scenarioIndex(), view.scenarioCount(), view.scenario(), view.scenarioTitle(), view.step(),
-                        view.elapsedMillis(), view.left(), view.verdict(), view.why(), view.evidence(), status);
+                String said = a.inOperatorWords() == null ? r.why() : a.inOperatorWords();
+                String detail = a.inOperatorWords() == null ? null : r.why();
+                view = done(view, r.verdict().name(), notRecorded == null ? said : said
+                        + " (NOT RECORDED in the results database: " + notRecorded + ")", r.evidence(), status, detail);
                 running = null;
             }
             publish();
@@ -113,23 +112,24 @@ final class StationSocket implements AutoCloseable {
             }
             view = new SocketView(view.socket(), "aborting", view.serial(), view.operator(), "aborting: outputs to the safe"
                     + " state", view.scenarioIndex(), view.scenarioCount(), view.scenario(), view.scenarioTitle(), view.step(),
-                    view.elapsedMillis(), view.left(), null, null, null, null);
+                    view.elapsedMillis(), view.left(), null, null, null, null, null);
         }
         a.abort(reason);
         publish();
         return true;
     }
 
-    private SocketView done(SocketView v, String verdict, String why, String evidence) {
+    private SocketView done(SocketView v, String verdict, String why, String evidence, String unitStatus,
+            String detail) {
         return new SocketView(v.socket(), "done", v.serial(), v.operator(), "ended", v.scenarioIndex(), v.scenarioCount(),
                 v.scenario(), v.scenarioTitle(), v.step(), (System.nanoTime() - startedNanos) / 1_000_000, List.of(), verdict,
-                why, evidence, null);
+                why, evidence, unitStatus, detail);
     }
 
     private static SocketView with(SocketView v, long elapsed) {
         return new SocketView(v.socket(), v.state(), v.serial(), v.operator(), v.phase(), v.scenarioIndex(),
                 v.scenarioCount(), v.scenario(), v.scenarioTitle(), v.step(), elapsed, v.left(), v.verdict(), v.why(),
-                v.evidence(), v.unitStatus());
+                v.evidence(), v.unitStatus(), v.detail());
     }
 
     private void publish() {
@@ -141,20 +141,20 @@ final class StationSocket implements AutoCloseable {
         @Override
         public void phase(String what) {
             update(v -> new SocketView(v.socket(), v.state(), v.serial(), v.operator(), what, v.scenarioIndex(),
-                    v.scenarioCount(), v.scenario(), v.scenarioTitle(), v.step(), 0, v.left(), null, null, null, null));
+                    v.scenarioCount(), v.scenario(), v.scenarioTitle(), v.step(), 0, v.left(), null, null, null, null, null));
         }
 
         @Override
         public void scenario(int index, int total, Scenario s, List<Scenario> suite) {
             List<String> left = suite.subList(index + 1, suite.size()).stream().map(Scenario::id).toList();
             update(v -> new SocketView(v.socket(), v.state(), v.serial(), v.operator(), "running the suite", index + 1,
-                    total, s.id(), s.title(), null, 0, left, null, null, null, null));
+                    total, s.id(), s.title(), null, 0, left, null, null, null, null, null));
         }
 
         @Override
         public void step(String what) {
             update(v -> new SocketView(v.socket(), v.state(), v.serial(), v.operator(), v.phase(), v.scenarioIndex(),
-                    v.scenarioCount(), v.scenario(), v.scenarioTitle(), "sent " + what, 0, v.left(), null, null, null, null));
+                    v.scenarioCount(), v.scenario(), v.scenarioTitle(), "sent " + what, 0, v.left(), null, null, null, null, null));
         }
 
         private void update(java.util.function.UnaryOperator<SocketView> f) {

@@ -8,7 +8,9 @@ import java.util.Map;
  *
  * @param attemptId unique over the station's life ({@code STATION-SOCKET-SERIAL-STAMP-N})
  * @param fixture the rig fixture's name as the socket used it
- * @param profileSha256 SHA-256 of the board profile file the product names (the exact revision tested)
+ * @param profileSha256 SHA-256 of the board profile revision tested ({@link ProfileRevision#sha256()})
+ * @param profileRevision the exact profile revision tested ({@link ProfileRevision#revisionId()}); null for attempts
+ *     recorded before migration 007
  * @param board the board's {@code VER} fields as it reported them (empty when it did not answer)
  * @param startedUtc when the scan was taken, ISO-8601 UTC
  * @param endedUtc when the attempt ended (after the outputs were safe and the evidence sealed)
@@ -20,7 +22,8 @@ import java.util.Map;
  *     who gave it; or what stopped the attempt
  */
 public record AttemptRecord(String attemptId, String serial, String socket, String station, String operator,
-        String partNumber, String revision, String fixture, String profileSha256, Map<String, String> board,
+        String partNumber, String revision, String fixture, String profileSha256, String profileRevision,
+        Map<String, String> board,
         String startedUtc, String endedUtc, Verdict verdict, String abortReason, String why, String runId, String evidence,
         String manifestSha256) {
     public AttemptRecord {

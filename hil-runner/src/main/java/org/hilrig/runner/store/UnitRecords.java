@@ -13,8 +13,9 @@ import java.util.Map;
 import org.hilrig.timing.RigFailureException;
 
 /**
- * The production station's records in the results database (migration 006): units, and every attempt at them with
- * the board's VER fields. An attempt is written when its scan is taken ({@link #started}, verdict NULL) and
+ * The production station's records in the results database (migrations 006 and 007): units, every attempt at them
+ * with the board's VER fields and the profile revision tested, and their rework steps; through {@link #products()}
+ * the products' profile revisions and retest policies, through {@link #accounts()} the stations' users and audit. An attempt is written when its scan is taken ({@link #started}, verdict NULL) and
  * completed once when it ends ({@link #ended}); it is never rewritten, so a unit's retest keeps every attempt before
  * it. A station killed while attempts ran marks them aborted when it starts again ({@link #abortRunning}). One
  * connection of its own (beside the {@link ResultStore} connections that record each attempt's run); thread-safe.
@@ -23,9 +24,24 @@ public final class UnitRecords implements AutoCloseable {
     private final Connection c;
     private final StoreConnection db;
 
+    private final ProductRecords products;
+    private final StationAccounts accounts;
+
     private UnitRecords(Connection c, String url) {
         this.c = c;
         this.db = new StoreConnection(c, url, Dialect.of(url));
+        this.products = new ProductRecords(db, this);
+        this.accounts = new StationAccounts(db, this);
+    }
+
+    /** Products' profile revisions and retest policies, on this connection. */
+    public ProductRecords products() {
+        return products;
+    }
+
+    /** Stations' users and audit trails, on this connection. */
+    public StationAccounts accounts() {
+        return accounts;
     }
 
     /**
@@ -66,8 +82,8 @@ public final class UnitRecords implements AutoCloseable {
                 }
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO attempts (attempt_id, serial, station, socket,"
-                    + " operator, part_number, revision, fixture, profile_sha256, started_utc) VALUES (?, ?, ?, ?, ?, ?, ?,"
-                    + " ?, ?, ?)")) {
+                    + " operator, part_number, revision, fixture, profile_sha256, profile_revision, started_utc) VALUES (?, ?,"
+                    + " ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, a.attemptId());
                 s.setString(2, a.serial());
                 s.setString(3, a.station());
@@ -77,7 +93,8 @@ public final class UnitRecords implements AutoCloseable {
                 s.setString(7, a.revision());
                 s.setString(8, a.fixture());
                 s.setString(9, a.profileSha256());
-                s.setString(10, a.startedUtc());
+                s.setString(10, a.profileRevision());
+                s.setString(11, a.startedUtc());
                 s.executeUpdate();
             }
             try (PreparedStatement s = c.prepareStatement("UPDATE attempts SET purpose = ? WHERE attempt_id = ?")) {
@@ -159,19 +176,72 @@ public final class UnitRecords implements AutoCloseable {
             List<AttemptRecord> out = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT attempt_id, serial, socket, station, operator,"
                     + " part_number, revision, fixture, profile_sha256, started_utc, ended_utc, verdict, abort_reason, why,"
-                    + " run_id, evidence, manifest_sha256 FROM attempts " + where)) {
+                    + " run_id, evidence, manifest_sha256, profile_revision FROM attempts " + where)) {
                 s.setString(1, arg);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         String v = r.getString(12);
                         out.add(new AttemptRecord(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                                r.getString(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9), board(r.getString(1)),
+                                r.getString(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getString(18),
+                                board(r.getString(1)),
                                 r.getString(10), r.getString(11), v == null ? null : AttemptRecord.Verdict.valueOf(v),
                                 r.getString(13), r.getString(14), r.getString(15), r.getString(16), r.getString(17)));
                     }
                 }
             }
             return out;
+        });
+    }
+
+    /**
+     * Records a rework step on a unit after its failed attempt.
+     *
+     * @throws RigFailureException when the unit or the attempt is not in the database
+     */
+    public synchronized void reworked(ReworkRecord w) {
+        db.transaction("record rework " + w.reworkId() + " of " + w.serial(), () -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO reworks (rework_id, serial, after_attempt, station,"
+                    + " operator, recorded_utc, note) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                s.setString(1, w.reworkId());
+                s.setString(2, w.serial());
+                s.setString(3, w.afterAttempt());
+                s.setString(4, w.station());
+                s.setString(5, w.operator());
+                s.setString(6, w.recordedUtc());
+                s.setString(7, w.note());
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** A unit's rework steps, oldest first. */
+    public synchronized List<ReworkRecord> reworks(String serial) {
+        return db.sql("read the reworks of " + serial, () -> {
+            List<ReworkRecord> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT rework_id, serial, after_attempt, station, operator,"
+                    + " recorded_utc, note FROM reworks WHERE serial = ? ORDER BY recorded_utc, rework_id")) {
+                s.setString(1, serial);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new ReworkRecord(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                                r.getString(5), r.getString(6), r.getString(7)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Whether the database knows the unit (it has been scanned at some station). */
+    public synchronized boolean knows(String serial) {
+        return db.sql("look up unit " + serial, () -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM units WHERE serial = ?")) {
+                s.setString(1, serial);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next();
+                }
+            }
         });
     }
 

@@ -8,10 +8,12 @@
   var refusal = document.getElementById('refusal');
   var views = {};
 
-  function focusSerial() { if (document.activeElement !== serial) { serial.focus(); } }
-  serial.addEventListener('blur', function () { setTimeout(focusSerial, 0); });
-  document.addEventListener('change', function () { setTimeout(focusSerial, 0); });
-  document.addEventListener('click', function () { setTimeout(focusSerial, 0); });
+  // a part of the page marked keeps-focus (the rework form, the technical details) may hold the focus while used
+  function keepsFocus(el) { return el && el.closest && el.closest('.keeps-focus, details') !== null; }
+  function focusSerial() { if (document.activeElement !== serial && !keepsFocus(document.activeElement)) { serial.focus(); } }
+  serial.addEventListener('blur', function (e) { if (!keepsFocus(e.relatedTarget)) { setTimeout(focusSerial, 0); } });
+  document.addEventListener('change', function (e) { if (!keepsFocus(e.target)) { setTimeout(focusSerial, 0); } });
+  document.addEventListener('click', function (e) { if (!keepsFocus(e.target)) { setTimeout(focusSerial, 0); } });
 
   function post(url, fields) {
     var body = new URLSearchParams(fields || {});
@@ -58,6 +60,27 @@
     });
   });
 
+  var reworkSerial = document.getElementById('rework-serial');
+  var reworkNote = document.getElementById('rework-note');
+  var reworkResult = document.getElementById('rework-result');
+  document.getElementById('rework-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    var sn = reworkSerial.value.trim();
+    post('/units/' + encodeURIComponent(sn) + '/rework', { note: reworkNote.value }).then(function (r) {
+      if (r.ok) {
+        reworkResult.textContent = r.body.message;
+        reworkResult.hidden = false;
+        refuse('');
+        reworkSerial.value = '';
+        reworkNote.value = '';
+      } else {
+        reworkResult.hidden = true;
+        refuse(r.body.error || ('refused (HTTP ' + r.status + ')'));
+      }
+      serial.focus();
+    });
+  });
+
   Array.prototype.forEach.call(document.querySelectorAll('.socket .abort'), function (b) {
     b.addEventListener('click', function () {
       var socket = b.closest('.socket').dataset.socket;
@@ -82,6 +105,8 @@
     banner.hidden = v.state !== 'done';
     p.querySelector('.verdict').textContent = v.verdict || '';
     p.querySelector('.why').textContent = v.why || '';
+    p.querySelector('.technical').hidden = !v.detail;
+    p.querySelector('.detail').textContent = v.detail || '';
     var busy = v.state === 'running' || v.state === 'aborting';
     p.querySelector('.progress').hidden = !busy;
     p.querySelector('.phase').textContent = v.state === 'aborting' ? 'Aborting: outputs to the safe state...' : v.phase || '';

@@ -157,7 +157,7 @@ class HistoryCommandTest {
     @Test
     void twoViewsAFilterAViewDoesNotTakeOrALotTheDatabaseDoesNotHaveAreBadUsage() {
         assertThat(hil("history", "--db", url, "--runs", "--lot")).extracting(CommandResult::exitCode,
-                CommandResult::err).containsExactly(2, "hil history: --runs, --repeats and --lot: give one of them\n");
+                CommandResult::err).containsExactly(2, "hil history: --runs, --repeats, --lot and --unit: give one of them\n");
         assertThat(hil("history", "--db", url, "--runs", "--scenario", "A").err()).isEqualTo("hil history: --runs "
                 + "lists every run: --scenario, --requirement and --measurement do not go with it\n");
         assertThat(hil("history", "--db", url, "--lot", "--requirement", "R").exitCode()).isEqualTo(2);

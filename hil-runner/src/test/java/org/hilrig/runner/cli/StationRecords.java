@@ -73,9 +73,9 @@ final class StationRecords implements AutoCloseable {
     String attempt(String serial, String station, String socket, String operator, AttemptPurpose purpose,
             AttemptRecord.Verdict verdict, String started, String id, String runId) {
         AttemptRecord a = new AttemptRecord(id, serial, socket, station, operator, "GEN-3000", "B", "emulate-gen-tcp.yaml",
-                "cd".repeat(32), Map.of(), started, null, null, null, null, null, null, null);
+                "cd".repeat(32), null, Map.of(), started, null, null, null, null, null, null, null);
         units.started(a, purpose);
-        units.ended(new AttemptRecord(id, serial, socket, station, operator, "GEN-3000", "B", "emulate-gen-tcp", "cd".repeat(32),
+        units.ended(new AttemptRecord(id, serial, socket, station, operator, "GEN-3000", "B", "emulate-gen-tcp", "cd".repeat(32), null,
                 Map.of("board", "GEN", "sn", serial), started, started, verdict,
                 verdict == AttemptRecord.Verdict.ABORTED ? "aborted by olga" : null, verdict.name(), runId,
                 runId == null ? null : "/evidence/" + id, runId == null ? null : "5e".repeat(32)));

@@ -57,21 +57,28 @@ class StationAsSeenTest {
             assertThat(text(d, "#socket-A .verdict")).isEqualTo("FAIL");
             // the defective unit fails COM-SER-002, at its CRC check or, on a loaded machine, at a reply its emulator
             // sent late before it (the defect's detection itself is the defect table's and IndependentBoardTest's)
-            assertThat(text(d, "#socket-A .why")).contains("COM-SER-002");
+            // the panel says it in an operator's words (the test's title, what was measured, value and limit), the
+            // engine's text with the scenario ids is under the technical details
+            assertThat(text(d, "#socket-A .why")).startsWith("Failed: ").doesNotContain("COM-SER-");
+            assertThat(textContent(d, "#socket-A .detail")).contains("COM-SER-002");
+            assertThat(d.findElement(By.cssSelector("#socket-A .technical")).isDisplayed()).isTrue();
+            assertThat(d.findElement(By.cssSelector("#socket-A .detail")).isDisplayed()).as("closed until opened").isFalse();
             // the good unit passes where the rig can decide every reply limit over TCP on this machine; where one lies
             // inside the declared uncertainty (a loaded shared machine) it is INCONCLUSIVE, never FAIL, and not passed
             // and FAIL only by a reply its emulator sent late (two emulators, the station and a browser on the machine's
             // cores): every part of its why is then a late reply or an undecided limit, never the CRC defect
             String good = text(d, "#socket-B .verdict");
-            String goodWhy = text(d, "#socket-B .why");
+            String goodWhy = textContent(d, "#socket-B .detail");
             assertThat(good).isIn("PASS", "INCONCLUSIVE", "FAIL");
             switch (good) {
                 case "PASS" -> {
-                    assertThat(goodWhy).matches("all \\d+ scenarios of GEN-3000 rev B passed");
+                    assertThat(text(d, "#socket-B .why")).matches("all \\d+ scenarios of GEN-3000 rev B passed");
                     assertThat(text(d, "#socket-B .unit")).isEqualTo("Unit GEN-U7: passed first time, 1 of 3 attempts used");
                 }
                 case "INCONCLUSIVE" -> {
                     assertThat(goodWhy).contains("inconclusive").contains("lies inside the uncertainty");
+                    assertThat(text(d, "#socket-B .why")).startsWith("Not decided (inconclusive): ")
+                            .endsWith("Too close to the limit to decide: test the unit again.");
                     assertThat(text(d, "#socket-B .unit")).isEqualTo("Unit GEN-U7: untested, 0 of 3 attempts used");
                 }
                 default -> {
@@ -159,6 +166,11 @@ class StationAsSeenTest {
 
     private static String state(WebDriver d, String socket) {
         return d.findElement(By.id("socket-" + socket)).getAttribute("class");
+    }
+
+    /** An element's text whether shown or not (a closed details element's). */
+    static String textContent(WebDriver d, String css) {
+        return d.findElement(By.cssSelector(css)).getAttribute("textContent");
     }
 
     private static String text(WebDriver d, String css) {

@@ -50,9 +50,44 @@ final class StationClient {
 
     /** Logs olga in; returns the logged-in session's CSRF token. */
     String login() throws IOException, InterruptedException {
+        return login("olga", "olga-demo-1");
+    }
+
+    /** Logs a user in; returns the logged-in session's CSRF token. */
+    String login(String name, String password) throws IOException, InterruptedException {
         String token = csrf(get("/login").body());
-        assertThat(post("/login", token, "name", "olga", "password", "olga-demo-1").statusCode()).isEqualTo(303);
+        HttpResponse<String> r = post("/login", token, "name", name, "password", password);
+        assertThat(r.statusCode()).as("login of %s: %s", name, r.body()).isEqualTo(303);
         return csrf(get("/").body());
+    }
+
+    /**
+     * A multipart/form-data POST, as a browser sends a form with a file: {@code fields} as name-value pairs, and
+     * one file part {@code fileField} named {@code fileName} (none when null).
+     */
+    HttpResponse<String> postFile(String path, String csrf, String fileField, String fileName, byte[] content,
+            String... fields) throws IOException, InterruptedException {
+        String boundary = "----hil-test-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(fields));
+        if (csrf != null) {
+            all.add("csrf");
+            all.add(csrf);
+        }
+        for (int i = 0; i + 1 < all.size(); i += 2) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + all.get(i) + "\"\r\n\r\n"
+                    + all.get(i + 1) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        if (fileName != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                    + fileName + "\"\r\nContent-Type: application/x-yaml\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Scans {@code serial} on {@code socket} as the demo's product and expects it to start. */

@@ -248,7 +248,8 @@ abstract class QualityCommandsContract {
      * A simulated lot of 200 units ({@code hil run --units 1-200}, unit seeds 1 to 200) of which a stated 10 % carry
      * KV_FB_SCALE, tested at two stations (odd seeds at ST-1, even at ST-2), every failed unit retested once at the
      * other station: the yields {@code hil yield} gives are those the injected share makes, unit for unit, and the Cpk
-     * {@code hil cpk} gives of the rig's kV is the one computed here from the units' own results.json.
+     * {@code hil cpk} gives of the rig's kV is the one computed here from the units' own results.json, and agrees with the
+     * spread the profile's unit-seed distributions make.
      */
     @Test
     void aLotOf200UnitsAtTwoStationsWithATenthDefectiveGivesTheYieldTheShareMakesAndItsCpk(
@@ -344,12 +345,23 @@ abstract class QualityCommandsContract {
         assertThat(row.get("sd").asDouble()).isCloseTo(sd, within(1e-9));
         assertThat(row.get("cpk").asDouble()).isCloseTo(expectedCpk, within(1e-9));
         assertThat(row.get("cpk_ci95").get(0).asDouble()).isCloseTo(expectedCpk - half, within(1e-9));
+        // and from the unit-seed distributions (fixtures/boards/gen-reference.yaml, units: each spread is 3 standard
+        // deviations): the inverter regulates the divider's reading, so a unit's kV at 110 kV is off by its gain
+        // (1 %: σ 110·0.01/3 kV) and its offset (0.3 kV: σ 0.1 kV), and each exposure by hv.shot_noise_fraction
+        // (0.002 rms: 0.22 kV); the SD of 200 units lies within 3.3 standard errors (1/sqrt(2·199): 5 %) of theirs,
+        // and the Cpk they make against the limits lies inside hil cpk's 95 % interval
+        double sigma = Math.sqrt(Math.pow(110 * 0.01 / 3, 2) + Math.pow(0.3 / 3, 2) + Math.pow(110 * 0.002, 2));
+        assertThat(sd / sigma).isBetween(1 - 3.3 / Math.sqrt(2 * 199), 1 + 3.3 / Math.sqrt(2 * 199));
+        double fromDistributions = Math.min(upper - 110, 110 - lower) / (3 * sigma);
+        assertThat(fromDistributions).isBetween(row.get("cpk_ci95").get(0).asDouble(), row.get("cpk_ci95").get(1)
+                .asDouble());
         System.out.printf(java.util.Locale.ROOT, "200-unit lot (%s): %d defective (%.1f %%); first-pass yield expected"
                 + " %.4f, measured %.4f; ST-1 %d units %d defective, ST-2 %d units %d defective; kV mean %.4f sd %.4f"
-                + " limits [%s, %s]; Cpk expected %.4f, measured %.4f, 95 %% CI [%.4f, %.4f]%n", url.startsWith(
+                + " limits [%s, %s]; Cpk expected %.4f, measured %.4f, 95 %% CI [%.4f, %.4f]; from the unit-seed distributions σ %.4f,"
+                + " Cpk %.4f%n", url.startsWith(
                         "jdbc:sqlite") ? "SQLite" : "PostgreSQL", defective, defective / 2.0, (200 - defective) / 200.0,
                 t.get("first_pass_yield").asDouble(), atStation[0], defectiveAtStation[0], atStation[1],
                 defectiveAtStation[1], mean, sd, lower, upper, expectedCpk, row.get("cpk").asDouble(),
-                row.get("cpk_ci95").get(0).asDouble(), row.get("cpk_ci95").get(1).asDouble());
+                row.get("cpk_ci95").get(0).asDouble(), row.get("cpk_ci95").get(1).asDouble(), sigma, fromDistributions);
     }
 }

@@ -9,6 +9,6 @@ final class Subcommands {
 
     static List<Object> all() {
         return List.of(new RunCommand(), new CheckCommand(), new EmulateCommand(), new DefectsCommand(), new VerifyCommand(),
-                new KeygenCommand(), new HistoryCommand(), new StationCommand());
+                new KeygenCommand(), new HistoryCommand(), new YieldCommand(), new CpkCommand(), new StationCommand());
     }
 }

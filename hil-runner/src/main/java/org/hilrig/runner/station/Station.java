@@ -231,7 +231,7 @@ final class Station implements AutoCloseable {
         boolean started = socket.start(sn, operator, listener -> {
             Attempt a = new Attempt(file, socket.spec(), product, revision, profileFile, suites.get(partNumber), library,
                     home, databaseUrl, sn, operator, id, startedUtc, listener);
-            records.started(a.starting());
+            records.started(a.starting(), product.purpose());
             return a;
         }, r -> {
             records.ended(r);

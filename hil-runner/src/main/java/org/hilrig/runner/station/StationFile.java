@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.hilrig.device.profile.Board;
+import org.hilrig.runner.store.AttemptPurpose;
 
 /**
  * A station file as read by {@link StationFileLoader}: what the station is, where its units are tested and by
@@ -52,13 +53,24 @@ public record StationFile(String id, String database, Path evidence, long sessio
      * @param defectSharePercent the share of emulated units (chosen by each unit's seed) that carry it
      * @param maxAttempts how many attempts one unit may have
      * @param reworkAfterFail whether a unit that failed must go to rework before it is tested again
+     * @param purpose what its attempts are recorded as ({@code purpose:}, default production): a golden, engineering
+     *     or CI product's attempts stay out of the production figures of {@code hil yield} and {@code hil cpk}
      */
     public record Product(String partNumber, String revision, Pattern serial, Board board, Path profile,
             List<String> tags, List<Path> scenarios, String defect, double defectSharePercent, int maxAttempts,
-            boolean reworkAfterFail) {
+            boolean reworkAfterFail, AttemptPurpose purpose) {
         public Product {
             tags = List.copyOf(tags);
             scenarios = List.copyOf(scenarios);
+            java.util.Objects.requireNonNull(purpose, "purpose");
+        }
+
+        /** A production product. */
+        public Product(String partNumber, String revision, Pattern serial, Board board, Path profile,
+                List<String> tags, List<Path> scenarios, String defect, double defectSharePercent, int maxAttempts,
+                boolean reworkAfterFail) {
+            this(partNumber, revision, serial, board, profile, tags, scenarios, defect, defectSharePercent, maxAttempts,
+                    reworkAfterFail, AttemptPurpose.PRODUCTION);
         }
     }
 

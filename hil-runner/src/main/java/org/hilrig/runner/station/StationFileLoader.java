@@ -15,6 +15,7 @@ import org.hilrig.device.profile.Board;
 import org.hilrig.runner.fixture.RigFixture;
 import org.hilrig.runner.fixture.RigFixtureLoader;
 import org.hilrig.runner.io.TcpEndpoint;
+import org.hilrig.runner.store.AttemptPurpose;
 import org.hilrig.runner.yaml.YamlInput;
 import org.hilrig.runner.yaml.YamlMap;
 import org.hilrig.runner.yaml.YamlText;
@@ -43,6 +44,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  *     suite: {tags: [serial], scenarios: [fixtures/stations/scenarios]}
  *     emulated_defect: {name: CRC_NOT_CHECKED, share: 25}   # optional, emulated sockets only
  *     retest: {max_attempts: 3, rework_after_fail: false}
+ *     purpose: production                # optional: production (default), golden, engineering or ci
  * sockets:
  *   - {name: A, fixture: fixtures/rigs/emulate-gen-tcp.yaml, emulate: GEN}
  * </pre>
@@ -58,7 +60,7 @@ public final class StationFileLoader {
             "products", "sockets");
     private static final List<String> OPERATOR = List.of("name", "role", "password");
     private static final List<String> PRODUCT = List.of("part_number", "revision", "serial", "board", "profile", "suite",
-            "emulated_defect", "retest");
+            "emulated_defect", "retest", "purpose");
     private static final List<String> SUITE = List.of("tags", "scenarios");
     private static final List<String> DEFECT = List.of("name", "share");
     private static final List<String> RETEST = List.of("max_attempts", "rework_after_fail");
@@ -237,11 +239,13 @@ public final class StationFileLoader {
                 rework = f != null && f;
             }
         }
-        if (part == null || revision == null || serial == null || board == null || profile == null) {
+        AttemptPurpose purpose = m.containsKey("purpose") ? in.enumValue(m.value("purpose"), what + " 'purpose'",
+                AttemptPurpose.class, AttemptPurpose::word) : AttemptPurpose.PRODUCTION;
+        if (part == null || revision == null || serial == null || board == null || profile == null || purpose == null) {
             return null;
         }
         return new StationFile.Product(part, revision, serial, board, profile, tags, scenarios, defect, share,
-                maxAttempts, rework);
+                maxAttempts, rework, purpose);
     }
 
     private StationFile.Socket socket(Node node, String what) {

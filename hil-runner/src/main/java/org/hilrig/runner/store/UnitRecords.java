@@ -55,8 +55,16 @@ public final class UnitRecords implements AutoCloseable {
         return new UnitRecords(ResultStore.connect(url, Dialect.of(url)), url);
     }
 
-    /** The attempt as its scan was taken: the unit (first seen now, unless known) and the attempt, running. */
+    /** The attempt as its scan was taken, a production attempt: {@link #started(AttemptRecord, AttemptPurpose)}. */
     public synchronized void started(AttemptRecord a) {
+        started(a, AttemptPurpose.PRODUCTION);
+    }
+
+    /**
+     * The attempt as its scan was taken: the unit (first seen now, unless known) and the attempt, running, with its
+     * purpose, in one transaction.
+     */
+    public synchronized void started(AttemptRecord a, AttemptPurpose purpose) {
         db.transaction("record the start of attempt " + a.attemptId(), () -> {
             try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM units WHERE serial = ?")) {
                 s.setString(1, a.serial());
@@ -87,6 +95,11 @@ public final class UnitRecords implements AutoCloseable {
                 s.setString(9, a.profileSha256());
                 s.setString(10, a.profileRevision());
                 s.setString(11, a.startedUtc());
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("UPDATE attempts SET purpose = ? WHERE attempt_id = ?")) {
+                s.setString(1, purpose.word());
+                s.setString(2, a.attemptId());
                 s.executeUpdate();
             }
             return null;

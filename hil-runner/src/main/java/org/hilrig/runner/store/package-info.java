@@ -9,5 +9,8 @@
  * {@code incompleteRuns}, which it shows marked. Schema 5 adds a run's unit seed, the statistics over a scenario's
  * repeats (written with its result, read through {@link org.hilrig.runner.store.RepeatRecords}) and production lots
  * with their units and statistics ({@link org.hilrig.runner.store.LotRecords}, written by {@code hil run --units}).
+ * Schema 6 adds the station's units and attempts ({@link org.hilrig.runner.store.UnitRecords}); schema 8 an attempt's
+ * purpose ({@link org.hilrig.runner.store.AttemptPurpose}), which {@code hil yield} and {@code hil cpk} read through
+ * {@link org.hilrig.runner.store.QualityRecords}.
  */
 package org.hilrig.runner.store;

@@ -84,4 +84,37 @@ class StationFileLoaderTest {
         assertThatThrownBy(() -> StationFileLoader.load(dir.resolve("none.yaml"), Library.home()))
                 .isInstanceOf(BadInputException.class);
     }
+
+    @Test
+    void aProductsPurposeIsProductionUnlessItSaysOtherwiseAndAWordThatIsNoneIsAtItsPlace() throws Exception {
+        assertThat(StationFileLoader.load(Library.home().resolve("fixtures/stations/demo.yaml"), Library.home())
+                .product("GEN-3000").orElseThrow().purpose()).isEqualTo(org.hilrig.runner.store.AttemptPurpose.PRODUCTION);
+        String hash = Files.readAllLines(Library.home().resolve("fixtures/stations/demo.yaml")).stream()
+                .filter(l -> l.contains("pbkdf2-sha256$")).findFirst().orElseThrow().replaceAll(".*(pbkdf2-sha256\\$[^\"]*).*",
+                        "$1");
+        String file = """
+                station: ST-LAB
+                operators:
+                  - {name: erik, role: engineer, password: "%s"}
+                products:
+                  - part_number: GEN-3000-GOLD
+                    revision: B
+                    serial: 'GOLD-[0-9]+'
+                    board: GEN
+                    profile: fixtures/boards/gen-reference.yaml
+                    suite: {tags: [serial]}
+                    purpose: %s
+                sockets:
+                  - {name: A, fixture: fixtures/rigs/emulate-gen-tcp.yaml, emulate: GEN}
+                """;
+        Path golden = dir.resolve("golden.yaml");
+        Files.writeString(golden, file.formatted(hash, "golden"));
+        assertThat(StationFileLoader.load(golden, Library.home()).product("GEN-3000-GOLD").orElseThrow().purpose())
+                .isEqualTo(org.hilrig.runner.store.AttemptPurpose.GOLDEN);
+        Path scrap = dir.resolve("scrap.yaml");
+        Files.writeString(scrap, file.formatted(hash, "scrap"));
+        assertThatThrownBy(() -> StationFileLoader.load(scrap, Library.home())).isInstanceOf(BadInputException.class)
+                .hasMessage(scrap + ":11:14: products[1] 'purpose' is 'scrap' (allowed: production, golden, engineering,"
+                        + " ci)");
+    }
 }

@@ -79,6 +79,9 @@ abstract class ResultStoreContract {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(7);
             assertThat(rs.getString(2)).startsWith("production station (issue 14): profile revisions, retest policies");
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(8);
+            assertThat(rs.getString(2)).startsWith("quality (issue 15): an attempt's purpose");
             assertThat(rs.next()).isFalse();
         }
     }

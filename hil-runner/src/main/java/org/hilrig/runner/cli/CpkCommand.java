@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +17,7 @@ import org.hilrig.runner.store.QualityRecords;
 import org.hilrig.timing.BadInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -41,13 +41,8 @@ final class CpkCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "URL", description = "jdbc:sqlite:FILE or jdbc:postgresql://HOST[:PORT]/DB "
-            + "(default: results.db in the rig home).")
-    String db;
-
-    @Option(names = "--rig-home", paramLabel = "DIR", description = "The rig's state folder (default: $HIL_HOME, "
-            + "else ~/.hil).")
-    Path rigHome;
+    @Mixin
+    DatabaseOptions database;
 
     @Option(names = "--measurement", paramLabel = "NAME", description = "Only this measurement (its name, as in"
             + " results.json; in every scenario that takes it).")
@@ -63,7 +58,7 @@ final class CpkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AttemptPurpose purpose = QualityDatabase.purpose(purposeWord);
-        String url = QualityDatabase.url(db, rigHome);
+        String url = database.url();
         PrintWriter out = spec.commandLine().getOut();
         try (QualityRecords records = QualityRecords.open(url)) {
             List<QualityRecords.Attempt> attempts = records.attempts(purpose);

@@ -1,12 +1,9 @@
 package org.hilrig.runner.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.hilrig.runner.evidence.RigHome;
 import org.hilrig.runner.results.MeasurementResult;
 import org.hilrig.runner.store.MeasurementTrend;
 import org.hilrig.runner.store.RepeatRecords;
@@ -20,6 +17,7 @@ import org.hilrig.timing.BadInputException;
 import org.hilrig.timing.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -44,13 +42,8 @@ final class HistoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "URL", description = "jdbc:sqlite:FILE or jdbc:postgresql://HOST[:PORT]/DB "
-            + "(default: results.db in the rig home).")
-    String db;
-
-    @Option(names = "--rig-home", paramLabel = "DIR", description = "The rig's state folder (default: $HIL_HOME, "
-            + "else ~/.hil).")
-    Path rigHome;
+    @Mixin
+    DatabaseOptions database;
 
     @Option(names = "--scenario", paramLabel = "ID", description = "Only this scenario.")
     String scenario;
@@ -92,15 +85,7 @@ final class HistoryCommand implements Callable<Integer> {
         if (last != null && last < 1) {
             throw new BadInputException("--last", 0, 0, "is " + last + ", must be 1 or more");
         }
-        String url = db;
-        if (url == null) {
-            Path file = RigHome.locate(rigHome).database();
-            if (!Files.exists(file)) {
-                throw new BadInputException(file.toString(), 0, 0, "no results database yet (no run has recorded "
-                        + "results on this rig); give --db URL for another one");
-            }
-            url = ResultStore.sqliteUrl(file);
-        }
+        String url = database.url();
         checkViews();
         PrintWriter out = spec.commandLine().getOut();
         if (unit != null) {

@@ -1,12 +1,8 @@
 package org.hilrig.runner.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.hilrig.runner.evidence.RigHome;
 import org.hilrig.runner.store.AttemptPurpose;
-import org.hilrig.runner.store.ResultStore;
 import org.hilrig.timing.BadInputException;
 
 /**
@@ -15,23 +11,6 @@ import org.hilrig.timing.BadInputException;
  */
 final class QualityDatabase {
     private QualityDatabase() {
-    }
-
-    /**
-     * {@code db}, else {@code results.db} in the rig home.
-     *
-     * @throws BadInputException when the default database does not exist yet (as {@code hil history})
-     */
-    static String url(String db, Path rigHome) {
-        if (db != null) {
-            return db;
-        }
-        Path file = RigHome.locate(rigHome).database();
-        if (!Files.exists(file)) {
-            throw new BadInputException(file.toString(), 0, 0, "no results database yet (no run or station has recorded"
-                    + " results on this rig); give --db URL for another one");
-        }
-        return ResultStore.sqliteUrl(file);
     }
 
     /**

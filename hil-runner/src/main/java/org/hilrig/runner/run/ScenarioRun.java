@@ -95,6 +95,17 @@ public final class ScenarioRun {
     }
 
     /**
+     * A run the process is stopping in (SIGTERM: the rig's hook has put the outputs in their safe state, which
+     * ended the scenario) writes no results: a verdict of a scenario cut short by the stop is no verdict, and
+     * the run stays incomplete in the results database, as a killed one does.
+     */
+    private static void refuseWhenStopping() {
+        if (JvmShutdown.underway()) {
+            throw new RigFailureException("the process is stopping: no further scenario runs and no results are written");
+        }
+    }
+
+    /**
      * Runs the scenarios in order and writes every output.
      *
      * @param console where the summary goes
@@ -119,6 +130,7 @@ public final class ScenarioRun {
         }
         List<ScenarioResult> results = new ArrayList<>();
         for (Scenario s : scenarios) {
+            refuseWhenStopping();
             Ran ran = runScenario(s, traces);
             results.add(ran.result());
             for (RunListener l : listeners) {
@@ -129,6 +141,7 @@ public final class ScenarioRun {
         RunResult run = new RunResult(runId, options.rigName(), options.seed(), options.defects(),
                 started.toString(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), ToolVersion.version(), results,
                 options.unitSeed());
+        refuseWhenStopping();
         ResultsJson.write(run, options.outDir().resolve("results.json"));
         JunitXml.write(run, options.outDir().resolve("junit.xml"));
         List<String> where = new ArrayList<>();
